@@ -1,0 +1,15 @@
+// Params: $id (entity id) and the relationship filter ($types, $minConfidence, $stances, $asOf).
+// Returns one row (none when the id is unknown): counts, a list of {type, direction ('OUT' or 'IN'),
+// count (distinct neighbours), maxConfidence}, largest first.
+MATCH (e:Entity {id: $id})
+RETURN COLLECT {
+  MATCH (e)-[r]-(o:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND r.confidence >= $minConfidence
+    AND ($stances IS NULL OR r.stance IN $stances)
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
+  WITH type(r) AS type, CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction,
+       count(DISTINCT o) AS count, max(r.confidence) AS maxConfidence
+  ORDER BY count DESC, type
+  RETURN {type: type, direction: direction, count: count, maxConfidence: maxConfidence}
+} AS counts

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from './config.js';
+import { createRequestContext, type RequestContext } from './context.js';
+import { maskError } from './errors.js';
+import type { Graph } from './graph/run.js';
+import type { Logger } from './logger.js';
+import { resolvers } from './resolvers/index.js';
+import { projectRoot } from './config.js';
+
+export const typeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'schema.graphql'), 'utf8');
+
+export interface ServerDeps {
+  config: Pick<Config, 'clientDir'>;
+  graph: Graph;
+  logger: Logger;
+  /** Facts shown by /healthz, e.g. the Neo4j version and mode. */
+  describe?: () => Record<string, unknown>;
+}
+
+export interface BuiltServer {
+  httpServer: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  /** Stops accepting requests and drains those in flight. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP server (GraphQL at /graphql, health at /healthz, the client at /) without listening. */
+export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs,
+    resolvers: resolvers as never,
+    formatError: (formatted, original) => {
+      const masked = maskError(formatted as never, original);
+      if (masked.message === 'Internal server error') deps.logger.error({ err: original }, 'unexpected error in a request');
+      return masked as never;
+    },
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_request, response) => {
+    const up = await deps.graph.ping();
+    response.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down', ...deps.describe?.() });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '10mb' }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(deps.graph, deps.logger) }),
+  );
+
+  const indexHtml = path.join(deps.config.clientDir, 'index.html');
+  app.use(express.static(deps.config.clientDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz).*/, (_request, response) => {
+    if (fs.existsSync(indexHtml)) response.sendFile(indexHtml, { maxAge: 0 });
+    else response.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
+  });
+
+  return {
+    httpServer,
+    apollo,
+    async close() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

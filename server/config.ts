@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when the environment holds bad values; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535')
+    .min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535')
+    .default(fallback);
+
+/** JVM memory sizes as Neo4j and Java read them: 512m, 2g, 1024k. */
+const memorySize = (fallback: string) =>
+  z.string().regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g').default(fallback);
+
+const environmentSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOAD_FOUNDING_CASE: booleanText.default(true),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  NEO4J_BOLT_PORT: port(0),
+  NEO4J_HEAP: memorySize('768m'),
+  NEO4J_PAGECACHE: memorySize('256m'),
+  NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(180),
+  NEO4J_TX_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(30),
+});
+
+export interface EmbeddedNeo4jConfig {
+  /** Folder holding the store, logs, password and cached classpath. */
+  home: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+  txTimeoutSeconds: number;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  loadFoundingCase: boolean;
+  /** Where the built client lives; served at `/`. */
+  clientDir: string;
+  neo4j:
+    | { mode: 'external'; uri: string; user: string; password: string; database?: string; txTimeoutSeconds: number }
+    | { mode: 'embedded'; user: 'neo4j'; database?: string; embedded: EmbeddedNeo4jConfig };
+}
+
+const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+/** Parses the environment once into a frozen, typed Config; throws ConfigError naming every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  // Empty strings are treated as unset, as shells and .env files often leave them.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(environment[name] ?? '')} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError(['NEO4J_PASSWORD must be set when NEO4J_URI is set']);
+  }
+  const dataDir = path.resolve(projectRoot, env.DATA_DIR);
+  const config: Config = {
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    logLevel: env.LOG_LEVEL,
+    loadFoundingCase: env.LOAD_FOUNDING_CASE,
+    clientDir: path.join(projectRoot, 'dist', 'client'),
+    neo4j: env.NEO4J_URI
+      ? {
+          mode: 'external',
+          uri: env.NEO4J_URI,
+          user: env.NEO4J_USER,
+          password: env.NEO4J_PASSWORD ?? '',
+          database: env.NEO4J_DATABASE,
+          txTimeoutSeconds: env.NEO4J_TX_TIMEOUT_S,
+        }
+      : {
+          mode: 'embedded',
+          user: 'neo4j',
+          database: env.NEO4J_DATABASE,
+          embedded: {
+            home: path.join(dataDir, 'neo4j'),
+            boltPort: env.NEO4J_BOLT_PORT,
+            heap: env.NEO4J_HEAP,
+            pageCache: env.NEO4J_PAGECACHE,
+            startTimeoutMs: env.NEO4J_START_TIMEOUT_S * 1000,
+            txTimeoutSeconds: env.NEO4J_TX_TIMEOUT_S,
+          },
+        },
+  };
+  return Object.freeze(config);
+}
+
+export { projectRoot };

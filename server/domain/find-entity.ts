@@ -1,0 +1,46 @@
+import DataLoader from 'dataloader';
+import type { Graph } from '../graph/run.js';
+import { RecordBuilder, type EntityLink, type RawMap } from './graph-records.js';
+import type { EntityRecord, RelationshipRecord } from './types.js';
+
+/** An entity with every link that touches it, loaded in one round trip. */
+export interface EntityWithLinks {
+  entity: EntityRecord;
+  links: EntityLink[];
+}
+
+/** The entity and its links, or null when no entity has that id. */
+export async function findEntity(graph: Graph, id: string): Promise<EntityWithLinks | null> {
+  const [row] = await graph.read('graph/find-entity', { id });
+  if (!row) return null;
+  const builder = new RecordBuilder(row.sources, row.disputing);
+  const entity = builder.entity(row.entity as RawMap);
+  return { entity, links: builder.links(row.links) };
+}
+
+/** The relationship with its ends, or null when no relationship has that id. */
+export async function findRelationship(graph: Graph, id: string): Promise<RelationshipRecord | null> {
+  const [row] = await graph.read('graph/find-relationship', { id });
+  if (!row) return null;
+  const builder = new RecordBuilder(row.sources, row.disputing);
+  builder.entity(row.from as RawMap);
+  builder.entity(row.to as RawMap);
+  return builder.relationship(row.rel as RawMap);
+}
+
+/**
+ * Per-request loader of the links around entities, for kind-specific fields (a claim's author, a sanction's
+ * targets, an incident's hypotheses): all entities asked for in one request share one round trip.
+ */
+export function createLinksLoader(graph: Graph): DataLoader<string, EntityLink[]> {
+  return new DataLoader<string, EntityLink[]>(async (ids) => {
+    const rows = await graph.read('graph/find-entity-links', { ids: [...ids] });
+    const byId = new Map<string, EntityLink[]>();
+    for (const row of rows) {
+      const builder = new RecordBuilder(row.sources, row.disputing);
+      const entity = builder.entity(row.entity as RawMap);
+      byId.set(entity.id, builder.links(row.links));
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}

@@ -1,0 +1,53 @@
+import { BadUserInputError, NotFoundError } from '../errors.js';
+import type { Graph } from '../graph/run.js';
+import { RecordBuilder, type RawMap } from './graph-records.js';
+import { checkRange, toFilterParams } from './relationship-filter.js';
+import type { RelationshipFilterInput, SubgraphRecord } from './types.js';
+
+export const neighbourhoodLimits = { maxIds: 200, maxDepth: 3, maxLimit: 5_000 };
+
+/** Entities and links within `depth` filtered hops of the given entities, strongest links first, capped at `limit`. */
+export async function findNeighbourhood(
+  graph: Graph,
+  ids: string[],
+  depth: number,
+  filter: RelationshipFilterInput | null | undefined,
+  limit: number,
+): Promise<SubgraphRecord> {
+  if (ids.length === 0 || ids.length > neighbourhoodLimits.maxIds) {
+    throw new BadUserInputError(`ids must name 1 to ${neighbourhoodLimits.maxIds} entities.`);
+  }
+  checkRange(depth, 'depth', 1, neighbourhoodLimits.maxDepth);
+  checkRange(limit, 'limit', 1, neighbourhoodLimits.maxLimit);
+  const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter) };
+  const [row] = await graph.read('graph/find-neighbourhood', params, { depth });
+  const builder = new RecordBuilder(row.sources, row.disputing);
+  const entities = (row.entities as RawMap[]).map((raw) => builder.entity(raw));
+  const missing = params.ids.filter((id) => !builder.known(id));
+  if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
+  return {
+    entities,
+    relationships: (row.rels as RawMap[]).map((raw) => builder.relationship(raw)),
+    truncated: Boolean(row.truncated),
+  };
+}
+
+export interface NeighbourCountRecord {
+  type: string;
+  direction: string;
+  count: number;
+  maxConfidence: number;
+}
+
+/** How many neighbours expanding an entity would add, by relationship type and direction. */
+export async function countNeighbours(graph: Graph, id: string, filter: RelationshipFilterInput | null | undefined): Promise<NeighbourCountRecord[]> {
+  const params = { id, ...toFilterParams(filter) };
+  const [row] = await graph.read('graph/count-neighbours', params);
+  if (!row) throw new NotFoundError(`No entity with id "${id}".`);
+  return (row.counts as Record<string, unknown>[]).map((row) => ({
+    type: String(row.type),
+    direction: String(row.direction),
+    count: Number(row.count),
+    maxConfidence: Number(row.maxConfidence ?? 0),
+  }));
+}

@@ -1,0 +1,20 @@
+import type { Graph } from '../graph/run.js';
+import type { EntityKindName } from './model.js';
+
+export interface GraphStatsRecord {
+  entities: number;
+  relationships: number;
+  byKind: { kind: EntityKindName; count: number }[];
+  byType: { type: string; count: number }[];
+}
+
+/** Totals and counts by kind and by relationship type. */
+export async function graphStats(graph: Graph): Promise<GraphStatsRecord> {
+  const [row] = await graph.read('graph/count-graph');
+  return {
+    entities: Number(row.entities),
+    relationships: Number(row.relationships),
+    byKind: (row.byKind as GraphStatsRecord['byKind']).filter((entry) => entry.kind),
+    byType: row.byType as GraphStatsRecord['byType'],
+  };
+}

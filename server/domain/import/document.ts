@@ -1,0 +1,77 @@
+import type { EntityKindName, RelationshipTypeName, StanceName } from '../model.js';
+
+/**
+ * What every import format (project JSON, STIX 2.1, CSV) is turned into before anything is written:
+ * one normalized, validated document, so validation and writing have a single code path.
+ */
+export interface ImportCitation {
+  source: string;
+  excerpt: string | null;
+}
+
+export interface ImportSource {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+export interface ImportEntity {
+  id: string;
+  kind: EntityKindName;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  date: string | null;
+  properties: Record<string, string | null>;
+  sources: ImportCitation[];
+  extra: Record<string, unknown> | null;
+}
+
+export interface ImportRelationship {
+  id: string;
+  type: RelationshipTypeName;
+  from: string;
+  to: string;
+  stance: StanceName;
+  confidence: number;
+  since: string | null;
+  until: string | null;
+  description: string | null;
+  sources: ImportCitation[];
+  disputedBy: string[];
+  extra: Record<string, unknown> | null;
+}
+
+export interface ImportDocument {
+  sources: ImportSource[];
+  entities: ImportEntity[];
+  relationships: ImportRelationship[];
+}
+
+/** One thing wrong with an import, and where: an object id, or a file and line. */
+export interface ImportProblem {
+  location: string;
+  message: string;
+}
+
+export class ImportValidationError extends Error {
+  constructor(public readonly problems: ImportProblem[]) {
+    super(`The import is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written.`);
+    this.name = 'ImportValidationError';
+  }
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  sources: ImportCounts;
+  entities: ImportCounts;
+  relationships: ImportCounts;
+}

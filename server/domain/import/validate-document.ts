@@ -1,0 +1,73 @@
+import { kindProperties } from '../model.js';
+import type { ImportDocument, ImportProblem } from './document.js';
+
+/**
+ * Checks a parsed document as a whole: unique ids, kind-specific properties, date order, and that every
+ * reference resolves either inside the document or among `existing` ids already in the graph.
+ */
+export function validateDocument(
+  document: ImportDocument,
+  existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, string>();
+  const claim = (kind: string, id: string) => {
+    const key = `${kind}:${id}`;
+    if (seen.has(key)) problems.push({ location: `${kind} ${id}`, message: 'id is used twice in this import' });
+    seen.set(key, id);
+  };
+  document.sources.forEach((source) => claim('source', source.id));
+  document.entities.forEach((entity) => claim('entity', entity.id));
+  document.relationships.forEach((relationship) => claim('relationship', relationship.id));
+
+  const entityIds = new Set(document.entities.map((entity) => entity.id));
+  const sourceIds = new Set(document.sources.map((source) => source.id));
+  const entityExists = (id: string) => entityIds.has(id) || existing.entityIds.has(id);
+  const sourceExists = (id: string) => sourceIds.has(id) || existing.sourceIds.has(id);
+  const checkCitations = (location: string, cited: { source: string }[]) => {
+    for (const citation of cited) {
+      if (!sourceExists(citation.source)) problems.push({ location, message: `cites unknown source "${citation.source}"` });
+    }
+  };
+
+  for (const entity of document.entities) {
+    const location = `entity ${entity.id}`;
+    const allowed = kindProperties[entity.kind];
+    for (const key of Object.keys(entity.properties)) {
+      if (!allowed.includes(key)) {
+        problems.push({ location, message: `property "${key}" is not one of ${entity.kind}'s (${allowed.join(', ') || 'none'})` });
+      }
+    }
+    checkCitations(location, entity.sources);
+  }
+  for (const relationship of document.relationships) {
+    const location = `relationship ${relationship.id}`;
+    if (!entityExists(relationship.from)) problems.push({ location, message: `refers to unknown entity "${relationship.from}" (from)` });
+    if (!entityExists(relationship.to)) problems.push({ location, message: `refers to unknown entity "${relationship.to}" (to)` });
+    for (const disputer of relationship.disputedBy) {
+      if (!entityExists(disputer)) problems.push({ location, message: `is disputed by unknown entity "${disputer}"` });
+    }
+    if (relationship.since && relationship.until && relationship.since > relationship.until) {
+      problems.push({ location, message: `since (${relationship.since}) is after until (${relationship.until})` });
+    }
+    checkCitations(location, relationship.sources);
+  }
+  return problems;
+}
+
+/** Ids the document refers to but does not define: they must already be in the graph. */
+export function externalReferences(document: ImportDocument): { entityIds: string[]; sourceIds: string[] } {
+  const definedEntities = new Set(document.entities.map((entity) => entity.id));
+  const definedSources = new Set(document.sources.map((source) => source.id));
+  const entityIds = new Set<string>();
+  const sourceIds = new Set<string>();
+  for (const relationship of document.relationships) {
+    for (const id of [relationship.from, relationship.to, ...relationship.disputedBy]) {
+      if (!definedEntities.has(id)) entityIds.add(id);
+    }
+  }
+  for (const element of [...document.entities, ...document.relationships]) {
+    for (const citation of element.sources) if (!definedSources.has(citation.source)) sourceIds.add(citation.source);
+  }
+  return { entityIds: [...entityIds], sourceIds: [...sourceIds] };
+}

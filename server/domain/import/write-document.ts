@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { Graph, WriteTransaction } from '../../graph/run.js';
+import { toNeo4jDate } from '../../graph/records.js';
+import { dateProperties, kindLabels } from '../model.js';
+import type { ImportCounts, ImportDocument, ImportEntity, ImportRelationship, ImportSource } from './document.js';
+
+/** Rows per UNWIND statement: big enough to amortise round trips, small enough to keep each statement light. */
+export const batchSize = 2_000;
+
+function fingerprint(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+}
+
+function sourceRow(source: ImportSource) {
+  return { ...source, published: toNeo4jDate(source.published), fingerprint: fingerprint(source) };
+}
+
+function entityRow(entity: ImportEntity) {
+  const properties = Object.fromEntries(
+    Object.entries(entity.properties).map(([key, value]) => [key, dateProperties.has(key) ? toNeo4jDate(value) : value]),
+  );
+  return {
+    id: entity.id,
+    label: kindLabels[entity.kind],
+    kind: entity.kind,
+    name: entity.name,
+    nameLower: entity.name.toLowerCase(),
+    aliases: entity.aliases,
+    aliasLower: entity.aliases.join(' | ').toLowerCase(),
+    aliasText: entity.aliases.join(' | '),
+    description: entity.description,
+    date: toNeo4jDate(entity.date),
+    properties,
+    sourceIds: entity.sources.map((citation) => citation.source),
+    excerpts: entity.sources.map((citation) => citation.excerpt ?? ''),
+    extra: entity.extra ? JSON.stringify(entity.extra) : null,
+    fingerprint: fingerprint(entity),
+  };
+}
+
+function relationshipRow(relationship: ImportRelationship) {
+  return {
+    id: relationship.id,
+    type: relationship.type,
+    from: relationship.from,
+    to: relationship.to,
+    stance: relationship.stance,
+    confidence: relationship.confidence,
+    since: toNeo4jDate(relationship.since),
+    until: toNeo4jDate(relationship.until),
+    description: relationship.description,
+    sourceIds: relationship.sources.map((citation) => citation.source),
+    excerpts: relationship.sources.map((citation) => citation.excerpt ?? ''),
+    disputedBy: relationship.disputedBy,
+    extra: relationship.extra ? JSON.stringify(relationship.extra) : null,
+    fingerprint: fingerprint(relationship),
+  };
+}
+
+type Row = { id: string; fingerprint: string };
+
+/** Splits rows into those to create, to update, and those already stored with the same content. */
+function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; counts: ImportCounts } {
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const changed: T[] = [];
+  for (const row of rows) {
+    const before = stored.get(row.id);
+    if (before === undefined) counts.created += 1;
+    else if (before === row.fingerprint) {
+      counts.unchanged += 1;
+      continue;
+    } else counts.updated += 1;
+    changed.push(row);
+  }
+  return { changed, counts };
+}
+
+export interface WritePlan {
+  counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts };
+  write(tx: WriteTransaction, onProgress?: (done: number, total: number) => void): Promise<void>;
+}
+
+/** Compares the document with what the graph holds and returns the counts and the writes still needed. */
+export async function planWrites(graph: Graph, document: ImportDocument): Promise<WritePlan> {
+  const sources = document.sources.map(sourceRow);
+  const entities = document.entities.map(entityRow);
+  const relationships = document.relationships.map(relationshipRow);
+  const [stored] = await graph.read('import/find-fingerprints', {
+    sourceIds: sources.map((row) => row.id),
+    entityIds: entities.map((row) => row.id),
+    relationshipIds: relationships.map((row) => row.id),
+  });
+  const asMap = (list: unknown) => new Map((list as { id: string; fingerprint: string | null }[]).map((row) => [row.id, row.fingerprint]));
+  const plannedSources = classify(sources, asMap(stored.sources));
+  const plannedEntities = classify(entities, asMap(stored.entities));
+  const plannedRelationships = classify(relationships, asMap(stored.relationships));
+  const steps: [string, string, unknown[]][] = [
+    ['import/upsert-sources', 'sources', plannedSources.changed],
+    ['import/upsert-entities', 'entities', plannedEntities.changed],
+    ['import/upsert-relationships', 'relationships', plannedRelationships.changed],
+  ];
+  const total = steps.reduce((sum, [, , rows]) => sum + rows.length, 0);
+  return {
+    counts: { sources: plannedSources.counts, entities: plannedEntities.counts, relationships: plannedRelationships.counts },
+    async write(tx, onProgress) {
+      let done = 0;
+      for (const [statement, parameter, rows] of steps) {
+        for (let start = 0; start < rows.length; start += batchSize) {
+          const batch = rows.slice(start, start + batchSize);
+          await tx.run(statement, { [parameter]: batch });
+          done += batch.length;
+          onProgress?.(done, total);
+        }
+      }
+    },
+  };
+}

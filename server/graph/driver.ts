@@ -1,0 +1,19 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface DriverTarget {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+/** A driver tuned to fail fast when the database is away, rather than hang the request. */
+export function createDriver(target: DriverTarget): Driver {
+  return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: 64,
+    disableLosslessIntegers: false,
+    logging: { level: 'error', logger: () => undefined },
+  });
+}

@@ -1,0 +1,217 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { projectRoot, type EmbeddedNeo4jConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+
+const launcherSource = path.join(projectRoot, 'neo4j', 'EmbeddedNeo4j.java');
+const launcherPom = path.join(projectRoot, 'neo4j', 'pom.xml');
+
+/** Java 17 needs these for Neo4j's off-heap page cache and native IO. */
+const addOpens = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--add-opens=java.base/java.util=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
+  '--add-opens=java.base/java.net=ALL-UNNAMED',
+  '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+];
+
+export interface RunningNeo4j {
+  uri: string;
+  user: 'neo4j';
+  password: string;
+  port: number;
+  version: string;
+  pid: number;
+  /** Resolves when the JVM has exited, whatever the reason. */
+  exited: Promise<number | null>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the JVM is gone. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export class EmbeddedNeo4jError extends Error {
+  override name = 'EmbeddedNeo4jError';
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function runOrThrow(command: string, args: string[], what: string): void {
+  const result = spawnSync(command, args, { encoding: 'utf8', cwd: projectRoot });
+  if (result.error) {
+    throw new EmbeddedNeo4jError(`${what}: could not run ${command} (${result.error.message}). Install JDK 17+ and Maven, or set NEO4J_URI to use another Neo4j.`);
+  }
+  if (result.status !== 0) {
+    const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+    throw new EmbeddedNeo4jError(`${what} failed (exit ${result.status}):\n${output}`);
+  }
+}
+
+/**
+ * Resolves Neo4j's jars with Maven once and compiles the launcher once; both are cached in the
+ * home folder and redone only when pom.xml or the launcher source change (or a jar went missing).
+ */
+export function prepareLauncher(home: string, logger: Logger): { argsFile: string } {
+  const cacheDir = path.join(home, 'launcher');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const pomKey = sha(fs.readFileSync(launcherPom, 'utf8'));
+  const classpathFile = path.join(cacheDir, `classpath-${pomKey}.txt`);
+  const classpathIsUsable =
+    fs.existsSync(classpathFile) &&
+    fs.readFileSync(classpathFile, 'utf8').trim().split(path.delimiter).every((jar) => fs.existsSync(jar));
+  if (!classpathIsUsable) {
+    logger.info('resolving Neo4j jars with Maven (first start only)');
+    runOrThrow('mvn', ['-q', '-B', '-f', launcherPom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], 'Resolving Neo4j with Maven');
+  }
+  const jars = fs.readFileSync(classpathFile, 'utf8').trim();
+  // Argument files keep the 200-jar classpath off the command line (and out of `ps`).
+  const compileArgs = path.join(cacheDir, 'compile.args');
+  fs.writeFileSync(compileArgs, `-cp "${jars}"\n`);
+  const sourceKey = sha(fs.readFileSync(launcherSource, 'utf8') + pomKey);
+  const classesDir = path.join(cacheDir, `classes-${sourceKey}`);
+  if (!fs.existsSync(path.join(classesDir, 'EmbeddedNeo4j.class'))) {
+    logger.info('compiling the embedded Neo4j launcher');
+    runOrThrow('javac', [`@${compileArgs}`, '-d', classesDir, launcherSource], 'Compiling neo4j/EmbeddedNeo4j.java');
+  }
+  const argsFile = path.join(cacheDir, 'launch.args');
+  fs.writeFileSync(argsFile, `-cp "${classesDir}${path.delimiter}${jars}"\n`);
+  return { argsFile };
+}
+
+/** The embedded instance's password: generated on first start, kept in DATA_DIR with mode 0600. */
+export function ensurePassword(dataDir: string): string {
+  const file = path.join(dataDir, 'neo4j-password');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+  }
+  fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+export function passwordFile(dataDir: string): string {
+  return path.join(dataDir, 'neo4j-password');
+}
+
+/** Asks the kernel for a free loopback port. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function writeNeo4jConf(home: string, config: EmbeddedNeo4jConfig): string {
+  const confFile = path.join(home, 'embedded.conf');
+  const lines = [
+    `server.memory.pagecache.size=${config.pageCache}`,
+    `db.transaction.timeout=${config.txTimeoutSeconds}s`,
+    // No network beyond loopback: nothing to report to, nothing to look up.
+    'dbms.usage_report.enabled=false',
+  ];
+  fs.writeFileSync(confFile, lines.join('\n') + '\n');
+  return confFile;
+}
+
+/**
+ * Starts Neo4j in a child JVM and resolves once its Bolt connector accepts connections.
+ * The JVM reads our pipe as its lifeline: when this process dies, even by SIGKILL, the JVM exits too.
+ */
+export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: string, logger: Logger): Promise<RunningNeo4j> {
+  fs.mkdirSync(config.home, { recursive: true });
+  const password = ensurePassword(dataDir);
+  const { argsFile } = prepareLauncher(config.home, logger);
+  const confFile = writeNeo4jConf(config.home, config);
+  const port = config.boltPort || (await findFreePort());
+
+  const jvmArgs = [
+    `-Xms${config.heap}`,
+    `-Xmx${config.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    ...addOpens,
+    `@${argsFile}`,
+  ];
+  const child: ChildProcess = spawn(
+    'java',
+    [...jvmArgs, 'EmbeddedNeo4j', '--home', config.home, '--port', String(port), '--password-file', passwordFile(dataDir), '--config', confFile],
+    { stdio: ['pipe', 'pipe', 'pipe'], cwd: config.home },
+  );
+
+  const stderrTail: string[] = [];
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderrTail.push(...chunk.split('\n').filter(Boolean));
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const ready = new Promise<{ version: string }>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedNeo4jError(`Neo4j did not become ready within ${config.startTimeoutMs / 1000} s`));
+    }, config.startTimeoutMs);
+    lines.on('line', (line) => {
+      let event: { event?: string; version?: string; message?: string };
+      try {
+        event = JSON.parse(line);
+      } catch {
+        logger.debug({ line }, 'neo4j stdout');
+        return;
+      }
+      if (event.event === 'ready') {
+        clearTimeout(timer);
+        resolve({ version: event.version ?? 'unknown' });
+      } else if (event.event === 'error') {
+        clearTimeout(timer);
+        reject(new EmbeddedNeo4jError(`Neo4j failed to start: ${event.message}`));
+      }
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new EmbeddedNeo4jError(`Could not start java (${error.message}). Install JDK 17+, or set NEO4J_URI.`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new EmbeddedNeo4jError(`Neo4j exited during start-up (code ${code}):\n${stderrTail.join('\n')}`));
+    });
+  });
+
+  const { version } = await ready;
+  logger.info({ port, version, pid: child.pid }, 'embedded Neo4j ready');
+  const stateFile = path.join(dataDir, 'embedded-neo4j.json');
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port, version, parentPid: process.pid }) + '\n', { mode: 0o600 });
+  void exited.then(() => fs.rmSync(stateFile, { force: true }));
+
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    user: 'neo4j',
+    password,
+    port,
+    version,
+    pid: child.pid ?? -1,
+    exited,
+    async stop(graceMs = 15_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}

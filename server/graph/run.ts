@@ -1,0 +1,112 @@
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError, BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { CypherCatalog, CypherSlots } from './cypher.js';
+import { recordToObject, toParams } from './records.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** A transaction handed to domain code that needs several statements to commit or fail together. */
+export interface WriteTransaction {
+  run(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
+}
+
+/** Neo4j's failures -> the app's error codes; the one place that knows Neo4j error codes. */
+export function translateNeo4jError(error: unknown): Error {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    const code = error.code ?? '';
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+      return new GraphUnavailableError();
+    }
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+      return new QueryTooExpensiveError('The query ran past the database transaction timeout; narrow it (fewer hops, a lower limit, more filters).');
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new BadUserInputError('The change conflicts with existing data (a unique id is already taken).');
+    }
+    if (code.startsWith('Neo.ClientError.Security.')) {
+      return new GraphUnavailableError('The graph database refused our credentials; check NEO4J_USER and NEO4J_PASSWORD.');
+    }
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * The single executor: only this class opens sessions. Reads run in read transactions and writes in
+ * write transactions, so a cluster (neo4j:// routing) sends each to the right member.
+ */
+export class Graph {
+  constructor(
+    private readonly driver: Driver,
+    private readonly catalog: CypherCatalog,
+    private readonly logger: Logger,
+    private readonly database?: string,
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  /** Runs a named read statement and returns plain rows. */
+  async read(name: string, params: Params = {}, slots?: CypherSlots): Promise<Row[]> {
+    return this.withSession('READ', (session) =>
+      session.executeRead((tx) => this.runIn(tx, name, params, slots), { timeout: this.timeoutMs }),
+    );
+  }
+
+  /** Runs a named write statement in its own write transaction. */
+  async write(name: string, params: Params = {}, slots?: CypherSlots): Promise<Row[]> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx) => this.runIn(tx, name, params, slots), { timeout: this.timeoutMs }),
+    );
+  }
+
+  /** Runs several named statements in one write transaction: all commit, or none. */
+  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx) => work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) }), { timeout: timeoutMs }),
+    );
+  }
+
+  /** Runs raw text, for schema statements and EXPLAIN checks; not for user-supplied text. */
+  async runText(text: string, mode: 'READ' | 'WRITE', params: Params = {}): Promise<Row[]> {
+    return this.withSession(mode, async (session) => {
+      const result = await session.run(text, toParams(params) as Params, { timeout: this.timeoutMs });
+      return result.records.map(recordToObject);
+    });
+  }
+
+  /** True when the database answers within `timeoutMs`. */
+  async ping(timeoutMs = 1_500): Promise<boolean> {
+    const attempt = this.driver.verifyConnectivity({ database: this.database }).then(
+      () => true,
+      () => false,
+    );
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    return Promise.race([attempt, timeout]);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async runIn(tx: ManagedTransaction, name: string, params: Params, slots?: CypherSlots): Promise<Row[]> {
+    const result = await tx.run(this.catalog.text(name, slots), toParams(params) as Params);
+    return result.records.map(recordToObject);
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error) {
+      const translated = translateNeo4jError(error);
+      if (!(translated instanceof AppError)) this.logger.error({ err: error }, 'graph query failed');
+      throw translated;
+    } finally {
+      await session.close();
+    }
+  }
+}

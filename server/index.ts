@@ -1,0 +1,61 @@
+import { buildServer } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './database.js';
+import { applySchema, loadFoundingCaseIfEmpty } from './domain/bootstrap.js';
+import { createLogger } from './logger.js';
+
+// Boot only: config -> logger -> database -> server -> listen.
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+const logger = createLogger(config);
+const startedAt = Date.now();
+
+try {
+  const database = await openDatabase(config, logger);
+  await applySchema(database.graph, database.catalog);
+  if (config.loadFoundingCase) await loadFoundingCaseIfEmpty(database.graph, logger);
+  const server = await buildServer({
+    config,
+    graph: database.graph,
+    logger,
+    describe: () => ({ mode: config.neo4j.mode, neo4jVersion: database.embedded?.version }),
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => process.exit(1), 12_000);
+    forced.unref();
+    await server.close().catch((error) => logger.error({ err: error }, 'error while closing the server'));
+    await database.close().catch((error) => logger.error({ err: error }, 'error while stopping Neo4j'));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  database.embedded?.exited.then((code) => {
+    if (!stopping) logger.error({ code }, 'the embedded Neo4j exited unexpectedly');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ seconds: (Date.now() - startedAt) / 1000 }, 'started');
+  process.stdout.write(`Attribution Explorer ready at http://${config.host}:${port}/\n`);
+} catch (error) {
+  logger.fatal({ err: error }, 'could not start');
+  process.stderr.write(`Attribution Explorer could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,70 @@
+import type { EntityLink } from '../domain/graph-records.js';
+import { kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
+import type { EntityRecord } from '../domain/types.js';
+import type { RequestContext } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
+
+/** The other ends of this entity's outgoing links of one type. */
+async function outgoing(entity: EntityRecord, type: string, { links }: RequestContext): Promise<EntityRecord[]> {
+  const all: EntityLink[] = await links.load(entity.id);
+  return all.filter((link) => link.relationship.type === type && link.relationship.from.id === entity.id).map((link) => link.other);
+}
+
+async function firstOutgoing(entity: EntityRecord, type: string, context: RequestContext): Promise<EntityRecord | null> {
+  return (await outgoing(entity, type, context))[0] ?? null;
+}
+
+/** Resolvers for a kind's own scalar fields, read from the record's kind-specific properties. */
+function propertyFields(kind: EntityKindName) {
+  return Object.fromEntries(kindProperties[kind].map((key) => [key, (entity: EntityRecord) => entity.properties[key] ?? null]));
+}
+
+const hypothesisTypes = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY']);
+
+export const entityResolvers: Resolvers = {
+  Entity: {
+    __resolveType: (entity) => kindLabels[entity.kind] as never,
+  },
+  ThreatActor: propertyFields('THREAT_ACTOR'),
+  State: propertyFields('STATE'),
+  Organization: propertyFields('ORGANIZATION'),
+  Person: propertyFields('PERSON'),
+  Location: propertyFields('LOCATION'),
+  Campaign: propertyFields('CAMPAIGN'),
+  Incident: {
+    ...propertyFields('INCIDENT'),
+    attributionHypotheses: async (incident, _args, { links }) => {
+      const all = await links.load(incident.id);
+      return all
+        .filter((link) => hypothesisTypes.has(link.relationship.type) && link.relationship.from.id === incident.id)
+        .map((link) => ({
+          actor: link.other,
+          relationship: link.relationship,
+          stance: link.relationship.stance,
+          confidence: link.relationship.confidence,
+          disputedBy: link.relationship.disputedBy,
+        }))
+        .sort((a, b) => b.confidence - a.confidence);
+    },
+  },
+  Claim: {
+    ...propertyFields('CLAIM'),
+    author: (claim, _args, context) => firstOutgoing(claim, 'MADE_BY', context),
+    subjects: (claim, _args, context) => outgoing(claim, 'ABOUT', context),
+  },
+  Denial: {
+    ...propertyFields('DENIAL'),
+    author: (denial, _args, context) => firstOutgoing(denial, 'MADE_BY', context),
+    subjects: (denial, _args, context) => outgoing(denial, 'ABOUT', context),
+  },
+  Sanction: {
+    ...propertyFields('SANCTION'),
+    authority: (sanction, _args, context) => firstOutgoing(sanction, 'IMPOSED_BY', context),
+    targets: (sanction, _args, context) => outgoing(sanction, 'SANCTIONS', context),
+  },
+  DiplomaticAction: {
+    ...propertyFields('DIPLOMATIC_ACTION'),
+    actor: (action, _args, context) => firstOutgoing(action, 'IMPOSED_BY', context),
+    targets: (action, _args, context) => outgoing(action, 'TARGETED', context),
+  },
+};

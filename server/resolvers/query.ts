@@ -1,0 +1,37 @@
+import { NotFoundError } from '../errors.js';
+import { findEntity, findRelationship } from '../domain/find-entity.js';
+import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
+import { findRankedPaths } from '../domain/find-paths.js';
+import { graphStats } from '../domain/graph-stats.js';
+import { relationshipTypes } from '../domain/model.js';
+import { searchEntities } from '../domain/search-entities.js';
+import type { QueryResolvers } from '../generated/graphql.js';
+
+export const queryResolvers: QueryResolvers = {
+  search: (_parent, { text, kinds, limit }, { graph }) => searchEntities(graph, text, kinds, limit ?? 20),
+
+  entity: async (_parent, { id }, { graph, links }) => {
+    const found = await findEntity(graph, id);
+    if (!found) throw new NotFoundError(`No entity with id "${id}".`);
+    // Kind-specific fields read the links through the loader; we already have them.
+    links.prime(id, found.links);
+    return found.entity;
+  },
+
+  relationship: async (_parent, { id }, { graph }) => {
+    const found = await findRelationship(graph, id);
+    if (!found) throw new NotFoundError(`No relationship with id "${id}".`);
+    return found;
+  },
+
+  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }) => findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500),
+
+  neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
+
+  paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) =>
+    findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter }),
+
+  stats: (_parent, _args, { graph }) => graphStats(graph),
+
+  relationshipTypes: () => [...relationshipTypes],
+};
