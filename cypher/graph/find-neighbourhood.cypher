@@ -1,37 +1,36 @@
 // Params: $ids (start entity ids), $limit (max relationships), and the relationship filter:
 //         $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null).
-// Slot: {{depth}} (1-3), spliced as a whole number by the catalog (Cypher takes no parameter there).
+// Slot: {{inner}} (depth - 1, 0-2), spliced as a whole number by the catalog (Cypher takes no parameter there).
 // Returns one row: entities (maps), rels (maps with type/from/to; the strongest $limit by confidence),
 // truncated (true when more matched), sources (Source maps cited), disputing (entities in disputedBy).
-// Shape: find the distinct entities within {{depth}} filtered hops (pruning expansion, no path
-// enumeration), then the filtered links among them and the starts, strongest first.
+// Shape: the entities within depth-1 filtered hops (a pruning expansion, no path enumeration), then every
+// filtered link touching them, so exactly the links reachable within depth hops; strongest first.
 MATCH (start:Entity) WHERE start.id IN $ids
 WITH collect(start) AS starts
 CALL {
   WITH starts
   UNWIND starts AS s
-  MATCH (s)-[rs*1..{{depth}}]-(o:Entity)
+  MATCH (s)-[rs*0..{{inner}}]-(o:Entity)
   WHERE all(r IN rs WHERE
           ($types IS NULL OR type(r) IN $types)
           AND r.confidence >= $minConfidence
           AND ($stances IS NULL OR r.stance IN $stances)
           AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf)))))
-  RETURN DISTINCT o
+  RETURN collect(DISTINCT o) AS inner
 }
-WITH starts, collect(o) AS reached
-WITH starts, starts + [o IN reached WHERE NOT o IN starts] AS members
 CALL {
-  WITH members
-  UNWIND members AS m
-  MATCH (m)-[r]->(n:Entity)
-  WHERE n IN members
-    AND ($types IS NULL OR type(r) IN $types)
+  WITH inner
+  UNWIND inner AS m
+  MATCH (m)-[r]-(:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
     AND r.confidence >= $minConfidence
     AND ($stances IS NULL OR r.stance IN $stances)
     AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
-  RETURN r ORDER BY r.confidence DESC, r.id LIMIT $limit + 1
+  WITH DISTINCT r
+  ORDER BY r.confidence DESC, r.id
+  LIMIT $limit + 1
+  RETURN collect(r) AS found
 }
-WITH starts, collect(r) AS found
 WITH starts, found[0..$limit] AS rels, size(found) > $limit AS truncated
 WITH starts, rels, truncated,
      reduce(acc = [], r IN rels | acc + [startNode(r), endNode(r)]) AS ends

@@ -20,7 +20,7 @@ export async function findNeighbourhood(
   checkRange(depth, 'depth', 1, neighbourhoodLimits.maxDepth);
   checkRange(limit, 'limit', 1, neighbourhoodLimits.maxLimit);
   const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter) };
-  const [row] = await graph.read('graph/find-neighbourhood', params, { depth });
+  const [row] = await graph.read('graph/find-neighbourhood', params, { inner: depth - 1 });
   const builder = new RecordBuilder(row.sources, row.disputing);
   const entities = (row.entities as RawMap[]).map((raw) => builder.entity(raw));
   const missing = params.ids.filter((id) => !builder.known(id));

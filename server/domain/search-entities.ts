@@ -10,7 +10,9 @@ const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /** Builds a full-text query that matches every word as typed or as a word prefix. */
 export function toLuceneQuery(text: string): string {
+  // Lower case also keeps AND, OR and NOT from acting as operators; the analyzer lower-cases anyway.
   const words = text
+    .toLowerCase()
     .split(/\s+/)
     .map((word) => word.replace(luceneSpecial, (character) => `\\${character}`))
     .filter(Boolean);

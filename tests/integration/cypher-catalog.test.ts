@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config.js';
+import { CypherCatalog, listCypherFiles } from '../../server/graph/cypher.js';
+import { relationshipTypes } from '../../server/domain/model.js';
+import { connectTestGraph } from '../support/graph.js';
+
+const catalog = new CypherCatalog();
+const graph = connectTestGraph();
+afterAll(() => graph.close());
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
+    return full.endsWith('.ts') ? [full] : [];
+  });
+}
+const codeFiles = [...sourceFiles(path.join(projectRoot, 'server')), ...sourceFiles(path.join(projectRoot, 'tests')), ...(fs.existsSync(path.join(projectRoot, 'scripts')) ? sourceFiles(path.join(projectRoot, 'scripts')) : []), ...(fs.existsSync(path.join(projectRoot, 'bench')) ? sourceFiles(path.join(projectRoot, 'bench')) : [])];
+const allCode = codeFiles.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+
+/** Fills every {{slot}} with 1, the smallest bound every slot accepts. */
+function explainable(name: string): string {
+  const slots = new Proxy({}, { get: () => 1 }) as Record<string, number>;
+  return catalog.text(name, slots);
+}
+
+describe('the Cypher catalog', () => {
+  it('holds every statement in a file that starts with a comment naming its parameters and result', () => {
+    for (const file of listCypherFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text.trimStart().startsWith('//'), `${file} starts with a comment`).toBe(true);
+    }
+  });
+
+  it('has no orphaned file and no missing one: every name the code uses exists, every file is used', () => {
+    const used = new Set([...allCode.matchAll(/['`]((?:graph|import|admin|entities|export|audit|edit)\/[a-z0-9-]+)['`]/g)].map((match) => match[1]));
+    const names = catalog.names().filter((name) => !name.startsWith('schema/'));
+    for (const name of used) expect(names, `cypher/${name}.cypher exists`).toContain(name);
+    for (const name of names) expect(used.has(name), `cypher/${name}.cypher is used by the code`).toBe(true);
+  });
+
+  it('finds no inline MATCH, MERGE or CREATE in server code', () => {
+    for (const file of sourceFiles(path.join(projectRoot, 'server'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      const inline = text.split('\n').filter((line) => /['"`]\s*(MATCH|MERGE|CREATE)\s*\(/.test(line));
+      expect(inline, `${file} has no inline Cypher`).toEqual([]);
+    }
+  });
+
+  it('declares a relationship-id constraint for every whitelisted type', () => {
+    const schema = catalog.text('schema/constraints');
+    for (const type of relationshipTypes) expect(schema).toContain(`FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`);
+  });
+
+  it.each(catalog.names().filter((name) => !name.startsWith('schema/')))('EXPLAIN %s succeeds on the test database', async (name) => {
+    await expect(graph.runText(`EXPLAIN ${explainable(name)}`, 'WRITE')).resolves.toBeDefined();
+  });
+});

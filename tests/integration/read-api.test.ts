@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/graph.js';
+
+// The founding case, loaded by the global setup, is read here and never changed.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+const pathsQuery = /* GraphQL */ `
+  query Paths($from: ID!, $to: ID!, $maxHops: Int, $limit: Int, $filter: RelationshipFilter) {
+    paths(from: $from, to: $to, maxHops: $maxHops, limit: $limit, filter: $filter) {
+      hops
+      score
+      entities { id }
+      relationships { id type stance confidence sources { title excerpt } }
+      weakestLink { id confidence }
+    }
+  }
+`;
+type PathResult = {
+  hops: number;
+  score: number;
+  entities: { id: string }[];
+  relationships: { id: string; type: string; stance: string; confidence: number; sources: { title: string; excerpt: string | null }[] }[];
+  weakestLink: { id: string; confidence: number } | null;
+};
+const ids = (path: PathResult) => path.entities.map((entity) => entity.id);
+
+describe('paths', () => {
+  it('finds Homeland Justice -> Iran -> the US sanctions, with score, weakest link and sources on every link', async () => {
+    const { data, errors } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'homeland-justice', to: 'sanc-us-mois-2022' });
+    expect(errors).toBeUndefined();
+    const viaIran = data!.paths.find((path) => ids(path).includes('iran'));
+    expect(viaIran, 'a path through Iran').toBeDefined();
+    expect(viaIran!.score).toBeGreaterThan(0);
+    expect(viaIran!.score).toBeLessThanOrEqual(1);
+    const product = viaIran!.relationships.reduce((score, link) => score * (link.confidence / 100), 1);
+    expect(viaIran!.score).toBeCloseTo(product, 10);
+    const weakest = Math.min(...viaIran!.relationships.map((link) => link.confidence));
+    expect(viaIran!.weakestLink!.confidence).toBe(weakest);
+    for (const link of viaIran!.relationships) {
+      expect(link.sources.length).toBeGreaterThan(0);
+      expect(link.sources[0].excerpt).toBeTruthy();
+    }
+  });
+
+  it('ranks by score, best first, and ties go to fewer hops', async () => {
+    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'homeland-justice', to: 'sanc-us-mois-2022', limit: 10 });
+    const paths = data!.paths;
+    expect(paths.length).toBeGreaterThan(2);
+    for (let index = 1; index < paths.length; index += 1) {
+      const [before, after] = [paths[index - 1], paths[index]];
+      expect(before.score > after.score - 1e-9).toBe(true);
+      if (Math.abs(before.score - after.score) < 1e-9) expect(before.hops).toBeLessThanOrEqual(after.hops);
+    }
+    for (const path of paths) {
+      expect(new Set(ids(path)).size, 'paths are simple').toBe(path.entities.length);
+      expect(path.hops).toBe(path.relationships.length);
+    }
+  });
+
+  it('drops the path through Iran once minConfidence rises above its weakest link', async () => {
+    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'homeland-justice', to: 'sanc-us-mois-2022', limit: 20 });
+    const viaIran = data!.paths.find((path) => ids(path).join('>') === 'homeland-justice>iran>iran-mois>sanc-us-mois-2022')!;
+    expect(viaIran).toBeDefined();
+    const raised = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'homeland-justice',
+      to: 'sanc-us-mois-2022',
+      limit: 20,
+      filter: { minConfidence: viaIran.weakestLink!.confidence + 1 },
+    });
+    expect(raised.data!.paths.some((path) => ids(path).join('>') === ids(viaIran).join('>'))).toBe(false);
+    for (const path of raised.data!.paths) {
+      for (const link of path.relationships) expect(link.confidence).toBeGreaterThan(viaIran.weakestLink!.confidence);
+    }
+  });
+
+  it('reaches no sanction as of a date before the sanctions', async () => {
+    const { data, errors } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'homeland-justice',
+      to: 'sanc-us-mois-2022',
+      maxHops: 6,
+      filter: { asOf: '2022-08-01' },
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.paths).toEqual([]);
+  });
+
+  it('leaves DENIED links out unless the filter asks for them', async () => {
+    const plain = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'inc-parliament-2023', to: 'iran', maxHops: 1, limit: 10 });
+    expect(plain.data!.paths.every((path) => path.relationships.every((link) => link.stance !== 'DENIED'))).toBe(true);
+    const withDenied = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'inc-parliament-2023',
+      to: 'iran',
+      maxHops: 1,
+      limit: 10,
+      filter: { stances: ['DENIED'] },
+    });
+    expect(withDenied.data!.paths.length).toBeGreaterThan(0);
+    expect(withDenied.data!.paths.every((path) => path.relationships.every((link) => link.stance === 'DENIED'))).toBe(true);
+  });
+
+  it('follows only the relationship types asked for', async () => {
+    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'homeland-justice',
+      to: 'sanc-us-mois-2022',
+      filter: { types: ['AFFILIATED_WITH', 'PART_OF', 'SANCTIONS'] },
+    });
+    expect(ids(data!.paths[0])).toEqual(['homeland-justice', 'iran', 'iran-mois', 'sanc-us-mois-2022']);
+    for (const path of data!.paths) {
+      for (const link of path.relationships) expect(['AFFILIATED_WITH', 'PART_OF', 'SANCTIONS']).toContain(link.type);
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT with the range for bad arguments', async () => {
+    const unknown = await server.graphql(pathsQuery, { from: 'homeland-justice', to: 'no-such-entity' });
+    expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(unknown.errors![0].message).toContain('no-such-entity');
+    const tooFar = await server.graphql(pathsQuery, { from: 'homeland-justice', to: 'iran', maxHops: 9 });
+    expect(tooFar.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(tooFar.errors![0].message).toContain('1 to 8');
+    const badDate = await server.graphql(pathsQuery, { from: 'homeland-justice', to: 'iran', filter: { asOf: '2022-13-45' } });
+    expect(badDate.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const badType = await server.graphql(pathsQuery, { from: 'homeland-justice', to: 'iran', filter: { types: ['LOVES'] } });
+    expect(badType.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(badType.errors![0].message).toContain('ATTRIBUTED_TO');
+  });
+});
+
+describe('search', () => {
+  const searchQuery = /* GraphQL */ `
+    query Search($text: String!, $kinds: [EntityKind!], $limit: Int) {
+      search(text: $text, kinds: $kinds, limit: $limit) { id kind name aliases }
+    }
+  `;
+  type Hit = { id: string; kind: string; name: string; aliases: string[] };
+
+  it('returns Homeland Justice first for "homeland"', async () => {
+    const { data } = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'homeland' });
+    expect(data!.search[0].id).toBe('homeland-justice');
+  });
+
+  it('matches aliases, partial words and any case', async () => {
+    const alias = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'mois' });
+    expect(alias.data!.search[0].id).toBe('iran-mois');
+    const partial = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'HOMEL' });
+    expect(partial.data!.search.map((hit) => hit.id)).toContain('homeland-justice');
+    const inside = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'eland jus' });
+    expect(inside.data!.search.map((hit) => hit.id)).toContain('homeland-justice');
+  });
+
+  it('ranks an exact name first and filters by kind', async () => {
+    const exact = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'iran' });
+    expect(exact.data!.search[0].id).toBe('iran');
+    const kinds = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'homeland', kinds: ['CLAIM'] });
+    expect(kinds.data!.search.length).toBeGreaterThan(0);
+    expect(kinds.data!.search.every((hit) => hit.kind === 'CLAIM')).toBe(true);
+  });
+
+  it('treats query syntax as plain text and refuses empty or oversized text', async () => {
+    const syntax = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'iran) OR (*:* AND "' });
+    expect(syntax.errors).toBeUndefined();
+    const empty = await server.graphql(searchQuery, { text: '   ' });
+    expect(empty.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const limit = await server.graphql(searchQuery, { text: 'iran', limit: 0 });
+    expect(limit.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('entity and relationship', () => {
+  it('shows the Parliament incident with its attribution hypotheses and Iran\'s denial against them', async () => {
+    const { data, errors } = await server.graphql<{ entity: Record<string, unknown> & { attributionHypotheses: { actor: { id: string }; stance: string; confidence: number; disputedBy: { id: string; kind: string }[] }[] } }>(/* GraphQL */ `
+      {
+        entity(id: "inc-parliament-2023") {
+          __typename id kind name date sources { title excerpt }
+          ... on Incident {
+            aim outcome
+            attributionHypotheses { actor { id } stance confidence disputedBy { id kind } }
+          }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    const incident = data!.entity;
+    expect(incident.__typename).toBe('Incident');
+    expect(incident.aim).toBeTruthy();
+    expect(incident.outcome).toBeTruthy();
+    const hypotheses = incident.attributionHypotheses;
+    const stances = hypotheses.map((hypothesis) => `${hypothesis.actor.id}:${hypothesis.stance}`);
+    expect(stances).toEqual(expect.arrayContaining(['homeland-justice:CLAIMED', 'iran:SUSPECTED', 'iran:DENIED']));
+    const suspected = hypotheses.find((hypothesis) => hypothesis.stance === 'SUSPECTED')!;
+    expect(suspected.disputedBy.some((entity) => entity.kind === 'DENIAL')).toBe(true);
+    expect(hypotheses.map((hypothesis) => hypothesis.confidence)).toEqual([...hypotheses.map((hypothesis) => hypothesis.confidence)].sort((a, b) => b - a));
+  });
+
+  it('gives each kind its own fields: a sanction\'s authority and targets, a denial\'s author and subjects', async () => {
+    const { data, errors } = await server.graphql<{ sanction: { authority: { id: string }; targets: { id: string }[]; date: string }; denial: { author: { id: string }; subjects: { id: string }[] } }>(/* GraphQL */ `
+      {
+        sanction: entity(id: "sanc-us-mois-2022") { ... on Sanction { date program authority { id } targets { id } } }
+        denial: entity(id: "denial-iran-mfa") { ... on Denial { statement author { id } subjects { id } } }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(data!.sanction.authority.id).toBe('united-states');
+    expect(data!.sanction.targets.map((target) => target.id)).toContain('iran-mois');
+    expect(data!.sanction.date).toBe('2022-09-09');
+    expect(data!.denial.author.id).toBe('iran-mfa');
+    expect(data!.denial.subjects.length).toBeGreaterThan(0);
+  });
+
+  it('resolves kind-specific fields for search results in one extra round trip', async () => {
+    const { data, errors } = await server.graphql<{ search: { claim?: unknown; author?: { id: string } }[] }>(/* GraphQL */ `
+      { search(text: "claims", kinds: [CLAIM]) { id ... on Claim { author { id } subjects { id } } } }
+    `);
+    expect(errors).toBeUndefined();
+    expect(data!.search.length).toBeGreaterThan(1);
+    expect(data!.search.every((claim) => claim.author)).toBe(true);
+  });
+
+  it('finds a relationship by id, with its sources and disputes, and answers NOT_FOUND otherwise', async () => {
+    const { data } = await server.graphql<{ relationship: { type: string; from: { id: string }; to: { id: string }; sources: unknown[]; disputedBy: { id: string }[] } }>(/* GraphQL */ `
+      { relationship(id: "rel-parliament-attributed-iran") { type from { id } to { id } sources { title } disputedBy { id } } }
+    `);
+    expect(data!.relationship.type).toBe('ATTRIBUTED_TO');
+    expect(data!.relationship.from.id).toBe('inc-parliament-2023');
+    expect(data!.relationship.to.id).toBe('iran');
+    expect(data!.relationship.disputedBy.map((entity) => entity.id)).toContain('denial-iran-mfa');
+    const missing = await server.graphql(/* GraphQL */ `{ relationship(id: "nope") { id } }`);
+    expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const missingEntity = await server.graphql(/* GraphQL */ `{ entity(id: "nope") { id } }`);
+    expect(missingEntity.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('neighbourhood, neighbour counts and stats', () => {
+  const neighbourhoodQuery = /* GraphQL */ `
+    query Around($ids: [ID!]!, $depth: Int, $limit: Int, $filter: RelationshipFilter) {
+      neighbourhood(ids: $ids, depth: $depth, limit: $limit, filter: $filter) {
+        truncated
+        entities { id }
+        relationships { id type stance confidence since until from { id } to { id } }
+      }
+    }
+  `;
+  type Sub = { truncated: boolean; entities: { id: string }[]; relationships: { id: string; type: string; stance: string; confidence: number; since: string | null; until: string | null; from: { id: string }; to: { id: string } }[] };
+
+  it('returns the links around an entity with both ends present', async () => {
+    const { data } = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'] });
+    const sub = data!.neighbourhood;
+    expect(sub.truncated).toBe(false);
+    const present = new Set(sub.entities.map((entity) => entity.id));
+    expect(present.has('homeland-justice')).toBe(true);
+    expect(present.has('iran')).toBe(true);
+    for (const link of sub.relationships) {
+      expect(present.has(link.from.id) && present.has(link.to.id)).toBe(true);
+      expect([link.from.id, link.to.id]).toContain('homeland-justice');
+    }
+  });
+
+  it('grows with depth, caps at limit keeping the strongest links, and says truncated', async () => {
+    const one = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'], depth: 1 });
+    const two = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'], depth: 2 });
+    expect(two.data!.neighbourhood.entities.length).toBeGreaterThan(one.data!.neighbourhood.entities.length);
+    const capped = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'], depth: 2, limit: 3 });
+    expect(capped.data!.neighbourhood.truncated).toBe(true);
+    expect(capped.data!.neighbourhood.relationships).toHaveLength(3);
+    const strongest = Math.max(...two.data!.neighbourhood.relationships.map((link) => link.confidence));
+    expect(capped.data!.neighbourhood.relationships[0].confidence).toBe(strongest);
+  });
+
+  it('applies each filter: types, stances, minConfidence, asOf', async () => {
+    const byType = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], filter: { types: ['PART_OF'] } });
+    expect(byType.data!.neighbourhood.relationships.length).toBeGreaterThan(0);
+    expect(byType.data!.neighbourhood.relationships.every((link) => link.type === 'PART_OF')).toBe(true);
+    const byStance = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], filter: { stances: ['SUSPECTED'] } });
+    expect(byStance.data!.neighbourhood.relationships.length).toBeGreaterThan(0);
+    expect(byStance.data!.neighbourhood.relationships.every((link) => link.stance === 'SUSPECTED')).toBe(true);
+    const byConfidence = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], filter: { minConfidence: 90 } });
+    expect(byConfidence.data!.neighbourhood.relationships.every((link) => link.confidence >= 90)).toBe(true);
+    const asOf = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['sanc-us-mois-2022'], filter: { asOf: '2022-08-01' } });
+    expect(asOf.data!.neighbourhood.relationships.every((link) => !link.since || link.since <= '2022-08-01')).toBe(true);
+    const later = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['sanc-us-mois-2022'], filter: { asOf: '2023-01-01' } });
+    expect(later.data!.neighbourhood.relationships.length).toBeGreaterThan(asOf.data!.neighbourhood.relationships.length);
+  });
+
+  it('refuses depth beyond 3, an empty id list and unknown ids', async () => {
+    const deep = await server.graphql(neighbourhoodQuery, { ids: ['iran'], depth: 4 });
+    expect(deep.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors![0].message).toContain('1 to 3');
+    const none = await server.graphql(neighbourhoodQuery, { ids: [] });
+    expect(none.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const unknown = await server.graphql(neighbourhoodQuery, { ids: ['iran', 'nobody-here'] });
+    expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('counts neighbours per type and direction before expanding', async () => {
+    const { data } = await server.graphql<{ neighbourCounts: { type: string; direction: string; count: number }[] }>(/* GraphQL */ `
+      { neighbourCounts(id: "iran") { type direction count maxConfidence } }
+    `);
+    const partOf = data!.neighbourCounts.find((row) => row.type === 'PART_OF' && row.direction === 'IN');
+    expect(partOf!.count).toBeGreaterThanOrEqual(2);
+    const missing = await server.graphql(/* GraphQL */ `{ neighbourCounts(id: "nope") { type } }`);
+    expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('reports stats with counts by kind and type that add up', async () => {
+    const { data } = await server.graphql<{ stats: { entities: number; relationships: number; byKind: { count: number }[]; byType: { count: number }[] }; relationshipTypes: string[] }>(/* GraphQL */ `
+      { stats { entities relationships byKind { kind count } byType { type count } } relationshipTypes }
+    `);
+    expect(data!.stats.entities).toBeGreaterThanOrEqual(30);
+    expect(data!.stats.byKind.reduce((sum, row) => sum + row.count, 0)).toBe(data!.stats.entities);
+    expect(data!.relationshipTypes).toContain('ATTRIBUTED_TO');
+  });
+});

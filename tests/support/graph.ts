@@ -1,0 +1,56 @@
+import { inject } from 'vitest';
+import { buildServer, type BuiltServer } from '../../server/app.js';
+import { CypherCatalog } from '../../server/graph/cypher.js';
+import { createDriver } from '../../server/graph/driver.js';
+import { Graph } from '../../server/graph/run.js';
+import { createLogger } from '../../server/logger.js';
+import { loadConfig } from '../../server/config.js';
+
+export const testLogger = createLogger({ logLevel: 'silent' });
+
+/** A Graph on the test database that the global setup started (or NEO4J_URI). */
+export function connectTestGraph(): Graph {
+  const target = inject('neo4j');
+  return new Graph(createDriver(target), new CypherCatalog(), testLogger, target.database);
+}
+
+export interface TestServer {
+  url: string;
+  graph: Graph;
+  server: BuiltServer;
+  /** POSTs a GraphQL operation and returns the parsed response body. */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  close(): Promise<void>;
+}
+
+/** The real HTTP server on a free loopback port, over the test database. */
+export async function startTestServer(): Promise<TestServer> {
+  const graph = connectTestGraph();
+  const config = loadConfig({});
+  const server = await buildServer({ config, graph, logger: testLogger });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    graph,
+    server,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async close() {
+      await server.close();
+      await graph.close();
+    },
+  };
+}
+
+/** A prefix for ids a test creates, so tests never collide and can delete what they made. */
+export function uniquePrefix(name: string): string {
+  return `test-${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}-`;
+}
