@@ -44,6 +44,8 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
       return masked as never;
     },
     includeStacktraceInErrorResponses: false,
+    // index.ts owns the signals: it stops the server, then the database, in that order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();

@@ -122,6 +122,11 @@ function writeNeo4jConf(home: string, config: EmbeddedNeo4jConfig): string {
     `db.transaction.timeout=${config.txTimeoutSeconds}s`,
     // No network beyond loopback: nothing to report to, nothing to look up.
     'dbms.usage_report.enabled=false',
+    // Bolt waits up to 5 s + 5 s + 15 s for clients that are already gone; we stop only after our driver closed.
+    'internal.server.bolt.connection_shutdown_wait_time=500ms',
+    'internal.server.bolt.thread_pool_shutdown_wait_time=500ms',
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
+    'internal.dbms.bolt.netty_server_shutdown_timeout=2',
   ];
   fs.writeFileSync(confFile, lines.join('\n') + '\n');
   return confFile;
