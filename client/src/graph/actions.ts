@@ -1,0 +1,77 @@
+/**
+ * Canvas actions the analyst can undo (Ctrl+Z) and redo (Ctrl+Shift+Z): add, hide, show, pin,
+ * unpin, remove and drag. Each carries out its change through the view and records its inverse.
+ */
+import type { ElementDefinition } from 'cytoscape';
+import { UndoStack, type Command } from './history';
+import type { AddMode, GraphView } from './view';
+
+export class CanvasActions {
+  readonly history = new UndoStack();
+  private listeners: ((command: Command | undefined, verb: 'do' | 'undo' | 'redo') => void)[] = [];
+
+  constructor(private readonly view: GraphView) {
+    view.on('moved', (id, from, to) => this.record('Move', () => view.moveNode(id, from), () => view.moveNode(id, to)));
+  }
+
+  /** Called after every action, undo and redo (the toolbar updates its buttons from it). */
+  onChange(listener: (command: Command | undefined, verb: 'do' | 'undo' | 'redo') => void): void {
+    this.listeners.push(listener);
+  }
+
+  private record(label: string, undo: () => void, redo: () => void): void {
+    const command = { label, undo, redo };
+    this.history.push(command);
+    for (const listener of this.listeners) listener(command, 'do');
+  }
+
+  add(elements: ElementDefinition[], label: string, mode: AddMode = 'incremental'): string[] {
+    const added = this.view.add(elements, mode);
+    if (added.length === 0) return added;
+    let snapshot: ElementDefinition[] = [];
+    this.record(
+      label,
+      () => {
+        snapshot = this.view.snapshot(added);
+        this.view.remove(added);
+      },
+      () => this.view.restore(snapshot),
+    );
+    return added;
+  }
+
+  remove(ids: string[]): void {
+    if (ids.length === 0) return;
+    const snapshot = this.view.snapshot(ids);
+    this.view.remove(ids);
+    this.record(`Remove ${ids.length === 1 ? 'element' : `${ids.length} elements`}`, () => this.view.restore(snapshot), () => this.view.remove(ids));
+  }
+
+  setHidden(ids: string[], hidden: boolean): void {
+    if (ids.length === 0) return;
+    this.view.setHidden(ids, hidden);
+    this.record(hidden ? 'Hide' : 'Show', () => this.view.setHidden(ids, !hidden), () => this.view.setHidden(ids, hidden));
+  }
+
+  showAllHidden(): void {
+    this.setHidden(this.view.ids('.hidden'), false);
+  }
+
+  setPinned(ids: string[], pinned: boolean): void {
+    if (ids.length === 0) return;
+    this.view.setPinned(ids, pinned);
+    this.record(pinned ? 'Pin' : 'Unpin', () => this.view.setPinned(ids, !pinned), () => this.view.setPinned(ids, pinned));
+  }
+
+  undo(): Command | undefined {
+    const command = this.history.undo();
+    for (const listener of this.listeners) listener(command, 'undo');
+    return command;
+  }
+
+  redo(): Command | undefined {
+    const command = this.history.redo();
+    for (const listener of this.listeners) listener(command, 'redo');
+    return command;
+  }
+}

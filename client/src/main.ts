@@ -1,0 +1,155 @@
+/**
+ * Attribution Explorer client: boot and wiring only. Behaviour lives in graph/ (canvas), ui/
+ * (panels), api/ (GraphQL) and state/ (URL, saved views, time bins).
+ *
+ * Automation: `window.cy` is the Cytoscape core (node ids = entity ids, edge ids = relationship
+ * ids; node data: id, kind, label, name, date; edge data: id, source, target, type, stance,
+ * confidence, since, until). `window.explorer` offers { console: { setQuery, run } }.
+ *
+ * Stable data-testid attributes for browser tests:
+ *   canvas, loading, empty-state, retry, empty-search, toast, error-toast, context-menu,
+ *   search-input, search-result (each has data-entity-id),
+ *   layout-fcose, layout-dagre, layout-concentric, fit-view, undo, redo, paths-toggle,
+ *   console-toggle, webgl-toggle, help-button, help-overlay,
+ *   export-menu, export-menu-list, export-png, export-json, export-link,
+ *   views-menu, views-menu-list, views-save, views-save-dialog, views-name, views-save-confirm, views-open, views-delete,
+ *   tab-filters, tab-paths, tab-evidence, tab-console,
+ *   menu-expand, menu-evidence, menu-path-from, menu-path-to, menu-pin, menu-hide, menu-remove,
+ *   menu-fit, menu-show-hidden, menu-relayout, menu-clear,
+ *   expand-dialog, expand-type (data-type, data-direction), expand-strongest, expand-limit,
+ *   expand-hub-warning, expand-confirm, expand-cancel,
+ *   path-panel, path-from, path-from-result, path-to, path-to-result, path-swap, path-max-hops,
+ *   path-limit, path-min-confidence, path-stance-<STANCE>, path-type-<TYPE>, path-as-of, path-find,
+ *   path-clear, path-results, path-result, path-weakest, path-none,
+ *   evidence-panel, evidence-title, evidence-stance, evidence-confidence, evidence-sources, source,
+ *   source-excerpt, source-link, evidence-entity-link, evidence-statements, evidence-disputes,
+ *   attribution-hypotheses, hypothesis, evidence-expand, evidence-path-from, evidence-error,
+ *   filter-panel, filter-kind-<KIND>, filter-stance-<STANCE>, filter-type-<TYPE>,
+ *   filter-min-confidence, filter-min-confidence-value, filter-reset,
+ *   timebar, timebar-histogram, timebar-play, timebar-asof, timebar-range, timebar-clear,
+ *   console-panel, console-editor, console-variables, console-run, console-draw, console-status, console-result
+ */
+import './styles/app.css';
+import { SelectionCommands } from './commands';
+import { Explorer } from './explorer';
+import { isFiltering } from './graph/filters';
+import { layoutNames, type LayoutName } from './graph/layouts';
+import { GraphView } from './graph/view';
+import { loadInitialView } from './initial-load';
+import { parseUrlState, serializeUrlState } from './state/url-state';
+import { canvasMenuItems } from './ui/canvas-menu';
+import { createConsolePanel } from './ui/console-panel';
+import { mountContextMenu } from './ui/context-menu';
+import { createEntityPicker } from './ui/entity-picker';
+import { createEvidencePanel } from './ui/evidence-panel';
+import { createFilterPanel } from './ui/filter-panel';
+import { createPathPanel } from './ui/path-panel';
+import { bindShortcuts, openHelp, shortcutTable, type ShortcutActions } from './ui/shortcuts';
+import { mountEmptyState, mountLoadingIndicator, mountToasts, reportError } from './ui/status';
+import { createTabs } from './ui/tabs';
+import { createTimeBar } from './ui/time-bar';
+import { createToolbar } from './ui/toolbar';
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const stage = $('stage');
+const url = parseUrlState(location.search);
+
+const view = new GraphView($('cy'));
+const explorer = new Explorer(view);
+const commands = new SelectionCommands(explorer);
+if (url.layout) view.setLayoutName(url.layout);
+
+mountLoadingIndicator(stage);
+mountToasts(document.body);
+const empty = mountEmptyState(stage);
+const contextMenu = mountContextMenu(stage);
+
+const currentQuery = () =>
+  serializeUrlState({
+    focus: explorer.selection?.group === 'nodes' ? explorer.selection.id : null,
+    from: explorer.pathEnds?.from ?? null,
+    to: explorer.pathEnds?.to ?? null,
+    layout: view.layout === 'fcose' ? null : view.layout,
+    filters: explorer.filters,
+  });
+explorer.on('url', () => history.replaceState(null, '', `${location.pathname}${currentQuery()}`));
+
+const layout = (name: LayoutName) => explorer.layout(name);
+
+// Panels
+const search = createEntityPicker({
+  testid: 'search-input',
+  resultTestid: 'search-result',
+  placeholder: 'Search entities by name or alias   ( / )',
+  label: 'Search entities',
+  onPick: (hit) => explorer.addEntity(hit.id).then(() => empty.hide(), (error) => reportError(error, 'Add entity')),
+});
+$('search-slot').append(search.element);
+
+const paths = createPathPanel(explorer);
+const left = createTabs([
+  { id: 'filters', label: 'Filters & legend', content: createFilterPanel(explorer) },
+  { id: 'paths', label: 'Path finder', content: paths.element },
+]);
+$('left').append(left.element);
+// The filters tab shows a dot while anything is filtered out, so a thin graph is never a mystery.
+explorer.on('filters', (f) => left.element.querySelector('[data-testid=tab-filters]')?.classList.toggle('filtering', isFiltering(f)));
+
+const consolePanel = createConsolePanel(explorer);
+const openEntity = (entity: { id: string }) => void explorer.addEntity(entity.id).catch((error) => reportError(error, 'Add entity'));
+const pathEnd = (end: 'from' | 'to', entity: { id: string; name: string; kind: string }) => {
+  left.show('paths');
+  paths.setEnd(end, entity);
+};
+const evidence = createEvidencePanel(explorer, { open: openEntity, expand: (id) => commands.expand(id), pathFrom: (entity) => pathEnd('from', entity) });
+const right = createTabs(
+  [
+    { id: 'evidence', label: 'Evidence', content: evidence },
+    { id: 'console', label: 'GraphQL console', content: consolePanel.element },
+  ],
+  (id) => id === 'console' && void consolePanel.activate(),
+);
+$('right').append(right.element);
+explorer.on('selection', (selection) => selection && right.show('evidence'));
+
+$('timebar-slot').append(createTimeBar(explorer));
+
+const toggleConsole = () => right.show(right.active() === 'console' ? 'evidence' : 'console');
+const togglePaths = () => left.show(left.active() === 'paths' ? 'filters' : 'paths');
+const shortcutActions: ShortcutActions = {
+  focusSearch: () => search.input.focus(),
+  expand: () => commands.expand(),
+  hide: () => commands.hide(),
+  showHidden: () => explorer.actions.showAllHidden(),
+  togglePin: () => commands.togglePin(),
+  remove: () => commands.remove(),
+  fit: () => view.fit(),
+  layout: (i) => layout(layoutNames[i]),
+  undo: () => explorer.actions.undo(),
+  redo: () => explorer.actions.redo(),
+  clear: () => commands.clear(),
+  toggleConsole,
+  togglePaths,
+};
+bindShortcuts(shortcutActions);
+$('toolbar-slot').append(createToolbar(explorer, { layout, toggleConsole, togglePaths, help: () => openHelp(shortcutTable(shortcutActions)), currentQuery }));
+
+// Canvas gestures
+view.on('expand', (id) => commands.expand(id));
+view.on('context', (id, group, at) => contextMenu.open(at, canvasMenuItems(explorer, commands, { pathEnd, layout }, id, group)));
+view.on('changed', () => {
+  if (view.cy.nodes().length > 0) empty.hide();
+});
+new ResizeObserver(() => view.resize()).observe($('cy'));
+
+window.explorer = { console: { setQuery: consolePanel.setQuery, run: consolePanel.run } };
+declare global {
+  interface Window {
+    explorer: { console: { setQuery(text: string): Promise<void>; run(): Promise<void> } };
+  }
+}
+
+// Boot: filters from the URL first, so the first drawing already honours them.
+explorer.setFilters(url.filters);
+explorer.loadRelationshipTypes().catch((error) => reportError(error, 'Relationship types'));
+void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), focusSearch: () => search.input.focus() });

@@ -1,0 +1,76 @@
+/** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
+import type { SourceFieldsFragment, Stance } from '../gql/graphql';
+import { stanceVisuals } from '../graph/style';
+import { h, percent } from './dom';
+import { kindGlyph, kindLabel } from './kind-glyph';
+
+export interface EntityRefLike {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** Clicking an entity anywhere in the evidence puts it on the canvas and selects it. */
+export type OpenEntity = (entity: EntityRefLike) => void;
+
+export function entityLink(entity: EntityRefLike, open: OpenEntity): HTMLElement {
+  return h(
+    'button',
+    { class: 'entity-link', title: `${kindLabel(entity.kind)}: show on canvas`, testid: 'evidence-entity-link', 'data-entity-id': entity.id, onclick: () => open(entity) },
+    kindGlyph(entity.kind, 12),
+    entity.name,
+  );
+}
+
+export function stanceBadge(stance: Stance): HTMLElement {
+  const visual = stanceVisuals[stance];
+  return h('span', { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' }, h('span', { class: 'stance-line' }), visual.label);
+}
+
+export function confidenceMeter(confidence: number): HTMLElement {
+  const meter = h('span', { class: 'confidence', title: 'How sure the sources are', testid: 'evidence-confidence' }, h('span', { class: 'confidence-bar' }, h('span', { class: 'confidence-fill' })), percent(confidence));
+  (meter.querySelector('.confidence-fill') as HTMLElement).style.width = `${Math.max(0, Math.min(100, confidence))}%`;
+  return meter;
+}
+
+export function sourceList(sources: readonly SourceFieldsFragment[]): HTMLElement {
+  if (sources.length === 0) return h('p', { class: 'muted warning-text' }, 'No source recorded for this fact.');
+  return h(
+    'ol',
+    { class: 'sources', testid: 'evidence-sources' },
+    sources.map((source) =>
+      h(
+        'li',
+        { class: 'source', testid: 'source' },
+        h('div', { class: 'source-title' }, source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', testid: 'source-link' }, source.title) : source.title),
+        h('div', { class: 'source-meta' }, [source.publisher, source.published].filter(Boolean).join(' · ') || 'Publisher and date unknown'),
+        source.excerpt ? h('blockquote', { class: 'source-excerpt', testid: 'source-excerpt' }, source.excerpt) : null,
+      ),
+    ),
+  );
+}
+
+export type FieldValue = string | number | null | undefined | HTMLElement | HTMLElement[];
+
+/** A definition list that skips empty values, so each kind shows only what it has. */
+export function fieldList(fields: [string, FieldValue][]): HTMLElement | null {
+  const present = fields.filter(([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0));
+  if (present.length === 0) return null;
+  return h('dl', { class: 'fields' }, present.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, Array.isArray(value) ? value : value as HTMLElement | string)]));
+}
+
+/** Imported custom properties arrive as a JSON object string; show them as fields. */
+export function extraFields(extra: string | null | undefined): HTMLElement | null {
+  if (!extra) return null;
+  try {
+    const parsed = JSON.parse(extra) as Record<string, unknown>;
+    return fieldList(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+  } catch {
+    return h('pre', { class: 'extra' }, extra);
+  }
+}
+
+export function section(title: string, ...content: (HTMLElement | null)[]): HTMLElement | null {
+  const body = content.filter((c): c is HTMLElement => c !== null);
+  return body.length === 0 ? null : h('section', { class: 'evidence-section' }, h('h3', {}, title), body);
+}

@@ -1,0 +1,85 @@
+/** The top bar's tools: layouts, fit, undo/redo, export, saved views, WebGL, console and help. */
+import { layoutLabels, layoutNames, type LayoutName } from '../graph/layouts';
+import type { Explorer } from '../explorer';
+import { h } from './dom';
+import { menuButton } from './menu-button';
+import { toast } from './status';
+import { createViewsMenu } from './views-menu';
+
+export interface ToolbarHandlers {
+  layout(name: LayoutName): void;
+  toggleConsole(): void;
+  togglePaths(): void;
+  help(): void;
+  currentQuery(): string;
+}
+
+function download(filename: string, href: string): void {
+  const a = h('a', { href, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HTMLElement {
+  const layoutButtons = layoutNames.map((name, i) =>
+    h('button', { class: 'tool segment', testid: `layout-${name}`, title: `${layoutLabels[name]} layout (${i + 1})`, onclick: () => handlers.layout(name) }, layoutLabels[name]));
+  const markLayout = () => layoutButtons.forEach((b, i) => b.classList.toggle('active', layoutNames[i] === explorer.view.layout));
+  explorer.on('url', markLayout);
+  markLayout();
+
+  const undo = h('button', { class: 'tool icon', testid: 'undo', title: 'Undo (Ctrl+Z)', 'aria-label': 'Undo', disabled: true, onclick: () => explorer.actions.undo() }, '↶');
+  const redo = h('button', { class: 'tool icon', testid: 'redo', title: 'Redo (Ctrl+Shift+Z)', 'aria-label': 'Redo', disabled: true, onclick: () => explorer.actions.redo() }, '↷');
+  explorer.actions.onChange((command, verb) => {
+    undo.disabled = !explorer.actions.history.canUndo;
+    redo.disabled = !explorer.actions.history.canRedo;
+    if (command && verb !== 'do') toast(`${verb === 'undo' ? 'Undid' : 'Redid'}: ${command.label}`);
+  });
+
+  const webgl = h('input', { type: 'checkbox', testid: 'webgl-toggle' });
+  webgl.addEventListener('change', () => {
+    try {
+      explorer.view.setWebGL(webgl.checked);
+      toast(webgl.checked ? 'WebGL rendering on: faster for large views.' : 'WebGL rendering off.');
+    } catch (error) {
+      webgl.checked = false;
+      toast(`WebGL is not available here: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    }
+  });
+
+  const exportMenu = menuButton('Export', 'export-menu', 'Export the canvas', () => [
+    { label: 'Image (PNG)', testid: 'export-png', run: () => download('attribution-explorer.png', explorer.view.png()) },
+    {
+      label: 'Elements (JSON)',
+      testid: 'export-json',
+      run: () => {
+        const json = JSON.stringify(explorer.view.cy.elements().map((e) => ({ group: e.group(), data: e.data(), position: e.isNode() ? e.position() : undefined })), null, 2);
+        download('attribution-explorer.json', URL.createObjectURL(new Blob([json], { type: 'application/json' })));
+      },
+    },
+    {
+      label: 'Copy link to this view',
+      testid: 'export-link',
+      run: () => {
+        const url = `${location.origin}${location.pathname}${handlers.currentQuery()}`;
+        navigator.clipboard?.writeText(url).then(() => toast('Link copied.'), () => toast(url));
+      },
+    },
+  ]);
+
+  return h(
+    'div',
+    { class: 'toolbar', role: 'toolbar', 'aria-label': 'Canvas tools' },
+    h('div', { class: 'segmented', role: 'group', 'aria-label': 'Layout' }, layoutButtons),
+    h('button', { class: 'tool icon', testid: 'fit-view', title: 'Fit the view (F)', 'aria-label': 'Fit', onclick: () => explorer.view.fit() }, '⤢'),
+    undo,
+    redo,
+    h('span', { class: 'divider' }),
+    h('button', { class: 'tool', testid: 'paths-toggle', title: 'Path finder (R)', onclick: handlers.togglePaths }, 'Paths'),
+    h('button', { class: 'tool', testid: 'console-toggle', title: 'GraphQL console (G)', onclick: handlers.toggleConsole }, 'GraphQL'),
+    createViewsMenu(explorer, handlers.currentQuery),
+    exportMenu,
+    h('label', { class: 'tool toggle', title: 'Render with WebGL (faster for thousands of elements)' }, webgl, 'WebGL'),
+    h('button', { class: 'tool icon', testid: 'help-button', title: 'Keyboard shortcuts (?)', 'aria-label': 'Help', onclick: handlers.help }, '?'),
+  );
+}
