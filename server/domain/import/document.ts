@@ -48,6 +48,8 @@ export interface ImportDocument {
   sources: ImportSource[];
   entities: ImportEntity[];
   relationships: ImportRelationship[];
+  /** Things a parser passed over on purpose (unsupported object types, ...), reported to the user. */
+  warnings?: string[];
 }
 
 /** One thing wrong with an import, and where: an object id, or a file and line. */
@@ -71,6 +73,7 @@ export interface ImportCounts {
 
 export interface ImportReport {
   dryRun: boolean;
+  warnings: string[];
   sources: ImportCounts;
   entities: ImportCounts;
   relationships: ImportCounts;

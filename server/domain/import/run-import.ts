@@ -35,7 +35,7 @@ export async function importDocument(graph: Graph, document: ImportDocument, opt
   if (problems.length > 0) throw new ImportValidationError(problems);
 
   const plan = await planWrites(graph, document);
-  const report: ImportReport = { dryRun: Boolean(options.dryRun), ...plan.counts };
+  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
   if (!options.dryRun) {
     // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
     await graph.writeTransaction((tx) => plan.write(tx, options.onProgress), 30 * 60_000);
