@@ -1,14 +1,23 @@
 import type { Graph } from '../../graph/run.js';
 import { ImportValidationError, type ImportDocument, type ImportProblem, type ImportReport } from './document.js';
+import { parseCsvEntities, parseCsvRelationships } from './parse-csv.js';
 import { parseProjectJson } from './parse-json.js';
+import { parseStixBundle } from './parse-stix.js';
 import { externalReferences, validateDocument } from './validate-document.js';
-import { planWrites } from './write-document.js';
+import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
+import type { WriteTransaction } from '../../graph/run.js';
+import { planWrites, type WritePlan } from './write-document.js';
 
-export const importFormats = ['JSON'] as const;
+export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
 export type ImportFormatName = (typeof importFormats)[number];
 
 export interface ImportOptions {
   dryRun?: boolean;
+  /**
+   * Who is writing, for the audit history. Every update keeps the earlier values; `perElement` also records
+   * each creation (edits through the API), otherwise one IMPORT event summarises the creations.
+   */
+  audit?: { actor: string; perElement: boolean; reason?: string };
   /** Called as batches are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -16,6 +25,12 @@ export interface ImportOptions {
 /** Turns file content of any supported format into a normalized document, or every problem found. */
 export function parseImport(format: ImportFormatName, content: string): { document?: ImportDocument; problems: ImportProblem[] } {
   switch (format) {
+    case 'STIX':
+      return parseStixBundle(content);
+    case 'CSV_ENTITIES':
+      return parseCsvEntities(content);
+    case 'CSV_RELATIONSHIPS':
+      return parseCsvRelationships(content);
     case 'JSON':
       return parseProjectJson(content);
   }
@@ -38,7 +53,11 @@ export async function importDocument(graph: Graph, document: ImportDocument, opt
   const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
   if (!options.dryRun) {
     // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
-    await graph.writeTransaction((tx) => plan.write(tx, options.onProgress), 30 * 60_000);
+    await graph.writeTransaction(async (tx) => {
+      const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
+      await plan.write(tx, options.onProgress);
+      if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
+    }, 30 * 60_000);
   }
   return report;
 }
@@ -48,4 +67,51 @@ export async function importContent(graph: Graph, format: ImportFormatName, cont
   const { document, problems } = parseImport(format, content);
   if (!document) throw new ImportValidationError(problems);
   return importDocument(graph, document, options);
+}
+
+type Snapshots = Map<string, Record<string, unknown>>;
+
+/** The current values of everything the plan will update, read inside the writing transaction. */
+async function snapshotsOfUpdates(tx: WriteTransaction, plan: WritePlan): Promise<Snapshots> {
+  const entityIds = plan.changes.entities.filter((change) => change.updated).map((change) => change.id);
+  const relationshipIds = plan.changes.relationships.filter((change) => change.updated).map((change) => change.id);
+  const snapshots: Snapshots = new Map();
+  if (entityIds.length + relationshipIds.length === 0) return snapshots;
+  const [row] = await tx.run('audit/find-current', { entityIds, relationshipIds });
+  for (const item of [...(row.entities as Record<string, unknown>[]), ...(row.relationships as Record<string, unknown>[])]) {
+    snapshots.set(String(item.id), item);
+  }
+  return snapshots;
+}
+
+function auditEventsFor(document: ImportDocument, plan: WritePlan, before: Snapshots, audit: NonNullable<ImportOptions['audit']>): NewAuditEvent[] {
+  const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
+  const relationships = new Map(document.relationships.map((relationship) => [relationship.id, relationship]));
+  const events: NewAuditEvent[] = [];
+  const add = (subjectType: 'ENTITY' | 'RELATIONSHIP', change: { id: string; updated: boolean }, after: unknown) => {
+    if (!change.updated && !audit.perElement) return;
+    events.push({
+      actor: audit.actor,
+      action: change.updated ? 'UPDATE' : 'CREATE',
+      subjectId: change.id,
+      subjectType,
+      reason: audit.reason ?? null,
+      before: snapshot(before.get(change.id)),
+      after: snapshot(after),
+    });
+  };
+  plan.changes.entities.forEach((change) => add('ENTITY', change, entities.get(change.id)));
+  plan.changes.relationships.forEach((change) => add('RELATIONSHIP', change, relationships.get(change.id)));
+  if (!audit.perElement) {
+    events.push({
+      actor: audit.actor,
+      action: 'IMPORT',
+      subjectId: `import-${Date.now().toString(36)}`,
+      subjectType: 'IMPORT',
+      reason: audit.reason ?? null,
+      before: null,
+      after: snapshot(plan.counts),
+    });
+  }
+  return events;
 }

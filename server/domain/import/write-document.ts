@@ -60,23 +60,29 @@ function relationshipRow(relationship: ImportRelationship) {
 type Row = { id: string; fingerprint: string };
 
 /** Splits rows into those to create, to update, and those already stored with the same content. */
-function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; counts: ImportCounts } {
+function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; updatedIds: string[]; counts: ImportCounts } {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const changed: T[] = [];
+  const updatedIds: string[] = [];
   for (const row of rows) {
     const before = stored.get(row.id);
     if (before === undefined) counts.created += 1;
     else if (before === row.fingerprint) {
       counts.unchanged += 1;
       continue;
-    } else counts.updated += 1;
+    } else {
+      counts.updated += 1;
+      updatedIds.push(row.id);
+    }
     changed.push(row);
   }
-  return { changed, counts };
+  return { changed, updatedIds, counts };
 }
 
 export interface WritePlan {
   counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts };
+  /** Ids the write will create or change, by element, with whether each exists already. */
+  changes: { entities: { id: string; updated: boolean }[]; relationships: { id: string; updated: boolean }[] };
   write(tx: WriteTransaction, onProgress?: (done: number, total: number) => void): Promise<void>;
 }
 
@@ -100,8 +106,16 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
     ['import/upsert-relationships', 'relationships', plannedRelationships.changed],
   ];
   const total = steps.reduce((sum, [, , rows]) => sum + rows.length, 0);
+  const marked = (changed: Row[], updatedIds: string[]) => {
+    const updated = new Set(updatedIds);
+    return changed.map((row) => ({ id: row.id, updated: updated.has(row.id) }));
+  };
   return {
     counts: { sources: plannedSources.counts, entities: plannedEntities.counts, relationships: plannedRelationships.counts },
+    changes: {
+      entities: marked(plannedEntities.changed, plannedEntities.updatedIds),
+      relationships: marked(plannedRelationships.changed, plannedRelationships.updatedIds),
+    },
     async write(tx, onProgress) {
       let done = 0;
       for (const [statement, parameter, rows] of steps) {
