@@ -1,16 +1,18 @@
 import type DataLoader from 'dataloader';
+import type { Viewer } from './auth.js';
 import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { createLinksLoader } from './domain/find-entity.js';
 import type { EntityLink } from './domain/graph-records.js';
 
-/** What every resolver receives: the graph executor, a logger, and per-request loaders. */
+/** What every resolver receives: the graph executor, who is asking, a logger, and per-request loaders. */
 export interface RequestContext {
   graph: Graph;
   logger: Logger;
+  viewer: Viewer;
   links: DataLoader<string, EntityLink[]>;
 }
 
-export function createRequestContext(graph: Graph, logger: Logger): RequestContext {
-  return { graph, logger, links: createLinksLoader(graph) };
+export function createRequestContext(graph: Graph, logger: Logger, viewer: Viewer): RequestContext {
+  return { graph, logger, viewer, links: createLinksLoader(graph) };
 }

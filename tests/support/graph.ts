@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { buildServer, type BuiltServer } from '../../server/app.js';
 import { CypherCatalog } from '../../server/graph/cypher.js';
@@ -7,6 +10,11 @@ import { createLogger } from '../../server/logger.js';
 import { loadConfig } from '../../server/config.js';
 
 export const testLogger = createLogger({ logLevel: 'silent' });
+
+/** Tokens the test servers accept: one editor, one reader. */
+export const editorToken = 'test-editor-token-0123456789';
+export const readerToken = 'test-reader-token-0123456789';
+const testDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-test-server-'));
 
 /** A Graph on the test database that the global setup started (or NEO4J_URI). */
 export function connectTestGraph(): Graph {
@@ -19,14 +27,14 @@ export interface TestServer {
   graph: Graph;
   server: BuiltServer;
   /** POSTs a GraphQL operation and returns the parsed response body. */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   close(): Promise<void>;
 }
 
 /** The real HTTP server on a free loopback port, over the test database. */
 export async function startTestServer(): Promise<TestServer> {
   const graph = connectTestGraph();
-  const config = loadConfig({});
+  const config = loadConfig({ DATA_DIR: testDataDir, EDITOR_TOKENS: `tester:${editorToken}`, READER_TOKENS: `reader:${readerToken}` });
   const server = await buildServer({ config, graph, logger: testLogger });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));
   const address = server.httpServer.address();
@@ -35,10 +43,10 @@ export async function startTestServer(): Promise<TestServer> {
     url,
     graph,
     server,
-    async graphql(query, variables) {
+    async graphql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();

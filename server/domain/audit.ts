@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Graph, WriteTransaction } from '../graph/run.js';
+import { checkRange } from './relationship-filter.js';
+
+export interface AuditEventRecord {
+  id: string;
+  at: string;
+  actor: string;
+  action: 'CREATE' | 'UPDATE' | 'RETRACT' | 'IMPORT' | 'STATEMENT';
+  subjectId: string;
+  subjectType: 'ENTITY' | 'RELATIONSHIP' | 'IMPORT';
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at'>;
+
+/** Appends events inside the caller's transaction, so a change and its history commit together. */
+export async function recordAuditEvents(tx: WriteTransaction, events: NewAuditEvent[]): Promise<AuditEventRecord[]> {
+  const at = new Date().toISOString();
+  const stamped = events.map((event) => ({ id: `audit-${randomUUID()}`, at, ...event }));
+  if (stamped.length > 0) await tx.run('audit/record-events', { events: stamped });
+  return stamped;
+}
+
+/** The history of one entity, relationship or import, newest first. */
+export async function findHistory(graph: Graph, subjectId: string, limit: number): Promise<AuditEventRecord[]> {
+  checkRange(limit, 'limit', 1, 1_000);
+  const rows = await graph.read('audit/find-history', { subjectId, limit });
+  return rows.map((row) => row.event as AuditEventRecord);
+}
+
+/** JSON for an audit snapshot; Neo4j values were already made plain by the executor. */
+export function snapshot(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}

@@ -1,0 +1,71 @@
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import type { Graph } from '../../graph/run.js';
+import { recordAuditEvents, snapshot, type AuditEventRecord } from '../audit.js';
+import { findRelationship } from '../find-entity.js';
+import type { ImportRelationship } from '../import/document.js';
+import { isRelationshipType, relationshipTypes, type StanceName } from '../model.js';
+import { checkDate, checkRange } from '../relationship-filter.js';
+import type { RelationshipRecord } from '../types.js';
+import { citationsFromInput, slug, type CitationInput } from './citations.js';
+import { writeEdit } from './user-errors.js';
+
+export interface RelationshipInput {
+  id?: string | null;
+  type: string;
+  from: string;
+  to: string;
+  stance: StanceName;
+  confidence: number;
+  since?: string | null;
+  until?: string | null;
+  description?: string | null;
+  sources: CitationInput[];
+  disputedBy?: string[] | null;
+}
+
+
+/** Asserts a relationship with stance, confidence, dates and at least one source; refused without a source. */
+export async function assertRelationship(graph: Graph, input: RelationshipInput, actor: string): Promise<RelationshipRecord> {
+  if (!isRelationshipType(input.type)) throw new BadUserInputError(`type must be one of ${relationshipTypes.join(', ')}.`);
+  checkRange(input.confidence, 'confidence', 0, 100);
+  if (input.since) checkDate(input.since, 'since');
+  if (input.until) checkDate(input.until, 'until');
+  if (input.sources.length === 0) throw new BadUserInputError('A relationship needs at least one source in input.sources.');
+  if (input.from === input.to) throw new BadUserInputError('from and to must be different entities.');
+  const id = input.id?.trim() || `rel-${slug(input.from).slice(0, 30)}-${slug(input.type)}-${slug(input.to).slice(0, 30)}`;
+  const existing = await findRelationship(graph, id);
+  if (existing && (existing.type !== input.type || existing.from.id !== input.from || existing.to.id !== input.to)) {
+    throw new BadUserInputError(`Relationship ${id} already links ${existing.from.id} -[${existing.type}]-> ${existing.to.id}; retract it to change its type or ends.`);
+  }
+  const { sources, citations } = citationsFromInput(input.sources, 'input');
+  const relationship: ImportRelationship = {
+    id,
+    type: input.type,
+    from: input.from,
+    to: input.to,
+    stance: input.stance,
+    confidence: input.confidence,
+    since: input.since ?? null,
+    until: input.until ?? null,
+    description: input.description ?? null,
+    sources: citations,
+    disputedBy: input.disputedBy ?? (existing ? existing.disputedBy.map((entity) => entity.id) : []),
+    extra: null,
+  };
+  await writeEdit(graph, { sources, entities: [], relationships: [relationship] }, { actor, perElement: true });
+  return (await findRelationship(graph, id))!;
+}
+
+/** Removes a relationship from the graph; the whole of it stays in the audit history with the reason. */
+export async function retractRelationship(graph: Graph, id: string, reason: string, actor: string): Promise<AuditEventRecord> {
+  if (!reason.trim()) throw new BadUserInputError('reason must say why the relationship is retracted.');
+  return graph.writeTransaction(async (tx) => {
+    const [row] = await tx.run('edit/delete-relationship', { id });
+    if (!row) throw new NotFoundError(`No relationship with id "${id}".`);
+    const [event] = await recordAuditEvents(tx, [
+      { actor, action: 'RETRACT', subjectId: id, subjectType: 'RELATIONSHIP', reason: reason.trim(), before: snapshot(row.rel), after: null },
+    ]);
+    return event;
+  });
+}
+

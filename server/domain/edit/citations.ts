@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { BadUserInputError } from '../../errors.js';
+import type { ImportCitation, ImportSource } from '../import/document.js';
+import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import type { ImportEntity, ImportRelationship } from '../import/document.js';
+
+export interface CitationInput {
+  sourceId?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+  url?: string | null;
+  published?: string | null;
+  excerpt?: string | null;
+}
+
+/** Lower-case words joined by dashes, for readable generated ids. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+function shortHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 8);
+}
+
+/**
+ * Citations given with an edit -> the sources to create (those described inline) and the citations.
+ * A citation names an existing source by `sourceId`, or describes a new one with at least a title.
+ */
+export function citationsFromInput(inputs: CitationInput[], where: string): { sources: ImportSource[]; citations: ImportCitation[] } {
+  const sources: ImportSource[] = [];
+  const citations: ImportCitation[] = [];
+  inputs.forEach((input, index) => {
+    if (input.url && !/^https?:\/\/\S+$/i.test(input.url)) throw new BadUserInputError(`${where}.sources[${index}].url must be an http(s) URL.`);
+    if (input.title) {
+      const id = input.sourceId ?? `src-${slug(input.title).slice(0, 40)}-${shortHash(`${input.title}|${input.url ?? ''}`)}`;
+      sources.push({ id, title: input.title, publisher: input.publisher ?? null, url: input.url ?? null, published: input.published ?? null });
+      citations.push({ source: id, excerpt: input.excerpt ?? null });
+    } else if (input.sourceId) {
+      citations.push({ source: input.sourceId, excerpt: input.excerpt ?? null });
+    } else {
+      throw new BadUserInputError(`${where}.sources[${index}] needs a sourceId (an existing source) or a title (a new one).`);
+    }
+  });
+  return { sources, citations };
+}
+
+function citationsOf(cited: Citation[]): ImportCitation[] {
+  return cited.map((citation) => ({ source: citation.id, excerpt: citation.excerpt }));
+}
+
+/** An entity as the graph holds it -> the import form, to re-write it with a change. */
+export function entityToImport(record: EntityRecord): ImportEntity {
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    aliases: record.aliases,
+    description: record.description,
+    date: record.date,
+    properties: Object.fromEntries(Object.entries(record.properties).filter(([, value]) => value !== null)),
+    sources: citationsOf(record.sources),
+    extra: record.extra ? (JSON.parse(record.extra) as Record<string, unknown>) : null,
+  };
+}
+
+/** A relationship as the graph holds it -> the import form, to re-write it with a change. */
+export function relationshipToImport(record: RelationshipRecord): ImportRelationship {
+  return {
+    id: record.id,
+    type: record.type as ImportRelationship['type'],
+    from: record.from.id,
+    to: record.to.id,
+    stance: record.stance,
+    confidence: record.confidence,
+    since: record.since,
+    until: record.until,
+    description: record.description,
+    sources: citationsOf(record.sources),
+    disputedBy: record.disputedBy.map((entity) => entity.id),
+    extra: null,
+  };
+}

@@ -1,0 +1,71 @@
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import type { Graph } from '../../graph/run.js';
+import { findEntity, findRelationship } from '../find-entity.js';
+import type { ImportEntity, ImportRelationship } from '../import/document.js';
+import { checkDate, checkRange } from '../relationship-filter.js';
+import type { EntityRecord } from '../types.js';
+import { citationsFromInput, relationshipToImport, slug, type CitationInput } from './citations.js';
+import { writeEdit } from './user-errors.js';
+
+export interface StatementInput {
+  id?: string | null;
+  kind: 'CLAIM' | 'DENIAL';
+  relationshipId: string;
+  author: string;
+  name?: string | null;
+  statement?: string | null;
+  date?: string | null;
+  confidence?: number | null;
+  sources: CitationInput[];
+}
+
+/**
+ * Records a claim or a denial about an existing relationship: a CLAIM or DENIAL entity made by its author and
+ * about both ends of the link; a denial is also added to the link's disputedBy. One transaction for all of it.
+ */
+export async function recordStatement(graph: Graph, input: StatementInput, actor: string): Promise<EntityRecord> {
+  if (input.sources.length === 0) throw new BadUserInputError('A claim or denial needs at least one source in input.sources.');
+  if (input.date) checkDate(input.date, 'date');
+  const confidence = checkRange(input.confidence ?? 80, 'confidence', 0, 100);
+  const target = await findRelationship(graph, input.relationshipId);
+  if (!target) throw new NotFoundError(`No relationship with id "${input.relationshipId}".`);
+  const author = await findEntity(graph, input.author);
+  if (!author) throw new NotFoundError(`No entity with id "${input.author}".`);
+
+  const verb = input.kind === 'DENIAL' ? 'denies' : 'claims';
+  const name = input.name?.trim() || `${author.entity.name} ${verb} that ${target.from.name} ${target.type.toLowerCase().replace(/_/g, ' ')} ${target.to.name}`;
+  const id = input.id?.trim() || `${input.kind.toLowerCase()}-${slug(input.author).slice(0, 20)}-${slug(input.relationshipId).slice(0, 30)}-${Date.now().toString(36)}`;
+  const { sources, citations } = citationsFromInput(input.sources, 'input');
+  const statement: ImportEntity = {
+    id,
+    kind: input.kind,
+    name,
+    aliases: [],
+    description: null,
+    date: input.date ?? null,
+    properties: input.statement ? { statement: input.statement } : {},
+    sources: citations,
+    extra: null,
+  };
+  const link = (type: 'MADE_BY' | 'ABOUT', to: string, suffix: string): ImportRelationship => ({
+    id: `${id}-${suffix}`,
+    type,
+    from: id,
+    to,
+    stance: 'ASSERTED',
+    confidence,
+    since: input.date ?? null,
+    until: null,
+    description: null,
+    sources: citations,
+    disputedBy: [],
+    extra: null,
+  });
+  const relationships = [link('MADE_BY', input.author, 'made-by'), link('ABOUT', target.from.id, 'about-from'), link('ABOUT', target.to.id, 'about-to')];
+  if (input.kind === 'DENIAL') {
+    const disputed = relationshipToImport(target);
+    relationships.push({ ...disputed, disputedBy: [...new Set([...disputed.disputedBy, id])] });
+  }
+  await writeEdit(graph, { sources, entities: [statement], relationships }, { actor, perElement: true, reason: `${verb} ${input.relationshipId}` });
+  return (await findEntity(graph, id))!.entity;
+}
