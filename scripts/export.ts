@@ -1,0 +1,82 @@
+/**
+ * npm run export -- --ids homeland-justice,iran --format html [--depth 1] [--out report.html]
+ * Writes the export to --out ("-" for standard output), or to its suggested filename here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { openDatabaseForCli } from '../server/database-for-cli.js';
+import { exportFormats, exportSubgraph, parseExportFormat, type ExportFormatName } from '../server/domain/export/index.js';
+import { AppError } from '../server/errors.js';
+import { createLogger } from '../server/logger.js';
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number.');
+  return Number(value);
+}
+
+const program = new Command()
+  .name('npm run export --')
+  .description('Export entities (and their neighbourhood) from the knowledge graph as a file.')
+  .requiredOption('--ids <ids>', 'comma-separated entity ids, e.g. homeland-justice,iran')
+  .requiredOption('--format <format>', `one of ${exportFormats.map((format) => format.toLowerCase().replace(/_/g, '-')).join(', ')}`)
+  .option('--depth <n>', 'neighbours to include: 0 (only the ids) to 3', wholeNumber, 0)
+  .option('--min-confidence <n>', 'leave out links below this confidence', wholeNumber)
+  .option('--stances <list>', 'keep links with these stances, e.g. asserted,suspected')
+  .option('--types <list>', 'follow these relationship types only, e.g. ATTRIBUTED_TO,AFFILIATED_WITH')
+  .option('--as-of <date>', 'the graph as it stood on this date (YYYY-MM-DD)')
+  .option('--out <file>', 'where to write; "-" for standard output; default: the suggested filename')
+  .parse();
+
+const options = program.opts<{ ids: string; format: string; depth: number; minConfidence?: number; stances?: string; types?: string; asOf?: string; out?: string }>();
+const split = (value?: string) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+// Logs go to standard error (so `--out -` stays clean); start-up chatter is left out unless asked for.
+const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+
+function formatOrExit(text: string): ExportFormatName {
+  try {
+    return parseExportFormat(text);
+  } catch (error) {
+    return program.error((error as Error).message);
+  }
+}
+const format = formatOrExit(options.format);
+
+let exitCode = 0;
+const database = await openDatabaseForCli(config, logger);
+try {
+  const file = await exportSubgraph(database.graph, {
+    ids: split(options.ids) ?? [],
+    format,
+    depth: options.depth,
+    filter: {
+      minConfidence: options.minConfidence ?? null,
+      stances: (split(options.stances)?.map((stance) => stance.toUpperCase()) as never) ?? null,
+      types: split(options.types)?.map((type) => type.toUpperCase()) ?? null,
+      asOf: options.asOf ?? null,
+    },
+  });
+  if (options.out === '-') process.stdout.write(file.content);
+  else {
+    // npm runs scripts in the project folder; INIT_CWD is where the analyst typed the command.
+    const target = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? file.filename);
+    fs.writeFileSync(target, file.content);
+    process.stderr.write(`Wrote ${target} (${file.mimeType}, ${Buffer.byteLength(file.content)} bytes)\n`);
+  }
+} catch (error) {
+  exitCode = 1;
+  process.stderr.write(`${error instanceof AppError ? error.message : (error as Error).stack ?? String(error)}\n`);
+} finally {
+  await database.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,61 @@
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import type { Graph } from '../../graph/run.js';
+import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
+import { RecordBuilder, type RawMap } from '../graph-records.js';
+import type { EntityKindName } from '../model.js';
+import { checkRange, toFilterParams } from '../relationship-filter.js';
+import type { RelationshipFilterInput } from '../types.js';
+import type { ExportSubgraph, StatementAuthor } from './types.js';
+
+export const exportLimits = { maxIds: 2_000, maxDepth: 3, maxNeighbourhoodIds: neighbourhoodLimits.maxIds } as const;
+
+function checkIds(ids: string[], depth: number): string[] {
+  const unique = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
+  if (unique.length === 0 || unique.length > exportLimits.maxIds) {
+    throw new BadUserInputError(`ids must name 1 to ${exportLimits.maxIds} entities, got ${unique.length}.`);
+  }
+  // Expanding is findNeighbourhood's job, and it takes fewer starting points than a plain export.
+  if (depth > 0 && unique.length > exportLimits.maxNeighbourhoodIds) {
+    throw new BadUserInputError(`With depth ${depth}, ids must name 1 to ${exportLimits.maxNeighbourhoodIds} entities (got ${unique.length}); use depth 0 for up to ${exportLimits.maxIds}.`);
+  }
+  return unique;
+}
+
+/**
+ * The subgraph an export shows: the given entities (with depth > 0, their filtered neighbourhood), every
+ * filtered link among them, and the entities disputing those links, so every reference in the file resolves.
+ * Sorted by id, so the same graph always gives the same file.
+ */
+export async function collectSubgraph(
+  graph: Graph,
+  request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string },
+): Promise<ExportSubgraph> {
+  checkRange(request.depth, 'depth', 0, exportLimits.maxDepth);
+  const ids = checkIds(request.ids, request.depth);
+  const filterParams = toFilterParams(request.filter);
+  let truncated = false;
+  let wanted = ids;
+  if (request.depth > 0) {
+    const around = await findNeighbourhood(graph, ids, request.depth, request.filter, neighbourhoodLimits.maxLimit);
+    truncated = around.truncated;
+    wanted = around.entities.map((entity) => entity.id);
+  }
+  const [row] = await graph.read('export/find-subgraph', { ids: wanted, ...filterParams });
+  const builder = new RecordBuilder(row.sources);
+  const entities = (row.entities as RawMap[]).map((raw) => builder.entity(raw));
+  const missing = ids.filter((id) => !builder.known(id));
+  if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
+  const relationships = (row.rels as RawMap[]).map((raw) => builder.relationship(raw));
+  const authors = new Map<string, StatementAuthor>();
+  for (const author of row.authors as RawMap[]) {
+    authors.set(String(author.statement), { id: String(author.id), name: String(author.name), kind: author.kind as EntityKindName });
+  }
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    entities: entities.sort(byId),
+    relationships: relationships.sort(byId),
+    truncated,
+    authors,
+    request: { ...request, ids },
+  };
+}

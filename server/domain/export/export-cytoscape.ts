@@ -1,0 +1,32 @@
+import { subgraphToElements } from '../../../client/src/graph/elements.js';
+import { layoutSubgraph } from './layout-subgraph.js';
+import type { ExportSubgraph } from './types.js';
+
+/**
+ * Cytoscape JSON as `cy.json()` writes it (elements grouped into nodes and edges), with the client's own
+ * element data (so it loads into the explorer and Cytoscape desktop alike), the facts the canvas leaves
+ * out, and laid-out positions.
+ */
+export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
+  const { positions } = layoutSubgraph(subgraph);
+  const entities = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
+  const relationships = new Map(subgraph.relationships.map((rel) => [rel.id, rel]));
+  const nodes: unknown[] = [];
+  const edges: unknown[] = [];
+  for (const element of subgraphToElements(subgraph)) {
+    const id = String(element.data.id);
+    const entity = entities.get(id);
+    if (element.group === 'nodes' && entity) {
+      nodes.push({
+        data: { ...element.data, description: entity.description, ...entity.properties, sources: entity.sources },
+        position: positions.get(id),
+      });
+    } else {
+      const rel = relationships.get(id)!;
+      edges.push({
+        data: { ...element.data, description: rel.description, disputedBy: rel.disputedBy.map((entity) => entity.id), sources: rel.sources },
+      });
+    }
+  }
+  return JSON.stringify({ format_version: '1.0', generated_by: 'attribution-explorer', elements: { nodes, edges } }, null, 2) + '\n';
+}

@@ -1,0 +1,69 @@
+import type { Citation } from '../types.js';
+import { layoutSubgraph } from './layout-subgraph.js';
+import { mentionName, type Phrase } from './phrasing.js';
+import { renderSubgraphSvg } from './render-svg.js';
+import { buildReportModel, type Dispute, type ReportSentence } from './report-model.js';
+import type { ExportSubgraph } from './types.js';
+
+// Markdown special characters in names and quotes would turn into emphasis or links.
+const escape = (text: string) => text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+const cell = (text: string) => escape(text).replace(/\r?\n/g, ' ');
+const noteMarks = (numbers: number[]) => numbers.map((number) => `[${number}]`).join('');
+const phraseText = (phrase: Phrase) => phrase.map((part) => (typeof part === 'string' ? part : mentionName(part))).join('');
+
+function disputeText(dispute: Dispute): string {
+  const quote = dispute.statement && dispute.quote ? `: “${escape(dispute.statement)}”` : '';
+  return `disputed by ${escape(dispute.label)}${quote} ${noteMarks(dispute.notes)}`.trimEnd();
+}
+
+function sentenceLine(entry: ReportSentence): string {
+  const disputes = entry.disputes.map((dispute) => `\n  - ⚑ ${disputeText(dispute)}`).join('');
+  const margin = [entry.relationship.stance.toLowerCase(), entry.period].filter(Boolean).join(', ');
+  return `- ${escape(phraseText(entry.phrase))} ${noteMarks(entry.notes)}. *(${margin})*${disputes}`;
+}
+
+/** A footnote: the excerpt, then who published what and when, then the link. */
+export function citationText(citation: Citation): string {
+  const excerpt = citation.excerpt ? `“${escape(citation.excerpt)}” — ` : '';
+  const where = [citation.publisher ? escape(citation.publisher) : null, `*${escape(citation.title.replace(/\.$/, ''))}*`, citation.published].filter(Boolean).join(', ');
+  return `${excerpt}${where}.${citation.url ? ` <${citation.url}>` : ''}`;
+}
+
+/** The report as Markdown, the picture embedded as an SVG data URI so the file stands alone. */
+export function exportMarkdown(subgraph: ExportSubgraph): string {
+  const model = buildReportModel(subgraph);
+  const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
+  const lines = [
+    `# ${escape(model.title)}`,
+    '',
+    `*${escape(model.scope)} Exported from Attribution Explorer on ${model.exportedOn}.*`,
+    '',
+    model.summary,
+    ...(model.truncated ? ['', '> **Note:** the neighbourhood was cut to its strongest links; some weaker links are not shown.'] : []),
+    '',
+    `![Graph of the entities and links in this report](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
+    '',
+    '## Narrative',
+    ...(model.sections.length === 0 ? ['', 'There are no links among these entities.'] : []),
+    ...model.sections.flatMap((section) => ['', `### ${section.title}`, '', ...section.sentences.map(sentenceLine)]),
+    '',
+    '## Contested links',
+    '',
+    ...(model.contested.length === 0 ? ['No link in this report is disputed.'] : model.contested.map(sentenceLine)),
+    '',
+    '## Entities',
+    '',
+    '| Name | Kind | Date | Description |',
+    '| --- | --- | --- | --- |',
+    ...model.entities.map(({ entity, kindLabel, notes }) => {
+      const aliases = entity.aliases.length ? ` (${entity.aliases.map(cell).join(', ')})` : '';
+      return `| **${cell(entity.name)}**${aliases} | ${kindLabel} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} |`;
+    }),
+    '',
+    '## Sources',
+    '',
+    ...model.footnotes.map((note) => `${note.number}. ${citationText(note.citation)}`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,170 @@
+import { kindVisuals, stanceVisuals } from '../../../client/src/graph/style.js';
+import type { EntityKindName, StanceName } from '../model.js';
+import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import { linkPeriod, phraseRelationship, type Phrase } from './phrasing.js';
+import type { ExportSubgraph } from './types.js';
+
+export interface Footnote {
+  number: number;
+  citation: Citation;
+}
+
+export interface Dispute {
+  /** The disputing entity, usually a denial. */
+  entity: EntityRecord;
+  /** "Ministry of Foreign Affairs of Iran (denial, 2023-12-27)". */
+  label: string;
+  statement: string | null;
+  /** False after the first mention in a list: the words are quoted once, later mentions only name it. */
+  quote: boolean;
+  notes: number[];
+}
+
+export interface ReportSentence {
+  relationship: RelationshipRecord;
+  phrase: Phrase;
+  /** When the link holds ("from 2022-09-09"), or null when always. */
+  period: string | null;
+  notes: number[];
+  disputes: Dispute[];
+}
+
+export interface ReportSection {
+  title: string;
+  sentences: ReportSentence[];
+}
+
+export interface ReportEntityRow {
+  entity: EntityRecord;
+  kindLabel: string;
+  notes: number[];
+}
+
+/** Everything a report says, computed once; export-markdown.ts and export-html.ts only lay it out. */
+export interface ReportModel {
+  title: string;
+  /** "Neighbourhood at depth 2 of …", what was selected and how. */
+  scope: string;
+  summary: string;
+  sections: ReportSection[];
+  contested: ReportSentence[];
+  entities: ReportEntityRow[];
+  footnotes: Footnote[];
+  truncated: boolean;
+  exportedOn: string;
+}
+
+// Sections read from "who did it" to "what followed"; each relationship type sits in one.
+const sectionsByTheme: [string, string[]][] = [
+  ['Attribution, claims and denials', ['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY', 'AFFILIATED_WITH', 'USES']],
+  ['Targets, motives and sequence', ['TARGETED', 'MOTIVATED_BY', 'PART_OF', 'FOLLOWS']],
+  ['Statements', ['MADE_BY', 'ABOUT']],
+  ['Responses', ['IMPOSED_BY', 'SANCTIONS', 'RESPONDS_TO', 'SEVERED_TIES_WITH', 'SUPPORTS']],
+  ['Context', ['HOSTS', 'LOCATED_IN', 'RELATED_TO']],
+];
+
+/** Numbers each distinct (source, excerpt) citation in order of first use. */
+class FootnoteList {
+  readonly footnotes: Footnote[] = [];
+  private readonly numbers = new Map<string, number>();
+  cite(sources: Citation[]): number[] {
+    return [...new Set(sources.map((citation) => {
+      const key = `${citation.id}\u0000${citation.excerpt ?? ''}`;
+      let number = this.numbers.get(key);
+      if (number === undefined) {
+        number = this.footnotes.length + 1;
+        this.numbers.set(key, number);
+        this.footnotes.push({ number, citation });
+      }
+      return number;
+    }))];
+  }
+}
+
+const kindOrder = Object.keys(kindVisuals) as EntityKindName[];
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function describeScope(subgraph: ExportSubgraph): { title: string; scope: string } {
+  const given = subgraph.request.ids.map((id) => subgraph.entities.find((entity) => entity.id === id)?.name ?? id);
+  const title = given.length <= 3 ? `Attribution report: ${listNames(given)}` : `Attribution report: ${given.length} selected entities`;
+  const { depth, filter } = subgraph.request;
+  const around = depth === 0 ? 'The selected entities and the links among them' : `Everything within ${depth} link${depth === 1 ? '' : 's'} of ${given.length <= 3 ? listNames(given) : `${given.length} selected entities`}`;
+  const filters = [
+    filter?.types?.length ? `types ${filter.types.join(', ')}` : null,
+    filter?.minConfidence ? `confidence at least ${filter.minConfidence}` : null,
+    filter?.stances?.length ? `stances ${filter.stances.join(', ').toLowerCase()}` : null,
+    filter?.asOf ? `as the graph stood on ${filter.asOf}` : null,
+  ].filter(Boolean);
+  return { title, scope: `${around}${filters.length ? `, limited to ${filters.join('; ')}` : ''}.` };
+}
+
+function summarize(subgraph: ExportSubgraph, contested: number, sources: number): string {
+  const counts = (Object.keys(stanceVisuals) as StanceName[])
+    .map((stance) => [stance, subgraph.relationships.filter((rel) => rel.stance === stance).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([stance, count]) => `${count} ${stance.toLowerCase()}`);
+  const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`;
+  return `${plural(subgraph.entities.length, 'entity', 'entities')} and ${plural(subgraph.relationships.length, 'link')}` +
+    (counts.length ? ` (${counts.join(', ')})` : '') +
+    `, drawn from ${plural(sources, 'source document')}. ${contested === 0 ? 'No link is contested.' : `${plural(contested, 'link')} ${contested === 1 ? 'is' : 'are'} contested.`}`;
+}
+
+/** Copies of the sentences where each disputing statement is quoted at its first mention only. */
+function quoteOnce(sentences: ReportSentence[]): ReportSentence[] {
+  const quoted = new Set<string>();
+  return sentences.map((entry) => ({
+    ...entry,
+    disputes: entry.disputes.map((dispute) => {
+      const first = !quoted.has(dispute.entity.id);
+      quoted.add(dispute.entity.id);
+      return { ...dispute, quote: first };
+    }),
+  }));
+}
+
+/** Turns the subgraph into a report: sentences per link with numbered citations, disputes, entity rows. */
+export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
+  const notes = new FootnoteList();
+  const dispute = (entity: EntityRecord): Dispute => {
+    const author = subgraph.authors.get(entity.id);
+    const facts = [kindVisuals[entity.kind].label.toLowerCase(), entity.date].filter(Boolean).join(', ');
+    return { entity, label: `${author?.name ?? entity.name} (${facts})`, statement: entity.properties.statement ?? null, quote: true, notes: notes.cite(entity.sources) };
+  };
+  const sentence = (relationship: RelationshipRecord): ReportSentence => ({
+    relationship,
+    phrase: phraseRelationship(relationship),
+    period: linkPeriod(relationship),
+    notes: notes.cite(relationship.sources),
+    disputes: relationship.disputedBy.map(dispute),
+  });
+  const known = new Set(sectionsByTheme.flatMap(([, types]) => types));
+  const sections = sectionsByTheme
+    .map(([title, types]) => ({
+      title,
+      sentences: subgraph.relationships
+        .filter((rel) => types.includes(rel.type) || (title === 'Context' && !known.has(rel.type)))
+        // Grouped by subject, then in the section's order (attribution, claim, denial), strongest first.
+        .sort((a, b) => a.from.name.localeCompare(b.from.name) || types.indexOf(a.type) - types.indexOf(b.type) || b.confidence - a.confidence || a.id.localeCompare(b.id))
+        .map(sentence),
+    }))
+    .filter((section) => section.sentences.length > 0);
+  const contested = quoteOnce(sections.flatMap((section) => section.sentences).filter((entry) => entry.disputes.length > 0));
+  for (const section of sections) section.sentences = quoteOnce(section.sentences);
+  const entities = [...subgraph.entities]
+    .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name))
+    .map((entity) => ({ entity, kindLabel: kindVisuals[entity.kind].label, notes: notes.cite(entity.sources) }));
+  const sourceCount = new Set(notes.footnotes.map((note) => note.citation.id)).size;
+  return {
+    ...describeScope(subgraph),
+    summary: summarize(subgraph, contested.length, sourceCount),
+    sections,
+    contested,
+    entities,
+    footnotes: notes.footnotes,
+    truncated: subgraph.truncated,
+    exportedOn: subgraph.request.exportedOn,
+  };
+}

@@ -1,0 +1,84 @@
+import { Router, type Request, type Response } from 'express';
+import { AppError, BadUserInputError, ErrorCode } from '../errors.js';
+import { exportSubgraph, parseExportFormat } from '../domain/export/index.js';
+import type { RelationshipFilterInput } from '../domain/types.js';
+import type { StanceName } from '../domain/model.js';
+import type { Graph } from '../graph/run.js';
+import type { Logger } from '../logger.js';
+
+const statusByCode: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.GRAPH_UNAVAILABLE]: 503,
+  [ErrorCode.QUERY_TOO_EXPENSIVE]: 413,
+};
+
+/** A query value as one string: repeated parameters (?ids=a&ids=b) are joined as if comma-separated. */
+function text(request: Request, name: string): string | undefined {
+  const value = request.query[name];
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String).join(',');
+}
+
+const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+
+function wholeNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^-?\d+$/.test(value)) throw new BadUserInputError(`${name} must be a whole number, got "${value}".`);
+  return Number(value);
+}
+
+/** The RelationshipFilter from `types`, `minConfidence`, `stances` and `asOf` parameters. */
+function filterFrom(request: Request): RelationshipFilterInput | null {
+  const filter: RelationshipFilterInput = {
+    types: list(text(request, 'types')) ?? null,
+    minConfidence: wholeNumber(text(request, 'minConfidence'), 'minConfidence') ?? null,
+    stances: (list(text(request, 'stances'))?.map((stance) => stance.toUpperCase()) as StanceName[] | undefined) ?? null,
+    asOf: text(request, 'asOf') ?? null,
+  };
+  return Object.values(filter).some((value) => value !== null) ? filter : null;
+}
+
+/**
+ * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf):
+ * the export as a file download. Errors answer as JSON {error, code} with 400, 404 or 503.
+ */
+export function createExportRouter(deps: {
+  graph: Graph;
+  logger: Logger;
+  /** Throws an AppError (e.g. UNAUTHENTICATED) when the request may not read; the same rule as /graphql. */
+  authorize?: (request: Request) => void;
+}): Router {
+  const router = Router();
+  router.get('/export', async (request: Request, response: Response) => {
+    try {
+      deps.authorize?.(request);
+      const format = text(request, 'format');
+      if (!format) throw new BadUserInputError('format is required, e.g. format=HTML.');
+      const file = await exportSubgraph(deps.graph, {
+        ids: list(text(request, 'ids')) ?? [],
+        format: parseExportFormat(format),
+        depth: wholeNumber(text(request, 'depth'), 'depth') ?? 0,
+        filter: filterFrom(request),
+      });
+      const charset = file.mimeType.startsWith('text/') || file.mimeType.includes('json') ? '; charset=utf-8' : '';
+      // attachment() guesses a type from the filename, so the real one is set after it.
+      response
+        .status(200)
+        .attachment(file.filename)
+        .set('Content-Type', `${file.mimeType}${charset}`)
+        .set('Cache-Control', 'no-store')
+        .send(file.content);
+    } catch (error) {
+      if (error instanceof AppError) {
+        response.status(statusByCode[error.code] ?? 400).json({ error: error.message, code: error.code });
+        return;
+      }
+      deps.logger.error({ err: error }, 'export download failed');
+      response.status(500).json({ error: 'Internal server error', code: ErrorCode.INTERNAL_SERVER_ERROR });
+    }
+  });
+  return router;
+}

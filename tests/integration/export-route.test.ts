@@ -1,0 +1,78 @@
+import http from 'node:http';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFormats } from '../../server/domain/export/index.js';
+import { UnauthenticatedError } from '../../server/errors.js';
+import { createExportRouter } from '../../server/routes/export-route.js';
+import { connectTestGraph, testLogger } from '../support/graph.js';
+
+const graph = connectTestGraph();
+let httpServer: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  const app = express();
+  app.use(createExportRouter({
+    graph,
+    logger: testLogger,
+    authorize: (request) => {
+      if (request.query.locked !== undefined) throw new UnauthenticatedError('This server needs a token to read.');
+    },
+  }));
+  httpServer = http.createServer(app);
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const address = httpServer.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => httpServer.close(resolve));
+  await graph.close();
+});
+
+const contentTypes: Record<string, string> = {
+  STIX: 'application/stix+json;version=2.1',
+  GRAPHML: 'application/graphml+xml',
+  CSV_ENTITIES: 'text/csv',
+  CSV_RELATIONSHIPS: 'text/csv',
+  JSON: 'application/json',
+  CYTOSCAPE_JSON: 'application/json',
+  MARKDOWN: 'text/markdown',
+  HTML: 'text/html',
+};
+
+describe('GET /export', () => {
+  it.each(exportFormats)('answers %s as a download with its content type and filename', async (format) => {
+    const response = await fetch(`${base}/export?ids=homeland-justice,iran&format=${format}&depth=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')!.replace(/\s/g, '')).toContain(contentTypes[format]);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="?attribution-homeland-justice-\d{4}-\d{2}-\d{2}[.-][a-z.-]+"?$/);
+    const body = await response.text();
+    expect(body.length).toBeGreaterThan(500);
+    expect(body).toContain(format === 'CSV_ENTITIES' || format === 'CSV_RELATIONSHIPS' ? 'homeland-justice' : 'Homeland Justice');
+  });
+
+  it('accepts formats in the lower-case, dashed spelling and the relationship filter', async () => {
+    const response = await fetch(`${base}/export?ids=homeland-justice&format=csv-relationships&depth=1&minConfidence=80&stances=asserted`);
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain(',ASSERTED,');
+  });
+
+  it('answers bad arguments with 400 and {error, code}', async () => {
+    for (const query of ['ids=iran&format=HTML&depth=9', 'ids=iran', 'ids=iran&format=PNG', 'format=HTML', 'ids=iran&format=HTML&depth=one']) {
+      const response = await fetch(`${base}/export?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(await response.json(), query).toMatchObject({ code: 'BAD_USER_INPUT', error: expect.any(String) });
+    }
+  });
+
+  it('answers unknown ids with 404, and a refused reader with 401', async () => {
+    const missing = await fetch(`${base}/export?ids=iran,no-such-entity&format=JSON`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 'NOT_FOUND', error: 'No entity with id "no-such-entity".' });
+    const locked = await fetch(`${base}/export?ids=iran&format=JSON&locked`);
+    expect(locked.status).toBe(401);
+    expect(await locked.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
