@@ -5,9 +5,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { createAuthenticator, requireReader } from './auth.js';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { maskError } from './errors.js';
+import { applyHttpHardening, bodyErrorHandler } from './http-hardening.js';
+import { queryCostPlugin } from './plugins/query-cost.js';
+import { queryShapeProtection } from './plugins/query-shape.js';
+import { requestLogPlugin } from './plugins/request-log.js';
+import { createExportRouter } from './routes/export-route.js';
 import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { resolvers } from './resolvers/index.js';
@@ -16,7 +22,7 @@ import { projectRoot } from './config.js';
 export const typeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'schema.graphql'), 'utf8');
 
 export interface ServerDeps {
-  config: Pick<Config, 'clientDir'>;
+  config: Pick<Config, 'clientDir' | 'auth' | 'dataDir' | 'limits'>;
   graph: Graph;
   logger: Logger;
   /** Facts shown by /healthz, e.g. the Neo4j version and mode. */
@@ -32,8 +38,10 @@ export interface BuiltServer {
 
 /** Builds the HTTP server (GraphQL at /graphql, health at /healthz, the client at /) without listening. */
 export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
+  const authenticator = createAuthenticator(deps.config);
   const app = express();
-  app.disable('x-powered-by');
+  applyHttpHardening(app, deps.config.limits);
+  const shape = queryShapeProtection(deps.config.limits);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
@@ -44,9 +52,16 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
       return masked as never;
     },
     includeStacktraceInErrorResponses: false,
+    validationRules: shape.validationRules,
+    allowBatchedHttpRequests: false,
     // index.ts owns the signals: it stops the server, then the database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...shape.plugins,
+      queryCostPlugin(deps.config.limits.maxCost),
+      requestLogPlugin(deps.logger),
+    ],
   });
   await apollo.start();
 
@@ -57,8 +72,23 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
 
   app.use(
     '/graphql',
-    express.json({ limit: '10mb' }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(deps.graph, deps.logger) }),
+    express.json({ limit: deps.config.limits.maxBodyBytes }),
+    bodyErrorHandler(deps.logger),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = authenticator.viewerFor(req.headers.authorization);
+        requireReader(viewer, authenticator.readsNeedToken);
+        return createRequestContext(deps.graph, deps.logger, viewer);
+      },
+    }),
+  );
+
+  app.use(
+    createExportRouter({
+      graph: deps.graph,
+      logger: deps.logger,
+      authorize: (request) => requireReader(authenticator.viewerFor(request.headers.authorization), authenticator.readsNeedToken),
+    }),
   );
 
   const indexHtml = path.join(deps.config.clientDir, 'index.html');

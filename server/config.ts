@@ -25,6 +25,28 @@ const port = (fallback: number) =>
 const memorySize = (fallback: string) =>
   z.string().regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g').default(fallback);
 
+/** `name:token,name:token` (the name is optional and shows in the audit history); tokens of 16+ characters. */
+const tokenList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const colon = entry.lastIndexOf(':');
+        return colon > 0 ? { name: entry.slice(0, colon), token: entry.slice(colon + 1) } : { name: 'token', token: entry };
+      }),
+  )
+  .refine((tokens) => tokens.every((entry) => entry.token.length >= 16), 'each token must hold at least 16 characters');
+
+export interface TokenEntry {
+  name: string;
+  token: string;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(4000),
@@ -43,6 +65,19 @@ const environmentSchema = z.object({
   NEO4J_PAGECACHE: memorySize('256m'),
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(180),
   NEO4J_TX_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(30),
+  EDITOR_TOKENS: tokenList.optional(),
+  READER_TOKENS: tokenList.optional(),
+  REQUIRE_TOKEN_FOR_READS: booleanText.default(false),
+  CORS_ORIGINS: z
+    .string()
+    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must list origins such as https://intel.example.org, comma-separated')
+    .default([]),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
 });
 
 export interface EmbeddedNeo4jConfig {
@@ -63,6 +98,22 @@ export interface Config {
   loadFoundingCase: boolean;
   /** Where the built client lives; served at `/`. */
   clientDir: string;
+  limits: {
+    corsOrigins: string[];
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+  };
+  auth: {
+    editors: TokenEntry[];
+    readers: TokenEntry[];
+    /** True when bound to loopback with no configured tokens: a local editor token is generated in DATA_DIR. */
+    localEditor: boolean;
+    /** Reads need a token when the server is reachable beyond loopback, or when REQUIRE_TOKEN_FOR_READS is set. */
+    readsNeedToken: boolean;
+  };
   neo4j:
     | { mode: 'external'; uri: string; user: string; password: string; database?: string; txTimeoutSeconds: number }
     | { mode: 'embedded'; user: 'neo4j'; database?: string; embedded: EmbeddedNeo4jConfig };
@@ -86,6 +137,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
   if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
     throw new ConfigError(['NEO4J_PASSWORD must be set when NEO4J_URI is set']);
   }
+  const editors = env.EDITOR_TOKENS ?? [];
+  const readers = env.READER_TOKENS ?? [];
+  const loopback = loopbackHosts.has(env.HOST);
+  if (!loopback && editors.length + readers.length === 0) {
+    throw new ConfigError([`HOST=${JSON.stringify(env.HOST)} is beyond loopback: set EDITOR_TOKENS (and READER_TOKENS) so nobody else can write`]);
+  }
   const dataDir = path.resolve(projectRoot, env.DATA_DIR);
   const config: Config = {
     host: env.HOST,
@@ -94,6 +151,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
     logLevel: env.LOG_LEVEL,
     loadFoundingCase: env.LOAD_FOUNDING_CASE,
     clientDir: path.join(projectRoot, 'dist', 'client'),
+    limits: {
+      corsOrigins: env.CORS_ORIGINS,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxAliases: env.MAX_QUERY_ALIASES,
+      maxTokens: env.MAX_QUERY_TOKENS,
+      maxCost: env.MAX_QUERY_COST,
+    },
+    auth: {
+      editors,
+      readers,
+      localEditor: loopback && editors.length === 0,
+      readsNeedToken: !loopback || env.REQUIRE_TOKEN_FOR_READS,
+    },
     neo4j: env.NEO4J_URI
       ? {
           mode: 'external',

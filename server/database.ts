@@ -1,14 +1,14 @@
 import type { Config } from './config.js';
 import { CypherCatalog } from './graph/cypher.js';
 import { createDriver } from './graph/driver.js';
-import { startEmbeddedNeo4j, type RunningNeo4j } from './graph/embedded-neo4j.js';
+import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from './graph/neo4j-supervisor.js';
 import { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 
 export interface Database {
   graph: Graph;
   catalog: CypherCatalog;
-  embedded: RunningNeo4j | null;
+  embedded: SupervisedNeo4j | null;
   uri: string;
   /** Closes the driver and stops the embedded JVM, if we started one. */
   close(): Promise<void>;
@@ -17,11 +17,15 @@ export interface Database {
 /** Connects to NEO4J_URI, or starts the embedded Neo4j in DATA_DIR; waits until Bolt answers. */
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   const catalog = new CypherCatalog();
-  let embedded: RunningNeo4j | null = null;
+  let embedded: SupervisedNeo4j | null = null;
   let target: { uri: string; user: string; password: string };
   let txTimeoutSeconds: number;
+  // The supervisor pings through the graph, which exists only once the driver does.
+  let graphRef: Graph | null = null;
   if (config.neo4j.mode === 'embedded') {
-    embedded = await startEmbeddedNeo4j(config.neo4j.embedded, config.dataDir, logger);
+    embedded = await superviseEmbeddedNeo4j(config.neo4j.embedded, config.dataDir, logger, {
+      ping: () => graphRef?.ping() ?? Promise.resolve(true),
+    });
     target = { uri: embedded.uri, user: embedded.user, password: embedded.password };
     txTimeoutSeconds = config.neo4j.embedded.txTimeoutSeconds;
   } else {
@@ -37,6 +41,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     throw error;
   }
   const graph = new Graph(driver, catalog, logger, config.neo4j.database, txTimeoutSeconds * 1000);
+  graphRef = graph;
   return {
     graph,
     catalog,

@@ -43,6 +43,13 @@ export class UnauthenticatedError extends AppError {
     super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
+
+/** Refuses a whole request before any resolver runs (Apollo answers it with this HTTP status). */
+export class RequestRefusedError extends AppError {
+  constructor(code: ErrorCode, message: string, status: number) {
+    super(code, message, { http: { status } });
+  }
+}
 export class GraphUnavailableError extends AppError {
   constructor(message = 'The graph database is unavailable; try again shortly.') {
     super(ErrorCode.GRAPH_UNAVAILABLE, message);
@@ -57,11 +64,29 @@ export class QueryTooExpensiveError extends AppError {
 /** Codes that graphql-js and Apollo assign to malformed requests; their messages are safe to show. */
 const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
+/** GraphQL Armor's rejections, by message: which setting governs each, and how to stay within it. */
+const shapeLimits: { pattern: RegExp; setting: string; advice: string }[] = [
+  { pattern: /Query depth limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_DEPTH', advice: 'select fewer nested fields' },
+  { pattern: /Aliases limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_ALIASES', advice: 'use fewer aliases, or send several requests' },
+  { pattern: /Token limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_TOKENS', advice: 'send a shorter query' },
+  { pattern: /Directives limit of \d+ exceeded, found \d+/, setting: 'MAX_DIRECTIVES', advice: 'use fewer directives' },
+];
+
+function shapeLimitError(message: string) {
+  for (const limit of shapeLimits) {
+    const found = limit.pattern.exec(message);
+    if (found) return { message: `${found[0]} (${limit.setting}): ${limit.advice}.`, extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE } };
+  }
+  return null;
+}
+
 /**
  * Decides what of an error leaves the server: app errors and request errors as they are,
  * bad variables as BAD_USER_INPUT, everything else as a bare "Internal server error".
  */
 export function maskError(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: readonly unknown[] }, original: unknown) {
+  const shape = shapeLimitError(formatted.message);
+  if (shape) return shape;
   const code = formatted.extensions?.code as string | undefined;
   const known = Object.values(ErrorCode) as string[];
   const cause = original instanceof GraphQLError ? original.originalError ?? original : original;

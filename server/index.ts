@@ -1,4 +1,5 @@
 import { buildServer } from './app.js';
+import { ensureLocalEditorToken } from './auth.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { applySchema, loadFoundingCaseIfEmpty } from './domain/bootstrap.js';
@@ -26,7 +27,7 @@ try {
     config,
     graph: database.graph,
     logger,
-    describe: () => ({ mode: config.neo4j.mode, neo4jVersion: database.embedded?.version }),
+    describe: () => ({ mode: config.neo4j.mode, neo4jVersion: database.embedded?.version, neo4jRestarts: database.embedded?.restarts() }),
   });
 
   let stopping = false;
@@ -42,9 +43,6 @@ try {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  database.embedded?.exited.then((code) => {
-    if (!stopping) logger.error({ code }, 'the embedded Neo4j exited unexpectedly');
-  });
 
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
@@ -54,6 +52,10 @@ try {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ seconds: (Date.now() - startedAt) / 1000 }, 'started');
   process.stdout.write(`Attribution Explorer ready at http://${config.host}:${port}/\n`);
+  if (config.auth.localEditor) {
+    // Like Jupyter: whoever ran the server gets an editor link; the token also sits in DATA_DIR (mode 0600).
+    process.stderr.write(`Editor link (keep it private): http://${config.host}:${port}/?token=${ensureLocalEditorToken(config.dataDir)}\n`);
+  }
 } catch (error) {
   logger.fatal({ err: error }, 'could not start');
   process.stderr.write(`Attribution Explorer could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -9,9 +9,10 @@ export interface DriverTarget {
 /** A driver tuned to fail fast when the database is away, rather than hang the request. */
 export function createDriver(target: DriverTarget): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
-    connectionTimeout: 3_000,
+    connectionTimeout: 2_000,
     connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // Retries ride out a cluster's leader change; longer would only delay the GRAPH_UNAVAILABLE answer.
+    maxTransactionRetryTime: 2_000,
     maxConnectionPoolSize: 64,
     disableLosslessIntegers: false,
     logging: { level: 'error', logger: () => undefined },

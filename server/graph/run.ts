@@ -38,6 +38,9 @@ export function translateNeo4jError(error: unknown): Error {
  * write transactions, so a cluster (neo4j:// routing) sends each to the right member.
  */
 export class Graph {
+  /** Set when the database was found unreachable; until a quick ping succeeds, requests fail fast. */
+  private unreachable = false;
+
   constructor(
     private readonly driver: Driver,
     private readonly catalog: CypherCatalog,
@@ -82,7 +85,9 @@ export class Graph {
       () => false,
     );
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-    return Promise.race([attempt, timeout]);
+    const up = await Promise.race([attempt, timeout]);
+    this.unreachable = !up;
+    return up;
   }
 
   async close(): Promise<void> {
@@ -95,6 +100,8 @@ export class Graph {
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    // Once the database is known to be away, answer at once instead of waiting out the driver's retries.
+    if (this.unreachable && !(await this.ping(500))) throw new GraphUnavailableError();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -103,6 +110,7 @@ export class Graph {
       return await work(session);
     } catch (error) {
       const translated = translateNeo4jError(error);
+      if (translated instanceof GraphUnavailableError) this.unreachable = true;
       if (!(translated instanceof AppError)) this.logger.error({ err: error }, 'graph query failed');
       throw translated;
     } finally {

@@ -2,6 +2,8 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { entityResolvers } from './entities.js';
+import { exportResolvers } from './export.js';
+import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,6 +25,7 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query },
+  Mutation: mutationResolvers,
   ...entityResolvers,
 };

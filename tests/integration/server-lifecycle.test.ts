@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { isAlive, startServerProcess, waitUntil, type ServerProcess } from '../support/server-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
-import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
@@ -17,52 +17,10 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  jvmPid: number;
-  boltPort: number;
-  exited: Promise<number | null>;
-}
-
-function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', NEO4J_URI: '', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const match = /^Attribution Explorer ready at (http:\/\/127\.0\.0\.1:\d+)\/$/.exec(line);
-      if (!match) return;
-      const state = JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded-neo4j.json'), 'utf8'));
-      resolve({ child, url: match[1], jvmPid: state.pid, boltPort: state.port, exited });
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before it was ready: ${stderr}`)));
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return Date.now() - start;
+function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  const pending = startServerProcess(dataDir, extraEnv);
+  void pending.then((server) => started.push(server.child), () => undefined);
+  return pending;
 }
 
 async function entityCount(url: string): Promise<number> {
@@ -76,7 +34,7 @@ async function entityCount(url: string): Promise<number> {
 }
 
 describe('the server process', () => {
-  let first: RunningServer;
+  let first: ServerProcess;
   let countBefore = 0;
 
   it('starts, prints the ready line, answers /healthz and GraphQL, with the founding case loaded', async () => {
