@@ -11,7 +11,9 @@
  *   search-input, search-result (each has data-entity-id),
  *   layout-fcose, layout-dagre, layout-concentric, fit-view, undo, redo, paths-toggle,
  *   console-toggle, webgl-toggle, help-button, help-overlay,
- *   export-menu, export-menu-list, export-png, export-json, export-link,
+ *   export-menu, export-menu-list, export-png, export-png-print, export-svg, export-html, export-markdown,
+ *   export-stix, export-graphml, export-csv-entities, export-csv-relationships, export-json,
+ *   export-cytoscape-json, export-link,
  *   views-menu, views-menu-list, views-save, views-save-dialog, views-name, views-save-confirm, views-open, views-delete,
  *   tab-filters, tab-paths, tab-evidence, tab-console,
  *   menu-expand, menu-evidence, menu-path-from, menu-path-to, menu-pin, menu-hide, menu-remove,
@@ -30,6 +32,7 @@
  *   console-panel, console-editor, console-variables, console-run, console-draw, console-status, console-result
  */
 import './styles/app.css';
+import { adoptTokenFromUrl } from './api/client';
 import { SelectionCommands } from './commands';
 import { Explorer } from './explorer';
 import { isFiltering } from './graph/filters';
@@ -39,6 +42,7 @@ import { loadInitialView } from './initial-load';
 import { parseUrlState, serializeUrlState } from './state/url-state';
 import { canvasMenuItems } from './ui/canvas-menu';
 import { createConsolePanel } from './ui/console-panel';
+import { h } from './ui/dom';
 import { mountContextMenu } from './ui/context-menu';
 import { createEntityPicker } from './ui/entity-picker';
 import { createEvidencePanel } from './ui/evidence-panel';
@@ -52,6 +56,7 @@ import { createToolbar } from './ui/toolbar';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const stage = $('stage');
+adoptTokenFromUrl(window.localStorage);
 const url = parseUrlState(location.search);
 
 const view = new GraphView($('cy'));
@@ -137,8 +142,11 @@ $('toolbar-slot').append(createToolbar(explorer, { layout, toggleConsole, toggle
 // Canvas gestures
 view.on('expand', (id) => commands.expand(id));
 view.on('context', (id, group, at) => contextMenu.open(at, canvasMenuItems(explorer, commands, { pathEnd, layout }, id, group)));
+let booted = false;
+const searchButton = () => h('button', { class: 'primary', testid: 'empty-search', onclick: () => search.input.focus() }, 'Search entities');
 view.on('changed', () => {
   if (view.cy.nodes().length > 0) empty.hide();
+  else if (booted) empty.show('The canvas is empty', ['Search for an entity to start again, or press Ctrl+Z to bring back what was removed.', searchButton()]);
 });
 new ResizeObserver(() => view.resize()).observe($('cy'));
 
@@ -152,4 +160,4 @@ declare global {
 // Boot: filters from the URL first, so the first drawing already honours them.
 explorer.setFilters(url.filters);
 explorer.loadRelationshipTypes().catch((error) => reportError(error, 'Relationship types'));
-void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), focusSearch: () => search.input.focus() });
+void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), focusSearch: () => search.input.focus() }).finally(() => (booted = true));

@@ -19,6 +19,23 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+// The server hands out tokens the way Jupyter does: a link with `?token=`. The client keeps it in
+// this browser and sends it as a bearer token on every request, including the console's.
+const tokenKey = 'attribution-explorer.token';
+let token: string | null = null;
+
+/** Takes `?token=` from the address (then removes it: it must not end up in shared links). */
+export function adoptTokenFromUrl(storage: Pick<Storage, 'getItem' | 'setItem'>): void {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(tokenKey, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
+  }
+  token = fromUrl ?? storage.getItem(tokenKey);
+}
+
 type ActivityListener = (inFlight: number) => void;
 const activityListeners = new Set<ActivityListener>();
 let inFlight = 0;
@@ -44,10 +61,11 @@ export async function postGraphQL<T>(
   try {
     const response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables, operationName }),
     });
     const body = (await response.json().catch(() => null)) as GraphQLResponse<T> | null;
+    if (response.status === 401 && !body?.errors?.length) throw new ApiError('This server needs a token: open the link with ?token=… that it printed or that an administrator gave you.', 'UNAUTHENTICATED');
     if (!body) throw new ApiError(`The server answered ${response.status} without a GraphQL result.`, 'HTTP_ERROR');
     return body;
   } catch (error) {

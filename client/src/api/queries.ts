@@ -1,6 +1,8 @@
 /** Typed calls for each operation in `operations/*.graphql`; types come from codegen (src/gql). */
 import type {
   EntityEvidenceQuery,
+  ExportFormat,
+  ExportSubgraphQuery,
   FindPathsQuery,
   FindPathsQueryVariables,
   FocusEntityQuery,
@@ -18,11 +20,12 @@ import { request } from './client';
 import { buildDocument, indexDocuments } from './documents';
 import evidence from './operations/evidence.graphql?raw';
 import explore from './operations/explore.graphql?raw';
+import exportQuery from './operations/export.graphql?raw';
 import fragments from './operations/fragments.graphql?raw';
 import lookup from './operations/lookup.graphql?raw';
 import paths from './operations/paths.graphql?raw';
 
-const index = indexDocuments([fragments, explore, paths, evidence, lookup]);
+const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery]);
 
 function run<T>(operationName: string, variables: object): Promise<T> {
   return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
@@ -58,3 +61,9 @@ export const fetchOverview = (): Promise<GraphOverviewQuery> => run<GraphOvervie
 export const fetchPathEnds = (from: string, to: string): Promise<PathEndsQuery> => run<PathEndsQuery>('PathEnds', { from, to });
 
 export const fetchFocusEntity = async (id: string): Promise<FocusEntityQuery['entity']> => (await run<FocusEntityQuery>('FocusEntity', { id })).entity;
+
+export type ExportFile = ExportSubgraphQuery['export'];
+export type { ExportFormat };
+
+export const exportSubgraph = async (ids: string[], format: ExportFormat, filter?: RelationshipFilter): Promise<ExportFile> =>
+  (await run<ExportSubgraphQuery>('ExportSubgraph', { ids, format, depth: 0, filter })).export;

@@ -5,13 +5,15 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
 import { edgePasses, nodePasses, type FilterState } from './filters';
 import { layoutOptions, type LayoutName } from './layouts';
 import { renderingHints } from './performance';
-import { buildStylesheet } from './style';
+import { buildStylesheet, theme } from './style';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
+cytoscape.use(svg);
 
 declare global {
   interface Window {
@@ -306,7 +308,12 @@ export class GraphView {
     this.core.resize();
   }
 
-  png(): string {
-    return this.core.png({ full: true, scale: 2, bg: '#0E1320' });
+  /** The whole graph as a PNG data URL; `scale` 4 is enough for print. */
+  png(scale = 2): string {
+    return this.core.png({ full: true, scale, bg: theme.background });
+  }
+
+  svg(): string {
+    return this.core.svg({ full: true, bg: theme.background });
   }
 }

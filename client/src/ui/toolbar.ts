@@ -1,8 +1,8 @@
-/** The top bar's tools: layouts, fit, undo/redo, export, saved views, WebGL, console and help. */
+/** The top bar's tools: layouts, fit, undo/redo, paths, console, saved views, export, WebGL and help. */
 import { layoutLabels, layoutNames, type LayoutName } from '../graph/layouts';
 import type { Explorer } from '../explorer';
 import { h } from './dom';
-import { menuButton } from './menu-button';
+import { createExportMenu } from './export-menu';
 import { toast } from './status';
 import { createViewsMenu } from './views-menu';
 
@@ -12,13 +12,6 @@ export interface ToolbarHandlers {
   togglePaths(): void;
   help(): void;
   currentQuery(): string;
-}
-
-function download(filename: string, href: string): void {
-  const a = h('a', { href, download: filename });
-  document.body.append(a);
-  a.click();
-  a.remove();
 }
 
 export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HTMLElement {
@@ -47,26 +40,6 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
     }
   });
 
-  const exportMenu = menuButton('Export', 'export-menu', 'Export the canvas', () => [
-    { label: 'Image (PNG)', testid: 'export-png', run: () => download('attribution-explorer.png', explorer.view.png()) },
-    {
-      label: 'Elements (JSON)',
-      testid: 'export-json',
-      run: () => {
-        const json = JSON.stringify(explorer.view.cy.elements().map((e) => ({ group: e.group(), data: e.data(), position: e.isNode() ? e.position() : undefined })), null, 2);
-        download('attribution-explorer.json', URL.createObjectURL(new Blob([json], { type: 'application/json' })));
-      },
-    },
-    {
-      label: 'Copy link to this view',
-      testid: 'export-link',
-      run: () => {
-        const url = `${location.origin}${location.pathname}${handlers.currentQuery()}`;
-        navigator.clipboard?.writeText(url).then(() => toast('Link copied.'), () => toast(url));
-      },
-    },
-  ]);
-
   return h(
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': 'Canvas tools' },
@@ -78,7 +51,7 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
     h('button', { class: 'tool', testid: 'paths-toggle', title: 'Path finder (R)', onclick: handlers.togglePaths }, 'Paths'),
     h('button', { class: 'tool', testid: 'console-toggle', title: 'GraphQL console (G)', onclick: handlers.toggleConsole }, 'GraphQL'),
     createViewsMenu(explorer, handlers.currentQuery),
-    exportMenu,
+    createExportMenu(explorer, handlers.currentQuery),
     h('label', { class: 'tool toggle', title: 'Render with WebGL (faster for thousands of elements)' }, webgl, 'WebGL'),
     h('button', { class: 'tool icon', testid: 'help-button', title: 'Keyboard shortcuts (?)', 'aria-label': 'Help', onclick: handlers.help }, '?'),
   );
