@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { maskError } from './errors.js';
 import { applyHttpHardening, bodyErrorHandler } from './http-hardening.js';
+import { knownOperationTypes } from './plugins/known-operation-types.js';
 import { queryCostPlugin } from './plugins/query-cost.js';
 import { queryShapeProtection } from './plugins/query-shape.js';
 import { requestLogPlugin } from './plugins/request-log.js';
@@ -52,7 +53,8 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
       return masked as never;
     },
     includeStacktraceInErrorResponses: false,
-    validationRules: shape.validationRules,
+    validationRules: [...shape.validationRules, knownOperationTypes],
+    parseOptions: shape.parseOptions,
     allowBatchedHttpRequests: false,
     // index.ts owns the signals: it stops the server, then the database, in that order.
     stopOnTerminationSignals: false,

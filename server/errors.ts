@@ -65,17 +65,18 @@ export class QueryTooExpensiveError extends AppError {
 const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /** GraphQL Armor's rejections, by message: which setting governs each, and how to stay within it. */
-const shapeLimits: { pattern: RegExp; setting: string; advice: string }[] = [
+const shapeLimits: { pattern: RegExp; setting: string; advice: string; describe?: (found: RegExpExecArray) => string }[] = [
   { pattern: /Query depth limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_DEPTH', advice: 'select fewer nested fields' },
   { pattern: /Aliases limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_ALIASES', advice: 'use fewer aliases, or send several requests' },
-  { pattern: /Token limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_TOKENS', advice: 'send a shorter query' },
+  // graphql-js's parser limit (its message says "more that"); reworded so the limit reads plainly.
+  { pattern: /Document contains more (?:than|that) (\d+) tokens/, setting: 'MAX_QUERY_TOKENS', advice: 'send a shorter query', describe: (found) => `Token limit of ${found[1]} exceeded` },
   { pattern: /Directives limit of \d+ exceeded, found \d+/, setting: 'MAX_DIRECTIVES', advice: 'use fewer directives' },
 ];
 
 function shapeLimitError(message: string) {
   for (const limit of shapeLimits) {
     const found = limit.pattern.exec(message);
-    if (found) return { message: `${found[0]} (${limit.setting}): ${limit.advice}.`, extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE } };
+    if (found) return { message: `${limit.describe?.(found) ?? found[0]} (${limit.setting}): ${limit.advice}.`, extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE } };
   }
   return null;
 }

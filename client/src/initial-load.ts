@@ -1,9 +1,10 @@
 /**
  * What the canvas shows on arrival: the path between two entities (`?from&to`), an entity's
- * surroundings (`?focus`), or else the founding case, found from its seed entities.
+ * surroundings (`?focus`), or else the graph around its most connected entities (the founding case on a
+ * fresh install; any imported case otherwise).
  */
 import { ApiError } from './api/client';
-import { fetchFocusEntity, fetchNeighbourhood, fetchPathEnds, searchEntities } from './api/queries';
+import { fetchFocusEntity, fetchMostConnected, fetchNeighbourhood, fetchPathEnds } from './api/queries';
 import { subgraphToElements } from './graph/elements';
 import type { Explorer } from './explorer';
 import type { UrlState } from './state/url-state';
@@ -11,16 +12,17 @@ import { h } from './ui/dom';
 import type { PathPanel } from './ui/path-panel';
 import { toast, type EmptyState } from './ui/status';
 
-/** The founding case (Albania 2022 and Iran's response) is reachable from these searches. */
-export const foundingCaseSeeds = ['Albania', 'Iran'];
-const caseDepth = 3;
+/** How many hubs seed the first view, and how far around them it reaches. */
+const seedCount = 8;
+const caseDepth = 2;
 const caseLimit = 500;
 
 export interface InitialLoadUi {
   empty: EmptyState;
   paths: PathPanel;
   showPaths(): void;
-  focusSearch(): void;
+  /** A button that takes the analyst to the search box, for empty states. */
+  searchButton(): HTMLElement;
 }
 
 export async function loadInitialView(explorer: Explorer, url: UrlState, ui: InitialLoadUi): Promise<void> {
@@ -40,13 +42,12 @@ export async function loadInitialView(explorer: Explorer, url: UrlState, ui: Ini
 }
 
 async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi): Promise<void> {
-  const hits = (await Promise.all(foundingCaseSeeds.map((text) => searchEntities({ text, limit: 20 })))).flat();
-  const ids = [...new Set(hits.map((hit) => hit.id))];
+  const ids = (await fetchMostConnected(seedCount)).map((hit) => hit.id);
   if (ids.length === 0) {
     ui.empty.show('The graph is empty', [
-      'No entity matches the founding case (Albania, Iran). The server loads it on first start unless LOAD_FOUNDING_CASE=false; otherwise import your own data (see README, "Importing data").',
+      'The server loads the founding case on first start unless LOAD_FOUNDING_CASE=false; otherwise import your own data with `npm run import -- <file>` (see README, "Import").',
       'Anything already in the graph can be found with the search box above: type a name or an alias.',
-      h('button', { class: 'primary', testid: 'empty-search', onclick: () => ui.focusSearch() }, 'Search entities'),
+      ui.searchButton(),
     ]);
     return;
   }
@@ -57,7 +58,7 @@ async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi): Promise<
 
 async function loadFocus(explorer: Explorer, id: string, ui: InitialLoadUi): Promise<void> {
   if (!(await fetchFocusEntity(id))) {
-    ui.empty.show('Entity not found', [`No entity has the id “${id}”. It may have been removed, or the link was mistyped.`, h('button', { class: 'primary', testid: 'empty-search', onclick: () => ui.focusSearch() }, 'Search entities')]);
+    ui.empty.show('Entity not found', [`No entity has the id “${id}”. It may have been removed, or the link was mistyped.`, ui.searchButton()]);
     return;
   }
   const subgraph = await fetchNeighbourhood({ ids: [id], depth: 2, limit: caseLimit });

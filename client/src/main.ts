@@ -160,4 +160,4 @@ declare global {
 // Boot: filters from the URL first, so the first drawing already honours them.
 explorer.setFilters(url.filters);
 explorer.loadRelationshipTypes().catch((error) => reportError(error, 'Relationship types'));
-void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), focusSearch: () => search.input.focus() }).finally(() => (booted = true));
+void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), searchButton }).finally(() => (booted = true));

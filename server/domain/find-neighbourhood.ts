@@ -21,6 +21,8 @@ export async function findNeighbourhood(
   checkRange(limit, 'limit', 1, neighbourhoodLimits.maxLimit);
   const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter) };
   const [row] = await graph.read('graph/find-neighbourhood', params, { inner: depth - 1 });
+  // No row at all means none of the start ids exists.
+  if (!row) throw new NotFoundError(`No entity with id ${params.ids.map((id) => `"${id}"`).join(', ')}.`);
   const builder = new RecordBuilder(row.sources, row.disputing);
   const entities = (row.entities as RawMap[]).map((raw) => builder.entity(raw));
   const missing = params.ids.filter((id) => !builder.known(id));

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors.js';
+import { isCalendarDate } from './import/calendar-date.js';
 import { isRelationshipType, relationshipTypes, stances, type StanceName } from './model.js';
 import type { RelationshipFilterInput } from './types.js';
 
@@ -10,11 +11,9 @@ export interface FilterParams {
   asOf: string | null;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Checks a date argument and says what is expected when it is wrong. */
 export function checkDate(value: string, argument: string): string {
-  if (!isoDate.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!isCalendarDate(value)) {
     throw new BadUserInputError(`${argument} must be a date written YYYY-MM-DD, got "${value}".`);
   }
   return value;

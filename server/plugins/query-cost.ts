@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode, RequestRefusedError } from '../errors.js';
 
 // Apollo builds the schema with graphql's CommonJS build; the CommonJS build of this package shares it
 // (its ESM build would load graphql a second time, and graphql refuses objects from another copy).
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
-import { QueryTooExpensiveError } from '../errors.js';
+const require = createRequire(import.meta.url);
+const { getComplexity, simpleEstimator } = require('graphql-query-complexity') as typeof import('graphql-query-complexity');
+const { getVariableValues } = require('graphql') as typeof import('graphql');
 
 /**
  * A list field costs its children once per item it may return: `limit` (or the number of `ids`) items,
@@ -19,12 +21,18 @@ const listArgumentEstimator: ComplexityEstimator = ({ args, childComplexity }) =
   return 1 + childComplexity * Math.max(1, Math.ceil(items / 25));
 };
 
-/** Refuses an operation whose estimated cost exceeds `maxCost`, before any resolver runs. */
+/** Refuses an operation whose estimated cost exceeds `maxCost`, before any resolver runs (HTTP 400). */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // No operation to run (several without operationName), or variables that do not fit their types:
+          // nothing will run, and Apollo answers 400 naming the problem. getComplexity would throw the
+          // same error from here, where Apollo makes it a 500.
+          if (!operation) return;
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return;
           const cost = getComplexity({
             schema,
             query: document,
@@ -33,8 +41,11 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             estimators: [listArgumentEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
-            throw new QueryTooExpensiveError(
+            // A plugin's error is a 500 unless it names its status; this is the client's query, so 400.
+            throw new RequestRefusedError(
+              ErrorCode.QUERY_TOO_EXPENSIVE,
               `The query's estimated cost is ${cost}, above the limit of ${maxCost} (MAX_QUERY_COST). Ask for fewer fields, lower limits or fewer ids, or split it into several queries.`,
+              400,
             );
           }
         },

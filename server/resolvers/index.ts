@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { isCalendarDate } from '../domain/import/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { entityResolvers } from './entities.js';
@@ -6,10 +7,9 @@ import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value))) {
+  // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
     throw new BadUserInputError(`A Date must be written YYYY-MM-DD, got ${JSON.stringify(value)}.`);
   }
   return value;

@@ -3,6 +3,7 @@ import { findEntity, findRelationship } from '../domain/find-entity.js';
 import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
 import { findRankedPaths } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
+import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -34,4 +35,8 @@ export const queryResolvers: QueryResolvers = {
   stats: (_parent, _args, { graph }) => graphStats(graph),
 
   relationshipTypes: () => [...relationshipTypes],
+
+  entities: (_parent, { ids }, { graph }) => findEntitiesByIds(graph, ids),
+
+  overview: (_parent, { limit, kinds }, { graph }) => findMostConnected(graph, limit ?? 20, kinds),
 };

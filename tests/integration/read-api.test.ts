@@ -285,6 +285,11 @@ describe('neighbourhood, neighbour counts and stats', () => {
     expect(later.data!.neighbourhood.relationships.length).toBeGreaterThan(asOf.data!.neighbourhood.relationships.length);
   });
 
+  it('answers NOT_FOUND when none of the ids exists', async () => {
+    const none = await server.graphql(neighbourhoodQuery, { ids: ['nobody-at-all'] });
+    expect(none.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
   it('refuses depth beyond 3, an empty id list and unknown ids', async () => {
     const deep = await server.graphql(neighbourhoodQuery, { ids: ['iran'], depth: 4 });
     expect(deep.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
@@ -303,6 +308,19 @@ describe('neighbourhood, neighbour counts and stats', () => {
     expect(partOf!.count).toBeGreaterThanOrEqual(2);
     const missing = await server.graphql(/* GraphQL */ `{ neighbourCounts(id: "nope") { type } }`);
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('lists the most connected entities as a starting point, and entities by id in the order asked', async () => {
+    const { data } = await server.graphql<{ overview: { id: string }[]; entities: { id: string }[] }>(/* GraphQL */ `
+      { overview(limit: 5) { id } entities(ids: ["iran", "nope", "albania"]) { id } }
+    `);
+    expect(data!.overview).toHaveLength(5);
+    expect(data!.overview.map((entity) => entity.id)).toContain('iran');
+    expect(data!.entities.map((entity) => entity.id)).toEqual(['iran', 'albania']);
+    const states = await server.graphql<{ overview: { kind: string }[] }>(/* GraphQL */ `{ overview(limit: 3, kinds: [STATE]) { kind } }`);
+    expect(states.data!.overview.every((entity) => entity.kind === 'STATE')).toBe(true);
+    const tooMany = await server.graphql(/* GraphQL */ `{ overview(limit: 1000) { id } }`);
+    expect(tooMany.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('reports stats with counts by kind and type that add up', async () => {

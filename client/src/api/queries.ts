@@ -7,6 +7,7 @@ import type {
   FindPathsQueryVariables,
   FocusEntityQuery,
   GraphOverviewQuery,
+  MostConnectedQuery,
   NeighbourCountsQuery,
   NeighbourhoodQuery,
   NeighbourhoodQueryVariables,
@@ -41,6 +42,9 @@ export type { RelationshipFilter };
 
 export const searchEntities = async (variables: SearchEntitiesQueryVariables): Promise<SearchHit[]> =>
   (await run<SearchEntitiesQuery>('SearchEntities', variables)).search;
+
+/** The most connected entities: where any graph, whatever its names, is best entered. */
+export const fetchMostConnected = async (limit: number): Promise<SearchHit[]> => (await run<MostConnectedQuery>('MostConnected', { limit })).overview;
 
 export const fetchNeighbourhood = async (variables: NeighbourhoodQueryVariables): Promise<Subgraph> =>
   (await run<NeighbourhoodQuery>('Neighbourhood', variables)).neighbourhood;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { entityKinds, relationshipTypes, stances } from '../model.js';
+import { isCalendarDate } from './calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((text) => !Number.isNaN(Date.parse(text)), 'is not a real date');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isCalendarDate, 'is not a real date');
 const optionalText = z.string().nullish().transform((value) => value ?? null);
 const optionalDate = isoDate.nullish().transform((value) => value ?? null);
 const id = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');

@@ -1,0 +1,11 @@
+// Params: $limit, $kinds (list of kinds or null).
+// Returns one row: entities (maps, most connected first), sources (Source maps they cite).
+// Uses each node's degree from the store (no expansion), so it stays cheap on large graphs.
+MATCH (e:Entity)
+WHERE $kinds IS NULL OR e.kind IN $kinds
+WITH e, COUNT { (e)--() } AS degree
+ORDER BY degree DESC, e.name
+LIMIT $limit
+WITH collect(e {.*}) AS entities
+WITH entities, reduce(acc = [], e IN entities | acc + e.sourceIds) AS sourceIds
+RETURN entities, COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, waitForNodes } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/graph.js';
+
+// The analyst's acceptance walk (issue 4): each step drives the real app in Debian's Chromium and keeps a
+// screenshot in tests/artifacts/. Never return Cytoscape objects from page.evaluate: they do not serialise.
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(path = '/'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  (page as Page & { problems: string[] }).problems = problems;
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+const nodeIds = (page: Page) => page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((node) => node.id()));
+const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+
+describe('the analyst in the explorer', () => {
+  it('searches for Homeland Justice and puts it on the canvas', async () => {
+    const page = await openPage('/');
+    await waitForNodes(page, 5);
+    await page.evaluate(() => {
+      (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove();
+    });
+    await page.getByTestId('search-input').fill('homeland');
+    const first = page.getByTestId('search-result').first();
+    await first.waitFor();
+    expect(await first.getAttribute('data-entity-id')).toBe('homeland-justice');
+    expect(await first.textContent()).toMatch(/threat actor/i);
+    await page.getByTestId('search-input').press('Enter');
+    await waitForNodes(page, 1);
+    expect(await nodeIds(page)).toContain('homeland-justice');
+    await screenshot(page, 'explorer-1-search');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('expands Homeland Justice after seeing what each relationship type would add', async () => {
+    const page = await openPage('/?focus=homeland-justice');
+    await waitForNodes(page, 2);
+    await page.evaluate(() => {
+      const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+      cy.elements().not(cy.$id('homeland-justice')).remove();
+    });
+    expect(await nodeIds(page)).toEqual(['homeland-justice']);
+    // Select the node with a tap, then press E, the expand shortcut.
+    await page.evaluate(() => {
+      (window as unknown as { cy: import('cytoscape').Core }).cy.$id('homeland-justice').emit('tap');
+    });
+    await page.locator('body').press('e');
+    const dialog = page.getByTestId('expand-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('expand-type').count()).toBeGreaterThan(1);
+    expect(await dialog.textContent()).toMatch(/AFFILIATED_WITH|affiliated/i);
+    await screenshot(page, 'explorer-2-expand-counts');
+    await page.getByTestId('expand-confirm').click();
+    await waitForNodes(page, 4);
+    const ids = await nodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['homeland-justice', 'iran']));
+    await screenshot(page, 'explorer-2-expanded');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens /?from=Homeland Justice&to=the US sanctions with the path highlighted', async () => {
+    const page = await openPage('/?from=homeland-justice&to=sanc-us-mois-2022');
+    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('.path').length > 0, undefined, { timeout: 30_000 });
+    const highlighted = await page.evaluate(() => {
+      const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+      return { nodes: cy.$('node.path').map((node) => node.id()), edges: cy.$('edge.path').length };
+    });
+    expect(highlighted.nodes).toEqual(expect.arrayContaining(['homeland-justice', 'sanc-us-mois-2022']));
+    expect(highlighted.edges).toBe(highlighted.nodes.length - 1);
+    const results = page.getByTestId('path-result');
+    expect(await results.count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('path-results').textContent()).toMatch(/Iran/);
+    // Choosing the path through Iran highlights it instead.
+    await results.filter({ hasText: 'affiliated with' }).first().click();
+    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$id('iran').hasClass('path'));
+    await screenshot(page, 'explorer-3-path');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('selects a link and reads its source excerpt in the evidence panel', async () => {
+    const page = await openPage('/?focus=homeland-justice');
+    await waitForNodes(page, 2);
+    await page.evaluate(() => {
+      (window as unknown as { cy: import('cytoscape').Core }).cy.$id('rel-hj-affiliated-iran').emit('tap');
+    });
+    const panel = page.getByTestId('evidence-panel');
+    await panel.getByTestId('source-excerpt').first().waitFor();
+    const excerpts = await panel.getByTestId('source-excerpt').allTextContents();
+    expect(excerpts.join(' ')).toContain('with suspected ties to Iran');
+    expect(await panel.textContent()).toMatch(/suspected/i);
+    expect(await panel.textContent()).toMatch(/Ministry of Foreign Affairs|denies|disput/i);
+    await screenshot(page, 'explorer-4-evidence');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('filters by stance and sees the suspected links go', async () => {
+    const page = await openPage('/');
+    await waitForNodes(page, 10);
+    const visibleSuspected = () =>
+      page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "SUSPECTED"]').filter((edge) => edge.visible()).length);
+    expect(await visibleSuspected()).toBeGreaterThan(0);
+    await page.getByTestId('tab-filters').click();
+    await page.getByTestId('filter-stance-SUSPECTED').click();
+    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "SUSPECTED"]').filter((edge) => edge.visible()).length === 0);
+    const assertedStillThere = await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "ASSERTED"]').filter((edge) => edge.visible()).length);
+    expect(assertedStillThere).toBeGreaterThan(0);
+    expect(new URL(page.url()).search).toMatch(/SUSPECTED|stance/i);
+    await screenshot(page, 'explorer-5-filter-stance');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a GraphQL query in the console and draws its result on the canvas', async () => {
+    const page = await openPage('/');
+    await waitForNodes(page, 5);
+    await page.evaluate(() => {
+      (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove();
+    });
+    await page.getByTestId('console-toggle').click();
+    await page.getByTestId('console-editor').waitFor();
+    await page.evaluate(() =>
+      (window as unknown as { explorer: { console: { setQuery(text: string): Promise<void> } } }).explorer.console.setQuery(
+        '{ neighbourhood(ids: ["sanc-us-mois-2022"]) { entities { id kind name } relationships { id type stance confidence from { id } to { id } } } }',
+      ),
+    );
+    await page.getByTestId('console-run').click();
+    await page.getByTestId('console-result').filter({ hasText: 'iran-mois' }).waitFor();
+    await page.getByTestId('console-draw').click();
+    await waitForNodes(page, 3);
+    expect(await nodeIds(page)).toEqual(expect.arrayContaining(['sanc-us-mois-2022', 'iran-mois', 'united-states']));
+    await screenshot(page, 'explorer-6-console');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('pictures from the export menu', () => {
+  it.each([
+    ['export-png', 'png'],
+    ['export-svg', 'svg'],
+  ])('downloads %s as a non-empty %s file', async (testid, type) => {
+    const page = await openPage('/');
+    await waitForNodes(page, 10);
+    await page.getByTestId('export-menu').click();
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId(testid).click();
+    const download = await downloading;
+    const file = await download.path();
+    const bytes = fs.readFileSync(file!);
+    expect(bytes.length).toBeGreaterThan(5_000);
+    if (type === 'png') expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    else expect(bytes.toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${type}$`));
+    fs.copyFileSync(file!, `tests/artifacts/export-canvas.${type}`);
+    await page.close();
+  });
+});
