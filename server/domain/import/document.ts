@@ -1,4 +1,5 @@
 import type { EntityKindName, RelationshipTypeName, StanceName } from '../model.js';
+import type { SourceDocument } from '../types.js';
 
 /**
  * What every import format (project JSON, STIX 2.1, CSV) is turned into before anything is written:
@@ -9,13 +10,8 @@ export interface ImportCitation {
   excerpt: string | null;
 }
 
-export interface ImportSource {
-  id: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  published: string | null;
-}
+/** A source document as an import defines it: the same shape as a stored Source node. */
+export type ImportSource = SourceDocument;
 
 export interface ImportEntity {
   id: string;
