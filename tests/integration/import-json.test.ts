@@ -81,3 +81,20 @@ describe('JSON import', () => {
     expect((failure as ImportValidationError).problems[0].location).toBe('file');
   });
 });
+
+describe('JSON import of a changed relationship', () => {
+  it('updates its stance and confidence in place, and refuses to move it to other ends', async () => {
+    const changed = JSON.parse(document());
+    changed.relationships[0].confidence = 55;
+    changed.relationships[0].stance = 'ASSERTED';
+    const report = await importContent(graph, 'JSON', JSON.stringify(changed));
+    expect(report.relationships).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const [row] = await graph.read('graph/find-relationship', { id: `${prefix}rel` });
+    expect(row.rel).toMatchObject({ confidence: 55, stance: 'ASSERTED', from: `${prefix}actor`, to: `${prefix}state` });
+    const moved = JSON.parse(document());
+    moved.relationships[0].to = `${prefix}actor`;
+    moved.relationships[0].from = `${prefix}state`;
+    const failure = await importContent(graph, 'JSON', JSON.stringify(moved)).catch((error) => error);
+    expect((failure as ImportValidationError).problems[0]).toMatchObject({ location: `relationship ${prefix}rel` });
+  });
+});

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Graph, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import { dateProperties, kindLabels } from '../model.js';
-import type { ImportCounts, ImportDocument, ImportEntity, ImportRelationship, ImportSource } from './document.js';
+import { ImportValidationError, type ImportCounts, type ImportDocument, type ImportEntity, type ImportRelationship, type ImportSource } from './document.js';
 
 /** Rows per UNWIND statement: big enough to amortise round trips, small enough to keep each statement light. */
 export const batchSize = 2_000;
@@ -96,14 +96,25 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
     entityIds: entities.map((row) => row.id),
     relationshipIds: relationships.map((row) => row.id),
   });
+  // A relationship keeps its type and ends for life; changing them is a retraction and a new assertion.
+  const relationshipsById = new Map(relationships.map((row) => [row.id, row]));
+  const moved = (stored.relationships as { id: string; type: string; from: string; to: string }[]).flatMap((existing) => {
+    const row = relationshipsById.get(existing.id);
+    return row && (row.type !== existing.type || row.from !== existing.from || row.to !== existing.to)
+      ? [{ location: `relationship ${row.id}`, message: `already links ${existing.from} -[${existing.type}]-> ${existing.to}; retract it to change its type or ends` }]
+      : [];
+  });
+  if (moved.length > 0) throw new ImportValidationError(moved);
   const asMap = (list: unknown) => new Map((list as { id: string; fingerprint: string | null }[]).map((row) => [row.id, row.fingerprint]));
   const plannedSources = classify(sources, asMap(stored.sources));
   const plannedEntities = classify(entities, asMap(stored.entities));
   const plannedRelationships = classify(relationships, asMap(stored.relationships));
+  const updatedRelationships = new Set(plannedRelationships.updatedIds);
   const steps: [string, string, unknown[]][] = [
     ['import/upsert-sources', 'sources', plannedSources.changed],
     ['import/upsert-entities', 'entities', plannedEntities.changed],
-    ['import/upsert-relationships', 'relationships', plannedRelationships.changed],
+    ['import/create-relationships', 'relationships', plannedRelationships.changed.filter((row) => !updatedRelationships.has(row.id))],
+    ['import/upsert-relationships', 'relationships', plannedRelationships.changed.filter((row) => updatedRelationships.has(row.id))],
   ];
   const total = steps.reduce((sum, [, , rows]) => sum + rows.length, 0);
   const marked = (changed: Row[], updatedIds: string[]) => {
