@@ -9,7 +9,7 @@ import { createAuthenticator, requireReader } from './auth.js';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { maskError } from './errors.js';
-import { applyHttpHardening, bodyErrorHandler } from './http-hardening.js';
+import { applyHttpHardening, bodyErrorHandler, loopbackHostGuard } from './http-hardening.js';
 import { knownOperationTypes } from './plugins/known-operation-types.js';
 import { queryCostPlugin } from './plugins/query-cost.js';
 import { queryShapeProtection } from './plugins/query-shape.js';
@@ -42,6 +42,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const authenticator = createAuthenticator(deps.config);
   const app = express();
   applyHttpHardening(app, deps.config.limits);
+  app.use(loopbackHostGuard(authenticator.readsNeedToken));
   const shape = queryShapeProtection(deps.config.limits);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({

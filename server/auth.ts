@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config, TokenEntry } from './config.js';
+import { ensurePrivateDataDir } from './data-dir.js';
 import { ErrorCode, ForbiddenError, RequestRefusedError, UnauthenticatedError } from './errors.js';
 
 export type Role = 'READER' | 'EDITOR';
@@ -18,7 +19,7 @@ const anonymous: Viewer = { role: null, name: 'anonymous' };
 /** The local editor token, generated once into DATA_DIR with mode 0600 (like Jupyter's). */
 export function ensureLocalEditorToken(dataDir: string): string {
   const file = path.join(dataDir, 'editor-token');
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDataDir(dataDir);
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return fs.readFileSync(file, 'utf8').trim();

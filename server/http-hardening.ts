@@ -31,6 +31,34 @@ export function applyHttpHardening(app: Express, limits: Config['limits']): void
   app.use(cors({ origin: limits.corsOrigins.length > 0 ? limits.corsOrigins : false, credentials: false, maxAge: 600 }));
 }
 
+/** Names that can only mean this machine: a browser sends one of them only to a page served from loopback. */
+function isLoopbackName(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Against DNS rebinding: a page on evil.example can point its name at 127.0.0.1 and then read a loopback
+ * server as its own origin, past CORS. While reads need no token (a loopback server's default), answer
+ * only requests addressed to a loopback name, as Jupyter does. Writes need a token in any case, and a
+ * rebinding page has none.
+ */
+export function loopbackHostGuard(readsNeedToken: boolean) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (readsNeedToken) return next();
+    // Host is `name[:port]` or `[v6 address][:port]`; anything else is refused.
+    const hostname = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d+)?$/i.exec(request.headers.host ?? '')?.[1].toLowerCase() ?? '';
+    if (isLoopbackName(hostname)) return next();
+    response.status(403).json({
+      errors: [
+        {
+          message: 'This server answers only requests addressed to localhost, 127.0.0.1 or [::1]. To reach it by another name, set REQUIRE_TOKEN_FOR_READS=true and send a token.',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+    });
+  };
+}
+
 /** A body too large, or JSON that does not parse, answers 400/413 with a plain message: no stack, no crash. */
 export function bodyErrorHandler(logger: Logger) {
   return (error: Error & { status?: number; type?: string }, _request: Request, response: Response, next: NextFunction) => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot, type EmbeddedNeo4jConfig } from '../config.js';
+import { ensurePrivateDataDir } from '../data-dir.js';
 import type { Logger } from '../logger.js';
 
 const launcherSource = path.join(projectRoot, 'neo4j', 'EmbeddedNeo4j.java');
@@ -89,7 +90,7 @@ export function prepareLauncher(home: string, logger: Logger): { argsFile: strin
 /** The embedded instance's password: generated on first start, kept in DATA_DIR with mode 0600. */
 export function ensurePassword(dataDir: string): string {
   const file = path.join(dataDir, 'neo4j-password');
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDataDir(dataDir);
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
   }
@@ -137,6 +138,7 @@ function writeNeo4jConf(home: string, config: EmbeddedNeo4jConfig): string {
  * The JVM reads our pipe as its lifeline: when this process dies, even by SIGKILL, the JVM exits too.
  */
 export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: string, logger: Logger): Promise<RunningNeo4j> {
+  ensurePrivateDataDir(dataDir);
   fs.mkdirSync(config.home, { recursive: true });
   const password = ensurePassword(dataDir);
   const { argsFile } = prepareLauncher(config.home, logger);

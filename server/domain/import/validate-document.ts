@@ -1,5 +1,16 @@
-import { kindProperties } from '../model.js';
+import { dateProperties, kindProperties } from '../model.js';
+import { isCalendarDate } from './calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+
+/**
+ * Sizes Neo4j's indexes can hold, checked here because every write (imports and edits) passes this way:
+ * ids sit in range indexes (about 8 KB a key), names and aliases in text indexes (32 KB). Beyond them the
+ * write would fail inside its transaction with a database error instead of a problem the user can fix.
+ */
+export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_000 } as const;
+
+/** An id as a problem location: long ones are cut, so a 50 KB id does not become a 50 KB message. */
+const shown = (id: string) => (id.length > 80 ? `${id.slice(0, 80)}…` : id);
 
 /**
  * Checks a parsed document as a whole: unique ids, kind-specific properties, date order, and that every
@@ -13,8 +24,11 @@ export function validateDocument(
   const seen = new Map<string, string>();
   const claim = (kind: string, id: string) => {
     const key = `${kind}:${id}`;
-    if (seen.has(key)) problems.push({ location: `${kind} ${id}`, message: 'id is used twice in this import' });
+    if (seen.has(key)) problems.push({ location: `${kind} ${shown(id)}`, message: 'id is used twice in this import' });
     seen.set(key, id);
+    if (id.trim().length === 0 || id.length > sizeLimits.idLength) {
+      problems.push({ location: `${kind} ${shown(id)}`, message: `id must hold 1 to ${sizeLimits.idLength} characters (it has ${id.length})` });
+    }
   };
   document.sources.forEach((source) => claim('source', source.id));
   document.entities.forEach((entity) => claim('entity', entity.id));
@@ -31,17 +45,27 @@ export function validateDocument(
   };
 
   for (const entity of document.entities) {
-    const location = `entity ${entity.id}`;
+    const location = `entity ${shown(entity.id)}`;
+    if (entity.name.length > sizeLimits.nameLength) {
+      problems.push({ location, message: `name must hold at most ${sizeLimits.nameLength} characters (it has ${entity.name.length})` });
+    }
+    const aliasesLength = entity.aliases.join(' | ').length;
+    if (aliasesLength > sizeLimits.aliasesLength) {
+      problems.push({ location, message: `aliases must hold at most ${sizeLimits.aliasesLength} characters together (they have ${aliasesLength})` });
+    }
     const allowed = kindProperties[entity.kind];
-    for (const key of Object.keys(entity.properties)) {
+    for (const [key, value] of Object.entries(entity.properties)) {
       if (!allowed.includes(key)) {
         problems.push({ location, message: `property "${key}" is not one of ${entity.kind}'s (${allowed.join(', ') || 'none'})` });
+      } else if (dateProperties.has(key) && value !== null && !isCalendarDate(value)) {
+        // The project JSON's free-form `properties` map is the one way in that no parser checks.
+        problems.push({ location, message: `property "${key}" must be a date written YYYY-MM-DD, got "${value}"` });
       }
     }
     checkCitations(location, entity.sources);
   }
   for (const relationship of document.relationships) {
-    const location = `relationship ${relationship.id}`;
+    const location = `relationship ${shown(relationship.id)}`;
     if (!entityExists(relationship.from)) problems.push({ location, message: `refers to unknown entity "${relationship.from}" (from)` });
     if (!entityExists(relationship.to)) problems.push({ location, message: `refers to unknown entity "${relationship.to}" (to)` });
     for (const disputer of relationship.disputedBy) {

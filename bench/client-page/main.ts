@@ -1,0 +1,135 @@
+/**
+ * The benchmark page: the explorer's own modules (GraphView with its style, layouts and large-view
+ * levers; elements.ts for the conversion), beside a bare Cytoscape with its defaults.
+ */
+import cytoscape, { type Core, type LayoutOptions, type Position } from 'cytoscape';
+import { subgraphToElements, type SubgraphInput } from '../../client/src/graph/elements';
+import { renderingHints } from '../../client/src/graph/performance';
+import { GraphView } from '../../client/src/graph/view';
+import type { BenchPage, DrawResult, FrameResult } from './api';
+
+declare global {
+  interface Window {
+    bench: BenchPage;
+  }
+}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+let current: Core | null = null;
+let explorerPositions: Record<string, Position> = {};
+
+function freshContainer(): HTMLElement {
+  current?.destroy();
+  current = null;
+  const container = document.createElement('div');
+  container.id = 'cy';
+  document.getElementById('cy')?.replaceWith(container);
+  return container;
+}
+
+/** Waits for the frame after next: by then the canvas shows the result. */
+async function painted(): Promise<void> {
+  await nextFrame();
+  await nextFrame();
+}
+
+function result(cy: Core, started: number): DrawResult {
+  return { ms: performance.now() - started, nodes: cy.nodes().length, edges: cy.edges().length };
+}
+
+interface RendererCounters {
+  redrawCount?: number;
+  redrawTotalTime?: number;
+}
+const counters = () => (current as unknown as { renderer(): RendererCounters }).renderer();
+
+let frames: number[] = [];
+let pans = 0;
+const countPan = () => void (pans += 1);
+let recording = false;
+let before = { count: 0, total: 0 };
+
+window.bench = {
+  async drawExplorer(subgraph: SubgraphInput) {
+    const view = new GraphView(freshContainer());
+    current = view.cy;
+    await painted();
+    const started = performance.now();
+    const elements = subgraphToElements(subgraph);
+    const stopped = new Promise<void>((resolve) => view.cy.one('layoutstop', () => resolve()));
+    view.add(elements, 'full');
+    await stopped;
+    await painted();
+    const drawn = result(view.cy, started);
+    explorerPositions = view.positions();
+    const hints = renderingHints(drawn.nodes, drawn.edges);
+    return { ...drawn, settings: { large: hints.large, hideEdgesOnViewport: hints.hideEdgesOnViewport, textureOnViewport: hints.textureOnViewport } };
+  },
+
+  async showDefaultsAtExplorerPositions(subgraph: SubgraphInput) {
+    const container = freshContainer();
+    const started = performance.now();
+    const elements = subgraphToElements(subgraph).map((element) => (element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element));
+    const cy = cytoscape({ container, elements, layout: { name: 'preset' } });
+    current = cy;
+    // The explorer fits with 40 px of padding; the same viewport keeps the comparison about rendering.
+    cy.fit(undefined, 40);
+    await painted();
+    return result(cy, started);
+  },
+
+  async drawDefaults(subgraph: SubgraphInput) {
+    const container = freshContainer();
+    await painted();
+    const started = performance.now();
+    const elements = subgraphToElements(subgraph);
+    let cy: Core | null = null;
+    await new Promise<void>((resolve) => {
+      cy = cytoscape({ container, elements, layout: { name: 'fcose', stop: () => resolve() } as LayoutOptions });
+    });
+    current = cy!;
+    await painted();
+    return result(current, started);
+  },
+
+  emptyPoint() {
+    const cy = current!;
+    const candidates = [
+      { x: 12, y: 160 }, { x: cy.width() - 12, y: 160 }, { x: 12, y: cy.height() - 160 }, { x: cy.width() - 12, y: cy.height() - 160 },
+    ];
+    const boxes = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: true }));
+    return candidates.find((point) => !boxes.some((box) => point.x >= box.x1 && point.x <= box.x2 && point.y >= box.y1 && point.y <= box.y2)) ?? candidates[0];
+  },
+
+  startFrames() {
+    frames = [];
+    pans = 0;
+    current!.on('pan', countPan);
+    recording = true;
+    const renderer = counters();
+    before = { count: renderer.redrawCount ?? 0, total: renderer.redrawTotalTime ?? 0 };
+    const loop = (time: number) => {
+      if (!recording) return;
+      frames.push(time);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  },
+
+  stopFrames(): FrameResult {
+    recording = false;
+    current!.off('pan', countPan);
+    const renderer = counters();
+    const intervals = frames.slice(1).map((time, i) => time - frames[i]).sort((a, b) => a - b);
+    const redraws = (renderer.redrawCount ?? 0) - before.count;
+    return {
+      frames: frames.length,
+      frame_ms: intervals.length ? intervals.reduce((sum, value) => sum + value, 0) / intervals.length : null,
+      frame_p95_ms: intervals.length ? intervals[Math.min(intervals.length - 1, Math.ceil(intervals.length * 0.95) - 1)] : null,
+      render_ms: redraws > 0 ? ((renderer.redrawTotalTime ?? 0) - before.total) / redraws : null,
+      redraws,
+      pans,
+    };
+  },
+};

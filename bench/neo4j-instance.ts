@@ -1,0 +1,102 @@
+/**
+ * A throw-away embedded Neo4j for one benchmark phase: its own temporary data folder, a free loopback
+ * port and the heap the scale needs. The project's launcher (Maven classpath, compiled class) is prepared
+ * once in a cache folder and copied in, so each start costs a JVM start, not a Maven resolution.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../server/config.js';
+import { applySchema } from '../server/domain/bootstrap.js';
+import { CypherCatalog } from '../server/graph/cypher.js';
+import { createDriver } from '../server/graph/driver.js';
+import { prepareLauncher, startEmbeddedNeo4j, type RunningNeo4j } from '../server/graph/embedded-neo4j.js';
+import { Graph } from '../server/graph/run.js';
+import type { Logger } from '../server/logger.js';
+import { peakMemoryMb } from './machine.js';
+
+export interface Neo4jSizing {
+  heap: string;
+  pageCache: string;
+  /** Default transaction timeout of the instance (db.transaction.timeout) and of the Graph executor. */
+  txTimeoutSeconds: number;
+}
+
+export interface BenchNeo4j {
+  running: RunningNeo4j;
+  /** The project's executor over this instance, as the server and CLI build it. */
+  graph: Graph;
+  /** A separate plain driver for the raw side, so the two never share a pool. */
+  driver: Driver;
+  catalog: CypherCatalog;
+  dataDir: string;
+  sizing: Neo4jSizing;
+  /** VmHWM of the JVM so far, in MB. */
+  peakMb(): number | null;
+  stop(): Promise<void>;
+}
+
+const launcherCache = path.join(os.tmpdir(), 'ae-bench-launcher-cache');
+const started = new Set<BenchNeo4j>();
+
+/** Stops every instance this process started (used on signals; each also dies with us via its lifeline). */
+export async function stopAllNeo4j(): Promise<void> {
+  await Promise.allSettled([...started].map((instance) => instance.stop()));
+}
+
+export async function startBenchNeo4j(label: string, sizing: Neo4jSizing, logger: Logger): Promise<BenchNeo4j> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ae-bench-${label}-`));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NEO4J_HEAP: sizing.heap,
+    NEO4J_PAGECACHE: sizing.pageCache,
+    NEO4J_TX_TIMEOUT_S: String(sizing.txTimeoutSeconds),
+    NEO4J_START_TIMEOUT_S: '300',
+  });
+  if (config.neo4j.mode !== 'embedded') throw new Error('NEO4J_URI must not be set for the benchmark: it starts its own Neo4j');
+  const embedded = config.neo4j.embedded;
+  prepareLauncher(launcherCache, logger);
+  fs.mkdirSync(embedded.home, { recursive: true });
+  fs.cpSync(path.join(launcherCache, 'launcher'), path.join(embedded.home, 'launcher'), { recursive: true });
+
+  let running: RunningNeo4j;
+  try {
+    running = await startEmbeddedNeo4j({ ...embedded, boltPort: 0 }, dataDir, logger);
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const target = { uri: running.uri, user: running.user, password: running.password };
+  const catalog = new CypherCatalog();
+  const graph = new Graph(createDriver(target), catalog, logger, undefined, sizing.txTimeoutSeconds * 1000);
+  const driver = createDriver(target);
+  let stopped: Promise<void> | null = null;
+  const instance: BenchNeo4j = {
+    running,
+    graph,
+    driver,
+    catalog,
+    dataDir,
+    sizing,
+    peakMb: () => peakMemoryMb(running.pid),
+    stop() {
+      stopped ??= (async () => {
+        started.delete(instance);
+        await Promise.allSettled([graph.close(), driver.close()]);
+        await running.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+  started.add(instance);
+  try {
+    await applySchema(graph, catalog);
+  } catch (error) {
+    await instance.stop();
+    throw error;
+  }
+  return instance;
+}

@@ -1,0 +1,273 @@
+/**
+ * npm run bench -- [--scale small|medium|large] [--seed N] ...
+ *
+ * One run: generate a synthetic attribution graph; load it through the import pipeline (time-boxed) and by
+ * plain batched UNWIND ... MERGE, each into a fresh embedded Neo4j; query it through the real HTTP GraphQL
+ * server and with the same Cypher through neo4j-driver, interleaved; time the client's drawing and panning
+ * in headless Chromium. Prints one JSON document on stdout (progress goes to stderr) and writes it to
+ * bench/results/<ISO date>-<scale>.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { projectRoot } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { benchmarkClient, type ClientRow } from './client.js';
+import { generateGraph, scales, type ScaleName } from './generate-graph.js';
+import { countStored, loadRaw, loadWithPipeline, round, type ImportMode, type PipelineLoad, type RawLoad } from './load.js';
+import { machineFacts, ownPeakMemoryMb } from './machine.js';
+import { graphqlSender, measurePair, rawSender, type Paired, type SideStats } from './measure.js';
+import { startBenchNeo4j, stopAllNeo4j, type BenchNeo4j, type Neo4jSizing } from './neo4j-instance.js';
+import { say } from './progress.js';
+import { buildWorkloads } from './queries.js';
+import { Random } from './random.js';
+import { buildAdjacency, hubsOf, subgraphOfSize } from './sample.js';
+import { startServer, type BenchServer } from './server.js';
+import { checkTargets, type QueryRow } from './targets.js';
+import { presets, requestsPerWorkload } from './presets.js';
+
+const list = (text: string) => text.split(',').map((part) => Number(part.trim())).filter((value) => Number.isFinite(value) && value > 0);
+
+const program = new Command()
+  .name('npm run bench --')
+  .description('Benchmark the import, the GraphQL server against raw Cypher, and the client canvas, on a synthetic graph.')
+  .addOption(new Option('--scale <scale>', 'small 10k/50k, medium 100k/500k, large 1M/5M entities/relationships').choices(['small', 'medium', 'large']).default('medium'))
+  .option('--seed <n>', 'seed of the generated graph and of every random choice', '1')
+  .option('--requests <n>', 'measured requests per side, workload and concurrency (default: 30 small, 200 otherwise)')
+  .option('--seconds <s>', 'time budget per side, workload and concurrency (default: 3 small, 30 otherwise)')
+  .option('--tx-timeout <s>', 'transaction timeout of the server and of the raw side (the server default)', '30')
+  .option('--concurrency <list>', 'concurrency levels', '1,32')
+  .option('--workloads <list>', 'only the workloads whose names start with one of these (e.g. search,neighbourhood)')
+  .addOption(new Option('--import-mode <mode>', 'one importDocument transaction, or chunks of 50k relationships').choices(['single-transaction', 'chunked']).default('single-transaction'))
+  .option('--import-budget <s>', 'seconds the import pipeline may take before it is stopped and its rate so far reported (default: 60 small, 900 medium)')
+  .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000 small, 500,2000,5000,10000 otherwise)')
+  .option('--pan-seconds <s>', 'seconds of panning per canvas (default: 2 small, 3 otherwise)')
+  .option('--default-layout-timeout <s>', 'seconds the defaults\' own fcose layout may take before larger sizes skip it (default: 30 small, 120 otherwise)')
+  .option('--skip <phases>', 'comma-separated phases to leave out: pipeline, queries, client', '')
+  .option('--heap <size>', 'Neo4j heap (default: 1g small, 4g medium, 8g large)')
+  .option('--pagecache <size>', 'Neo4j page cache (default: 512m small, 2g medium, 6g large)')
+  .option('--server-cpu-prof <dir>', 'write a V8 CPU profile of the server process into this folder')
+  .option('--results-dir <dir>', 'where the JSON is written', path.join(projectRoot, 'bench', 'results'))
+  .showHelpAfterError();
+
+interface Options {
+  scale: ScaleName;
+  seed: string;
+  requests?: string;
+  seconds?: string;
+  txTimeout: string;
+  concurrency: string;
+  workloads?: string;
+  importMode: ImportMode;
+  importBudget?: string;
+  clientSizes?: string;
+  panSeconds?: string;
+  defaultLayoutTimeout?: string;
+  skip: string;
+  heap?: string;
+  pagecache?: string;
+  resultsDir: string;
+  serverCpuProf?: string;
+}
+
+let server: BenchServer | null = null;
+
+async function cleanUp(): Promise<void> {
+  await server?.stop().catch(() => undefined);
+  await stopAllNeo4j();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping the server and the JVMs`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  program.parse();
+  const options = program.opts<Options>();
+  const scale = options.scale;
+  const seed = Number(options.seed);
+  const preset = presets[scale];
+  const skip = new Set(options.skip.split(',').map((part) => part.trim()).filter(Boolean));
+  const requestsPerSide = Number(options.requests ?? preset.requests);
+  const secondsPerSide = Number(options.seconds ?? preset.seconds);
+  const importBudget = Number(options.importBudget ?? preset.importBudget);
+  const sizing: Neo4jSizing = { heap: options.heap ?? preset.heap, pageCache: options.pagecache ?? preset.pageCache, txTimeoutSeconds: Number(options.txTimeout) };
+  const clientSizes = list(options.clientSizes ?? preset.clientSizes);
+  // Failures reach the JSON; the executor's own error log would only repeat them (e.g. a terminated import).
+  const logger = createLogger({ logLevel: 'silent' });
+  const startedAt = new Date();
+  const notes: string[] = [];
+  const machine = { ...machineFacts(), load_average_start: os.loadavg().map((value) => round(value, 2)) };
+
+  say(`generating the ${scale} graph (seed ${seed})`);
+  const graph = generateGraph(scales[scale], seed);
+  const adjacency = buildAdjacency(graph.document);
+  say(`generated ${graph.stats.entities} entities, ${graph.stats.relationships} relationships, ${graph.stats.sources} sources; max degree ${graph.stats.maxDegree}`);
+
+  // 1. The import pipeline, time-boxed, in a Neo4j of its own (stopped afterwards to free memory).
+  let pipeline: PipelineLoad | { error: string } | { skipped: true } = { skipped: true };
+  let importJvmPeak: number | null = null;
+  if (!skip.has('pipeline')) {
+    let instance: BenchNeo4j | null = null;
+    try {
+      say(`starting Neo4j for the import pipeline (heap ${sizing.heap}, page cache ${sizing.pageCache})`);
+      // The import runs as the CLI would, but with a long transaction timeout so the budget, not the timeout, ends it.
+      instance = await startBenchNeo4j('pipeline', { ...sizing, txTimeoutSeconds: Math.max(3600, importBudget) }, logger);
+      machine.neo4j = instance.running.version;
+      pipeline = await loadWithPipeline(instance, graph.document, options.importMode, importBudget);
+      importJvmPeak = instance.peakMb();
+    } catch (error) {
+      pipeline = { error: (error as Error).message };
+      say(`import pipeline: ${(error as Error).message}`);
+    } finally {
+      await instance?.stop();
+    }
+  }
+
+  // 2. The plain UNWIND load, into the Neo4j the queries then run on.
+  let raw: RawLoad | { error: string } | null = null;
+  let database: BenchNeo4j | null = null;
+  let stored: Awaited<ReturnType<typeof countStored>> | null = null;
+  const queries: (QueryRow & Record<string, unknown>)[] = [];
+  let jvmPeak: number | null = null;
+  let serverPeak: number | null = null;
+  try {
+    say('starting Neo4j for the plain UNWIND load and the queries');
+    database = await startBenchNeo4j('queries', { ...sizing, txTimeoutSeconds: 3600 }, logger);
+    machine.neo4j = database.running.version;
+    raw = await loadRaw(database.driver, graph.document);
+    stored = await countStored(database.driver);
+    say(`plain load: ${raw.seconds} s, ${raw.rels_per_s} relationships/s; stored ${JSON.stringify(stored)}`);
+
+    // 3. Queries: the real server in its own process, and the same Cypher straight through the driver.
+    if (!skip.has('queries')) {
+      const catalog = database.catalog;
+      const workloads = await buildWorkloads(graph, adjacency, catalog, new Random(seed + 1), requestsPerWorkload(requestsPerSide));
+      server = await startServer({ uri: database.running.uri, password: database.running.password }, sizing.txTimeoutSeconds, options.serverCpuProf);
+      say(`server ready at ${server.url}`);
+      const graphql = graphqlSender(server.url, 120_000);
+      const direct = rawSender(database.driver, sizing.txTimeoutSeconds * 1000);
+      try {
+        const wanted = options.workloads?.split(',').map((part) => part.trim()).filter(Boolean);
+        for (const workload of workloads.filter((w) => !wanted || wanted.some((prefix) => w.name.startsWith(prefix)))) {
+          for (const [level, concurrency] of list(options.concurrency).entries()) {
+            say(`queries: ${workload.name}, concurrency ${concurrency}`);
+            // The first level warms both sides up; later levels find them warm.
+            const measured = await measurePair(graphql.send, direct, workload.requests, { concurrency, requests: requestsPerSide, seconds: secondsPerSide, warmup: level === 0 });
+            queries.push(queryRow(workload.name, concurrency, measured));
+          }
+        }
+      } finally {
+        graphql.close();
+        serverPeak = server.peakMb();
+        if (queries.some((row) => row.error)) notes.push(`server log tail: ${server.logTail().slice(-5).join(' | ').slice(0, 2000)}`);
+        await server.stop();
+        server = null;
+      }
+    }
+    jvmPeak = database.peakMb();
+  } catch (error) {
+    if (!raw) raw = { error: (error as Error).message };
+    else notes.push(`queries stopped: ${(error as Error).message}`);
+    say(`failed: ${(error as Error).message}`);
+  } finally {
+    await database?.stop();
+  }
+
+  // 4. The client canvas, once the JVMs are gone.
+  let client: ClientRow[] = [];
+  if (!skip.has('client')) {
+    try {
+      const hubs = hubsOf(graph);
+      // A mid-ranked hub: its neighbourhood mixes a star with the links among its neighbours.
+      const start = hubs[Math.floor(hubs.length / 2)];
+      const subgraphs = clientSizes.map((size) => subgraphOfSize(graph.document, adjacency, start, size));
+      const measured = await benchmarkClient(subgraphs, {
+        panSeconds: Number(options.panSeconds ?? preset.panSeconds),
+        drawTimeoutSeconds: 180,
+        defaultDrawTimeoutSeconds: Number(options.defaultLayoutTimeout ?? preset.defaultDrawTimeout),
+      });
+      client = measured.rows;
+      machine.chromium = measured.chromium;
+    } catch (error) {
+      client = [{ error: (error as Error).message } as ClientRow];
+    }
+  }
+
+  const rawRate = raw && 'rels_per_s' in raw ? raw.rels_per_s : null;
+  const pipelineRate = 'rels_per_s' in pipeline ? pipeline.rels_per_s : null;
+  if ('completed' in pipeline && !pipeline.completed) {
+    notes.push(
+      `The import pipeline did not finish within its ${pipeline.budget_s} s budget (${pipeline.relationships_written} of ${graph.stats.relationships} relationships written in one transaction, then terminated and rolled back); rels_per_s is its rate until then.`,
+    );
+  }
+  const importRatio = pipelineRate !== null && rawRate ? round(pipelineRate / rawRate, 3) : null;
+  const finishedAt = new Date();
+  const report = {
+    scale,
+    seed,
+    started_at: startedAt.toISOString(),
+    finished_at: finishedAt.toISOString(),
+    duration_s: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 1),
+    machine: { ...machine, load_average_end: os.loadavg().map((value) => round(value, 2)) },
+    settings: { requests_per_side: requestsPerSide, seconds_per_side: secondsPerSide, concurrency: list(options.concurrency), neo4j: sizing, import_budget_s: importBudget },
+    graph: { ...graph.stats, stored },
+    import: { rels_per_s: pipelineRate, raw_rels_per_s: rawRate, ratio: importRatio, pipeline, raw },
+    queries,
+    client,
+    memory: { node_peak_mb: ownPeakMemoryMb(), server_peak_mb: serverPeak, jvm_peak_mb: jvmPeak, import_jvm_peak_mb: importJvmPeak },
+    targets: checkTargets(queries, importRatio, client),
+    notes,
+  };
+  const json = JSON.stringify(report, null, 2);
+  fs.mkdirSync(options.resultsDir, { recursive: true });
+  const file = path.join(options.resultsDir, `${startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}-${scale}.json`);
+  fs.writeFileSync(file, json + '\n');
+  say(`written to ${path.relative(process.cwd(), file)}`);
+  process.stdout.write(json + '\n');
+  return 0;
+}
+
+function queryRow(name: string, concurrency: number, measured: { graphql: SideStats; raw: SideStats; slices: number; paired: Paired }): QueryRow & Record<string, unknown> {
+  const { graphql, raw, paired } = measured;
+  const failed = graphql.requests === 0 ? graphql.first_error ?? 'no request succeeded' : undefined;
+  return {
+    name,
+    concurrency,
+    p50_ms: graphql.p50_ms,
+    p95_ms: graphql.p95_ms,
+    p99_ms: graphql.p99_ms,
+    raw_p50_ms: raw.p50_ms,
+    raw_p95_ms: raw.p95_ms,
+    raw_p99_ms: raw.p99_ms,
+    // On the requests both sides measured (all of them unless a time budget cut a slow workload short).
+    ratio_p50: paired.ratio_p50,
+    paired,
+    rps: graphql.rps,
+    raw_rps: raw.rps,
+    requests: graphql.requests,
+    raw_requests: raw.requests,
+    errors: graphql.errors,
+    raw_errors: raw.errors,
+    slices: measured.slices,
+    ...(graphql.bytes_mean ? { response_bytes_mean: graphql.bytes_mean } : {}),
+    ...(failed ? { error: failed } : graphql.first_error ? { first_error: graphql.first_error } : {}),
+    ...(raw.first_error ? { raw_first_error: raw.first_error } : {}),
+  };
+}
+
+main().then(
+  async (code) => {
+    await cleanUp();
+    process.exit(code);
+  },
+  async (error) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    await cleanUp();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+/** The issue's targets (medium scale, 2-core machine), checked against a run's numbers. */
+import type { ClientRow } from './client.js';
+
+export interface QueryRow {
+  name: string;
+  concurrency: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  p99_ms: number | null;
+  raw_p50_ms: number | null;
+  ratio_p50: number | null;
+  rps: number | null;
+  error?: string;
+}
+
+export interface TargetCheck {
+  target: string;
+  value: number | null;
+  limit: number;
+  met: boolean | null;
+}
+
+export function checkTargets(queries: QueryRow[], importRatio: number | null, client: ClientRow[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const add = (target: string, value: number | null | undefined, limit: number, atMost: boolean) =>
+    checks.push({ target, value: value ?? null, limit, met: value === null || value === undefined ? null : atMost ? value <= limit : value >= limit });
+  const row = (name: string, concurrency = 1) => queries.find((q) => q.name === name && q.concurrency === concurrency);
+  for (const concurrency of [1, 32]) {
+    for (const name of ['neighbourhood depth 1', 'neighbourhood depth 2', 'paths maxHops 4', 'paths maxHops 6']) {
+      if (row(name, concurrency)) add(`${name} GraphQL/raw p50 at concurrency ${concurrency} <= 1.15`, row(name, concurrency)?.ratio_p50, 1.15, true);
+    }
+  }
+  add('import rate / plain UNWIND rate >= 0.7', importRatio, 0.7, false);
+  add('paths maxHops 6 (limit 5) p95 ms <= 100', row('paths maxHops 6')?.p95_ms, 100, true);
+  add('neighbourhood depth 1 p95 ms <= 20', row('neighbourhood depth 1')?.p95_ms, 20, true);
+  add('search p95 ms <= 20', row('search')?.p95_ms, 20, true);
+  for (const size of client.filter((c) => c.elements >= 5_000)) {
+    if (size.elements === 5_000) add('client 5k elements drawn and laid out, ms <= 3000', size.draw_ms, 3_000, true);
+    add(`client ${size.elements} elements pan frame time / defaults <= 0.3`, size.ratio, 0.3, true);
+  }
+  return checks;
+}

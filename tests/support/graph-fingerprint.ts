@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../server/config.js';
+import type { Graph } from '../../server/graph/run.js';
+
+// Test-only reads, written inline: the catalog in cypher/ holds what the app runs, not what tests inspect.
+
+const seed = JSON.parse(fs.readFileSync(path.join(projectRoot, 'cypher', 'seed', 'founding-case.json'), 'utf8')) as {
+  sources: { id: string }[];
+  entities: { id: string }[];
+  relationships: { id: string }[];
+};
+export const foundingIds = {
+  sources: seed.sources.map((source) => source.id),
+  entities: seed.entities.map((entity) => entity.id),
+  relationships: seed.relationships.map((relationship) => relationship.id),
+};
+
+export interface Fingerprint {
+  entities: number;
+  relationships: number;
+  sources: number;
+  /** Links between a founding entity and anything else, by any id: a new or lost one shows here. */
+  linksTouchingFoundingCase: number;
+  hash: string;
+}
+
+/**
+ * Everything about the founding case: each entity, relationship and source with all its properties and
+ * labels, and every link touching it. Other test files write only their own prefixed ids in parallel, so
+ * totals such as `stats` move under us; the founding case must never move.
+ */
+export async function foundingFingerprint(graph: Graph): Promise<Fingerprint> {
+  const [row] = await graph.runText(
+    `CALL { MATCH (e:Entity) WHERE e.id IN $entityIds
+            WITH e ORDER BY e.id RETURN collect([e.id, labels(e), properties(e)]) AS entities }
+     CALL { MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $entityIds OR b.id IN $entityIds
+            WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([r.id, type(r), a.id, b.id, properties(r)]) AS links }
+     CALL { MATCH (s:Source) WHERE s.id IN $sourceIds
+            WITH s ORDER BY s.id RETURN collect([s.id, properties(s)]) AS sources }
+     RETURN entities, links, sources`,
+    'READ',
+    { entityIds: foundingIds.entities, sourceIds: foundingIds.sources },
+  );
+  const links = row.links as unknown[][];
+  const foundingRelationships = new Set(foundingIds.relationships);
+  return {
+    entities: (row.entities as unknown[]).length,
+    relationships: links.filter((link) => foundingRelationships.has(String(link[0]))).length,
+    sources: (row.sources as unknown[]).length,
+    linksTouchingFoundingCase: links.length,
+    hash: createHash('sha256').update(JSON.stringify(row)).digest('hex'),
+  };
+}
+
+/** How many audit events name one of these actors: every write through the API records one or more. */
+export async function auditEventsBy(graph: Graph, actors: string[]): Promise<number> {
+  const [row] = await graph.runText('MATCH (a:AuditEvent) WHERE a.actor IN $actors RETURN count(a) AS count', 'READ', { actors });
+  return Number(row.count);
+}
+
+/** Which of these ids name an entity, a source or a relationship in the graph. */
+export async function existingIds(graph: Graph, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const [row] = await graph.runText(
+    `CALL { MATCH (e:Entity) WHERE e.id IN $ids RETURN collect(e.id) AS entities }
+     CALL { MATCH (s:Source) WHERE s.id IN $ids RETURN collect(s.id) AS sources }
+     CALL { MATCH ()-[r]->() WHERE r.id IN $ids RETURN collect(r.id) AS rels }
+     RETURN entities + sources + rels AS ids`,
+    'READ',
+    { ids },
+  );
+  return row.ids as string[];
+}
+
+/**
+ * Everything under an id prefix, as one comparable value: entities, sources, links touching those entities
+ * (by type, ends and properties) and audit events about them. Equal before and after = nothing written.
+ * Every lookup starts from an index on the id, so it stays quick however large the shared database grows.
+ */
+export async function prefixSnapshot(graph: Graph, prefix: string): Promise<string> {
+  const [row] = await graph.runText(
+    `CALL { MATCH (n:Entity) WHERE n.id STARTS WITH $prefix
+            WITH n ORDER BY n.id RETURN collect([n.id, labels(n), properties(n)]) AS entities }
+     CALL { MATCH (s:Source) WHERE s.id STARTS WITH $prefix
+            WITH s ORDER BY s.id RETURN collect([s.id, properties(s)]) AS sources }
+     CALL { MATCH (n:Entity)-[r]-(:Entity) WHERE n.id STARTS WITH $prefix
+            WITH DISTINCT r ORDER BY r.id
+            RETURN collect([r.id, type(r), startNode(r).id, endNode(r).id, properties(r)]) AS links }
+     CALL { MATCH (e:AuditEvent) WHERE e.subjectId STARTS WITH $prefix RETURN count(e) AS audit }
+     RETURN entities, sources, links, audit`,
+    'READ',
+    { prefix },
+  );
+  return createHash('sha256').update(JSON.stringify(row)).digest('hex');
+}
