@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Graph } from '../graph/run.js';
-import { RecordBuilder, type EntityLink, type RawMap } from './graph-records.js';
+import { isPresent, RecordBuilder, type EntityLink, type RawMap } from './graph-records.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
 
 /** An entity with every link that touches it, loaded in one round trip. */
@@ -12,7 +12,7 @@ export interface EntityWithLinks {
 /** The entity and its links, or null when no entity has that id. */
 export async function findEntity(graph: Graph, id: string): Promise<EntityWithLinks | null> {
   const [row] = await graph.read('graph/find-entity', { id });
-  if (!row) return null;
+  if (!row || !isPresent(row.entity)) return null;
   const builder = new RecordBuilder(row.sources, row.disputing);
   const entity = builder.entity(row.entity as RawMap);
   return { entity, links: builder.links(row.links) };
@@ -21,7 +21,7 @@ export async function findEntity(graph: Graph, id: string): Promise<EntityWithLi
 /** The relationship with its ends, or null when no relationship has that id. */
 export async function findRelationship(graph: Graph, id: string): Promise<RelationshipRecord | null> {
   const [row] = await graph.read('graph/find-relationship', { id });
-  if (!row) return null;
+  if (!row || !isPresent(row.rel) || !isPresent(row.from) || !isPresent(row.to)) return null;
   const builder = new RecordBuilder(row.sources, row.disputing);
   builder.entity(row.from as RawMap);
   builder.entity(row.to as RawMap);
@@ -37,6 +37,7 @@ export function createLinksLoader(graph: Graph): DataLoader<string, EntityLink[]
     const rows = await graph.read('graph/find-entity-links', { ids: [...ids] });
     const byId = new Map<string, EntityLink[]>();
     for (const row of rows) {
+      if (!isPresent(row.entity)) continue;
       const builder = new RecordBuilder(row.sources, row.disputing);
       const entity = builder.entity(row.entity as RawMap);
       byId.set(entity.id, builder.links(row.links));

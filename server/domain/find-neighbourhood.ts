@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
-import { RecordBuilder, type RawMap } from './graph-records.js';
+import { RecordBuilder } from './graph-records.js';
 import { checkRange, toFilterParams } from './relationship-filter.js';
 import type { RelationshipFilterInput, SubgraphRecord } from './types.js';
 
@@ -24,12 +24,12 @@ export async function findNeighbourhood(
   // No row at all means none of the start ids exists.
   if (!row) throw new NotFoundError(`No entity with id ${params.ids.map((id) => `"${id}"`).join(', ')}.`);
   const builder = new RecordBuilder(row.sources, row.disputing);
-  const entities = (row.entities as RawMap[]).map((raw) => builder.entity(raw));
+  const entities = builder.entityList(row.entities);
   const missing = params.ids.filter((id) => !builder.known(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   return {
     entities,
-    relationships: (row.rels as RawMap[]).map((raw) => builder.relationship(raw)),
+    relationships: builder.relationshipList(row.rels),
     truncated: Boolean(row.truncated),
   };
 }

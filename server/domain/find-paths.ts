@@ -31,12 +31,9 @@ export async function findRankedPaths(
     throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   }
   const builder = new RecordBuilder(row.sources, row.disputing);
-  for (const raw of row.entities as RawMap[]) builder.entity(raw);
+  builder.entityList(row.entities);
   const relationships = new Map<string, RelationshipRecord>();
-  for (const raw of row.rels as RawMap[]) {
-    const record = builder.relationship(raw);
-    relationships.set(record.id, record);
-  }
+  for (const record of builder.relationshipList(row.rels)) relationships.set(record.id, record);
   const edges = [...relationships.values()].map((record) => ({ id: record.id, a: record.from.id, b: record.to.id, confidence: record.confidence }));
   return kBestPaths(edges, from, to, options.maxHops, options.limit).map((ranked) => {
     const links = ranked.edges.map((id) => relationships.get(id)!);

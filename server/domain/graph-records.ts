@@ -5,6 +5,14 @@ import type { Citation, EntityRecord, RelationshipRecord, SourceDocument } from 
 /** Raw maps as the Cypher files return them (after graph/records.ts made them plain). */
 export type RawMap = Record<string, unknown>;
 
+/**
+ * Whether a raw map is an element at all. Neo4j reads committed data as a query goes, so an entity or
+ * relationship deleted by another transaction meanwhile (a retraction, say) arrives as an empty map.
+ */
+export function isPresent(raw: unknown): raw is RawMap {
+  return typeof raw === 'object' && raw !== null && (raw as RawMap).id != null;
+}
+
 /** A relationship touching an entity, with the entity at its other end. */
 export interface EntityLink {
   relationship: RelationshipRecord;
@@ -59,7 +67,19 @@ export class RecordBuilder {
 
   constructor(sourceRows: unknown, disputingRows: unknown = []) {
     this.sources = new SourceIndex(sourceRows);
-    for (const raw of (disputingRows ?? []) as RawMap[]) this.entity(raw);
+    for (const raw of (disputingRows ?? []) as RawMap[]) if (isPresent(raw)) this.entity(raw);
+  }
+
+  /** The entities of a list of raw maps, leaving out any deleted while the query ran. */
+  entityList(rows: unknown): EntityRecord[] {
+    return ((rows ?? []) as unknown[]).filter(isPresent).map((raw) => this.entity(raw));
+  }
+
+  /** The relationships of a list of raw maps (ends built first), leaving out any deleted, or left without an end, meanwhile. */
+  relationshipList(rows: unknown): RelationshipRecord[] {
+    return ((rows ?? []) as unknown[])
+      .filter((raw): raw is RawMap => isPresent(raw) && this.entities.has(String(raw.from)) && this.entities.has(String(raw.to)))
+      .map((raw) => this.relationship(raw));
   }
 
   entity(raw: RawMap): EntityRecord {
@@ -98,7 +118,7 @@ export class RecordBuilder {
 
   /** `links` rows of find-entity / find-entity-links: {rel, other} around an entity already built. */
   links(rows: unknown): EntityLink[] {
-    return ((rows ?? []) as { rel: RawMap; other: RawMap }[]).map(({ rel, other }) => {
+    return ((rows ?? []) as { rel: RawMap; other: RawMap }[]).filter(({ rel, other }) => isPresent(rel) && isPresent(other)).map(({ rel, other }) => {
       const otherRecord = this.entity(other);
       return { relationship: this.relationship(rel), other: otherRecord };
     });

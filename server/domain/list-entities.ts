@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
-import { RecordBuilder, type RawMap } from './graph-records.js';
+import { RecordBuilder } from './graph-records.js';
 import type { EntityKindName } from './model.js';
 import { checkRange } from './relationship-filter.js';
 import type { EntityRecord } from './types.js';
@@ -11,7 +11,7 @@ export async function findEntitiesByIds(graph: Graph, ids: string[]): Promise<En
   if (ids.length === 0) return [];
   const [row] = await graph.read('graph/find-entities', { ids });
   const builder = new RecordBuilder(row.sources);
-  const byId = new Map((row.entities as RawMap[]).map((raw) => [String(raw.id), builder.entity(raw)]));
+  const byId = new Map(builder.entityList(row.entities).map((entity) => [entity.id, entity]));
   return ids.map((id) => byId.get(id)).filter((entity): entity is EntityRecord => Boolean(entity));
 }
 
@@ -20,5 +20,5 @@ export async function findMostConnected(graph: Graph, limit: number, kinds: Enti
   checkRange(limit, 'limit', 1, 200);
   const [row] = await graph.read('graph/find-most-connected', { limit, kinds: kinds && kinds.length > 0 ? kinds : null });
   const builder = new RecordBuilder(row.sources);
-  return (row.entities as RawMap[]).map((raw) => builder.entity(raw));
+  return builder.entityList(row.entities);
 }

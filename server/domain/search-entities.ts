@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
-import { RecordBuilder, type RawMap } from './graph-records.js';
+import { RecordBuilder } from './graph-records.js';
 import type { EntityKindName } from './model.js';
 import { checkRange } from './relationship-filter.js';
 import type { EntityRecord } from './types.js';
@@ -35,5 +35,5 @@ export async function searchEntities(graph: Graph, text: string, kinds: EntityKi
   });
   if (rows.length === 0) return [];
   const builder = new RecordBuilder(rows[0].sources);
-  return rows.map((row) => builder.entity(row.entity as RawMap));
+  return builder.entityList(rows.map((row) => row.entity));
 }

@@ -2,14 +2,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats } from '../../server/domain/export/index.js';
 import { importFormats } from '../../server/domain/import/run-import.js';
-import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../../server/domain/model.js';
 import { auditEventsBy, existingIds, foundingFingerprint, foundingIds, prefixSnapshot, type Fingerprint } from '../support/graph-fingerprint.js';
 import { editorToken, readerToken, startTestServer, uniquePrefix, type TestServer } from '../support/graph.js';
 import {
   enumOrHostile,
   fuzzSeed,
-  hostileCitation,
-  hostileDate,
   hostileFilter,
   hostileId,
   hostileInt,
@@ -18,6 +15,7 @@ import {
   maybeWrong,
   wrongType,
 } from '../support/hostile-input.js';
+import { entityInput, importContent, plausibleInputs, relationshipInput, statementInput } from '../support/mutation-inputs.js';
 import { allowedErrorCodes, findLeaks } from '../support/response-leaks.js';
 
 // Random arguments for every query and mutation, sent over HTTP to the real server on the test database.
@@ -25,6 +23,8 @@ import { allowedErrorCodes, findLeaks } from '../support/response-leaks.js';
 // up, nobody without an editor token changes anything, and an editor's failed change writes nothing.
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
+/** Editor changes each write and read back several times; fewer runs keep the file within CI's time budget. */
+const writeRuns = Math.ceil((runs * 2) / 3);
 const seed = fuzzSeed();
 const prefix = uniquePrefix('fuzz-api');
 let server: TestServer;
@@ -41,7 +41,7 @@ const upsertDocument = /* GraphQL */ `mutation Upsert($input: EntityInput!) { up
 const assertDocument = /* GraphQL */ `mutation Assert($input: RelationshipInput!) { assertRelationship(input: $input) { id type from { id } to { id } } }`;
 
 beforeAll(async () => {
-  console.log(`fuzz-api: seed ${seed} (replay with FUZZ_SEED=${seed}), ${runs} runs per property`);
+  console.log(`fuzz-api: seed ${seed} (replay with FUZZ_SEED=${seed}), ${runs} runs per property (${writeRuns} for editor changes)`);
   server = await startTestServer();
   for (const [index, id] of fixtureEntities.entries()) {
     const made = await server.graphql(upsertDocument, { input: { id, kind: ['GROUP', 'STATE', 'THREAT_ACTOR'][index], name: `Fuzz fixture ${index}`, sources: [source] } }, editorToken);
@@ -233,86 +233,6 @@ describe('malformed requests', () => {
 // ------------------------------------------------------------------------------------------------
 // Mutations without an editor token: refused, whatever the input, and nothing written.
 
-function entityInput(id: fc.Arbitrary<string>, sourceId: fc.Arbitrary<string>) {
-  return fc.record(
-    {
-      id,
-      kind: enumOrHostile(entityKinds),
-      name: hostileText,
-      aliases: maybeWrong(fc.array(hostileText, { maxLength: 3 })),
-      description: hostileText,
-      date: hostileDate,
-      firstSeen: hostileDate,
-      lastSeen: hostileDate,
-      isoCode: hostileText,
-      sector: hostileText,
-      role: hostileText,
-      countryCode: hostileText,
-      aim: hostileText,
-      outcome: hostileText,
-      statement: hostileText,
-      program: hostileText,
-      action: hostileText,
-      sources: maybeWrong(fc.array(hostileCitation(sourceId), { maxLength: 3 })),
-    },
-    { requiredKeys: ['id', 'kind', 'name'] },
-  );
-}
-
-function relationshipInput(id: fc.Arbitrary<string>, entityId: fc.Arbitrary<string>, sourceId: fc.Arbitrary<string>) {
-  return fc.record(
-    {
-      id,
-      type: enumOrHostile(relationshipTypes),
-      from: entityId,
-      to: entityId,
-      stance: enumOrHostile(stances),
-      confidence: maybeWrong(hostileInt),
-      since: hostileDate,
-      until: hostileDate,
-      description: hostileText,
-      sources: maybeWrong(fc.array(hostileCitation(sourceId), { maxLength: 3 })),
-      disputedBy: maybeWrong(fc.array(entityId, { maxLength: 2 })),
-    },
-    { requiredKeys: ['type', 'from', 'to', 'stance', 'confidence', 'sources'] },
-  );
-}
-
-function statementInput(id: fc.Arbitrary<string>, relationshipId: fc.Arbitrary<string>, entityId: fc.Arbitrary<string>, sourceId: fc.Arbitrary<string>) {
-  return fc.record(
-    {
-      id,
-      kind: enumOrHostile(['CLAIM', 'DENIAL'] as const),
-      relationshipId,
-      author: entityId,
-      name: hostileText,
-      statement: hostileText,
-      date: hostileDate,
-      confidence: maybeWrong(hostileInt),
-      sources: maybeWrong(fc.array(hostileCitation(sourceId), { maxLength: 3 })),
-    },
-    { requiredKeys: ['kind', 'relationshipId', 'author', 'sources'] },
-  );
-}
-
-/** A project JSON document built from hostile values (or hostile text in place of a document). */
-function importContent(id: fc.Arbitrary<string>, entityId: fc.Arbitrary<string>, sourceId: fc.Arbitrary<string>) {
-  const document = fc
-    .record({
-      sources: fc.array(fc.record({ id: sourceId, title: hostileText, publisher: hostileText, url: fc.oneof(fc.webUrl(), hostileText), published: hostileDate }, { requiredKeys: ['id', 'title'] }), { maxLength: 2 }),
-      entities: fc.array(
-        fc.record({ id: entityId, kind: enumOrHostile(entityKinds), name: hostileText, aliases: fc.array(hostileText, { maxLength: 2 }), description: hostileText, date: hostileDate, properties: fc.dictionary(hostileText, hostileText, { maxKeys: 2 }), sources: fc.array(fc.record({ source: sourceId, excerpt: hostileText }), { maxLength: 2 }), extra: fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) }, { requiredKeys: ['id', 'kind', 'name', 'sources'] }),
-        { maxLength: 3 },
-      ),
-      relationships: fc.array(
-        fc.record({ id, type: enumOrHostile(relationshipTypes), from: entityId, to: entityId, stance: enumOrHostile(stances), confidence: maybeWrong(hostileInt), since: hostileDate, until: hostileDate, sources: fc.array(fc.record({ source: sourceId, excerpt: hostileText }), { maxLength: 2 }), disputedBy: fc.array(entityId, { maxLength: 2 }) }, { requiredKeys: ['id', 'type', 'from', 'to', 'stance', 'confidence', 'sources'] }),
-        { maxLength: 3 },
-      ),
-    })
-    .map((body) => JSON.stringify({ format: 'attribution-explorer', version: 1, ...body }));
-  return fc.oneof({ weight: 3, arbitrary: document }, { weight: 1, arbitrary: hostileText });
-}
-
 const mutationDocuments = {
   upsertEntity: upsertDocument,
   assertRelationship: assertDocument,
@@ -382,89 +302,19 @@ describe('mutations by an editor, with random input under our prefix', () => {
     relationship: fc.oneof(fc.constant(fixtureRelationship), mine(suffix)),
     source: fc.oneof(fc.constant(`${prefix}src`), mine(suffix)),
   };
-  // Plausible input with hostile text in every text field (any text is a valid name or description), and
-  // now and then a bad date, number or type, so that many changes are made and many are refused.
+  const plausible = plausibleInputs({ prefix, fixtureEntities, fixtureRelationship, ids: editorIds });
   const sometimes = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
-  const goodDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
-  const date = sometimes(goodDate, hostileDate);
-  const confidence = sometimes(fc.integer({ min: 0, max: 100 }), hostileInt);
-  const fixture = fc.constantFrom(...fixtureEntities);
-  const citation = fc.oneof(
-    fc.record({ sourceId: fc.constant(`${prefix}src`), excerpt: hostileText }, { requiredKeys: ['sourceId'] }),
-    fc.record({ sourceId: editorIds.id, title: hostileText, publisher: hostileText, url: sometimes(fc.webUrl(), hostileText), published: date, excerpt: hostileText }, { requiredKeys: ['sourceId', 'title'] }),
-    hostileCitation(editorIds.source),
-  );
-  const citations = sometimes(fc.array(citation, { minLength: 1, maxLength: 2 }), fc.array(citation, { maxLength: 0 }));
-  const plausibleEntity = fc.constantFrom(...entityKinds).chain((kind) =>
-    fc.record(
-      {
-        id: editorIds.id,
-        kind: fc.constant(kind),
-        name: hostileText,
-        aliases: fc.array(hostileText, { maxLength: 3 }),
-        description: hostileText,
-        date,
-        ...Object.fromEntries(kindProperties[kind].map((property) => [property, dateProperties.has(property) ? date : hostileText])),
-        sources: citations,
-      },
-      { requiredKeys: ['id', 'kind', 'name', 'sources'] },
-    ),
-  );
-  const plausibleRelationship = fc.record(
-    {
-      id: editorIds.id,
-      type: sometimes(fc.constantFrom(...relationshipTypes), hostileText),
-      from: sometimes(fixture, editorIds.entity),
-      to: sometimes(fixture, editorIds.entity),
-      stance: fc.constantFrom(...stances),
-      confidence,
-      since: date,
-      until: date,
-      description: hostileText,
-      sources: citations,
-      disputedBy: fc.array(fixture, { maxLength: 1 }),
-    },
-    { requiredKeys: ['type', 'from', 'to', 'stance', 'confidence', 'sources'] },
-  );
-  const plausibleStatement = fc.record(
-    {
-      id: editorIds.id,
-      kind: fc.constantFrom('CLAIM', 'DENIAL'),
-      relationshipId: sometimes(fc.constant(fixtureRelationship), editorIds.relationship),
-      author: sometimes(fixture, editorIds.entity),
-      name: hostileText,
-      statement: hostileText,
-      date,
-      confidence,
-      sources: citations,
-    },
-    { requiredKeys: ['id', 'kind', 'relationshipId', 'author', 'sources'] },
-  );
-  const cite = fc.array(fc.record({ source: sometimes(fc.constant(`${prefix}src`), editorIds.source), excerpt: hostileText }), { minLength: 1, maxLength: 2 });
-  const plausibleImport = fc
-    .record({
-      sources: fc.array(fc.record({ id: editorIds.id, title: hostileText, publisher: hostileText, url: sometimes(fc.webUrl(), hostileText), published: date }, { requiredKeys: ['id', 'title'] }), { maxLength: 2 }),
-      entities: fc.array(
-        fc.record({ id: editorIds.id, kind: sometimes(fc.constantFrom(...entityKinds), hostileText), name: hostileText, aliases: fc.array(hostileText, { maxLength: 2 }), description: hostileText, date, sources: cite, extra: fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) }, { requiredKeys: ['id', 'kind', 'name', 'sources'] }),
-        { maxLength: 3 },
-      ),
-      relationships: fc.array(
-        fc.record({ id: editorIds.id, type: sometimes(fc.constantFrom(...relationshipTypes), hostileText), from: sometimes(fixture, editorIds.entity), to: sometimes(fixture, editorIds.entity), stance: sometimes(fc.constantFrom(...stances), hostileText), confidence, since: date, until: date, description: hostileText, sources: cite, disputedBy: fc.array(fixture, { maxLength: 1 }) }, { requiredKeys: ['id', 'type', 'from', 'to', 'stance', 'confidence', 'sources'] }),
-        { maxLength: 3 },
-      ),
-    })
-    .map((body) => JSON.stringify({ format: 'attribution-explorer', version: 1, ...body }));
 
   const variablesFor = (name: MutationName): fc.Arbitrary<Record<string, unknown>> => {
     // Ids are always given and always ours: a generated id would fall outside the prefix this file cleans up.
     const hostile = (input: fc.Arbitrary<unknown>) => fc.record({ input: maybeWrong(input) });
     switch (name) {
       case 'upsertEntity':
-        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausibleEntity }) }, { weight: 1, arbitrary: hostile(entityInput(editorIds.id, editorIds.source)) });
+        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausible.entity }) }, { weight: 1, arbitrary: hostile(entityInput(editorIds.id, editorIds.source)) });
       case 'assertRelationship':
-        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausibleRelationship }) }, { weight: 1, arbitrary: hostile(relationshipInput(editorIds.id, editorIds.entity, editorIds.source)) });
+        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausible.relationship }) }, { weight: 1, arbitrary: hostile(relationshipInput(editorIds.id, editorIds.entity, editorIds.source)) });
       case 'recordStatement':
-        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausibleStatement }) }, { weight: 1, arbitrary: hostile(statementInput(editorIds.id, editorIds.relationship, editorIds.entity, editorIds.source)) });
+        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausible.statement }) }, { weight: 1, arbitrary: hostile(statementInput(editorIds.id, editorIds.relationship, editorIds.entity, editorIds.source)) });
       case 'retractRelationship': {
         // Often one that the assertRelationship property made, so that retractions succeed too.
         const made = fc.nat().map((index) => assertedIds[index % assertedIds.length] ?? fixtureRelationship);
@@ -473,7 +323,7 @@ describe('mutations by an editor, with random input under our prefix', () => {
       case 'importData':
         return fc.record({
           format: sometimes(fc.constant('JSON'), enumOrHostile(importFormats)),
-          content: fc.oneof({ weight: 3, arbitrary: plausibleImport }, { weight: 1, arbitrary: importContent(editorIds.id, editorIds.entity, editorIds.source) }),
+          content: fc.oneof({ weight: 3, arbitrary: plausible.importContent }, { weight: 1, arbitrary: importContent(editorIds.id, editorIds.entity, editorIds.source) }),
           dryRun: fc.boolean(),
         });
     }
@@ -511,7 +361,7 @@ describe('mutations by an editor, with random input under our prefix', () => {
           if (name === 'assertRelationship' && result?.id) assertedIds.push(result.id);
         }
       }),
-      { numRuns: runs, seed },
+      { numRuns: writeRuns, seed },
     );
     console.log(`fuzz-api: editor ${name}: ${outcomes.succeeded} succeeded, ${outcomes.refused} refused`);
   }, 240_000);

@@ -37,7 +37,7 @@ const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  * The STIX fixture with fresh UUIDs, and every external reference marked with the run prefix, so the
  * sources derived from them (ids hashed from url or name) are this run's alone.
  */
-export function stixBundleFor(runPrefix: string): { bundle: Json; uuids: string[] } {
+export function stixBundleFor(runPrefix: string): { bundle: Json; stixIds: string[] } {
   const fresh = new Map<string, string>();
   const text = stixTemplate.replace(uuidPattern, (uuid) => fresh.get(uuid) ?? fresh.set(uuid, randomUUID()).get(uuid)!);
   const bundle = JSON.parse(text) as { objects: { external_references?: Record<string, string>[] }[] };
@@ -48,7 +48,8 @@ export function stixBundleFor(runPrefix: string): { bundle: Json; uuids: string[
       if (reference.description) reference.description = `${reference.description} ${runPrefix}`;
     }
   }
-  return { bundle: bundle as unknown as Json, uuids: [...fresh.values()] };
+  const withIds = bundle as unknown as { id: string; objects: { id: string }[] };
+  return { bundle: bundle as unknown as Json, stixIds: [withIds.id, ...withIds.objects.map((object) => object.id)] };
 }
 
 /** The founding case with the run prefix on every id and every reference. */
@@ -72,8 +73,10 @@ export function foundingCaseFor(runPrefix: string): Json {
 }
 
 /** A CSV fixture as rows of cells (header first), with the run prefix in every id. */
-export function csvRowsFor(format: keyof typeof csvTemplates, runPrefix: string): string[][] {
-  return parseCsv(csvTemplates[format].replaceAll('{{prefix}}', runPrefix), { relax_column_count: true, skip_empty_lines: false }) as string[][];
+export function csvRowsFor(format: keyof typeof csvTemplates, runPrefix: string, entityPrefix = runPrefix): string[][] {
+  // Relationship ids (`rel-...`) take the run prefix; entity and source references may point at shared ones.
+  const text = csvTemplates[format].replaceAll('{{prefix}}rel-', `${runPrefix}rel-`).replaceAll('{{prefix}}', entityPrefix);
+  return parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
 }
 
 export function csvText(format: keyof typeof csvTemplates, runPrefix: string): string {
@@ -222,13 +225,13 @@ export function mutateText(text: string, mutations: TextMutation[]): string {
 
 /**
  * CSV rows, mutated cell by cell, then written back as CSV text. Cells under an id column of the final
- * header (each item of a `|` list) are put back under the run prefix, whatever the mutation left there.
+ * header (each item of a `|` list) that do not start with `keep` are put under the run prefix.
  */
-export function mutateCsv(rows: string[][], mutations: TreeMutation[], runPrefix: string): string {
+export function mutateCsv(rows: string[][], mutations: TreeMutation[], runPrefix: string, keep = runPrefix): string {
   const table = mutateTree(rows as Json, mutations, runPrefix);
   const asRow = (row: Json): string[] => (Array.isArray(row) ? row : [row]).map((cell) => (typeof cell === 'string' ? cell : JSON.stringify(cell) ?? ''));
   const [header = [], ...data] = (Array.isArray(table) ? table : [table]).map(asRow);
-  const own = (item: string) => (item.trim() === '' || item.trim().startsWith(runPrefix) ? item : `${runPrefix}${item.trim()}`);
+  const own = (item: string) => (item.trim() === '' || item.trim().startsWith(keep) ? item : `${runPrefix}${item.trim()}`);
   const cells = data.map((row) => row.map((cell, column) => (idFields.has(header[column]?.trim() ?? '') ? cell.split('|').map(own).join('|') : cell)));
   return stringifyCsv([header, ...cells]);
 }

@@ -4,11 +4,12 @@ import autocannon from 'autocannon';
  * The load generator, run as its own process so that it does not share the server's event loop or heap:
  * `node --import tsx tests/support/load-client.ts '<json options>'`. Prints one JSON line with the result.
  *
- * Besides autocannon's figures for the whole run it counts GraphQL errors (they arrive with status 200)
- * and computes the steady state: the answers to requests sent after every connection had its first answer.
- * Opening 64 connections at once into a busy Node server is slow on its own (libuv accepts one connection
- * per event-loop turn since 1.45), so the first request of the last connections waits for its socket to
- * be accepted; the steady state is what a client with an open connection sees.
+ * The clients first connect: until every connection has had an answer they send only `{ __typename }`.
+ * Opening 64 connections at once into a busy Node server is slow in itself (libuv accepts one connection
+ * per event-loop turn since 1.45), so with the workload running from the first request, the last sockets
+ * waited up to 14 s to be accepted. Then each connection walks the workload. Besides autocannon's figures
+ * for the whole run, this reports the steady state (requests sent once every connection was open) and
+ * counts GraphQL errors, which arrive with status 200.
  */
 interface LoadOptions {
   url: string;
@@ -25,6 +26,7 @@ const started = performance.now();
 const seconds = (at: number) => Math.round((at - started) / 100) / 10;
 const answered = new Set<unknown>();
 let steadyFrom: number | null = null;
+const handshake = JSON.stringify({ query: '{ __typename }' });
 /** Steady-state answers: latency in ms. */
 const steady: number[] = [];
 const slowest: { atSecond: number; ms: number }[] = [];
@@ -37,8 +39,8 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
       connections: options.connections,
       duration: options.durationSeconds,
       timeout: options.timeoutSeconds,
-      // One request template; each connection walks the workload round-robin from a random start, so the
-      // 64 clients do not all send the same query at the same moment.
+      // One request template; once connected, each connection walks the workload round-robin from a
+      // random start, so the 64 clients do not all send the same query at the same moment.
       requests: [
         {
           method: 'POST',
@@ -46,6 +48,10 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
           headers: { 'content-type': 'application/json' },
           setupRequest: (request, state) => {
             const context = state as { position?: number; name?: string };
+            if (steadyFrom === null) {
+              context.name = 'connect';
+              return { ...request, body: handshake };
+            }
             const position = typeof context.position === 'number' ? context.position : Math.floor(Math.random() * options.requests.length);
             context.position = (position + 1) % options.requests.length;
             context.name = options.requests[position].name;

@@ -42,10 +42,10 @@ export async function collectSubgraph(
   }
   const [row] = await graph.read('export/find-subgraph', { ids: wanted, ...filterParams });
   const builder = new RecordBuilder(row.sources);
-  const entities = (row.entities as RawMap[]).map((raw) => builder.entity(raw));
+  const entities = builder.entityList(row.entities);
   const missing = ids.filter((id) => !builder.known(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
-  const relationships = (row.rels as RawMap[]).map((raw) => builder.relationship(raw));
+  const relationships = builder.relationshipList(row.rels);
   const authors = new Map<string, StatementAuthor>();
   for (const author of row.authors as RawMap[]) {
     authors.set(String(author.statement), { id: String(author.id), name: String(author.name), kind: author.kind as EntityKindName });
