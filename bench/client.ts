@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { projectRoot } from '../server/config.js';
-import type { BenchPage, DrawResult, FrameResult } from './client-page/api.js';
+import type { CanvasVariant, DrawResult, FrameResult } from './client-page/api.js';
 import { round } from './load.js';
 import { say } from './progress.js';
 import type { ClientSubgraph } from './sample.js';
@@ -39,14 +39,27 @@ export interface ClientRow {
   redraws: [number, number] | null;
   pans: [number, number] | null;
   settings?: DrawResult['settings'];
+  /** With --client-variants: frame and render time of canvases that differ from the explorer's by one setting. */
+  variants?: { name: string; frame_ms: number | null; render_ms: number | null }[];
   error?: string;
 }
+
+/** One setting changed at a time, from the explorer's large-view settings towards Cytoscape's defaults. */
+const variants: { name: string; variant: CanvasVariant }[] = [
+  { name: 'explorer style (large), no viewport levers', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: false, textureOnViewport: false } },
+  { name: 'explorer style (large), hideEdgesOnViewport only', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: true, textureOnViewport: false } },
+  { name: 'explorer style (large), textureOnViewport only', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: false, textureOnViewport: true } },
+  { name: 'explorer style (large) without labels, no levers', variant: { explorerStyle: true, large: true, labels: false, hideEdgesOnViewport: false, textureOnViewport: false } },
+  { name: 'default style, hideEdgesOnViewport only', variant: { explorerStyle: false, large: false, hideEdgesOnViewport: true, textureOnViewport: false } },
+];
 
 export interface ClientOptions {
   panSeconds: number;
   drawTimeoutSeconds: number;
   /** Skip the defaults' own layout for sizes above the first one that ran past the time limit. */
   defaultDrawTimeoutSeconds: number;
+  /** Also pan the diagnostic variants (one setting changed at a time). */
+  variants?: boolean;
 }
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -145,6 +158,14 @@ export async function benchmarkClient(subgraphs: ClientSubgraph[], options: Clie
           render_ms: ms(explorerFrames.render_ms), default_render_ms: ms(defaultFrames.render_ms), render_ratio: ratio(explorerFrames.render_ms, defaultFrames.render_ms),
           redraws: [explorerFrames.redraws, defaultFrames.redraws], pans: [explorerFrames.pans, defaultFrames.pans],
         });
+        if (options.variants) {
+          row.variants = [];
+          for (const { name, variant } of variants) {
+            await page.evaluate(([input, chosen]) => window.bench.showVariant(input, chosen), [subgraph, variant] as const);
+            const frames = await pan(page, options.panSeconds);
+            row.variants.push({ name, frame_ms: ms(frames.frame_ms), render_ms: ms(frames.render_ms) });
+          }
+        }
         if (defaultLayoutTooSlow) {
           row.default_draw_note = `skipped: ${defaultLayoutTooSlow}`;
         } else {

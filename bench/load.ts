@@ -35,6 +35,7 @@ export interface RawLoad {
   seconds: number;
   rels_per_s: number;
   batch_rows: number;
+  single_transaction?: boolean;
   phases: { sources: number; entities: number; relationships: number };
 }
 
@@ -215,22 +216,41 @@ function rawBatches(document: ImportDocument, batchRows: number): Batch[] {
   return batches;
 }
 
-/** Loads the document with plain batched UNWIND ... MERGE, one write transaction per batch; rows are prepared before the clock starts. */
-export async function loadRaw(driver: Driver, document: ImportDocument, batchRows = 10_000): Promise<RawLoad> {
+/**
+ * Loads the document with plain batched UNWIND ... MERGE, one write transaction per batch (or, with
+ * `singleTransaction`, every batch in one transaction, to tell the cost of one transaction apart from the
+ * cost of the pipeline's statements); rows are prepared before the clock starts.
+ */
+export async function loadRaw(driver: Driver, document: ImportDocument, batchRows = 10_000, singleTransaction = false): Promise<RawLoad> {
   const batches = rawBatches(document, batchRows);
   const phases = { sources: 0, entities: 0, relationships: 0 };
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   let lastShown = performance.now();
   const started = performance.now();
-  try {
+  const runAll = async (run: (batch: Batch) => Promise<unknown>) => {
     for (const [index, batch] of batches.entries()) {
       const since = performance.now();
-      await session.executeWrite((tx) => tx.run(batch.text, { rows: batch.rows }), { timeout: 30 * 60_000 });
+      await run(batch);
       phases[batch.phase] += (performance.now() - since) / 1000;
       if (performance.now() - lastShown > 10_000 || index === batches.length - 1) {
         lastShown = performance.now();
         say(`raw UNWIND load: batch ${index + 1}/${batches.length}`);
       }
+    }
+  };
+  try {
+    if (singleTransaction) {
+      // An explicit transaction, not executeWrite: a transient failure (e.g. out of transaction memory) is
+      // reported, not retried from the start.
+      const tx = session.beginTransaction({ timeout: 60 * 60_000 });
+      try {
+        await runAll((batch) => tx.run(batch.text, { rows: batch.rows }));
+        await tx.commit();
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
+    } else {
+      await runAll((batch) => session.executeWrite((tx) => tx.run(batch.text, { rows: batch.rows }), { timeout: 30 * 60_000 }));
     }
   } finally {
     await session.close();
@@ -240,6 +260,7 @@ export async function loadRaw(driver: Driver, document: ImportDocument, batchRow
     seconds: round(seconds, 2),
     rels_per_s: Math.round(document.relationships.length / seconds),
     batch_rows: batchRows,
+    ...(singleTransaction ? { single_transaction: true } : {}),
     phases: { sources: round(phases.sources, 2), entities: round(phases.entities, 2), relationships: round(phases.relationships, 2) },
   };
 }

@@ -42,9 +42,10 @@ const program = new Command()
   .addOption(new Option('--import-mode <mode>', 'one importDocument transaction, or chunks of 50k relationships').choices(['single-transaction', 'chunked']).default('single-transaction'))
   .option('--import-budget <s>', 'seconds the import pipeline may take before it is stopped and its rate so far reported (default: 60 small, 900 medium)')
   .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000 small, 500,2000,5000,10000 otherwise)')
+  .option('--client-variants', 'also pan canvases that change one explorer setting at a time (diagnosis)')
   .option('--pan-seconds <s>', 'seconds of panning per canvas (default: 2 small, 3 otherwise)')
   .option('--default-layout-timeout <s>', 'seconds the defaults\' own fcose layout may take before larger sizes skip it (default: 30 small, 120 otherwise)')
-  .option('--skip <phases>', 'comma-separated phases to leave out: pipeline, queries, client', '')
+  .option('--skip <phases>', 'comma-separated phases to leave out: pipeline, raw (the plain load and the queries), queries, client', '')
   .option('--heap <size>', 'Neo4j heap (default: 1g small, 4g medium, 8g large)')
   .option('--pagecache <size>', 'Neo4j page cache (default: 512m small, 2g medium, 6g large)')
   .option('--server-cpu-prof <dir>', 'write a V8 CPU profile of the server process into this folder')
@@ -63,6 +64,7 @@ interface Options {
   importBudget?: string;
   clientSizes?: string;
   panSeconds?: string;
+  clientVariants?: boolean;
   defaultLayoutTimeout?: string;
   skip: string;
   heap?: string;
@@ -72,6 +74,8 @@ interface Options {
 }
 
 let server: BenchServer | null = null;
+
+class SkippedPhase extends Error {}
 
 async function cleanUp(): Promise<void> {
   await server?.stop().catch(() => undefined);
@@ -136,6 +140,7 @@ async function main(): Promise<number> {
   let jvmPeak: number | null = null;
   let serverPeak: number | null = null;
   try {
+    if (skip.has('raw')) throw new SkippedPhase();
     say('starting Neo4j for the plain UNWIND load and the queries');
     database = await startBenchNeo4j('queries', { ...sizing, txTimeoutSeconds: 3600 }, logger);
     machine.neo4j = database.running.version;
@@ -171,9 +176,10 @@ async function main(): Promise<number> {
     }
     jvmPeak = database.peakMb();
   } catch (error) {
-    if (!raw) raw = { error: (error as Error).message };
+    if (error instanceof SkippedPhase) raw = null;
+    else if (!raw) raw = { error: (error as Error).message };
     else notes.push(`queries stopped: ${(error as Error).message}`);
-    say(`failed: ${(error as Error).message}`);
+    if (!(error instanceof SkippedPhase)) say(`failed: ${(error as Error).message}`);
   } finally {
     await database?.stop();
   }
@@ -190,6 +196,7 @@ async function main(): Promise<number> {
         panSeconds: Number(options.panSeconds ?? preset.panSeconds),
         drawTimeoutSeconds: 180,
         defaultDrawTimeoutSeconds: Number(options.defaultLayoutTimeout ?? preset.defaultDrawTimeout),
+        variants: Boolean(options.clientVariants),
       });
       client = measured.rows;
       machine.chromium = measured.chromium;
@@ -201,8 +208,11 @@ async function main(): Promise<number> {
   const rawRate = raw && 'rels_per_s' in raw ? raw.rels_per_s : null;
   const pipelineRate = 'rels_per_s' in pipeline ? pipeline.rels_per_s : null;
   if ('completed' in pipeline && !pipeline.completed) {
+    const written = `${pipeline.relationships_written} of ${graph.stats.relationships} relationships written`;
     notes.push(
-      `The import pipeline did not finish within its ${pipeline.budget_s} s budget (${pipeline.relationships_written} of ${graph.stats.relationships} relationships written in one transaction, then terminated and rolled back); rels_per_s is its rate until then.`,
+      pipeline.error
+        ? `The import pipeline failed after ${pipeline.seconds} s (${written}): ${pipeline.error}; rels_per_s is its rate until then.`
+        : `The import pipeline did not finish within its ${pipeline.budget_s} s budget (${written}, then its transaction was terminated and rolled back); rels_per_s is its rate until then.`,
     );
   }
   const importRatio = pipelineRate !== null && rawRate ? round(pipelineRate / rawRate, 3) : null;

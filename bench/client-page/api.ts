@@ -22,11 +22,22 @@ export interface FrameResult {
   pans: number;
 }
 
+/** A canvas between the explorer's settings and the defaults, for finding which setting costs what. */
+export interface CanvasVariant {
+  explorerStyle: boolean;
+  large: boolean;
+  labels?: boolean;
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+}
+
 export interface BenchPage {
   /** Draws the subgraph as the explorer does: GraphView.add(subgraphToElements(...), 'full'). */
   drawExplorer(subgraph: SubgraphInput): Promise<DrawResult>;
   /** Shows the subgraph with Cytoscape's defaults at the explorer's last positions (same geometry for panning). */
   showDefaultsAtExplorerPositions(subgraph: SubgraphInput): Promise<DrawResult>;
+  /** Shows the subgraph at the explorer's last positions with some of its settings (diagnosis; see bench/README.md). */
+  showVariant(subgraph: SubgraphInput, variant: CanvasVariant): Promise<DrawResult>;
   /** Draws the subgraph with Cytoscape's defaults and the explorer's layout algorithm at its own defaults ({ name: 'fcose' }). */
   drawDefaults(subgraph: SubgraphInput): Promise<DrawResult>;
   /** A point of the canvas with no node under it, to start a pan from. */

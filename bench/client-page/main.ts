@@ -5,8 +5,9 @@
 import cytoscape, { type Core, type LayoutOptions, type Position } from 'cytoscape';
 import { subgraphToElements, type SubgraphInput } from '../../client/src/graph/elements';
 import { renderingHints } from '../../client/src/graph/performance';
+import { buildStylesheet } from '../../client/src/graph/style';
 import { GraphView } from '../../client/src/graph/view';
-import type { BenchPage, DrawResult, FrameResult } from './api';
+import type { BenchPage, CanvasVariant, DrawResult, FrameResult } from './api';
 
 declare global {
   interface Window {
@@ -74,6 +75,25 @@ window.bench = {
     const cy = cytoscape({ container, elements, layout: { name: 'preset' } });
     current = cy;
     // The explorer fits with 40 px of padding; the same viewport keeps the comparison about rendering.
+    cy.fit(undefined, 40);
+    await painted();
+    return result(cy, started);
+  },
+
+  async showVariant(subgraph: SubgraphInput, variant: CanvasVariant) {
+    const container = freshContainer();
+    const elements = subgraphToElements(subgraph).map((element) => (element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element));
+    const started = performance.now();
+    const cy = cytoscape({
+      container,
+      elements,
+      layout: { name: 'preset' },
+      ...(variant.explorerStyle ? { style: buildStylesheet({ large: variant.large }) } : {}),
+      hideEdgesOnViewport: variant.hideEdgesOnViewport,
+      textureOnViewport: variant.textureOnViewport,
+    });
+    current = cy;
+    if (variant.explorerStyle && variant.labels === false) cy.style().selector('node').style('label', '').update();
     cy.fit(undefined, 40);
     await painted();
     return result(cy, started);
