@@ -197,7 +197,8 @@ export function rawSender(driver: Driver, timeoutMs: number): Send {
   return async (request) => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      await session.executeRead((tx) => tx.run(request.raw.text, request.raw.params), { timeout: timeoutMs });
+      const { replay, text, params } = request.raw;
+      await session.executeRead((tx) => (replay ? replay(tx) : tx.run(text, params)), { timeout: timeoutMs });
       return 0;
     } finally {
       await session.close();

@@ -65,6 +65,10 @@ try {
       for (const request of picked) {
         const since = performance.now();
         process.stdout.write(`\n=== ${workload.name}: ${request.label}${mentionsHub(request) ? ' (hub)' : ''} [${request.raw.name}]\n`);
+        if (request.raw.replay) {
+          process.stdout.write('a search in rounds (its statements depend on each other): not profiled here; see bench/README.md\n');
+          continue;
+        }
         try {
           const result = await session.executeRead((tx) => tx.run(`PROFILE ${request.raw.text}`, request.raw.params), { timeout: Number(options.timeout) * 1000 });
           const plan = result.summary.profile as unknown as PlanNode;

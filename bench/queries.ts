@@ -5,23 +5,28 @@
  * so the raw side never drifts from what the server does.
  */
 import fs from 'node:fs';
+import type { ManagedTransaction } from 'neo4j-driver';
 import path from 'node:path';
 import { buildDocument, indexDocuments, type DocumentIndex } from '../client/src/api/documents.js';
 import { projectRoot } from '../server/config.js';
 import { exportSubgraph } from '../server/domain/export/index.js';
 import { findNeighbourhood } from '../server/domain/find-neighbourhood.js';
-import { findRankedPaths } from '../server/domain/find-paths.js';
+import { findRankedPathsIn } from '../server/domain/find-paths.js';
 import { searchEntities } from '../server/domain/search-entities.js';
 import type { CypherCatalog, CypherSlots } from '../server/graph/cypher.js';
-import { toParams } from '../server/graph/records.js';
-import type { Graph, Params } from '../server/graph/run.js';
+import { recordToObject, toParams } from '../server/graph/records.js';
+import type { Graph, Params, ReadTransaction } from '../server/graph/run.js';
 import type { SyntheticGraph } from './generate-graph.js';
 import type { Random } from './random.js';
 import { breadthFirst, hubsOf, ordinaryEntity, type Adjacency } from './sample.js';
 
 export interface BenchRequest {
   graphql: { query: string; variables: Record<string, unknown> };
-  raw: { name: string; text: string; params: Record<string, unknown> };
+  /**
+   * One statement, or for a search that reads in rounds (paths) `replay`: the server's own search run in a
+   * plain driver transaction, issuing the same statements in the same order (each depends on the last).
+   */
+  raw: { name: string; text: string; params: Record<string, unknown>; replay?: (tx: ManagedTransaction) => Promise<unknown> };
   /** What was asked, for the record (ids, text). */
   label: string;
 }
@@ -49,6 +54,13 @@ async function captureRead(call: (graph: Graph) => Promise<unknown>): Promise<{ 
   }
   if (!captured) throw new Error('the domain function made no read');
   return captured;
+}
+
+/** The catalog's statements run in a plain driver transaction, records made plain as the server's executor does. */
+function overDriver(tx: ManagedTransaction, catalog: CypherCatalog): ReadTransaction {
+  return {
+    run: async (name, params = {}, slots) => (await tx.run(catalog.text(name, slots), toParams(params) as Params)).records.map(recordToObject),
+  };
 }
 
 function clientDocuments(): DocumentIndex {
@@ -132,7 +144,12 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
           else [from, to] = [ordinaryEntity(graph, hubSet, random), ordinaryEntity(graph, hubSet, random)];
         } while (from === to);
         const [a, b] = [entities[from].id, entities[to].id];
-        return make({ from: a, to: b, maxHops, limit: 5 }, paths, `${a} -> ${b}`, (g) => findRankedPaths(g, a, b, { maxHops, limit: 5, filter: null }));
+        const replay = (tx: ManagedTransaction) => findRankedPathsIn(overDriver(tx, catalog), a, b, { maxHops, limit: 5, filter: null });
+        return {
+          graphql: { query: paths, variables: { from: a, to: b, maxHops, limit: 5 } },
+          raw: { name: 'graph/find-path-ends, graph/expand-for-paths (rounds), graph/find-path-links', text: '', params: {}, replay },
+          label: `${a} -> ${b}`,
+        };
       }),
     });
   }

@@ -1,49 +1,108 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
-import type { Graph } from '../graph/run.js';
-import { RecordBuilder, type RawMap } from './graph-records.js';
-import { kBestPaths } from './rank-paths.js';
-import { checkRange, toFilterParams } from './relationship-filter.js';
+import type { Graph, ReadTransaction } from '../graph/run.js';
+import { RecordBuilder } from './graph-records.js';
+import { searchPaths, type ExpandedLink } from './path-search.js';
+import { linkWeight, type RankedPath } from './rank-paths.js';
+import { checkRange, toFilterParams, type FilterParams } from './relationship-filter.js';
 import type { PathRecord, RelationshipFilterInput, RelationshipRecord } from './types.js';
 
-export const pathLimits = { maxHops: 8, maxLimit: 20, sideCap: 5_000 };
+/**
+ * maxLinksRead bounds a search's work on dense graphs (about 100 ms of reading on a 2-core machine);
+ * batchSize trades round trips against expanding entities further than needed.
+ */
+export const pathLimits = { maxHops: 8, maxLimit: 20, maxLinksRead: 12_000, batchSize: 48 };
 
 /**
- * Ranked simple paths between two entities: fetch the corridor (everything within half the hops of either
- * end, filtered) in one round trip, then rank the k best paths by evidence in memory.
+ * Ranked simple paths between two entities: a bidirectional best-first search (server/domain/path-search.ts)
+ * reads the graph a batch of entities per round trip, all in one read transaction, then one more read
+ * fetches the chosen paths' entities, links and sources.
  */
-export async function findRankedPaths(
-  graph: Graph,
-  from: string,
-  to: string,
-  options: { maxHops: number; limit: number; filter?: RelationshipFilterInput | null },
-): Promise<PathRecord[]> {
+export async function findRankedPaths(graph: Graph, from: string, to: string, options: PathOptions): Promise<PathRecord[]> {
+  const filter = checkPathArguments(from, to, options);
+  return graph.readTransaction((tx) => rankedPathsIn(tx, from, to, options, filter));
+}
+
+export interface PathOptions {
+  maxHops: number;
+  limit: number;
+  filter?: RelationshipFilterInput | null;
+}
+
+/** The same search inside a caller's read transaction (the benchmark's raw side runs it over a plain driver). */
+export async function findRankedPathsIn(tx: ReadTransaction, from: string, to: string, options: PathOptions): Promise<PathRecord[]> {
+  return rankedPathsIn(tx, from, to, options, checkPathArguments(from, to, options));
+}
+
+function checkPathArguments(from: string, to: string, options: PathOptions): FilterParams {
   checkRange(options.maxHops, 'maxHops', 1, pathLimits.maxHops);
   checkRange(options.limit, 'limit', 1, pathLimits.maxLimit);
   if (from === to) throw new BadUserInputError('from and to must be different entities.');
-  const filter = toFilterParams(options.filter, ['ASSERTED', 'CLAIMED', 'SUSPECTED']);
-  const fromDepth = Math.ceil(options.maxHops / 2);
-  const toDepth = options.maxHops - fromDepth;
-  const [row] = await graph.read('graph/find-path-corridor', { from, to, sideCap: pathLimits.sideCap, ...filter }, { fromDepth, toDepth });
-  if (!row) {
-    const [found] = await graph.read('graph/find-entities', { ids: [from, to] });
-    const present = new Set((found.entities as RawMap[]).map((entity) => String(entity.id)));
-    const missing = [from, to].filter((id) => !present.has(id));
-    throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
-  }
-  const builder = new RecordBuilder(row.sources, row.disputing);
-  builder.entityList(row.entities);
-  const relationships = new Map<string, RelationshipRecord>();
-  for (const record of builder.relationshipList(row.rels)) relationships.set(record.id, record);
-  const edges = [...relationships.values()].map((record) => ({ id: record.id, a: record.from.id, b: record.to.id, confidence: record.confidence }));
-  return kBestPaths(edges, from, to, options.maxHops, options.limit).map((ranked) => {
-    const links = ranked.edges.map((id) => relationships.get(id)!);
-    const weakestLink = links.reduce<RelationshipRecord | null>((weakest, link) => (!weakest || link.confidence < weakest.confidence ? link : weakest), null);
-    return {
-      entities: ranked.nodes.map((id) => builder.known(id)!),
-      relationships: links,
-      hops: links.length,
-      score: links.reduce((product, link) => product * (link.confidence / 100), 1),
-      weakestLink,
-    };
+  return toFilterParams(options.filter, ['ASSERTED', 'CLAIMED', 'SUSPECTED']);
+}
+
+/**
+ * When the read budget ran out before `limit` paths were found, Neo4j's own breadth-first search adds the
+ * paths with the fewest links, so that an empty answer always means there is no path within maxHops.
+ */
+async function withFewestHopPaths(tx: ReadTransaction, ranked: RankedPath[], from: string, to: string, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<RankedPath[]> {
+  const rows = await tx.run('graph/find-fewest-hop-paths', { from: Number(from), to: Number(to), limit: options.limit, ...filter }, { maxHops: options.maxHops });
+  const known = new Set(ranked.map((path) => path.edges.join('|')));
+  const extra = rows
+    .map((row): RankedPath => ({
+      nodes: (row.nodes as number[]).map(String),
+      edges: (row.rels as number[]).map(String),
+      weight: (row.confidences as number[]).reduce((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
+    }))
+    .filter((path) => !known.has(path.edges.join('|')));
+  return [...ranked, ...extra].sort((a, b) => a.weight - b.weight).slice(0, options.limit);
+}
+
+async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<PathRecord[]> {
+  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [String(row.id), String(row.node)]));
+  const missing = [from, to].filter((id) => !ends.has(id));
+  if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
+
+  const expand = async (nodes: string[]) => {
+    const rows = await tx.run('graph/expand-for-paths', { nodes: nodes.map(Number), ...filter });
+    return new Map(
+      rows.map((row) => {
+        const [rels, others, confidences] = [row.rels, row.others, row.confidences] as number[][];
+        return [String(row.node), rels.map((rel, index): ExpandedLink => ({ id: String(rel), other: String(others[index]), confidence: confidences[index] }))];
+      }),
+    );
+  };
+  const search = await searchPaths(ends.get(from)!, ends.get(to)!, expand, {
+    maxHops: options.maxHops,
+    limit: options.limit,
+    maxLinksRead: pathLimits.maxLinksRead,
+    batchSize: pathLimits.batchSize,
+  });
+  const paths = search.exhaustive || search.paths.length >= options.limit ? search.paths : await withFewestHopPaths(tx, search.paths, ends.get(from)!, ends.get(to)!, options, filter);
+  if (paths.length === 0) return [];
+
+  const [row] = await tx.run('graph/find-path-links', { links: [...new Set(paths.flatMap((path) => path.edges))].map(Number) });
+  const builder = new RecordBuilder(row?.sources, row?.disputing);
+  builder.entityList(row?.entities);
+  const rawRels = (row?.rels ?? []) as Record<string, unknown>[];
+  const byId = new Map(builder.relationshipList(rawRels).map((record) => [record.id, record]));
+  const byInternalId = new Map(rawRels.map((raw) => [String(raw.internalId), byId.get(String(raw.id))]));
+  return paths.flatMap((ranked): PathRecord[] => {
+    const links = ranked.edges.map((edge) => byInternalId.get(edge));
+    // A link deleted between the search and this read leaves its path out rather than half-drawn.
+    if (links.some((link) => !link)) return [];
+    const present = links as RelationshipRecord[];
+    const entities = [from];
+    for (const link of present) entities.push(link.from.id === entities[entities.length - 1] ? link.to.id : link.from.id);
+    const weakestLink = present.reduce<RelationshipRecord | null>((weakest, link) => (!weakest || link.confidence < weakest.confidence ? link : weakest), null);
+    return [
+      {
+        entities: entities.map((id) => builder.known(id)!),
+        relationships: present,
+        hops: present.length,
+        score: present.reduce((product, link) => product * (link.confidence / 100), 1),
+        weakestLink,
+        exhaustive: search.exhaustive,
+      },
+    ];
   });
 }

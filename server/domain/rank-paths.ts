@@ -2,7 +2,11 @@
  * Pure k-best simple paths (Yen's algorithm) over a small weighted multigraph, with a hop limit.
  * Links are followed in either direction. A link's weight is -ln(confidence/100), so the lightest path has
  * the highest product of confidences; a tiny cost per hop makes ties go to fewer hops.
+ * Entities and links are numbered internally: the path search calls this on thousands of links per
+ * request, and string-keyed maps were most of its time.
  */
+import { MinQueue } from './min-queue.js';
+
 export interface RankEdge {
   id: string;
   a: string;
@@ -22,102 +26,100 @@ export function edgeWeight(confidence: number): number {
   return -Math.log(confidence / 100) + hopCost;
 }
 
-interface Adjacent {
-  edge: RankEdge;
-  to: string;
+/** A link's weight in path ranking, or null for a link nobody believes (it carries no evidence). */
+export function linkWeight(confidence: number): number | null {
+  return confidence > 0 ? edgeWeight(Math.min(confidence, 100)) : null;
+}
+
+/** The links as numbered adjacency lists: for node n, its neighbours, the link numbers and weights. */
+class NumberedGraph {
+  readonly nodeIds: string[] = [];
+  readonly nodeIndex = new Map<string, number>();
+  readonly neighbours: number[][] = [];
+  readonly links: number[][] = [];
+  readonly weights: number[][] = [];
+  readonly linkWeights: number[];
+
+  constructor(readonly edges: RankEdge[]) {
+    this.linkWeights = edges.map((edge) => linkWeight(edge.confidence) ?? Infinity);
+    edges.forEach((edge, link) => {
+      const weight = this.linkWeights[link];
+      if (weight === Infinity) return;
+      const a = this.node(edge.a);
+      const b = this.node(edge.b);
+      this.add(a, b, link, weight);
+      if (a !== b) this.add(b, a, link, weight);
+    });
+  }
+
+  node(id: string): number {
+    let index = this.nodeIndex.get(id);
+    if (index === undefined) {
+      index = this.nodeIds.length;
+      this.nodeIndex.set(id, index);
+      this.nodeIds.push(id);
+      this.neighbours.push([]);
+      this.links.push([]);
+      this.weights.push([]);
+    }
+    return index;
+  }
+
+  private add(from: number, to: number, link: number, weight: number) {
+    this.neighbours[from].push(to);
+    this.links[from].push(link);
+    this.weights[from].push(weight);
+  }
+}
+
+interface NumberedPath {
+  nodes: number[];
+  links: number[];
   weight: number;
 }
 
-class MinQueue<T> {
-  private readonly items: { key: number; value: T }[] = [];
-  get size() {
-    return this.items.length;
-  }
-  push(key: number, value: T) {
-    const items = this.items;
-    items.push({ key, value });
-    let index = items.length - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (items[parent].key <= items[index].key) break;
-      [items[parent], items[index]] = [items[index], items[parent]];
-      index = parent;
-    }
-  }
-  pop(): { key: number; value: T } | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let index = 0;
-      for (;;) {
-        const left = index * 2 + 1;
-        const right = left + 1;
-        let smallest = index;
-        if (left < items.length && items[left].key < items[smallest].key) smallest = left;
-        if (right < items.length && items[right].key < items[smallest].key) smallest = right;
-        if (smallest === index) break;
-        [items[smallest], items[index]] = [items[index], items[smallest]];
-        index = smallest;
-      }
-    }
-    return top;
-  }
-}
-
-export function buildAdjacency(edges: RankEdge[]): Map<string, Adjacent[]> {
-  const adjacency = new Map<string, Adjacent[]>();
-  const add = (from: string, adjacent: Adjacent) => {
-    const list = adjacency.get(from);
-    if (list) list.push(adjacent);
-    else adjacency.set(from, [adjacent]);
-  };
-  for (const edge of edges) {
-    if (!(edge.confidence > 0)) continue; // a link nobody believes carries no evidence
-    const weight = edgeWeight(Math.min(edge.confidence, 100));
-    add(edge.a, { edge, to: edge.b, weight });
-    if (edge.a !== edge.b) add(edge.b, { edge, to: edge.a, weight });
-  }
-  return adjacency;
-}
-
 /**
- * Lightest path from `source` to `target` using at most `maxHops` links, avoiding banned nodes and edges.
+ * Lightest path from `source` to `target` using at most `maxHops` links, avoiding banned nodes and links.
  * Dijkstra over (node, hops used) states; with positive weights the best walk is a simple path.
  */
-function lightestPath(
-  adjacency: Map<string, Adjacent[]>,
-  source: string,
-  target: string,
-  maxHops: number,
-  bannedNodes: Set<string>,
-  bannedEdges: Set<string>,
-): RankedPath | null {
-  type State = { node: string; hops: number; weight: number; previous: State | null; edge: string | null };
-  const best = new Map<string, number>();
-  const queue = new MinQueue<State>();
-  queue.push(0, { node: source, hops: 0, weight: 0, previous: null, edge: null });
-  while (queue.size > 0) {
-    const { value: state } = queue.pop()!;
-    if (state.node === target) {
-      const nodes: string[] = [];
-      const edges: string[] = [];
-      for (let cursor: State | null = state; cursor; cursor = cursor.previous) {
-        nodes.unshift(cursor.node);
-        if (cursor.edge) edges.unshift(cursor.edge);
+function lightestPath(graph: NumberedGraph, source: number, target: number, maxHops: number, bannedNodes: Uint8Array, bannedLinks: Set<number>): NumberedPath | null {
+  const stride = maxHops + 1;
+  const states = graph.nodeIds.length * stride;
+  const best = new Float64Array(states).fill(Infinity);
+  const previous = new Int32Array(states).fill(-1);
+  const via = new Int32Array(states).fill(-1);
+  const queue = new MinQueue<number>();
+  const start = source * stride;
+  best[start] = 0;
+  queue.push(0, start);
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    const state = next.value;
+    if (next.key > best[state]) continue; // superseded
+    const node = Math.floor(state / stride);
+    const hops = state - node * stride;
+    if (node === target) {
+      const nodes: number[] = [];
+      const links: number[] = [];
+      for (let cursor = state; cursor !== -1; cursor = previous[cursor]) {
+        nodes.unshift(Math.floor(cursor / stride));
+        if (via[cursor] !== -1) links.unshift(via[cursor]);
       }
-      return { nodes, edges, weight: state.weight };
+      return { nodes, links, weight: next.key };
     }
-    if (state.hops >= maxHops) continue;
-    for (const { edge, to, weight } of adjacency.get(state.node) ?? []) {
-      if (bannedEdges.has(edge.id) || bannedNodes.has(to)) continue;
-      const key = `${to}\u0000${state.hops + 1}`;
-      const candidate = state.weight + weight;
-      const known = best.get(key);
-      if (known !== undefined && known <= candidate) continue;
-      best.set(key, candidate);
-      queue.push(candidate, { node: to, hops: state.hops + 1, weight: candidate, previous: state, edge: edge.id });
+    if (hops >= maxHops) continue;
+    const neighbours = graph.neighbours[node];
+    const links = graph.links[node];
+    const weights = graph.weights[node];
+    for (let i = 0; i < neighbours.length; i += 1) {
+      const to = neighbours[i];
+      if (bannedNodes[to] || bannedLinks.has(links[i])) continue;
+      const toState = to * stride + hops + 1;
+      const candidate = next.key + weights[i];
+      if (candidate >= best[toState]) continue;
+      best[toState] = candidate;
+      previous[toState] = state;
+      via[toState] = links[i];
+      queue.push(candidate, toState);
     }
   }
   return null;
@@ -125,35 +127,39 @@ function lightestPath(
 
 /** Up to `k` simple paths of at most `maxHops` links, lightest (best evidence) first. */
 export function kBestPaths(edges: RankEdge[], source: string, target: string, maxHops: number, k: number): RankedPath[] {
-  const adjacency = buildAdjacency(edges);
-  const weightOf = new Map(edges.map((edge) => [edge.id, edgeWeight(edge.confidence)]));
-  const first = lightestPath(adjacency, source, target, maxHops, new Set(), new Set());
+  const graph = new NumberedGraph(edges);
+  const from = graph.nodeIndex.get(source);
+  const to = graph.nodeIndex.get(target);
+  if (from === undefined || to === undefined) return [];
+  const noNodes = new Uint8Array(graph.nodeIds.length);
+  const first = lightestPath(graph, from, to, maxHops, noNodes, new Set());
   if (!first) return [];
-  const accepted: RankedPath[] = [first];
-  const candidates = new MinQueue<RankedPath>();
-  const seen = new Set<string>([first.edges.join('|')]);
+  const accepted: NumberedPath[] = [first];
+  const candidates = new MinQueue<NumberedPath>();
+  const seen = new Set<string>([first.links.join('|')]);
 
   while (accepted.length < k) {
     const previous = accepted[accepted.length - 1];
     for (let spurIndex = 0; spurIndex < previous.nodes.length - 1; spurIndex += 1) {
       const spurNode = previous.nodes[spurIndex];
-      const rootNodes = previous.nodes.slice(0, spurIndex + 1);
-      const rootEdges = previous.edges.slice(0, spurIndex);
-      const bannedEdges = new Set<string>();
+      const rootLinks = previous.links.slice(0, spurIndex);
+      const rootKey = rootLinks.join('|');
+      const bannedLinks = new Set<number>();
       for (const path of accepted) {
-        if (path.edges.length > spurIndex && path.edges.slice(0, spurIndex).join('|') === rootEdges.join('|') && path.nodes[spurIndex] === spurNode) {
-          bannedEdges.add(path.edges[spurIndex]);
+        if (path.links.length > spurIndex && path.nodes[spurIndex] === spurNode && path.links.slice(0, spurIndex).join('|') === rootKey) {
+          bannedLinks.add(path.links[spurIndex]);
         }
       }
-      const bannedNodes = new Set(rootNodes.slice(0, -1));
-      const spur = lightestPath(adjacency, spurNode, target, maxHops - spurIndex, bannedNodes, bannedEdges);
+      const bannedNodes = new Uint8Array(graph.nodeIds.length);
+      for (const node of previous.nodes.slice(0, spurIndex)) bannedNodes[node] = 1;
+      const spur = lightestPath(graph, spurNode, to, maxHops - spurIndex, bannedNodes, bannedLinks);
       if (!spur) continue;
-      const path: RankedPath = {
-        nodes: [...rootNodes.slice(0, -1), ...spur.nodes],
-        edges: [...rootEdges, ...spur.edges],
-        weight: rootEdges.reduce((sum, id) => sum + (weightOf.get(id) ?? 0), 0) + spur.weight,
+      const path: NumberedPath = {
+        nodes: [...previous.nodes.slice(0, spurIndex), ...spur.nodes],
+        links: [...rootLinks, ...spur.links],
+        weight: rootLinks.reduce((sum, link) => sum + graph.linkWeights[link], 0) + spur.weight,
       };
-      const key = path.edges.join('|');
+      const key = path.links.join('|');
       if (!seen.has(key)) {
         seen.add(key);
         candidates.push(path.weight, path);
@@ -163,5 +169,5 @@ export function kBestPaths(edges: RankEdge[], source: string, target: string, ma
     if (!next) break;
     accepted.push(next.value);
   }
-  return accepted;
+  return accepted.map((path) => ({ nodes: path.nodes.map((node) => graph.nodeIds[node]), edges: path.links.map((link) => edges[link].id), weight: path.weight }));
 }

@@ -54,6 +54,8 @@ export interface PathRecord {
   hops: number;
   score: number;
   weakestLink: RelationshipRecord | null;
+  /** False when the search stopped at its read budget: the best paths among the links it read. */
+  exhaustive: boolean;
 }
 
 export interface RelationshipFilterInput {

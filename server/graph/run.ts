@@ -7,10 +7,16 @@ import { recordToObject, toParams } from './records.js';
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
-/** A transaction handed to domain code that needs several statements to commit or fail together. */
-export interface WriteTransaction {
+/** A transaction handed to domain code that runs several named statements in it. */
+export interface Transaction {
   run(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
 }
+
+/** Several statements that must commit or fail together. */
+export type WriteTransaction = Transaction;
+
+/** Several reads that must see the same data (element ids from one read are used by the next). */
+export type ReadTransaction = Transaction;
 
 /** Neo4j's failures -> the app's error codes; the one place that knows Neo4j error codes. */
 export function translateNeo4jError(error: unknown): Error {
@@ -53,6 +59,13 @@ export class Graph {
   async read(name: string, params: Params = {}, slots?: CypherSlots): Promise<Row[]> {
     return this.withSession('READ', (session) =>
       session.executeRead((tx) => this.runIn(tx, name, params, slots), { timeout: this.timeoutMs }),
+    );
+  }
+
+  /** Runs several named reads in one read transaction (retried as a whole on a transient failure). */
+  async readTransaction<T>(work: (tx: ReadTransaction) => Promise<T>): Promise<T> {
+    return this.withSession('READ', (session) =>
+      session.executeRead((tx) => work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) }), { timeout: this.timeoutMs }),
     );
   }
 

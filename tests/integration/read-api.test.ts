@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathLimits } from '../../server/domain/find-paths.js';
 import { startTestServer, type TestServer } from '../support/graph.js';
 
 // The founding case, loaded by the global setup, is read here and never changed.
@@ -43,6 +44,31 @@ describe('paths', () => {
     for (const link of viaIran!.relationships) {
       expect(link.sources.length).toBeGreaterThan(0);
       expect(link.sources[0].excerpt).toBeTruthy();
+    }
+  });
+
+  it('proves its answer on a graph this size, and when its read budget runs out says so and still finds the fewest-hop paths', async () => {
+    const query = pathsQuery.replace('hops\n', 'hops\n      exhaustive\n');
+    const variables = { from: 'homeland-justice', to: 'sanc-us-mois-2022', maxHops: 4, limit: 3 };
+    const full = await server.graphql<{ paths: (PathResult & { exhaustive: boolean })[] }>(query, variables);
+    expect(full.data!.paths.length).toBe(3);
+    expect(full.data!.paths.every((path) => path.exhaustive)).toBe(true);
+
+    const budget = pathLimits.maxLinksRead;
+    pathLimits.maxLinksRead = 1; // the first expansion exhausts it
+    try {
+      const cut = await server.graphql<{ paths: (PathResult & { exhaustive: boolean })[] }>(query, variables);
+      expect(cut.errors).toBeUndefined();
+      expect(cut.data!.paths.length).toBeGreaterThan(0);
+      expect(cut.data!.paths.every((path) => !path.exhaustive)).toBe(true);
+      const fewest = Math.min(...full.data!.paths.map((path) => path.hops));
+      expect(cut.data!.paths[0].hops).toBeLessThanOrEqual(Math.max(fewest, 3));
+      for (const path of cut.data!.paths) expect(ids(path)[0]).toBe('homeland-justice');
+      // Nothing within reach stays nothing: an empty answer is only given when no path exists.
+      const none = await server.graphql<{ paths: PathResult[] }>(query, { ...variables, maxHops: 1 });
+      expect(none.data!.paths).toEqual([]);
+    } finally {
+      pathLimits.maxLinksRead = budget;
     }
   });
 

@@ -111,6 +111,10 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       results.replaceChildren(h('li', { class: 'muted', testid: 'path-none' }, `No path within ${maxHops.value} hops with these rules. Try more hops, a lower confidence or more stances.`));
       return;
     }
+    // A very dense neighbourhood can stop the search at its read budget: say so rather than imply these are provably the best.
+    const caveat = paths.some((path) => !path.exhaustive)
+      ? h('li', { class: 'muted path-caveat', testid: 'path-caveat' }, 'Dense graph: these are the best paths among the links searched (the search stopped at its budget); paths with the fewest hops are included. Narrow by type, stance or confidence for a complete ranking.')
+      : null;
     results.replaceChildren(...paths.map((path, i) => {
       const weakest = path.weakestLink;
       const item: HTMLElement = h(
@@ -122,6 +126,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       );
       return item;
     }));
+    if (caveat) results.append(caveat);
   }
 
   function chain(path: RankedPath): (HTMLElement | string)[] {
