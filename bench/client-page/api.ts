@@ -17,6 +17,8 @@ export interface FrameResult {
   frame_p95_ms: number | null;
   /** Cytoscape's own draw time per redraw during the pan (its renderer's counters), ms. */
   render_ms: number | null;
+  /** The longest single redraw: with textureOnViewport, the bitmap drawn when the gesture starts. */
+  render_max_ms: number | null;
   redraws: number;
   /** Viewport pan events seen: proof that the drag really panned. */
   pans: number;

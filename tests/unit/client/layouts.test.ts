@@ -72,8 +72,16 @@ describe('renderingHints', () => {
   });
 
   it('pulls Cytoscape levers as views grow', () => {
-    expect(renderingHints(500, 900)).toMatchObject({ hideEdgesOnViewport: true, large: true, fastLayout: true, textureOnViewport: false });
+    expect(renderingHints(500, 900)).toMatchObject({ hideEdgesOnViewport: true, large: true, fastLayout: true, textureOnViewport: true });
     expect(renderingHints(3000, 6000)).toMatchObject({ textureOnViewport: true });
     expect(renderingHints(200, 300).fastLayout).toBe(true);
+  });
+
+  it('never hides edges while panning without also panning a bitmap', () => {
+    // hideEdgesOnViewport alone redraws every node each frame, bypassing the layer cache.
+    for (const [nodes, edges] of [[40, 80], [300, 900], [401, 10], [650, 1350], [1374, 3626], [5000, 20000]]) {
+      const hints = renderingHints(nodes, edges);
+      if (hints.hideEdgesOnViewport) expect(hints.textureOnViewport, `${nodes}/${edges}`).toBe(true);
+    }
   });
 });
