@@ -13,6 +13,7 @@ import { exportSubgraph } from '../server/domain/export/index.js';
 import { findNeighbourhood } from '../server/domain/find-neighbourhood.js';
 import { findRankedPathsIn } from '../server/domain/find-paths.js';
 import { searchEntities } from '../server/domain/search-entities.js';
+import { asksOnly, fieldSelectionOf, summaryFields } from '../server/resolvers/selection.js';
 import type { CypherCatalog, CypherSlots } from '../server/graph/cypher.js';
 import { recordToObject, toParams } from '../server/graph/records.js';
 import type { Graph, Params, ReadTransaction } from '../server/graph/run.js';
@@ -110,13 +111,16 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
   const neighbourhood = operation('Neighbourhood');
   const paths = operation('FindPaths');
   const exportQuery = operation('ExportSubgraph', fallbackExport);
+  // The projection the server chooses for these documents (server/resolvers/selection.ts), so both sides run the same Cypher.
+  const searchDetail = asksOnly(fieldSelectionOf(search, 'search'), summaryFields.entity) ? 'summary' : 'full';
+  const neighbourhoodDetail = asksOnly(fieldSelectionOf(neighbourhood, 'neighbourhood'), summaryFields.subgraph) ? 'summary' : 'full';
 
   const workloads: Workload[] = [];
   workloads.push({
     name: 'search',
     requests: await repeat(async () => {
       const text = searchText(entities[random.int(0, entities.length - 1)].name, random);
-      return make({ text, limit: 20 }, search, text, (g) => searchEntities(g, text, null, 20));
+      return make({ text, limit: 20 }, search, text, (g) => searchEntities(g, text, null, 20, searchDetail));
     }),
   });
   for (const depth of [1, 2]) {
@@ -124,7 +128,7 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
       name: `neighbourhood depth ${depth}`,
       requests: await repeat(async () => {
         const id = entities[someEntity()].id;
-        return make({ ids: [id], depth, limit: 500 }, neighbourhood, id, (g) => findNeighbourhood(g, [id], depth, null, 500));
+        return make({ ids: [id], depth, limit: 500 }, neighbourhood, id, (g) => findNeighbourhood(g, [id], depth, null, 500, neighbourhoodDetail));
       }),
     });
   }

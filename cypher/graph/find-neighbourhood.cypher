@@ -1,5 +1,7 @@
 // Params: $ids (start entity ids), $limit (max relationships), and the relationship filter:
-//         $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null).
+//         $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null);
+//         $summary (true: entities as id, kind, name, aliases, date; links without description, sources
+//         or disputes; no sources or disputing entities: what a canvas draws, a tenth of the bytes).
 // Slot: {{inner}} (depth - 1, 0-2), spliced as a whole number by the catalog (Cypher takes no parameter there).
 // Returns one row: entities (maps), rels (maps with type/from/to; the strongest $limit by confidence),
 // truncated (true when more matched), sources (Source maps cited), disputing (entities in disputedBy).
@@ -38,10 +40,12 @@ WITH rels, truncated, starts + [n IN ends WHERE NOT n IN starts] AS nodes
 UNWIND nodes AS n
 WITH rels, truncated, collect(DISTINCT n) AS nodes
 WITH rels, truncated, nodes,
-     reduce(acc = [], x IN nodes | acc + x.sourceIds) + reduce(acc = [], r IN rels | acc + r.sourceIds) AS sourceIds,
-     reduce(acc = [], r IN rels | acc + coalesce(r.disputedBy, [])) AS disputingIds
-RETURN [n IN nodes | n {.*}] AS entities,
-       [r IN rels | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels,
+     CASE WHEN $summary THEN [] ELSE reduce(acc = [], x IN nodes | acc + x.sourceIds) + reduce(acc = [], r IN rels | acc + r.sourceIds) END AS sourceIds,
+     CASE WHEN $summary THEN [] ELSE reduce(acc = [], r IN rels | acc + coalesce(r.disputedBy, [])) END AS disputingIds
+RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date} ELSE n {.*} END] AS entities,
+       [r IN rels | CASE WHEN $summary
+                    THEN r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}
+                    ELSE r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END] AS rels,
        truncated,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,
        COLLECT { MATCH (d:Entity) WHERE d.id IN disputingIds RETURN d {.*} } AS disputing

@@ -1,7 +1,8 @@
 // Params: $query (Lucene query built from the text, escaped), $text (the text, lower-cased),
-//         $kinds (list of kinds or null), $limit, $candidates (how many index hits to consider).
-// Returns rows ranked best first: entity (map), rank (0 exact name, 1 exact alias, 2 name prefix,
-// 3 other match), score; and on every row the sources (Source maps) cited by all returned entities.
+//         $kinds (list of kinds or null), $limit, $candidates (how many index hits to consider),
+//         $summary (true: only id, kind, name, aliases and date of each entity, and no sources).
+// Returns one row: entities (maps, best first: exact name, exact alias, name prefix, other matches, then
+// full-text score), sources (Source maps cited by them; empty with $summary).
 CALL {
   CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $candidates}) YIELD node, score
   RETURN node, score
@@ -23,8 +24,7 @@ WITH node, score,
      END AS rank
 ORDER BY rank, score DESC, size(node.name), node.name
 LIMIT $limit
-WITH collect({entity: node {.*}, rank: rank, score: score}) AS hits
-WITH hits, reduce(acc = [], h IN hits | acc + h.entity.sourceIds) AS sourceIds
-WITH hits, COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources
-UNWIND hits AS hit
-RETURN hit.entity AS entity, hit.rank AS rank, hit.score AS score, sources
+WITH collect(node) AS nodes
+WITH nodes, CASE WHEN $summary THEN [] ELSE reduce(acc = [], n IN nodes | acc + coalesce(n.sourceIds, [])) END AS sourceIds
+RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date} ELSE n {.*} END] AS entities,
+       COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources

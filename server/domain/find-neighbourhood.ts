@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
 import { checkRange, toFilterParams } from './relationship-filter.js';
-import type { RelationshipFilterInput, SubgraphRecord } from './types.js';
+import type { Detail, RelationshipFilterInput, SubgraphRecord } from './types.js';
 
 export const neighbourhoodLimits = { maxIds: 200, maxDepth: 3, maxLimit: 5_000 };
 
@@ -13,13 +13,14 @@ export async function findNeighbourhood(
   depth: number,
   filter: RelationshipFilterInput | null | undefined,
   limit: number,
+  detail: Detail = 'full',
 ): Promise<SubgraphRecord> {
   if (ids.length === 0 || ids.length > neighbourhoodLimits.maxIds) {
     throw new BadUserInputError(`ids must name 1 to ${neighbourhoodLimits.maxIds} entities.`);
   }
   checkRange(depth, 'depth', 1, neighbourhoodLimits.maxDepth);
   checkRange(limit, 'limit', 1, neighbourhoodLimits.maxLimit);
-  const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter) };
+  const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter), summary: detail === 'summary' };
   const [row] = await graph.read('graph/find-neighbourhood', params, { inner: depth - 1 });
   // No row at all means none of the start ids exists.
   if (!row) throw new NotFoundError(`No entity with id ${params.ids.map((id) => `"${id}"`).join(', ')}.`);

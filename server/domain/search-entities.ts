@@ -3,7 +3,7 @@ import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
 import type { EntityKindName } from './model.js';
 import { checkRange } from './relationship-filter.js';
-import type { EntityRecord } from './types.js';
+import type { Detail, EntityRecord } from './types.js';
 
 /** Characters with a meaning in Lucene's query syntax; escaped so user text is only ever text. */
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -20,7 +20,7 @@ export function toLuceneQuery(text: string): string {
 }
 
 /** Entities matching names, aliases and descriptions; exact names first, then aliases, prefixes, the rest. */
-export async function searchEntities(graph: Graph, text: string, kinds: EntityKindName[] | null | undefined, limit: number): Promise<EntityRecord[]> {
+export async function searchEntities(graph: Graph, text: string, kinds: EntityKindName[] | null | undefined, limit: number, detail: Detail = 'full'): Promise<EntityRecord[]> {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
     throw new BadUserInputError('search text must hold 1 to 200 characters.');
@@ -32,8 +32,8 @@ export async function searchEntities(graph: Graph, text: string, kinds: EntityKi
     kinds: kinds && kinds.length > 0 ? kinds : null,
     limit,
     candidates: Math.max(limit * 5, 50),
+    summary: detail === 'summary',
   });
-  if (rows.length === 0) return [];
-  const builder = new RecordBuilder(rows[0].sources);
-  return builder.entityList(rows.map((row) => row.entity));
+  const [row] = rows;
+  return new RecordBuilder(row?.sources).entityList(row?.entities);
 }

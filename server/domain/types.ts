@@ -64,3 +64,9 @@ export interface RelationshipFilterInput {
   stances?: StanceName[] | null;
   asOf?: string | null;
 }
+
+/**
+ * How much of each entity and link a read returns: 'summary' is what a canvas draws (ids, kinds, names,
+ * aliases, dates; stance, confidence, validity) and leaves descriptions, sources and disputes empty.
+ */
+export type Detail = 'summary' | 'full';

@@ -7,9 +7,10 @@ import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
+import { asksOnly, summaryFields } from './selection.js';
 
 export const queryResolvers: QueryResolvers = {
-  search: (_parent, { text, kinds, limit }, { graph }) => searchEntities(graph, text, kinds, limit ?? 20),
+  search: (_parent, { text, kinds, limit }, { graph }, info) => searchEntities(graph, text, kinds, limit ?? 20, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
 
   entity: async (_parent, { id }, { graph, links }) => {
     const found = await findEntity(graph, id);
@@ -25,7 +26,8 @@ export const queryResolvers: QueryResolvers = {
     return found;
   },
 
-  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }) => findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500),
+  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }, info) =>
+    findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
 
   neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
 

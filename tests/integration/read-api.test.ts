@@ -285,6 +285,28 @@ describe('neighbourhood, neighbour counts and stats', () => {
     }
   });
 
+  it('gives the same subgraph whether a query asks only what a canvas draws or for every source and description', async () => {
+    const full = /* GraphQL */ `
+      query AroundInFull($ids: [ID!]!, $depth: Int) {
+        neighbourhood(ids: $ids, depth: $depth) {
+          truncated
+          entities { id name description sources { title } }
+          relationships { id type stance confidence since until from { id } to { id } sources { excerpt } disputedBy { id } }
+        }
+      }
+    `;
+    type Full = { entities: { id: string; description: string | null; sources: unknown[] }[]; relationships: { id: string; sources: unknown[]; disputedBy: { id: string }[] }[] };
+    const lean = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], depth: 2 });
+    const rich = await server.graphql<{ neighbourhood: Full }>(full, { ids: ['iran'], depth: 2 });
+    expect(rich.errors).toBeUndefined();
+    const idsOf = (list: { id: string }[]) => list.map((item) => item.id).sort();
+    expect(idsOf(rich.data!.neighbourhood.entities)).toEqual(idsOf(lean.data!.neighbourhood.entities));
+    expect(idsOf(rich.data!.neighbourhood.relationships)).toEqual(idsOf(lean.data!.neighbourhood.relationships));
+    expect(rich.data!.neighbourhood.relationships.every((link) => link.sources.length > 0)).toBe(true);
+    expect(rich.data!.neighbourhood.entities.some((entity) => entity.description)).toBe(true);
+    expect(rich.data!.neighbourhood.relationships.some((link) => link.disputedBy.length > 0)).toBe(true);
+  });
+
   it('grows with depth, caps at limit keeping the strongest links, and says truncated', async () => {
     const one = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'], depth: 1 });
     const two = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'], depth: 2 });
