@@ -32,6 +32,11 @@ export function translateNeo4jError(error: unknown): Error {
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new BadUserInputError('The change conflicts with existing data (a unique id is already taken).');
     }
+    if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.OutOfMemoryError') {
+      return new QueryTooExpensiveError(
+        'The work is too large for one transaction within the database\'s memory limit (dbms.memory.transaction.total.max); nothing was written. Split the import, or give Neo4j more heap (NEO4J_HEAP).',
+      );
+    }
     if (code.startsWith('Neo.ClientError.Security.')) {
       return new GraphUnavailableError('The graph database refused our credentials; check NEO4J_USER and NEO4J_PASSWORD.');
     }
@@ -76,8 +81,24 @@ export class Graph {
     );
   }
 
-  /** Runs several named statements in one write transaction: all commit, or none. */
-  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+  /**
+   * Runs several named statements in one write transaction: all commit, or none. `retry: false` for long
+   * bulk work (imports): the driver would otherwise run all of it again after a transient failure such as
+   * the transaction memory limit, which fails the same way after the same minutes.
+   */
+  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>, timeoutMs = this.timeoutMs, options: { retry?: boolean } = {}): Promise<T> {
+    if (options.retry === false) {
+      return this.withSession('WRITE', async (session) => {
+        const tx = session.beginTransaction({ timeout: timeoutMs });
+        try {
+          const result = await work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) });
+          await tx.commit();
+          return result;
+        } finally {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        }
+      });
+    }
     return this.withSession('WRITE', (session) =>
       session.executeWrite((tx) => work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) }), { timeout: timeoutMs }),
     );
@@ -107,7 +128,7 @@ export class Graph {
     await this.driver.close();
   }
 
-  private async runIn(tx: ManagedTransaction, name: string, params: Params, slots?: CypherSlots): Promise<Row[]> {
+  private async runIn(tx: Pick<ManagedTransaction, 'run'>, name: string, params: Params, slots?: CypherSlots): Promise<Row[]> {
     const result = await tx.run(this.catalog.text(name, slots), toParams(params) as Params);
     return result.records.map(recordToObject);
   }

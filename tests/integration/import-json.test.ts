@@ -49,6 +49,27 @@ describe('JSON import', () => {
     expect(row.links as unknown[]).toHaveLength(1);
   });
 
+  it('recognises stored relationships whatever their ids hold (quotes, backslashes, query syntax), across many lookups', async () => {
+    const odd = ['q"uote', 'back\\slash', 'a OR b', 'star*', 'field:value', '(paren) [br] {c}', 'wave ~2 ^3', 'plus+minus-and&&or||not!', 'slash/ question?'];
+    const many = Array.from({ length: 1_200 }, (_, index) => `bulk-${index}`); // spans several OR-ed queries
+    const relationships = [...odd, ...many].map((id, index) => ({
+      id: `${prefix}${id}`,
+      type: 'RELATED_TO',
+      from: `${prefix}actor`,
+      to: `${prefix}state`,
+      stance: 'ASSERTED',
+      confidence: 10 + (index % 90),
+      sources: [{ source: `${prefix}src`, excerpt: 'x' }],
+    }));
+    const first = await importContent(graph, 'JSON', document({ relationships }));
+    expect(first.relationships.created).toBe(relationships.length);
+    const again = await importContent(graph, 'JSON', document({ relationships }));
+    expect(again.relationships).toEqual({ created: 0, updated: 0, unchanged: relationships.length });
+    const changed = relationships.map((row, index) => (index < odd.length ? { ...row, confidence: 99 } : row));
+    const third = await importContent(graph, 'JSON', document({ relationships: changed }));
+    expect(third.relationships).toEqual({ created: 0, updated: odd.length, unchanged: many.length });
+  });
+
   it('writes nothing from a file with one broken reference, and names the object', async () => {
     const broken = document({
       entities: [{ id: `${prefix}other`, kind: 'GROUP', name: 'Other', sources: [{ source: `${prefix}src`, excerpt: null }] }],

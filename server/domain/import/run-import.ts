@@ -57,7 +57,7 @@ export async function importDocument(graph: Graph, document: ImportDocument, opt
       const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
       await plan.write(tx, options.onProgress);
       if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
-    }, 30 * 60_000);
+    }, 30 * 60_000, { retry: false });
   }
   return report;
 }

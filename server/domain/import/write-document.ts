@@ -59,6 +59,17 @@ function relationshipRow(relationship: ImportRelationship) {
 
 type Row = { id: string; fingerprint: string };
 
+/** Ids OR-ed per full-text query: well under Lucene's limit of 1,024 clauses per query. */
+const idsPerQuery = 500;
+
+/** Exact-match queries for a keyword full-text index, each id quoted and escaped, a few hundred per query. */
+export function keywordQueries(ids: string[]): string[] {
+  const quoted = ids.map((id) => `"${id.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+  const queries: string[] = [];
+  for (let start = 0; start < quoted.length; start += idsPerQuery) queries.push(quoted.slice(start, start + idsPerQuery).join(' OR '));
+  return queries;
+}
+
 /** Splits rows into those to create, to update, and those already stored with the same content. */
 function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; updatedIds: string[]; counts: ImportCounts } {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -91,10 +102,12 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
   const sources = document.sources.map(sourceRow);
   const entities = document.entities.map(entityRow);
   const relationships = document.relationships.map(relationshipRow);
+  const relationshipIds = relationships.map((row) => row.id);
   const [stored] = await graph.read('import/find-fingerprints', {
     sourceIds: sources.map((row) => row.id),
     entityIds: entities.map((row) => row.id),
-    relationshipIds: relationships.map((row) => row.id),
+    relationshipIds,
+    relationshipQueries: keywordQueries(relationshipIds),
   });
   // A relationship keeps its type and ends for life; changing them is a retraction and a new assertion.
   const relationshipsById = new Map(relationships.map((row) => [row.id, row]));
