@@ -6,6 +6,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type Po
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
+import barnesHut from './barnes-hut-layout';
 import { edgePasses, nodePasses, type FilterState } from './filters';
 import { layoutOptions, type LayoutName } from './layouts';
 import { renderingHints } from './performance';
@@ -14,6 +15,7 @@ import { buildStylesheet, theme } from './style';
 cytoscape.use(fcose);
 cytoscape.use(dagre);
 cytoscape.use(svg);
+cytoscape.use(barnesHut);
 
 declare global {
   interface Window {

@@ -2,11 +2,13 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { describe, expect, it } from 'vitest';
+import barnesHut from '../../../client/src/graph/barnes-hut-layout';
 import { isLayoutName, layoutNames, layoutOptions } from '../../../client/src/graph/layouts';
 import { renderingHints } from '../../../client/src/graph/performance';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
+cytoscape.use(barnesHut);
 
 const chain = () => [
   { data: { id: 'incident' } },
@@ -25,10 +27,28 @@ describe('layoutOptions', () => {
     expect(isLayoutName('grid')).toBe(false);
   });
 
-  it('uses fast settings for big graphs and proof quality for incremental runs', () => {
-    expect(layoutOptions('fcose', { fast: true })).toMatchObject({ animate: false, quality: 'draft' });
-    expect(layoutOptions('fcose', { incremental: true })).toMatchObject({ randomize: false, quality: 'proof', fit: false });
-    expect(layoutOptions('fcose')).toMatchObject({ randomize: true, animate: true });
+  it('uses fcose for small views, proof quality for their incremental runs', () => {
+    expect(layoutOptions('fcose')).toMatchObject({ name: 'fcose', quality: 'default', randomize: true, animate: true });
+    expect(layoutOptions('fcose', { incremental: true })).toMatchObject({ name: 'fcose', randomize: false, quality: 'proof', fit: false });
+  });
+
+  it('uses the Barnes-Hut layout for large views, fresh or incremental, never animated', () => {
+    expect(layoutOptions('fcose', { fast: true })).toMatchObject({ name: 'barnes-hut', animate: false, randomize: true, fit: true });
+    expect(layoutOptions('fcose', { fast: true, incremental: true })).toMatchObject({ name: 'barnes-hut', animate: false, randomize: false, fit: false });
+    const fixed = [{ nodeId: 'actor', position: { x: 10, y: 20 } }];
+    expect(layoutOptions('fcose', { fast: true, fixed })).toMatchObject({ fixed });
+    // Only "Force" changes engine: dagre and concentric stay themselves at any size.
+    expect(layoutOptions('dagre', { fast: true }).name).toBe('dagre');
+    expect(layoutOptions('concentric', { fast: true }).name).toBe('concentric');
+  });
+
+  it('chooses the engine from the view size the way GraphView does', () => {
+    const engine = (nodes: number, edges: number) => layoutOptions('fcose', { fast: renderingHints(nodes, edges).large }).name;
+    expect(engine(200, 300)).toBe('fcose');
+    expect(engine(400, 800)).toBe('fcose');
+    expect(engine(650, 1350)).toBe('barnes-hut');
+    expect(engine(300, 900)).toBe('barnes-hut');
+    expect(engine(1374, 3626)).toBe('barnes-hut');
   });
 
   it('passes fixed nodes to fcose as constraints', () => {
@@ -37,13 +57,15 @@ describe('layoutOptions', () => {
     expect((layoutOptions('fcose', { fixed: [] }) as { fixedNodeConstraint?: unknown }).fixedNodeConstraint).toBeUndefined();
   });
 
-  it('runs each layout headless and places the nodes apart', () => {
+  it('runs each layout headless, small and large, and places the nodes apart', () => {
     for (const name of layoutNames) {
-      const cy = cytoscape({ headless: true, styleEnabled: true, elements: chain() });
-      cy.layout({ ...layoutOptions(name, { fast: true }), animate: false } as cytoscape.LayoutOptions).run();
-      const positions = cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`);
-      expect(new Set(positions).size, name).toBe(4);
-      cy.destroy();
+      for (const fast of [false, true]) {
+        const cy = cytoscape({ headless: true, styleEnabled: true, elements: chain() });
+        cy.layout({ ...layoutOptions(name, { fast }), animate: false } as cytoscape.LayoutOptions).run();
+        const positions = cy.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`);
+        expect(new Set(positions).size, `${name}, fast ${fast}`).toBe(4);
+        cy.destroy();
+      }
     }
   });
 
@@ -55,14 +77,16 @@ describe('layoutOptions', () => {
     cy.destroy();
   });
 
-  it('keeps fixed nodes in place in an incremental fcose run', () => {
-    const cy = cytoscape({ headless: true, styleEnabled: true, elements: chain() });
-    cy.nodes().forEach((n, i) => void n.position({ x: i * 100, y: 0 }));
-    const fixed = [{ nodeId: 'actor', position: { x: 100, y: 0 } }];
-    cy.layout({ ...layoutOptions('fcose', { incremental: true, fixed }), animate: false } as cytoscape.LayoutOptions).run();
-    expect(Math.round(cy.$id('actor').position('x'))).toBe(100);
-    expect(Math.round(cy.$id('actor').position('y'))).toBe(0);
-    cy.destroy();
+  it('keeps fixed nodes in place in an incremental run, small or large', () => {
+    for (const fast of [false, true]) {
+      const cy = cytoscape({ headless: true, styleEnabled: true, elements: chain() });
+      cy.nodes().forEach((n, i) => void n.position({ x: i * 100, y: 0 }));
+      const fixed = [{ nodeId: 'actor', position: { x: 100, y: 0 } }];
+      cy.layout({ ...layoutOptions('fcose', { incremental: true, fast, fixed }), animate: false } as cytoscape.LayoutOptions).run();
+      expect(Math.round(cy.$id('actor').position('x')), `fast ${fast}`).toBe(100);
+      expect(Math.round(cy.$id('actor').position('y')), `fast ${fast}`).toBe(0);
+      cy.destroy();
+    }
   });
 });
 
