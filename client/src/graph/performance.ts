@@ -9,10 +9,8 @@ export interface RenderingHints {
   hideEdgesOnViewport: boolean;
   /** Pan and zoom a bitmap of the graph instead of redrawing it. */
   textureOnViewport: boolean;
-  /** Haystack edges (straight, no arrows) and a lighter stylesheet. */
+  /** Haystack edges (straight, no arrows), a lighter stylesheet, and the Barnes-Hut layout instead of fcose. */
   large: boolean;
-  /** Draft-quality, non-animated layouts. */
-  fastLayout: boolean;
 }
 
 export function renderingHints(nodeCount: number, edgeCount: number): RenderingHints {
@@ -25,6 +23,5 @@ export function renderingHints(nodeCount: number, edgeCount: number): RenderingH
     // One full draw when the gesture starts, then every frame is a copy of that bitmap.
     textureOnViewport: large,
     large,
-    fastLayout: large || nodeCount > 150,
   };
 }

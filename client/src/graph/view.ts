@@ -77,7 +77,7 @@ export class GraphView {
   }
 
   private create(elements: ElementDefinition[], viewport?: { zoom: number; pan: Position }): Core {
-    const hints = renderingHints(elements.filter((e) => e.group === 'nodes').length, elements.length);
+    const hints = renderingHints(elements.filter((e) => e.group === 'nodes').length, elements.filter((e) => e.group === 'edges').length);
     this.large = hints.large;
     const cy = cytoscape({
       container: this.container,

@@ -92,13 +92,12 @@ describe('layoutOptions', () => {
 
 describe('renderingHints', () => {
   it('leaves small views alone', () => {
-    expect(renderingHints(40, 80)).toEqual({ hideEdgesOnViewport: false, textureOnViewport: false, large: false, fastLayout: false });
+    expect(renderingHints(40, 80)).toEqual({ hideEdgesOnViewport: false, textureOnViewport: false, large: false });
   });
 
   it('pulls Cytoscape levers as views grow', () => {
-    expect(renderingHints(500, 900)).toMatchObject({ hideEdgesOnViewport: true, large: true, fastLayout: true, textureOnViewport: true });
+    expect(renderingHints(500, 900)).toMatchObject({ hideEdgesOnViewport: true, large: true, textureOnViewport: true });
     expect(renderingHints(3000, 6000)).toMatchObject({ textureOnViewport: true });
-    expect(renderingHints(200, 300).fastLayout).toBe(true);
   });
 
   it('never hides edges while panning without also panning a bitmap', () => {
