@@ -34,7 +34,7 @@ CALL {
   RETURN collect(r) AS rels
 }
 WITH nodes, rels,
-     reduce(acc = [], x IN nodes | acc + x.sourceIds) + reduce(acc = [], r IN rels | acc + r.sourceIds) AS sourceIds
+     COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } + COLLECT { UNWIND rels AS r UNWIND coalesce(r.sourceIds, []) AS id RETURN id } AS sourceIds
 RETURN [n IN nodes | n {.*}] AS entities,
        [r IN rels | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,

@@ -8,8 +8,8 @@ WITH e, COLLECT {
   RETURN {rel: r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}, other: o {.*}} AS link
 } AS links
 WITH e, links,
-     reduce(acc = [], l IN links | acc + l.rel.sourceIds + l.other.sourceIds) AS sourceIds,
-     reduce(acc = [], l IN links | acc + coalesce(l.rel.disputedBy, [])) AS disputingIds
+     coalesce(e.sourceIds, []) + COLLECT { UNWIND links AS l UNWIND coalesce(l.rel.sourceIds, []) + coalesce(l.other.sourceIds, []) AS id RETURN id } AS sourceIds,
+     COLLECT { UNWIND links AS l UNWIND coalesce(l.rel.disputedBy, []) AS id RETURN id } AS disputingIds
 RETURN e {.*} AS entity,
        links,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,

@@ -7,5 +7,5 @@ WITH e, COUNT { (e)--() } AS degree
 ORDER BY degree DESC, e.name
 LIMIT $limit
 WITH collect(e {.*}) AS entities
-WITH entities, reduce(acc = [], e IN entities | acc + e.sourceIds) AS sourceIds
+WITH entities, COLLECT { UNWIND entities AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } AS sourceIds
 RETURN entities, COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources

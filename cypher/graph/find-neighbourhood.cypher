@@ -35,13 +35,13 @@ CALL {
 }
 WITH starts, found[0..$limit] AS rels, size(found) > $limit AS truncated
 WITH starts, rels, truncated,
-     reduce(acc = [], r IN rels | acc + [startNode(r), endNode(r)]) AS ends
+     [r IN rels | startNode(r)] + [r IN rels | endNode(r)] AS ends
 WITH rels, truncated, starts + [n IN ends WHERE NOT n IN starts] AS nodes
 UNWIND nodes AS n
 WITH rels, truncated, collect(DISTINCT n) AS nodes
 WITH rels, truncated, nodes,
-     CASE WHEN $summary THEN [] ELSE reduce(acc = [], x IN nodes | acc + x.sourceIds) + reduce(acc = [], r IN rels | acc + r.sourceIds) END AS sourceIds,
-     CASE WHEN $summary THEN [] ELSE reduce(acc = [], r IN rels | acc + coalesce(r.disputedBy, [])) END AS disputingIds
+     CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } + COLLECT { UNWIND rels AS r UNWIND coalesce(r.sourceIds, []) AS id RETURN id } END AS sourceIds,
+     CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND rels AS r UNWIND coalesce(r.disputedBy, []) AS id RETURN id } END AS disputingIds
 RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date} ELSE n {.*} END] AS entities,
        [r IN rels | CASE WHEN $summary
                     THEN r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}

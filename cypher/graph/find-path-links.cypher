@@ -4,12 +4,12 @@
 UNWIND $links AS link
 MATCH ()-[r]->() WHERE id(r) = link
 WITH collect(r) AS rels
-WITH rels, reduce(acc = [], r IN rels | acc + [startNode(r), endNode(r)]) AS ends
+WITH rels, [r IN rels | startNode(r)] + [r IN rels | endNode(r)] AS ends
 UNWIND ends AS n
 WITH rels, collect(DISTINCT n) AS nodes
 WITH rels, nodes,
-     reduce(acc = [], x IN nodes | acc + x.sourceIds) + reduce(acc = [], r IN rels | acc + r.sourceIds) AS sourceIds,
-     reduce(acc = [], r IN rels | acc + coalesce(r.disputedBy, [])) AS disputingIds
+     COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } + COLLECT { UNWIND rels AS r UNWIND coalesce(r.sourceIds, []) AS id RETURN id } AS sourceIds,
+     COLLECT { UNWIND rels AS r UNWIND coalesce(r.disputedBy, []) AS id RETURN id } AS disputingIds
 RETURN [n IN nodes | n {.*}] AS entities,
        [r IN rels | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id, internalId: id(r)}] AS rels,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,

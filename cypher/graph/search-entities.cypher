@@ -25,6 +25,6 @@ WITH node, score,
 ORDER BY rank, score DESC, size(node.name), node.name
 LIMIT $limit
 WITH collect(node) AS nodes
-WITH nodes, CASE WHEN $summary THEN [] ELSE reduce(acc = [], n IN nodes | acc + coalesce(n.sourceIds, [])) END AS sourceIds
+WITH nodes, CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } END AS sourceIds
 RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date} ELSE n {.*} END] AS entities,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources

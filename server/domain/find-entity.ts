@@ -3,19 +3,14 @@ import type { Graph } from '../graph/run.js';
 import { isPresent, RecordBuilder, type EntityLink, type RawMap } from './graph-records.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
 
-/** An entity with every link that touches it, loaded in one round trip. */
-export interface EntityWithLinks {
-  entity: EntityRecord;
-  links: EntityLink[];
-}
-
-/** The entity and its links, or null when no entity has that id. */
-export async function findEntity(graph: Graph, id: string): Promise<EntityWithLinks | null> {
-  const [row] = await graph.read('graph/find-entity', { id });
-  if (!row || !isPresent(row.entity)) return null;
-  const builder = new RecordBuilder(row.sources, row.disputing);
-  const entity = builder.entity(row.entity as RawMap);
-  return { entity, links: builder.links(row.links) };
+/**
+ * The entity, or null when no entity has that id. Its links are not read here: a state can have thousands,
+ * and only kind-specific fields need them (they go through the links loader below, for the kinds that have
+ * such fields).
+ */
+export async function findEntity(graph: Graph, id: string): Promise<EntityRecord | null> {
+  const [row] = await graph.read('graph/find-entities', { ids: [id] });
+  return new RecordBuilder(row?.sources).entityList(row?.entities)[0] ?? null;
 }
 
 /** The relationship with its ends, or null when no relationship has that id. */

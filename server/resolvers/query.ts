@@ -12,12 +12,10 @@ import { asksOnly, summaryFields } from './selection.js';
 export const queryResolvers: QueryResolvers = {
   search: (_parent, { text, kinds, limit }, { graph }, info) => searchEntities(graph, text, kinds, limit ?? 20, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
 
-  entity: async (_parent, { id }, { graph, links }) => {
+  entity: async (_parent, { id }, { graph }) => {
     const found = await findEntity(graph, id);
     if (!found) throw new NotFoundError(`No entity with id "${id}".`);
-    // Kind-specific fields read the links through the loader; we already have them.
-    links.prime(id, found.links);
-    return found.entity;
+    return found;
   },
 
   relationship: async (_parent, { id }, { graph }) => {

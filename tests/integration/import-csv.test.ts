@@ -23,7 +23,7 @@ describe('CSV import', () => {
 
     const [row] = await graph.read('graph/find-relationship', { id: `${prefix}rel-hj-iran` });
     expect(row.rel).toMatchObject({ type: 'AFFILIATED_WITH', from: `${prefix}homeland-justice`, to: `${prefix}iran`, confidence: 65, disputedBy: [`${prefix}denial-iran`] });
-    const [iran] = await graph.read('graph/find-entity', { id: `${prefix}iran` });
+    const [iran] = await graph.read('graph/find-entity-links', { ids: [`${prefix}iran`] });
     expect(iran.entity).toMatchObject({ kind: 'STATE', isoCode: 'IR', sourceIds: [`${prefix}src-cisa`, `${prefix}src-ap`] });
 
     const again = await importContent(graph, 'CSV_RELATIONSHIPS', fixture('relationships.csv'));

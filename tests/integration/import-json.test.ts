@@ -45,7 +45,7 @@ describe('JSON import', () => {
     const second = await importContent(graph, 'JSON', document());
     expect(second).toMatchObject({ sources: { created: 0, updated: 0, unchanged: 1 }, entities: { created: 0, updated: 0, unchanged: 2 }, relationships: { created: 0, updated: 0, unchanged: 1 } });
     expect(await countMine()).toBe(2);
-    const [row] = await graph.read('graph/find-entity', { id: `${prefix}actor` });
+    const [row] = await graph.read('graph/find-entity-links', { ids: [`${prefix}actor`] });
     expect(row.links as unknown[]).toHaveLength(1);
   });
 

@@ -33,7 +33,7 @@ const idOf = (name: string) => bundle.document.entities.find((entity) => entity.
 async function linkIdsOf(ids: string[]): Promise<Set<string>> {
   const links = new Set<string>();
   for (const id of ids) {
-    const [row] = await graph.read('graph/find-entity', { id });
+    const [row] = await graph.read('graph/find-entity-links', { ids: [id] });
     for (const link of (row?.links ?? []) as { rel: { id: string } }[]) links.add(link.rel.id);
   }
   return links;

@@ -33,7 +33,7 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
   if (!author) throw new NotFoundError(`No entity with id "${input.author}".`);
 
   const verb = input.kind === 'DENIAL' ? 'denies' : 'claims';
-  const name = input.name?.trim() || `${author.entity.name} ${verb} that ${target.from.name} ${target.type.toLowerCase().replace(/_/g, ' ')} ${target.to.name}`;
+  const name = input.name?.trim() || `${author.name} ${verb} that ${target.from.name} ${target.type.toLowerCase().replace(/_/g, ' ')} ${target.to.name}`;
   const id = input.id?.trim() || `${input.kind.toLowerCase()}-${slug(input.author).slice(0, 20)}-${slug(input.relationshipId).slice(0, 30)}-${Date.now().toString(36)}`;
   const { sources, citations } = citationsFromInput(input.sources, 'input');
   const statement: ImportEntity = {
@@ -67,5 +67,5 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
     relationships.push({ ...disputed, disputedBy: [...new Set([...disputed.disputedBy, id])] });
   }
   await writeEdit(graph, { sources, entities: [statement], relationships }, { actor, perElement: true, reason: `${verb} ${input.relationshipId}` });
-  return (await findEntity(graph, id))!.entity;
+  return (await findEntity(graph, id))!;
 }

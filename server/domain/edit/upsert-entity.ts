@@ -27,7 +27,7 @@ export async function upsertEntity(graph: Graph, input: EntityInput, actor: stri
   const name = input.name.trim();
   if (!name) throw new BadUserInputError('name must not be empty.');
   const id = input.id?.trim() || `${slug(input.kind)}-${slug(name)}`;
-  const existing = (await findEntity(graph, id))?.entity;
+  const existing = await findEntity(graph, id);
   const base = existing ? entityToImport(existing) : null;
   const given = Object.entries(input).filter(([key, value]) => allKindProperties.has(key) && value !== undefined);
   for (const [key] of given) {
@@ -53,5 +53,5 @@ export async function upsertEntity(graph: Graph, input: EntityInput, actor: stri
     extra: base?.extra ?? null,
   };
   await writeEdit(graph, { sources, entities: [entity], relationships: [] }, { actor, perElement: true });
-  return (await findEntity(graph, id))!.entity;
+  return (await findEntity(graph, id))!;
 }
