@@ -26,6 +26,8 @@ export async function startServer(neo4j: { uri: string; password: string }, txTi
     env: {
       ...process.env,
       // Empty means unset to config.ts: nothing from the caller's shell changes what is measured.
+      // As `npm start` runs it: graphql-js and Express skip their development-time checks.
+      NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: dataDir,

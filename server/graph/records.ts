@@ -6,25 +6,30 @@ import neo4j from 'neo4j-driver';
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are strings and numbers: answer those before any type test (this runs for every value read).
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
+  if (neo4j.isDate(value)) return isoDate(value as { year: unknown; month: unknown; day: unknown });
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
     return String(value);
   }
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toPlain((value as { properties: unknown }).properties);
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, toPlain(inner)]));
-  }
-  return value;
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) plain[key] = toPlain((value as Record<string, unknown>)[key]);
+  return plain;
+}
+
+/**
+ * A Neo4j Date as YYYY-MM-DD from its fields; the driver's own toString goes through 64-bit Integer
+ * arithmetic, a visible share of a large read's time. Years outside 0-9999 take the driver's format.
+ */
+function isoDate(date: { year: unknown; month: unknown; day: unknown }): string {
+  const year = Number(date.year);
+  if (year < 0 || year > 9999) return String(date);
+  return `${String(year).padStart(4, '0')}-${String(Number(date.month)).padStart(2, '0')}-${String(Number(date.day)).padStart(2, '0')}`;
 }
 
 /** A driver record as a plain object keyed by the query's RETURN names. */
