@@ -1,8 +1,8 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph, ReadTransaction } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
-import { searchPaths, type ExpandedLink } from './path-search.js';
-import { linkWeight, type RankedPath } from './rank-paths.js';
+import { searchPaths, type ExpandedLinks } from './path-search.js';
+import { linkWeight, type Key, type RankedPath } from './rank-paths.js';
 import { checkRange, toFilterParams, type FilterParams } from './relationship-filter.js';
 import type { PathRecord, RelationshipFilterInput, RelationshipRecord } from './types.js';
 
@@ -44,13 +44,13 @@ function checkPathArguments(from: string, to: string, options: PathOptions): Fil
  * When the read budget ran out before `limit` paths were found, Neo4j's own breadth-first search adds the
  * paths with the fewest links, so that an empty answer always means there is no path within maxHops.
  */
-async function withFewestHopPaths(tx: ReadTransaction, ranked: RankedPath[], from: string, to: string, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<RankedPath[]> {
-  const rows = await tx.run('graph/find-fewest-hop-paths', { from: Number(from), to: Number(to), limit: options.limit, ...filter }, { maxHops: options.maxHops });
+async function withFewestHopPaths(tx: ReadTransaction, ranked: RankedPath[], from: number, to: number, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<RankedPath[]> {
+  const rows = await tx.run('graph/find-fewest-hop-paths', { from, to, limit: options.limit, ...filter }, { maxHops: options.maxHops });
   const known = new Set(ranked.map((path) => path.edges.join('|')));
   const extra = rows
     .map((row): RankedPath => ({
-      nodes: (row.nodes as number[]).map(String),
-      edges: (row.rels as number[]).map(String),
+      nodes: row.nodes as number[],
+      edges: row.rels as number[],
       weight: (row.confidences as number[]).reduce((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
     }))
     .filter((path) => !known.has(path.edges.join('|')));
@@ -58,18 +58,14 @@ async function withFewestHopPaths(tx: ReadTransaction, ranked: RankedPath[], fro
 }
 
 async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<PathRecord[]> {
-  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [String(row.id), String(row.node)]));
+  // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
+  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [String(row.id), Number(row.node)]));
   const missing = [from, to].filter((id) => !ends.has(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
 
-  const expand = async (nodes: string[]) => {
-    const rows = await tx.run('graph/expand-for-paths', { nodes: nodes.map(Number), ...filter });
-    return new Map(
-      rows.map((row) => {
-        const [rels, others, confidences] = [row.rels, row.others, row.confidences] as number[][];
-        return [String(row.node), rels.map((rel, index): ExpandedLink => ({ id: String(rel), other: String(others[index]), confidence: confidences[index] }))];
-      }),
-    );
+  const expand = async (nodes: Key[]) => {
+    const rows = await tx.run('graph/expand-for-paths', { nodes, ...filter });
+    return new Map(rows.map((row): [Key, ExpandedLinks] => [Number(row.node), { ids: row.rels as number[], others: row.others as number[], confidences: row.confidences as number[] }]));
   };
   const search = await searchPaths(ends.get(from)!, ends.get(to)!, expand, {
     maxHops: options.maxHops,
@@ -80,12 +76,12 @@ async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, opti
   const paths = search.exhaustive || search.paths.length >= options.limit ? search.paths : await withFewestHopPaths(tx, search.paths, ends.get(from)!, ends.get(to)!, options, filter);
   if (paths.length === 0) return [];
 
-  const [row] = await tx.run('graph/find-path-links', { links: [...new Set(paths.flatMap((path) => path.edges))].map(Number) });
+  const [row] = await tx.run('graph/find-path-links', { links: [...new Set(paths.flatMap((path) => path.edges))] });
   const builder = new RecordBuilder(row?.sources, row?.disputing);
   builder.entityList(row?.entities);
   const rawRels = (row?.rels ?? []) as Record<string, unknown>[];
   const byId = new Map(builder.relationshipList(rawRels).map((record) => [record.id, record]));
-  const byInternalId = new Map(rawRels.map((raw) => [String(raw.internalId), byId.get(String(raw.id))]));
+  const byInternalId = new Map<Key, RelationshipRecord | undefined>(rawRels.map((raw) => [Number(raw.internalId), byId.get(String(raw.id))]));
   return paths.flatMap((ranked): PathRecord[] => {
     const links = ranked.edges.map((edge) => byInternalId.get(edge));
     // A link deleted between the search and this read leaves its path out rather than half-drawn.

@@ -14,17 +14,25 @@
  * read budget runs out first, the answer is the best paths among the links read, and says so.
  */
 import { MinQueue } from './min-queue.js';
-import { kBestPaths, linkWeight, type RankedPath, type RankEdge } from './rank-paths.js';
+import { kBestPaths, linkWeight, type Key, type RankedPath, type RankEdge } from './rank-paths.js';
+
+/** The filtered links of one entity, as parallel lists (no object per link: a search reads thousands). */
+export interface ExpandedLinks {
+  ids: Key[];
+  /** The far ends. */
+  others: Key[];
+  confidences: number[];
+}
 
 export interface ExpandedLink {
-  id: string;
+  id: Key;
   /** The far end. */
-  other: string;
+  other: Key;
   confidence: number;
 }
 
 /** Reads the filtered links of each given entity. */
-export type ExpandEntities = (nodes: string[]) => Promise<Map<string, ExpandedLink[]>>;
+export type ExpandEntities = (nodes: Key[]) => Promise<Map<Key, ExpandedLinks>>;
 
 export interface PathSearchOptions {
   maxHops: number;
@@ -48,16 +56,18 @@ export interface PathSearchResult {
  * a search holds tens of thousands of links and re-walks them for every proof check).
  */
 class ReadLinks {
-  readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
+  readonly ids: Key[] = [];
+  private readonly index = new Map<Key, number>();
   readonly neighbours: number[][] = [];
   readonly weights: number[][] = [];
   readonly edges: RankEdge[] = [];
-  private readonly linkIds = new Set<string>();
+  /** Numbered ends of each edge, in step with `edges`. */
+  readonly edgeEnds: number[] = [];
+  private readonly linkIds = new Set<Key>();
   /** Entities whose links have all been read. */
   readonly read: boolean[] = [];
 
-  node(id: string): number {
+  node(id: Key): number {
     let number = this.index.get(id);
     if (number === undefined) {
       number = this.ids.length;
@@ -74,13 +84,14 @@ class ReadLinks {
     return this.ids.length;
   }
 
-  add(node: number, link: ExpandedLink) {
-    if (this.linkIds.has(link.id)) return;
-    this.linkIds.add(link.id);
-    const weight = linkWeight(link.confidence);
+  add(node: number, id: Key, otherId: Key, confidence: number) {
+    if (this.linkIds.has(id)) return;
+    this.linkIds.add(id);
+    const weight = linkWeight(confidence);
     if (weight === null) return;
-    const other = this.node(link.other);
-    this.edges.push({ id: link.id, a: this.ids[node], b: link.other, confidence: link.confidence });
+    const other = this.node(otherId);
+    this.edges.push({ id, a: this.ids[node], b: otherId, confidence });
+    this.edgeEnds.push(node, other);
     this.neighbours[node].push(other);
     this.weights[node].push(weight);
     if (other !== node) {
@@ -227,7 +238,6 @@ class PathPruner {
   private readonly hopsB: Float64Array;
   private readonly fromA: Float64Array;
   private readonly fromB: Float64Array;
-  private readonly ends: [number, number][];
 
   constructor(
     private readonly links: ReadLinks,
@@ -239,8 +249,6 @@ class PathPruner {
     this.hopsB = links.hopsFrom(to, maxHops);
     this.fromA = links.distancesFrom(from);
     this.fromB = links.distancesFrom(to);
-    const number = (id: string) => links.node(id);
-    this.ends = links.edges.map((edge) => [number(edge.a), number(edge.b)]);
   }
 
   /**
@@ -250,9 +258,10 @@ class PathPruner {
   below(limit: number, bound: number): RankedPath[] {
     const { hopsA, hopsB, fromA, fromB, maxHops } = this;
     const fits = (u: number, v: number, weight: number) => hopsA[u] + 1 + hopsB[v] <= maxHops && fromA[u] + weight + fromB[v] < bound;
+    const { edgeEnds } = this.links;
     const kept = this.links.edges.filter((edge, index) => {
       const weight = linkWeight(edge.confidence)!;
-      const [a, b] = this.ends[index];
+      const [a, b] = [edgeEnds[2 * index], edgeEnds[2 * index + 1]];
       return fits(a, b, weight) || fits(b, a, weight);
     });
     return kBestPaths(kept, this.links.ids[this.from], this.links.ids[this.to], maxHops, limit).filter((path) => path.weight < bound);
@@ -271,15 +280,15 @@ class PathPruner {
 }
 
 /** The k best paths of at most `maxHops` links among `edges` that are lighter than `bound` (Infinity: of all). */
-export function bestPathsBelow(edges: RankEdge[], from: string, to: string, maxHops: number, limit: number, bound: number): RankedPath[] {
+export function bestPathsBelow(edges: RankEdge[], from: Key, to: Key, maxHops: number, limit: number, bound: number): RankedPath[] {
   const links = new ReadLinks();
   const [a, b] = [links.node(from), links.node(to)];
-  for (const edge of edges) links.add(links.node(edge.a), { id: edge.id, other: edge.b, confidence: edge.confidence });
+  for (const edge of edges) links.add(links.node(edge.a), edge.id, edge.b, edge.confidence);
   const pruner = new PathPruner(links, a, b, maxHops);
   return bound === Infinity ? pruner.best(limit) : pruner.below(limit, bound);
 }
 
-export async function searchPaths(from: string, to: string, expand: ExpandEntities, options: PathSearchOptions): Promise<PathSearchResult> {
+export async function searchPaths(from: Key, to: Key, expand: ExpandEntities, options: PathSearchOptions): Promise<PathSearchResult> {
   const links = new ReadLinks();
   const ends: [number, number] = [links.node(from), links.node(to)];
   const sides = [new Side(ends[0]), new Side(ends[1])];
@@ -302,7 +311,7 @@ export async function searchPaths(from: string, to: string, expand: ExpandEntiti
       if (links.readHorizon(ends[0]) + links.readHorizon(ends[1]) >= options.maxHops) return result(pruner().best(options.limit), true);
       const proven = pruner().below(options.limit, bound);
       if (proven.length >= options.limit) return result(proven, true);
-      nextCheckAt = Math.max(bound * 1.5, bound + 0.1);
+      nextCheckAt = Math.max(bound * 2, bound + 0.1);
     }
     if (linksRead >= options.maxLinksRead) return result(pruner().best(options.limit), false);
 
@@ -314,9 +323,10 @@ export async function searchPaths(from: string, to: string, expand: ExpandEntiti
       rounds += 1;
       for (const node of unread) {
         links.read[node] = true;
-        const read = found.get(links.ids[node]) ?? [];
-        linksRead += read.length;
-        for (const link of read) links.add(node, link);
+        const read = found.get(links.ids[node]);
+        if (!read) continue;
+        linksRead += read.ids.length;
+        for (let i = 0; i < read.ids.length; i += 1) links.add(node, read.ids[i], read.others[i], read.confidences[i]);
       }
     }
     for (const node of batch) side.relaxFrom(node, links);

@@ -7,16 +7,19 @@
  */
 import { MinQueue } from './min-queue.js';
 
+/** An entity's or link's identity: our string ids, or Neo4j's internal numbers inside one transaction. */
+export type Key = string | number;
+
 export interface RankEdge {
-  id: string;
-  a: string;
-  b: string;
+  id: Key;
+  a: Key;
+  b: Key;
   confidence: number;
 }
 
 export interface RankedPath {
-  nodes: string[];
-  edges: string[];
+  nodes: Key[];
+  edges: Key[];
   weight: number;
 }
 
@@ -33,8 +36,8 @@ export function linkWeight(confidence: number): number | null {
 
 /** The links as numbered adjacency lists: for node n, its neighbours, the link numbers and weights. */
 class NumberedGraph {
-  readonly nodeIds: string[] = [];
-  readonly nodeIndex = new Map<string, number>();
+  readonly nodeIds: Key[] = [];
+  readonly nodeIndex = new Map<Key, number>();
   readonly neighbours: number[][] = [];
   readonly links: number[][] = [];
   readonly weights: number[][] = [];
@@ -52,7 +55,7 @@ class NumberedGraph {
     });
   }
 
-  node(id: string): number {
+  node(id: Key): number {
     let index = this.nodeIndex.get(id);
     if (index === undefined) {
       index = this.nodeIds.length;
@@ -126,7 +129,7 @@ function lightestPath(graph: NumberedGraph, source: number, target: number, maxH
 }
 
 /** Up to `k` simple paths of at most `maxHops` links, lightest (best evidence) first. */
-export function kBestPaths(edges: RankEdge[], source: string, target: string, maxHops: number, k: number): RankedPath[] {
+export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops: number, k: number): RankedPath[] {
   const graph = new NumberedGraph(edges);
   const from = graph.nodeIndex.get(source);
   const to = graph.nodeIndex.get(target);

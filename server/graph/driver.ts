@@ -14,7 +14,9 @@ export function createDriver(target: DriverTarget): Driver {
     // Retries ride out a cluster's leader change; longer would only delay the GRAPH_UNAVAILABLE answer.
     maxTransactionRetryTime: 2_000,
     maxConnectionPoolSize: 64,
-    disableLosslessIntegers: false,
+    // Integers arrive as JS numbers: no Integer object per value (a path search reads tens of thousands).
+    // Every integer we store or count (confidences, counts, internal ids) is far below 2^53.
+    disableLosslessIntegers: true,
     logging: { level: 'error', logger: () => undefined },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestPathsBelow, searchPaths, type ExpandedLink } from '../../../server/domain/path-search.js';
-import { kBestPaths, type RankEdge } from '../../../server/domain/rank-paths.js';
+import { bestPathsBelow, searchPaths, type ExpandedLinks } from '../../../server/domain/path-search.js';
+import { kBestPaths, type Key, type RankEdge } from '../../../server/domain/rank-paths.js';
 
 /** A heavy-tailed random graph: a few hubs collect most links, like states and prolific actors. */
 function randomGraph(seed: number, nodes: number, links: number): RankEdge[] {
@@ -25,17 +25,22 @@ function randomGraph(seed: number, nodes: number, links: number): RankEdge[] {
 
 /** The graph as the search reads it, counting what it was asked for. */
 function reader(edges: RankEdge[]) {
-  const byNode = new Map<string, ExpandedLink[]>();
-  const add = (node: string, link: ExpandedLink) => (byNode.get(node) ?? byNode.set(node, []).get(node)!).push(link);
+  const byNode = new Map<Key, ExpandedLinks>();
+  const add = (node: Key, id: Key, other: Key, confidence: number) => {
+    const links = byNode.get(node) ?? byNode.set(node, { ids: [], others: [], confidences: [] }).get(node)!;
+    links.ids.push(id);
+    links.others.push(other);
+    links.confidences.push(confidence);
+  };
   for (const edge of edges) {
     if (edge.confidence <= 0) continue; // as expand-for-paths.cypher: a link nobody believes is not read
-    add(edge.a, { id: edge.id, other: edge.b, confidence: edge.confidence });
-    if (edge.a !== edge.b) add(edge.b, { id: edge.id, other: edge.a, confidence: edge.confidence });
+    add(edge.a, edge.id, edge.b, edge.confidence);
+    if (edge.a !== edge.b) add(edge.b, edge.id, edge.a, edge.confidence);
   }
-  const asked: string[] = [];
-  const expand = async (nodes: string[]) => {
+  const asked: Key[] = [];
+  const expand = async (nodes: Key[]) => {
     asked.push(...nodes);
-    return new Map(nodes.map((node) => [node, byNode.get(node) ?? []]));
+    return new Map(nodes.flatMap((node): [Key, ExpandedLinks][] => (byNode.has(node) ? [[node, byNode.get(node)!]] : [])));
   };
   return { expand, asked };
 }

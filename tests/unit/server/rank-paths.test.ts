@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { kBestPaths, type RankEdge } from '../../../server/domain/rank-paths.js';
+import { kBestPaths, type Key, type RankEdge } from '../../../server/domain/rank-paths.js';
 
 const edge = (id: string, a: string, b: string, confidence: number): RankEdge => ({ id, a, b, confidence });
-const score = (edges: RankEdge[], ids: string[]) => ids.reduce((product, id) => product * edges.find((e) => e.id === id)!.confidence / 100, 1);
+const score = (edges: RankEdge[], ids: Key[]) => ids.reduce<number>((product, id) => product * edges.find((e) => e.id === id)!.confidence / 100, 1);
 
 describe('kBestPaths', () => {
   const diamond = [
@@ -57,8 +57,8 @@ describe('kBestPaths', () => {
       const b = nodes[Math.floor(random() * nodes.length)];
       if (a !== b) edges.push(edge(`e${index}`, a, b, 10 + Math.floor(random() * 90)));
     }
-    const all: string[][] = [];
-    const walk = (node: string, visited: string[], used: string[]) => {
+    const all: Key[][] = [];
+    const walk = (node: Key, visited: Key[], used: Key[]) => {
       if (node === 'n8') return void all.push(used);
       if (used.length === 4) return;
       for (const e of edges) {
