@@ -12,6 +12,11 @@ export class MinQueue<T> {
     return this.keys.length > 0 ? this.keys[0] : Infinity;
   }
 
+  /** The value with the smallest key (undefined when empty). */
+  peekValue(): T | undefined {
+    return this.values[0];
+  }
+
   push(key: number, value: T): void {
     const { keys, values } = this;
     let index = keys.length;

@@ -14,7 +14,7 @@
  * read budget runs out first, the answer is the best paths among the links read, and says so.
  */
 import { MinQueue } from './min-queue.js';
-import { kBestPaths, linkWeight, type Key, type RankedPath, type RankEdge } from './rank-paths.js';
+import { kBestPaths, LinkGraph, type Key, type RankedPath, type RankEdge } from './rank-paths.js';
 
 /** The filtered links of one entity, as parallel lists (no object per link: a search reads thousands). */
 export interface ExpandedLinks {
@@ -55,49 +55,20 @@ export interface PathSearchResult {
  * The links read so far, with entities numbered as they are met (numbered arrays, not string-keyed maps:
  * a search holds tens of thousands of links and re-walks them for every proof check).
  */
-class ReadLinks {
-  readonly ids: Key[] = [];
-  private readonly index = new Map<Key, number>();
-  readonly neighbours: number[][] = [];
-  readonly weights: number[][] = [];
-  readonly edges: RankEdge[] = [];
-  /** Numbered ends of each edge, in step with `edges`. */
-  readonly edgeEnds: number[] = [];
+class ReadLinks extends LinkGraph {
   private readonly linkIds = new Set<Key>();
   /** Entities whose links have all been read. */
   readonly read: boolean[] = [];
 
-  node(id: Key): number {
-    let number = this.index.get(id);
-    if (number === undefined) {
-      number = this.ids.length;
-      this.index.set(id, number);
-      this.ids.push(id);
-      this.neighbours.push([]);
-      this.weights.push([]);
-      this.read.push(false);
-    }
-    return number;
-  }
-
   get size(): number {
-    return this.ids.length;
+    return this.nodeIds.length;
   }
 
-  add(node: number, id: Key, otherId: Key, confidence: number) {
+  /** A link of `node` as read; one met again from its other end is not added twice. */
+  addRead(node: number, id: Key, otherId: Key, confidence: number) {
     if (this.linkIds.has(id)) return;
     this.linkIds.add(id);
-    const weight = linkWeight(confidence);
-    if (weight === null) return;
-    const other = this.node(otherId);
-    this.edges.push({ id, a: this.ids[node], b: otherId, confidence });
-    this.edgeEnds.push(node, other);
-    this.neighbours[node].push(other);
-    this.weights[node].push(weight);
-    if (other !== node) {
-      this.neighbours[other].push(node);
-      this.weights[other].push(weight);
-    }
+    this.addLink({ id, a: this.nodeIds[node], b: otherId, confidence });
   }
 
   /** Single-source distances (unbounded hops). */
@@ -185,15 +156,13 @@ class Side {
 
   /** Smallest distance of an entity not yet expanded (Infinity when none is left). */
   radius(): number {
-    for (;;) {
-      const key = this.frontier.peekKey();
-      if (key === Infinity) return key;
-      const top = this.frontier.pop()!;
-      if (!this.expanded[top.value] && this.known(top.value) === top.key) {
-        this.frontier.push(top.key, top.value);
-        return key;
-      }
-    }
+    while (this.frontier.size > 0 && this.superseded(this.frontier.peekKey(), this.frontier.peekValue()!)) this.frontier.popValue();
+    return this.frontier.peekKey();
+  }
+
+  /** A queue entry for an entity already expanded, or whose distance has dropped since it was queued. */
+  private superseded(key: number, node: number): boolean {
+    return Boolean(this.expanded[node]) || this.known(node) !== key;
   }
 
   /** The nearest unexpanded entities, up to `count`. */
@@ -202,7 +171,7 @@ class Side {
     while (batch.length < count) {
       const next = this.frontier.pop();
       if (!next) break;
-      if (this.expanded[next.value] || this.known(next.value) !== next.key) continue; // superseded entry
+      if (this.superseded(next.key, next.value)) continue;
       this.expanded[next.value] = true;
       batch.push(next.value);
     }
@@ -258,13 +227,13 @@ class PathPruner {
   below(limit: number, bound: number): RankedPath[] {
     const { hopsA, hopsB, fromA, fromB, maxHops } = this;
     const fits = (u: number, v: number, weight: number) => hopsA[u] + 1 + hopsB[v] <= maxHops && fromA[u] + weight + fromB[v] < bound;
-    const { edgeEnds } = this.links;
-    const kept = this.links.edges.filter((edge, index) => {
-      const weight = linkWeight(edge.confidence)!;
+    const { edgeEnds, edgeWeights } = this.links;
+    const kept = this.links.edges.filter((_edge, index) => {
+      const weight = edgeWeights[index];
       const [a, b] = [edgeEnds[2 * index], edgeEnds[2 * index + 1]];
       return fits(a, b, weight) || fits(b, a, weight);
     });
-    return kBestPaths(kept, this.links.ids[this.from], this.links.ids[this.to], maxHops, limit).filter((path) => path.weight < bound);
+    return kBestPaths(kept, this.links.nodeIds[this.from], this.links.nodeIds[this.to], maxHops, limit).filter((path) => path.weight < bound);
   }
 
   /** The k best paths of all: the bound widens from the lightest path's weight until k paths lie under it. */
@@ -283,7 +252,7 @@ class PathPruner {
 export function bestPathsBelow(edges: RankEdge[], from: Key, to: Key, maxHops: number, limit: number, bound: number): RankedPath[] {
   const links = new ReadLinks();
   const [a, b] = [links.node(from), links.node(to)];
-  for (const edge of edges) links.add(links.node(edge.a), edge.id, edge.b, edge.confidence);
+  for (const edge of edges) links.addRead(links.node(edge.a), edge.id, edge.b, edge.confidence);
   const pruner = new PathPruner(links, a, b, maxHops);
   return bound === Infinity ? pruner.best(limit) : pruner.below(limit, bound);
 }
@@ -297,7 +266,9 @@ export async function searchPaths(from: Key, to: Key, expand: ExpandEntities, op
   // A proof check costs a few passes over the links read; run it when the bound has grown enough to pay off.
   let nextCheckAt = 0;
   const result = (paths: RankedPath[], exhaustive: boolean): PathSearchResult => ({ paths, exhaustive, linksRead, rounds });
-  const pruner = () => new PathPruner(links, ends[0], ends[1], options.maxHops);
+  // Built once per state of the links read: the proof check and the budget's answer may both need it.
+  let built: PathPruner | null = null;
+  const pruner = () => (built ??= new PathPruner(links, ends[0], ends[1], options.maxHops));
 
   for (;;) {
     const radii = [sides[0].radius(), sides[1].radius()];
@@ -319,14 +290,15 @@ export async function searchPaths(from: Key, to: Key, expand: ExpandEntities, op
     const batch = side.takeBatch(options.batchSize);
     const unread = batch.filter((node) => !links.read[node]);
     if (unread.length > 0) {
-      const found = await expand(unread.map((node) => links.ids[node]));
+      const found = await expand(unread.map((node) => links.nodeIds[node]));
       rounds += 1;
+      built = null;
       for (const node of unread) {
         links.read[node] = true;
-        const read = found.get(links.ids[node]);
+        const read = found.get(links.nodeIds[node]);
         if (!read) continue;
         linksRead += read.ids.length;
-        for (let i = 0; i < read.ids.length; i += 1) links.add(node, read.ids[i], read.others[i], read.confidences[i]);
+        for (let i = 0; i < read.ids.length; i += 1) links.addRead(node, read.ids[i], read.others[i], read.confidences[i]);
       }
     }
     for (const node of batch) side.relaxFrom(node, links);

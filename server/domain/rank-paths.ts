@@ -34,26 +34,21 @@ export function linkWeight(confidence: number): number | null {
   return confidence > 0 ? edgeWeight(Math.min(confidence, 100)) : null;
 }
 
-/** The links as numbered adjacency lists: for node n, its neighbours, the link numbers and weights. */
-class NumberedGraph {
+/**
+ * Links as numbered adjacency lists, grown one link at a time: for node n, its neighbours, the link numbers
+ * and weights; links are numbered in the order added, with their ends and weights. Links nobody believes
+ * (confidence 0) are left out. The path search (path-search.ts) grows one as it reads the graph.
+ */
+export class LinkGraph {
   readonly nodeIds: Key[] = [];
   readonly nodeIndex = new Map<Key, number>();
   readonly neighbours: number[][] = [];
   readonly links: number[][] = [];
   readonly weights: number[][] = [];
-  readonly linkWeights: number[];
-
-  constructor(readonly edges: RankEdge[]) {
-    this.linkWeights = edges.map((edge) => linkWeight(edge.confidence) ?? Infinity);
-    edges.forEach((edge, link) => {
-      const weight = this.linkWeights[link];
-      if (weight === Infinity) return;
-      const a = this.node(edge.a);
-      const b = this.node(edge.b);
-      this.add(a, b, link, weight);
-      if (a !== b) this.add(b, a, link, weight);
-    });
-  }
+  readonly edges: RankEdge[] = [];
+  /** Numbered ends of link i at 2i and 2i + 1. */
+  readonly edgeEnds: number[] = [];
+  readonly edgeWeights: number[] = [];
 
   node(id: Key): number {
     let index = this.nodeIndex.get(id);
@@ -68,7 +63,19 @@ class NumberedGraph {
     return index;
   }
 
-  private add(from: number, to: number, link: number, weight: number) {
+  addLink(edge: RankEdge): void {
+    const weight = linkWeight(edge.confidence);
+    if (weight === null) return;
+    const link = this.edges.length;
+    const [a, b] = [this.node(edge.a), this.node(edge.b)];
+    this.edges.push(edge);
+    this.edgeEnds.push(a, b);
+    this.edgeWeights.push(weight);
+    this.adjoin(a, b, link, weight);
+    if (a !== b) this.adjoin(b, a, link, weight);
+  }
+
+  private adjoin(from: number, to: number, link: number, weight: number) {
     this.neighbours[from].push(to);
     this.links[from].push(link);
     this.weights[from].push(weight);
@@ -85,7 +92,7 @@ interface NumberedPath {
  * Lightest path from `source` to `target` using at most `maxHops` links, avoiding banned nodes and links.
  * Dijkstra over (node, hops used) states; with positive weights the best walk is a simple path.
  */
-function lightestPath(graph: NumberedGraph, source: number, target: number, maxHops: number, bannedNodes: Uint8Array, bannedLinks: Set<number>): NumberedPath | null {
+function lightestPath(graph: LinkGraph, source: number, target: number, maxHops: number, bannedNodes: Uint8Array, bannedLinks: Set<number>): NumberedPath | null {
   const stride = maxHops + 1;
   const states = graph.nodeIds.length * stride;
   const best = new Float64Array(states).fill(Infinity);
@@ -130,7 +137,8 @@ function lightestPath(graph: NumberedGraph, source: number, target: number, maxH
 
 /** Up to `k` simple paths of at most `maxHops` links, lightest (best evidence) first. */
 export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops: number, k: number): RankedPath[] {
-  const graph = new NumberedGraph(edges);
+  const graph = new LinkGraph();
+  for (const edge of edges) graph.addLink(edge);
   const from = graph.nodeIndex.get(source);
   const to = graph.nodeIndex.get(target);
   if (from === undefined || to === undefined) return [];
@@ -160,7 +168,7 @@ export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops:
       const path: NumberedPath = {
         nodes: [...previous.nodes.slice(0, spurIndex), ...spur.nodes],
         links: [...rootLinks, ...spur.links],
-        weight: rootLinks.reduce((sum, link) => sum + graph.linkWeights[link], 0) + spur.weight,
+        weight: rootLinks.reduce((sum, link) => sum + graph.edgeWeights[link], 0) + spur.weight,
       };
       const key = path.links.join('|');
       if (!seen.has(key)) {
@@ -172,5 +180,5 @@ export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops:
     if (!next) break;
     accepted.push(next.value);
   }
-  return accepted.map((path) => ({ nodes: path.nodes.map((node) => graph.nodeIds[node]), edges: path.links.map((link) => edges[link].id), weight: path.weight }));
+  return accepted.map((path) => ({ nodes: path.nodes.map((node) => graph.nodeIds[node]), edges: path.links.map((link) => graph.edges[link].id), weight: path.weight }));
 }

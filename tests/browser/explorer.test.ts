@@ -1,33 +1,14 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, waitForNodes } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/graph.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
 
 // The analyst's acceptance walk (issue 4): each step drives the real app in Debian's Chromium and keeps a
 // screenshot in tests/artifacts/. Never return Cytoscape objects from page.evaluate: they do not serialise.
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(path = '/'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as Page & { problems: string[] }).problems = problems;
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const explorer = useExplorer();
+const openPage = explorer.open;
 
 const nodeIds = (page: Page) => page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((node) => node.id()));
-const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
 
 describe('the analyst in the explorer', () => {
   it('searches for Homeland Justice and puts it on the canvas', async () => {
@@ -44,9 +25,7 @@ describe('the analyst in the explorer', () => {
     await page.getByTestId('search-input').press('Enter');
     await waitForNodes(page, 1);
     expect(await nodeIds(page)).toContain('homeland-justice');
-    await screenshot(page, 'explorer-1-search');
-    expect(problemsOf(page)).toEqual([]);
-    await page.close();
+    await finishPage(page, 'explorer-1-search');
   });
 
   it('expands Homeland Justice after seeing what each relationship type would add', async () => {
@@ -71,9 +50,7 @@ describe('the analyst in the explorer', () => {
     await waitForNodes(page, 4);
     const ids = await nodeIds(page);
     expect(ids).toEqual(expect.arrayContaining(['homeland-justice', 'iran']));
-    await screenshot(page, 'explorer-2-expanded');
-    expect(problemsOf(page)).toEqual([]);
-    await page.close();
+    await finishPage(page, 'explorer-2-expanded');
   });
 
   it('opens /?from=Homeland Justice&to=the US sanctions with the path highlighted', async () => {
@@ -91,9 +68,7 @@ describe('the analyst in the explorer', () => {
     // Choosing the path through Iran highlights it instead.
     await results.filter({ hasText: 'affiliated with' }).first().click();
     await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$id('iran').hasClass('path'));
-    await screenshot(page, 'explorer-3-path');
-    expect(problemsOf(page)).toEqual([]);
-    await page.close();
+    await finishPage(page, 'explorer-3-path');
   });
 
   it('selects a link and reads its source excerpt in the evidence panel', async () => {
@@ -108,9 +83,7 @@ describe('the analyst in the explorer', () => {
     expect(excerpts.join(' ')).toContain('with suspected ties to Iran');
     expect(await panel.textContent()).toMatch(/suspected/i);
     expect(await panel.textContent()).toMatch(/Ministry of Foreign Affairs|denies|disput/i);
-    await screenshot(page, 'explorer-4-evidence');
-    expect(problemsOf(page)).toEqual([]);
-    await page.close();
+    await finishPage(page, 'explorer-4-evidence');
   });
 
   it('filters by stance and sees the suspected links go', async () => {
@@ -125,9 +98,7 @@ describe('the analyst in the explorer', () => {
     const assertedStillThere = await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "ASSERTED"]').filter((edge) => edge.visible()).length);
     expect(assertedStillThere).toBeGreaterThan(0);
     expect(new URL(page.url()).search).toMatch(/SUSPECTED|stance/i);
-    await screenshot(page, 'explorer-5-filter-stance');
-    expect(problemsOf(page)).toEqual([]);
-    await page.close();
+    await finishPage(page, 'explorer-5-filter-stance');
   });
 
   it('runs a GraphQL query in the console and draws its result on the canvas', async () => {
@@ -148,9 +119,7 @@ describe('the analyst in the explorer', () => {
     await page.getByTestId('console-draw').click();
     await waitForNodes(page, 3);
     expect(await nodeIds(page)).toEqual(expect.arrayContaining(['sanc-us-mois-2022', 'iran-mois', 'united-states']));
-    await screenshot(page, 'explorer-6-console');
-    expect(problemsOf(page)).toEqual([]);
-    await page.close();
+    await finishPage(page, 'explorer-6-console');
   });
 });
 

@@ -1,26 +1,12 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/graph.js';
-import { launchBrowser, screenshot, waitForNodes } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useExplorer, waitForNodes } from '../support/browser.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const explorer = useExplorer();
 
 describe('the explorer page', () => {
   it('draws the founding case on the canvas, styled by kind, and exposes window.cy', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(server.url);
+    const page = await explorer.open('/');
     await waitForNodes(page, 10);
     const drawn = await page.evaluate(() => {
       const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
@@ -37,7 +23,7 @@ describe('the explorer page', () => {
     expect(drawn.colours, 'kinds are told apart by colour').toBeGreaterThan(3);
     const file = await screenshot(page, 'smoke-founding-case');
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-    expect(problems).toEqual([]);
+    expect(page.problems).toEqual([]);
     await page.close();
   });
 });

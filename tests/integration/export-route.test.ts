@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats } from '../../server/domain/export/index.js';
 import { UnauthenticatedError } from '../../server/errors.js';
 import { createExportRouter } from '../../server/routes/export-route.js';
-import { connectTestGraph, testLogger } from '../support/graph.js';
+import { connectTestGraph, listenOnLoopback, testLogger } from '../support/graph.js';
 
 const graph = connectTestGraph();
 let httpServer: http.Server;
@@ -20,9 +20,7 @@ beforeAll(async () => {
     },
   }));
   httpServer = http.createServer(app);
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
-  const address = httpServer.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenOnLoopback(httpServer);
 });
 afterAll(async () => {
   await new Promise((resolve) => httpServer.close(resolve));

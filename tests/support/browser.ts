@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { projectRoot } from '../../server/config.js';
+import { startTestServer, type TestServer } from './graph.js';
 
 /** Where browser tests keep the screenshots they took, to be looked at. */
 export const artifactsDir = path.join(projectRoot, 'tests', 'artifacts');
@@ -27,4 +29,45 @@ export async function waitForNodes(page: Page, count = 1, timeout = 30_000): Pro
     const cy = (window as unknown as { cy?: { nodes(): { length: number } } }).cy;
     return Boolean(cy && cy.nodes().length >= minimum);
   }, count, { timeout });
+}
+
+/** A page of the explorer that records its uncaught errors, so a test can require there were none. */
+export interface ExplorerPage extends Page {
+  problems: string[];
+}
+
+/**
+ * The explorer served over the test database and a Chromium to look at it, started before the file's
+ * tests and stopped after them. `open` loads a path of the app in a fresh page.
+ */
+export function useExplorer(): { readonly server: TestServer; open(path?: string): Promise<ExplorerPage> } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    async open(path = '/') {
+      const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })) as ExplorerPage;
+      page.problems = [];
+      page.on('pageerror', (error) => page.problems.push(error.message));
+      await page.goto(`${server!.url}${path}`);
+      return page;
+    },
+  };
+}
+
+/** The end of a browser test: keep a screenshot to look at, require no page errors, close the page. */
+export async function finishPage(page: ExplorerPage, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(page.problems).toEqual([]);
+  await page.close();
 }

@@ -6,7 +6,7 @@ import { buildServer, type BuiltServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Graph } from '../../server/graph/run.js';
 import type { Logger } from '../../server/logger.js';
-import { connectTestGraph, editorToken, readerToken, testLogger } from './graph.js';
+import { connectTestGraph, editorToken, listenOnLoopback, readerToken, testLogger } from './graph.js';
 
 export interface ConfiguredServer {
   url: string;
@@ -33,9 +33,7 @@ export async function startConfiguredServer(
     ...environment,
   });
   const server = await buildServer({ config, graph, logger: options.logger ?? testLogger });
-  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const url = await listenOnLoopback(server.httpServer);
   return {
     url,
     graph,

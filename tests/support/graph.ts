@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -31,14 +32,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Starts an HTTP server on a free loopback port and returns its base URL. */
+export async function listenOnLoopback(httpServer: Server): Promise<string> {
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const address = httpServer.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
 /** The real HTTP server on a free loopback port, over the test database. */
 export async function startTestServer(): Promise<TestServer> {
   const graph = connectTestGraph();
   const config = loadConfig({ DATA_DIR: testDataDir, EDITOR_TOKENS: `tester:${editorToken}`, READER_TOKENS: `reader:${readerToken}` });
   const server = await buildServer({ config, graph, logger: testLogger });
-  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const url = await listenOnLoopback(server.httpServer);
   return {
     url,
     graph,
