@@ -3,12 +3,11 @@
  * validation, fingerprints, one write transaction), and by the plainest batched `UNWIND ... MERGE`
  * through neo4j-driver, which is what the database itself can take.
  */
-import { createHash } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { ImportDocument } from '../server/domain/import/document.js';
 import { importDocument } from '../server/domain/import/run-import.js';
-import { dateProperties, kindLabels } from '../server/domain/model.js';
-import { toNeo4jDate, toParams } from '../server/graph/records.js';
+import { entityRow, relationshipRow, sourceRow } from '../server/domain/import/write-document.js';
+import { toParams } from '../server/graph/records.js';
 import type { Graph } from '../server/graph/run.js';
 import { say } from './progress.js';
 
@@ -35,7 +34,6 @@ export interface RawLoad {
   seconds: number;
   rels_per_s: number;
   batch_rows: number;
-  single_transaction?: boolean;
   phases: { sources: number; entities: number; relationships: number };
 }
 
@@ -169,88 +167,55 @@ const rawEntities = (label: string) =>
 const rawRelationships = (type: string) =>
   `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) MERGE (a)-[r:${type} {id: row.id}]->(b) SET r += row.props, r.createdAt = datetime(), r.updatedAt = datetime()`;
 
-const fingerprint = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-
 interface Batch {
   phase: keyof RawLoad['phases'];
   text: string;
   rows: unknown;
 }
 
-/** The same stored properties as the pipeline writes, ready to send. */
+/** The same stored properties as the pipeline writes (its own row builders), ready to send. */
 function rawBatches(document: ImportDocument, batchRows: number): Batch[] {
   const batches: Batch[] = [];
   const push = <T>(phase: Batch['phase'], text: string, rows: T[]) => {
     for (let start = 0; start < rows.length; start += batchRows) batches.push({ phase, text, rows: toParams(rows.slice(start, start + batchRows)) });
   };
-  push('sources', rawSources, document.sources.map((source) => ({ id: source.id, props: { title: source.title, publisher: source.publisher, url: source.url, published: toNeo4jDate(source.published), fingerprint: fingerprint(source) } })));
+  push('sources', rawSources, document.sources.map((source) => {
+    const { id, ...props } = sourceRow(source);
+    return { id, props };
+  }));
   const byLabel = new Map<string, unknown[]>();
   for (const entity of document.entities) {
-    const properties = Object.fromEntries(Object.entries(entity.properties).map(([key, value]) => [key, dateProperties.has(key) ? toNeo4jDate(value) : value]));
-    const label = kindLabels[entity.kind];
+    const { id, label, properties, ...rest } = entityRow(entity);
     if (!byLabel.has(label)) byLabel.set(label, []);
-    byLabel.get(label)!.push({
-      id: entity.id,
-      props: {
-        kind: entity.kind, name: entity.name, nameLower: entity.name.toLowerCase(), aliases: entity.aliases,
-        aliasLower: entity.aliases.join(' | ').toLowerCase(), aliasText: entity.aliases.join(' | '), description: entity.description,
-        date: toNeo4jDate(entity.date), sourceIds: entity.sources.map((c) => c.source), excerpts: entity.sources.map((c) => c.excerpt ?? ''),
-        extra: entity.extra ? JSON.stringify(entity.extra) : null, fingerprint: fingerprint(entity), ...properties,
-      },
-    });
+    byLabel.get(label)!.push({ id, props: { ...rest, ...properties } });
   }
   for (const [label, rows] of byLabel) push('entities', rawEntities(label), rows);
   const byType = new Map<string, unknown[]>();
-  for (const rel of document.relationships) {
-    if (!byType.has(rel.type)) byType.set(rel.type, []);
-    byType.get(rel.type)!.push({
-      id: rel.id, from: rel.from, to: rel.to,
-      props: {
-        stance: rel.stance, confidence: rel.confidence, since: toNeo4jDate(rel.since), until: toNeo4jDate(rel.until), description: rel.description,
-        sourceIds: rel.sources.map((c) => c.source), excerpts: rel.sources.map((c) => c.excerpt ?? ''), disputedBy: rel.disputedBy,
-        extra: rel.extra ? JSON.stringify(rel.extra) : null, fingerprint: fingerprint(rel),
-      },
-    });
+  for (const relationship of document.relationships) {
+    const { id, type, from, to, ...props } = relationshipRow(relationship);
+    if (!byType.has(type)) byType.set(type, []);
+    byType.get(type)!.push({ id, from, to, props });
   }
   for (const [type, rows] of byType) push('relationships', rawRelationships(type), rows);
   return batches;
 }
 
-/**
- * Loads the document with plain batched UNWIND ... MERGE, one write transaction per batch (or, with
- * `singleTransaction`, every batch in one transaction, to tell the cost of one transaction apart from the
- * cost of the pipeline's statements); rows are prepared before the clock starts.
- */
-export async function loadRaw(driver: Driver, document: ImportDocument, batchRows = 10_000, singleTransaction = false): Promise<RawLoad> {
+/** Loads the document with plain batched UNWIND ... MERGE, one write transaction per batch; rows are prepared before the clock starts. */
+export async function loadRaw(driver: Driver, document: ImportDocument, batchRows = 10_000): Promise<RawLoad> {
   const batches = rawBatches(document, batchRows);
   const phases = { sources: 0, entities: 0, relationships: 0 };
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   let lastShown = performance.now();
   const started = performance.now();
-  const runAll = async (run: (batch: Batch) => Promise<unknown>) => {
+  try {
     for (const [index, batch] of batches.entries()) {
       const since = performance.now();
-      await run(batch);
+      await session.executeWrite((tx) => tx.run(batch.text, { rows: batch.rows }), { timeout: 30 * 60_000 });
       phases[batch.phase] += (performance.now() - since) / 1000;
       if (performance.now() - lastShown > 10_000 || index === batches.length - 1) {
         lastShown = performance.now();
         say(`raw UNWIND load: batch ${index + 1}/${batches.length}`);
       }
-    }
-  };
-  try {
-    if (singleTransaction) {
-      // An explicit transaction, not executeWrite: a transient failure (e.g. out of transaction memory) is
-      // reported, not retried from the start.
-      const tx = session.beginTransaction({ timeout: 60 * 60_000 });
-      try {
-        await runAll((batch) => tx.run(batch.text, { rows: batch.rows }));
-        await tx.commit();
-      } finally {
-        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-      }
-    } else {
-      await runAll((batch) => session.executeWrite((tx) => tx.run(batch.text, { rows: batch.rows }), { timeout: 30 * 60_000 }));
     }
   } finally {
     await session.close();
@@ -260,7 +225,6 @@ export async function loadRaw(driver: Driver, document: ImportDocument, batchRow
     seconds: round(seconds, 2),
     rels_per_s: Math.round(document.relationships.length / seconds),
     batch_rows: batchRows,
-    ...(singleTransaction ? { single_transaction: true } : {}),
     phases: { sources: round(phases.sources, 2), entities: round(phases.entities, 2), relationships: round(phases.relationships, 2) },
   };
 }

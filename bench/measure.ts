@@ -66,8 +66,9 @@ class Side {
         try {
           const bytes = await this.send(request);
           if (measured) {
-            this.latencies.push(performance.now() - since);
-            this.byRequest.set(position, performance.now() - since);
+            const elapsed = performance.now() - since;
+            this.latencies.push(elapsed);
+            this.byRequest.set(position, elapsed);
             this.bytes += bytes;
           }
         } catch (error) {

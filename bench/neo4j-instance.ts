@@ -30,8 +30,6 @@ export interface BenchNeo4j {
   /** A separate plain driver for the raw side, so the two never share a pool. */
   driver: Driver;
   catalog: CypherCatalog;
-  dataDir: string;
-  sizing: Neo4jSizing;
   /** VmHWM of the JVM so far, in MB. */
   peakMb(): number | null;
   stop(): Promise<void>;
@@ -78,8 +76,6 @@ export async function startBenchNeo4j(label: string, sizing: Neo4jSizing, logger
     graph,
     driver,
     catalog,
-    dataDir,
-    sizing,
     peakMb: () => peakMemoryMb(running.pid),
     stop() {
       stopped ??= (async () => {

@@ -70,11 +70,6 @@ function clientDocuments(): DocumentIndex {
   return indexDocuments(sources);
 }
 
-const fallbackExport = /* GraphQL */ `
-  query ExportSubgraph($ids: [ID!]!, $format: ExportFormat!, $depth: Int) {
-    export(ids: $ids, format: $format, depth: $depth) { filename mimeType content }
-  }
-`;
 
 /** Search text as an analyst types it: a word's first letters, a whole name, or a word and the start of the next. */
 function searchText(name: string, random: Random): string {
@@ -95,7 +90,7 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
   const hubSet = new Set(hubs);
   const someEntity = () => (random.chance(0.2) ? random.pick(hubs) : ordinaryEntity(graph, hubSet, random));
   const documents = clientDocuments();
-  const operation = (name: string, fallback?: string) => (documents.operations.has(name) ? buildDocument(documents, name) : fallback ?? buildDocument(documents, name));
+  const operation = (name: string) => buildDocument(documents, name);
 
   const make = async (variables: Record<string, unknown>, query: string, label: string, domain: (graph: Graph) => Promise<unknown>): Promise<BenchRequest> => {
     const read = await captureRead(domain);
@@ -110,7 +105,7 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
   const search = operation('SearchEntities');
   const neighbourhood = operation('Neighbourhood');
   const paths = operation('FindPaths');
-  const exportQuery = operation('ExportSubgraph', fallbackExport);
+  const exportQuery = operation('ExportSubgraph');
   // The projection the server chooses for these documents (server/resolvers/selection.ts), so both sides run the same Cypher.
   const searchDetail = asksOnly(fieldSelectionOf(search, 'search'), summaryFields.entity) ? 'summary' : 'full';
   const neighbourhoodDetail = asksOnly(fieldSelectionOf(neighbourhood, 'neighbourhood'), summaryFields.subgraph) ? 'summary' : 'full';

@@ -66,14 +66,4 @@ export class Random {
     }
     return entries[entries.length - 1][0];
   }
-
-  /** A copy of the list in random order (Fisher-Yates). */
-  shuffle<T>(list: readonly T[]): T[] {
-    const copy = [...list];
-    for (let i = copy.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy;
-  }
 }

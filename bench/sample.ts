@@ -12,7 +12,6 @@ export interface Adjacency {
   targets: Int32Array;
   /** Relationship position in document.relationships for each entry of targets. */
   edges: Int32Array;
-  indexOf: Map<string, number>;
 }
 
 export function buildAdjacency(document: ImportDocument): Adjacency {
@@ -34,7 +33,7 @@ export function buildAdjacency(document: ImportDocument): Adjacency {
     targets[fill[b]] = a;
     edges[fill[b]++] = rel;
   });
-  return { offsets, targets, edges, indexOf };
+  return { offsets, targets, edges };
 }
 
 /** The most linked entities (top 1%, at least 10), most linked first. */

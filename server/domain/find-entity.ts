@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Graph } from '../graph/run.js';
 import { isPresent, RecordBuilder, type EntityLink, type RawMap } from './graph-records.js';
+import { findEntitiesByIds } from './list-entities.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
 
 /**
@@ -9,8 +10,7 @@ import type { EntityRecord, RelationshipRecord } from './types.js';
  * such fields).
  */
 export async function findEntity(graph: Graph, id: string): Promise<EntityRecord | null> {
-  const [row] = await graph.read('graph/find-entities', { ids: [id] });
-  return new RecordBuilder(row?.sources).entityList(row?.entities)[0] ?? null;
+  return (await findEntitiesByIds(graph, [id]))[0] ?? null;
 }
 
 /** The relationship with its ends, or null when no relationship has that id. */

@@ -21,17 +21,16 @@ export async function findNeighbourhood(
   checkRange(depth, 'depth', 1, neighbourhoodLimits.maxDepth);
   checkRange(limit, 'limit', 1, neighbourhoodLimits.maxLimit);
   const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter), summary: detail === 'summary' };
+  // No row at all means none of the start ids exists: every id is then missing below.
   const [row] = await graph.read('graph/find-neighbourhood', params, { inner: depth - 1 });
-  // No row at all means none of the start ids exists.
-  if (!row) throw new NotFoundError(`No entity with id ${params.ids.map((id) => `"${id}"`).join(', ')}.`);
-  const builder = new RecordBuilder(row.sources, row.disputing);
-  const entities = builder.entityList(row.entities);
+  const builder = new RecordBuilder(row?.sources, row?.disputing);
+  const entities = builder.entityList(row?.entities);
   const missing = params.ids.filter((id) => !builder.known(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   return {
     entities,
-    relationships: builder.relationshipList(row.rels),
-    truncated: Boolean(row.truncated),
+    relationships: builder.relationshipList(row?.rels),
+    truncated: Boolean(row?.truncated),
   };
 }
 

@@ -14,7 +14,7 @@ export async function graphStats(graph: Graph): Promise<GraphStatsRecord> {
   return {
     entities: Number(row.entities),
     relationships: Number(row.relationships),
-    byKind: (row.byKind as GraphStatsRecord['byKind']).filter((entry) => entry.kind),
+    byKind: row.byKind as GraphStatsRecord['byKind'],
     byType: row.byType as GraphStatsRecord['byType'],
   };
 }

@@ -70,7 +70,7 @@ export class Graph {
   /** Runs several named reads in one read transaction (retried as a whole on a transient failure). */
   async readTransaction<T>(work: (tx: ReadTransaction) => Promise<T>): Promise<T> {
     return this.withSession('READ', (session) =>
-      session.executeRead((tx) => work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) }), { timeout: this.timeoutMs }),
+      session.executeRead((tx) => work(this.bind(tx)), { timeout: this.timeoutMs }),
     );
   }
 
@@ -91,7 +91,7 @@ export class Graph {
       return this.withSession('WRITE', async (session) => {
         const tx = session.beginTransaction({ timeout: timeoutMs });
         try {
-          const result = await work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) });
+          const result = await work(this.bind(tx));
           await tx.commit();
           return result;
         } finally {
@@ -100,7 +100,7 @@ export class Graph {
       });
     }
     return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => work({ run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) }), { timeout: timeoutMs }),
+      session.executeWrite((tx) => work(this.bind(tx)), { timeout: timeoutMs }),
     );
   }
 
@@ -126,6 +126,11 @@ export class Graph {
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  /** A driver transaction as the domain sees one: named statements from the catalog. */
+  private bind(tx: Pick<ManagedTransaction, 'run'>): Transaction {
+    return { run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) };
   }
 
   private async runIn(tx: Pick<ManagedTransaction, 'run'>, name: string, params: Params, slots?: CypherSlots): Promise<Row[]> {

@@ -4,6 +4,7 @@ import { exportFormats } from '../../server/domain/export/index.js';
 import { importFormats } from '../../server/domain/import/run-import.js';
 import { auditEventsBy, existingIds, foundingFingerprint, foundingIds, prefixSnapshot, type Fingerprint } from '../support/graph-fingerprint.js';
 import { editorToken, readerToken, startTestServer, uniquePrefix, type TestServer } from '../support/graph.js';
+import { postJson } from '../support/configured-server.js';
 import {
   enumOrHostile,
   fuzzSeed,
@@ -55,31 +56,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.graph.write('admin/delete-by-id-prefix', { prefix });
-  await server.graph.runText('MATCH (a:AuditEvent) WHERE a.subjectId STARTS WITH $prefix DETACH DELETE a', 'WRITE', { prefix });
   await server.close();
 });
 
-interface Sent {
-  status: number;
-  text: string;
-  json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } | null;
-}
+type Sent = Awaited<ReturnType<typeof postJson>>;
 
-async function post(body: unknown, authorization?: string, contentType = 'application/json'): Promise<Sent> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': contentType, ...(authorization !== undefined ? { authorization } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json: Sent['json'] = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: response.status, text, json };
-}
+const post = (body: unknown, authorization?: string, contentType = 'application/json'): Promise<Sent> =>
+  postJson(server.url, body, { 'content-type': contentType, ...(authorization !== undefined ? { authorization } : {}) });
 
 /** The request's own text, including what sits inside JSON sent as a string (import content). */
 function echoesOf(variables: unknown): unknown[] {

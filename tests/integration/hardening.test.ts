@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.graph.write('admin/delete-by-id-prefix', { prefix });
-  await server.graph.runText('MATCH (a:AuditEvent) WHERE a.subjectId STARTS WITH $prefix DETACH DELETE a', 'WRITE', { prefix });
   await server.close();
 });
 

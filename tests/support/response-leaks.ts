@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../../server/config.js';
+import { listCypherFiles } from '../../server/graph/cypher.js';
 
 /**
  * The error codes a client may ever see; INTERNAL_SERVER_ERROR means a bug reached the user. The last two
@@ -21,18 +20,10 @@ export const allowedErrorCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
-function cypherFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return cypherFiles(full);
-    return entry.name.endsWith('.cypher') ? [full] : [];
-  });
-}
-
 /** Every statement line of our Cypher files long enough to be unmistakable (Neo4j errors quote them). */
-export const cypherLines: string[] = [
+const cypherLines: string[] = [
   ...new Set(
-    cypherFiles(path.join(projectRoot, 'cypher'))
+    listCypherFiles()
       .flatMap((file) => fs.readFileSync(file, 'utf8').split('\n'))
       .map((line) => line.trim())
       .filter((line) => line.length >= 16 && !line.startsWith('//')),
@@ -49,7 +40,7 @@ const leakPatterns: [string, RegExp][] = [
 ];
 
 /** Every string inside a value (variables, documents), to discount the caller's own input echoed back. */
-export function stringsIn(value: unknown, found: string[] = []): string[] {
+function stringsIn(value: unknown, found: string[] = []): string[] {
   if (typeof value === 'string') found.push(value);
   else if (Array.isArray(value)) value.forEach((item) => stringsIn(item, found));
   else if (value && typeof value === 'object') Object.entries(value).forEach(([key, item]) => (found.push(key), stringsIn(item, found)));

@@ -50,15 +50,8 @@ export function layoutOptions(name: LayoutName, request: LayoutRequest = {}): La
           name: 'barnes-hut',
           ...common,
           // Incremental runs keep every placed node (passed as fixed) and settle only the newcomers.
+          // Spacing and forces are the layout's own tuned defaults (barnesHutDefaults).
           randomize: !request.incremental,
-          // The same spacing as fcose below, so a view reads alike on either side of the threshold.
-          idealEdgeLength: 95,
-          // Stronger than d3's default (-30), which is tuned for 5 px dots, not 30 px shapes with labels.
-          repulsion: -400,
-          // Shorter ranges packed tighter but left overlaps (800 px: 185 pairs at 5k elements; 1500 px: none).
-          repulsionRange: 1500,
-          // Between node bodies; labels are hidden at the zoom a large view opens at.
-          nodeSeparation: 8,
           fixed: request.fixed && request.fixed.length > 0 ? request.fixed : undefined,
         } as LayoutOptions;
       }

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { entityKinds, relationshipTypes, stances } from '../model.js';
 import { isCalendarDate } from './calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+import { sizeLimits } from './validate-document.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isCalendarDate, 'is not a real date');
 const optionalText = z.string().nullish().transform((value) => value ?? null);
 const optionalDate = isoDate.nullish().transform((value) => value ?? null);
-const id = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
+const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength, `is longer than ${sizeLimits.idLength} characters`);
 
 const citation = z.object({ source: id, excerpt: optionalText });
 const citations = z.array(citation).min(1, 'needs at least one source citation');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
+import { sizeLimits } from './validate-document.js';
 
 /** `type--uuid`, the only id form STIX 2.1 allows. */
 export const stixIdPattern = /^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +25,7 @@ const timestamp = z
 const ref = z.string({ error: 'must be a STIX id (type--uuid)' }).regex(stixIdPattern, { error: (issue) => `"${String(issue.input)}" is not a STIX id (type--uuid)` });
 const refs = z.array(ref);
 const texts = z.array(z.string());
-const id = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
+const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength, `is longer than ${sizeLimits.idLength} characters`);
 
 const externalReference = z.looseObject({
   source_name: z.string().optional(),

@@ -11,11 +11,11 @@ function fingerprint(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
-function sourceRow(source: ImportSource) {
+export function sourceRow(source: ImportSource) {
   return { ...source, published: toNeo4jDate(source.published), fingerprint: fingerprint(source) };
 }
 
-function entityRow(entity: ImportEntity) {
+export function entityRow(entity: ImportEntity) {
   const properties = Object.fromEntries(
     Object.entries(entity.properties).map(([key, value]) => [key, dateProperties.has(key) ? toNeo4jDate(value) : value]),
   );
@@ -38,7 +38,7 @@ function entityRow(entity: ImportEntity) {
   };
 }
 
-function relationshipRow(relationship: ImportRelationship) {
+export function relationshipRow(relationship: ImportRelationship) {
   return {
     id: relationship.id,
     type: relationship.type,
@@ -70,24 +70,25 @@ export function keywordQueries(ids: string[]): string[] {
   return queries;
 }
 
-/** Splits rows into those to create, to update, and those already stored with the same content. */
-function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; updatedIds: string[]; counts: ImportCounts } {
+/**
+ * Splits rows into those to create, to update, and those already stored with the same content. `changed`
+ * keeps the document's order (created and updated together) for the report of changes.
+ */
+function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; created: T[]; updated: T[]; counts: ImportCounts } {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-  const changed: T[] = [];
-  const updatedIds: string[] = [];
+  const [changed, created, updated]: T[][] = [[], [], []];
   for (const row of rows) {
     const before = stored.get(row.id);
-    if (before === undefined) counts.created += 1;
-    else if (before === row.fingerprint) {
+    if (before === row.fingerprint) {
       counts.unchanged += 1;
       continue;
-    } else {
-      counts.updated += 1;
-      updatedIds.push(row.id);
     }
+    (before === undefined ? created : updated).push(row);
     changed.push(row);
   }
-  return { changed, updatedIds, counts };
+  counts.created = created.length;
+  counts.updated = updated.length;
+  return { changed, created, updated, counts };
 }
 
 export interface WritePlan {
@@ -102,12 +103,10 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
   const sources = document.sources.map(sourceRow);
   const entities = document.entities.map(entityRow);
   const relationships = document.relationships.map(relationshipRow);
-  const relationshipIds = relationships.map((row) => row.id);
   const [stored] = await graph.read('import/find-fingerprints', {
     sourceIds: sources.map((row) => row.id),
     entityIds: entities.map((row) => row.id),
-    relationshipIds,
-    relationshipQueries: keywordQueries(relationshipIds),
+    relationshipQueries: keywordQueries(relationships.map((row) => row.id)),
   });
   // A relationship keeps its type and ends for life; changing them is a retraction and a new assertion.
   const relationshipsById = new Map(relationships.map((row) => [row.id, row]));
@@ -122,23 +121,22 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
   const plannedSources = classify(sources, asMap(stored.sources));
   const plannedEntities = classify(entities, asMap(stored.entities));
   const plannedRelationships = classify(relationships, asMap(stored.relationships));
-  const updatedRelationships = new Set(plannedRelationships.updatedIds);
   const steps: [string, string, unknown[]][] = [
     ['import/upsert-sources', 'sources', plannedSources.changed],
     ['import/upsert-entities', 'entities', plannedEntities.changed],
-    ['import/create-relationships', 'relationships', plannedRelationships.changed.filter((row) => !updatedRelationships.has(row.id))],
-    ['import/upsert-relationships', 'relationships', plannedRelationships.changed.filter((row) => updatedRelationships.has(row.id))],
+    ['import/create-relationships', 'relationships', plannedRelationships.created],
+    ['import/upsert-relationships', 'relationships', plannedRelationships.updated],
   ];
   const total = steps.reduce((sum, [, , rows]) => sum + rows.length, 0);
-  const marked = (changed: Row[], updatedIds: string[]) => {
-    const updated = new Set(updatedIds);
-    return changed.map((row) => ({ id: row.id, updated: updated.has(row.id) }));
+  const marked = ({ changed, updated }: { changed: Row[]; updated: Row[] }) => {
+    const wasStored = new Set(updated);
+    return changed.map((row) => ({ id: row.id, updated: wasStored.has(row) }));
   };
   return {
     counts: { sources: plannedSources.counts, entities: plannedEntities.counts, relationships: plannedRelationships.counts },
     changes: {
-      entities: marked(plannedEntities.changed, plannedEntities.updatedIds),
-      relationships: marked(plannedRelationships.changed, plannedRelationships.updatedIds),
+      entities: marked(plannedEntities),
+      relationships: marked(plannedRelationships),
     },
     async write(tx, onProgress) {
       let done = 0;
