@@ -48,12 +48,30 @@ export interface ClientRow {
 
 /** One setting changed at a time, from the explorer's large-view settings towards Cytoscape's defaults. */
 const variants: { name: string; variant: CanvasVariant }[] = [
-  { name: 'explorer style (large), no viewport levers', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: false, textureOnViewport: false } },
-  { name: 'explorer style (large), hideEdgesOnViewport only', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: true, textureOnViewport: false } },
-  { name: 'explorer style (large), textureOnViewport only', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: false, textureOnViewport: true } },
-  { name: 'explorer style (large), both levers', variant: { explorerStyle: true, large: true, hideEdgesOnViewport: true, textureOnViewport: true } },
-  { name: 'explorer style (large) without labels, no levers', variant: { explorerStyle: true, large: true, labels: false, hideEdgesOnViewport: false, textureOnViewport: false } },
-  { name: 'default style, hideEdgesOnViewport only', variant: { explorerStyle: false, large: false, hideEdgesOnViewport: true, textureOnViewport: false } },
+  {
+    name: 'explorer style (large), no viewport levers',
+    variant: { explorerStyle: true, large: true, hideEdgesOnViewport: false, textureOnViewport: false },
+  },
+  {
+    name: 'explorer style (large), hideEdgesOnViewport only',
+    variant: { explorerStyle: true, large: true, hideEdgesOnViewport: true, textureOnViewport: false },
+  },
+  {
+    name: 'explorer style (large), textureOnViewport only',
+    variant: { explorerStyle: true, large: true, hideEdgesOnViewport: false, textureOnViewport: true },
+  },
+  {
+    name: 'explorer style (large), both levers',
+    variant: { explorerStyle: true, large: true, hideEdgesOnViewport: true, textureOnViewport: true },
+  },
+  {
+    name: 'explorer style (large) without labels, no levers',
+    variant: { explorerStyle: true, large: true, labels: false, hideEdgesOnViewport: false, textureOnViewport: false },
+  },
+  {
+    name: 'default style, hideEdgesOnViewport only',
+    variant: { explorerStyle: false, large: false, hideEdgesOnViewport: true, textureOnViewport: false },
+  },
 ];
 
 export interface ClientOptions {
@@ -65,7 +83,15 @@ export interface ClientOptions {
   variants?: boolean;
 }
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function buildPage(outDir: string): Promise<void> {
   await build({
@@ -80,7 +106,10 @@ async function buildPage(outDir: string): Promise<void> {
 function serve(folder: string): Promise<{ url: string; close(): Promise<void> }> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
   const server = http.createServer((request, response) => {
-    const file = path.join(folder, path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
+    const file = path.join(
+      folder,
+      path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''),
+    );
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(folder, 'index.html');
     response.writeHead(200, { 'content-type': types[path.extname(target)] ?? 'application/octet-stream' });
     fs.createReadStream(target).pipe(response);
@@ -96,7 +125,9 @@ function serve(folder: string): Promise<{ url: string; close(): Promise<void> }>
 
 function withTimeout<T>(work: Promise<T>, seconds: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${seconds} s`)), seconds * 1000)));
+  const limit = new Promise<never>(
+    (_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${seconds} s`)), seconds * 1000)),
+  );
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
@@ -126,7 +157,10 @@ const ms = (value: number | null | undefined) => (value === null || value === un
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? round(a / b, 3) : null);
 
 /** Runs every size; each in a fresh page, explorer first, then the defaults at the same positions, then the defaults' own layout. */
-export async function benchmarkClient(subgraphs: ClientSubgraph[], options: ClientOptions): Promise<{ rows: ClientRow[]; chromium: string }> {
+export async function benchmarkClient(
+  subgraphs: ClientSubgraph[],
+  options: ClientOptions,
+): Promise<{ rows: ClientRow[]; chromium: string }> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-bench-client-'));
   let browser: Browser | null = null;
   let site: Awaited<ReturnType<typeof serve>> | null = null;
@@ -139,8 +173,22 @@ export async function benchmarkClient(subgraphs: ClientSubgraph[], options: Clie
     for (const subgraph of subgraphs) {
       const elements = subgraph.entities.length + subgraph.relationships.length;
       const row: ClientRow = {
-        elements, nodes: subgraph.entities.length, edges: subgraph.relationships.length, draw_ms: null, default_draw_ms: null, frame_ms: null, default_frame_ms: null,
-        ratio: null, frame_p95_ms: null, default_frame_p95_ms: null, render_ms: null, default_render_ms: null, render_ratio: null, render_max_ms: null, redraws: null, pans: null,
+        elements,
+        nodes: subgraph.entities.length,
+        edges: subgraph.relationships.length,
+        draw_ms: null,
+        default_draw_ms: null,
+        frame_ms: null,
+        default_frame_ms: null,
+        ratio: null,
+        frame_p95_ms: null,
+        default_frame_p95_ms: null,
+        render_ms: null,
+        default_render_ms: null,
+        render_ratio: null,
+        render_max_ms: null,
+        redraws: null,
+        pans: null,
       };
       rows.push(row);
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -150,25 +198,40 @@ export async function benchmarkClient(subgraphs: ClientSubgraph[], options: Clie
         await page.goto(site.url);
         await page.waitForFunction(() => Boolean(window.bench));
         say(`client: ${elements} elements, explorer draw`);
-        const drawn = await withTimeout(page.evaluate((input) => window.bench.drawExplorer(input), subgraph), options.drawTimeoutSeconds, 'the explorer draw');
+        const drawn = await withTimeout(
+          page.evaluate((input) => window.bench.drawExplorer(input), subgraph),
+          options.drawTimeoutSeconds,
+          'the explorer draw',
+        );
         row.draw_ms = ms(drawn.ms);
         row.settings = drawn.settings;
         const explorerFrames = await pan(page, options.panSeconds);
         await page.evaluate((input) => window.bench.showDefaultsAtExplorerPositions(input), subgraph);
         const defaultFrames = await pan(page, options.panSeconds);
         Object.assign(row, {
-          frame_ms: ms(explorerFrames.frame_ms), default_frame_ms: ms(defaultFrames.frame_ms), ratio: ratio(explorerFrames.frame_ms, defaultFrames.frame_ms),
-          frame_p95_ms: ms(explorerFrames.frame_p95_ms), default_frame_p95_ms: ms(defaultFrames.frame_p95_ms),
-          render_ms: ms(explorerFrames.render_ms), default_render_ms: ms(defaultFrames.render_ms), render_ratio: ratio(explorerFrames.render_ms, defaultFrames.render_ms),
+          frame_ms: ms(explorerFrames.frame_ms),
+          default_frame_ms: ms(defaultFrames.frame_ms),
+          ratio: ratio(explorerFrames.frame_ms, defaultFrames.frame_ms),
+          frame_p95_ms: ms(explorerFrames.frame_p95_ms),
+          default_frame_p95_ms: ms(defaultFrames.frame_p95_ms),
+          render_ms: ms(explorerFrames.render_ms),
+          default_render_ms: ms(defaultFrames.render_ms),
+          render_ratio: ratio(explorerFrames.render_ms, defaultFrames.render_ms),
           render_max_ms: [ms(explorerFrames.render_max_ms), ms(defaultFrames.render_max_ms)],
-          redraws: [explorerFrames.redraws, defaultFrames.redraws], pans: [explorerFrames.pans, defaultFrames.pans],
+          redraws: [explorerFrames.redraws, defaultFrames.redraws],
+          pans: [explorerFrames.pans, defaultFrames.pans],
         });
         if (options.variants) {
           row.variants = [];
           for (const { name, variant } of variants) {
             await page.evaluate(([input, chosen]) => window.bench.showVariant(input, chosen), [subgraph, variant] as const);
             const frames = await pan(page, options.panSeconds);
-            row.variants.push({ name, frame_ms: ms(frames.frame_ms), render_ms: ms(frames.render_ms), render_max_ms: ms(frames.render_max_ms) });
+            row.variants.push({
+              name,
+              frame_ms: ms(frames.frame_ms),
+              render_ms: ms(frames.render_ms),
+              render_max_ms: ms(frames.render_max_ms),
+            });
           }
         }
         if (defaultLayoutTooSlow) {
@@ -176,7 +239,11 @@ export async function benchmarkClient(subgraphs: ClientSubgraph[], options: Clie
         } else {
           say(`client: ${elements} elements, defaults draw (fcose defaults)`);
           try {
-            const defaults = await withTimeout(page.evaluate((input) => window.bench.drawDefaults(input), subgraph), options.defaultDrawTimeoutSeconds, 'the default fcose layout');
+            const defaults = await withTimeout(
+              page.evaluate((input) => window.bench.drawDefaults(input), subgraph),
+              options.defaultDrawTimeoutSeconds,
+              'the default fcose layout',
+            );
             row.default_draw_ms = ms(defaults.ms);
           } catch (error) {
             defaultLayoutTooSlow = `${(error as Error).message} at ${elements} elements`;

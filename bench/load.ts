@@ -62,7 +62,9 @@ function timedGraph(graph: Graph, phases: Record<string, number>): Graph {
 export async function terminateTransactions(driver: Driver): Promise<number> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
-    const shown = await session.run("SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN collect(transactionId) AS ids");
+    const shown = await session.run(
+      "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN collect(transactionId) AS ids",
+    );
     const ids = shown.records[0].get('ids') as string[];
     if (ids.length > 0) await session.run('TERMINATE TRANSACTIONS $ids', { ids });
     return ids.length;
@@ -153,7 +155,11 @@ export async function loadWithPipeline(
     relationships_written: written,
     rels_per_s: seconds > 0 ? Math.round(written / seconds) : 0,
     phases,
-    relationship_batches: { count: batchSeconds.length, first_s: batchSeconds.slice(0, 3).map((v) => round(v, 2)), last_s: batchSeconds.slice(-3).map((v) => round(v, 2)) },
+    relationship_batches: {
+      count: batchSeconds.length,
+      first_s: batchSeconds.slice(0, 3).map((v) => round(v, 2)),
+      last_s: batchSeconds.slice(-3).map((v) => round(v, 2)),
+    },
     ...(mode === 'chunked' ? { chunk_relationships: chunk } : {}),
     ...(error ? { error } : {}),
   };
@@ -177,12 +183,17 @@ interface Batch {
 function rawBatches(document: ImportDocument, batchRows: number): Batch[] {
   const batches: Batch[] = [];
   const push = <T>(phase: Batch['phase'], text: string, rows: T[]) => {
-    for (let start = 0; start < rows.length; start += batchRows) batches.push({ phase, text, rows: toParams(rows.slice(start, start + batchRows)) });
+    for (let start = 0; start < rows.length; start += batchRows)
+      batches.push({ phase, text, rows: toParams(rows.slice(start, start + batchRows)) });
   };
-  push('sources', rawSources, document.sources.map((source) => {
-    const { id, ...props } = sourceRow(source);
-    return { id, props };
-  }));
+  push(
+    'sources',
+    rawSources,
+    document.sources.map((source) => {
+      const { id, ...props } = sourceRow(source);
+      return { id, props };
+    }),
+  );
   const byLabel = new Map<string, unknown[]>();
   for (const entity of document.entities) {
     const { id, label, properties, ...rest } = entityRow(entity);
@@ -237,7 +248,11 @@ export async function countStored(driver: Driver): Promise<{ entities: number; r
       'CALL { MATCH (e:Entity) RETURN count(e) AS entities } CALL { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relationships } CALL { MATCH (s:Source) RETURN count(s) AS sources } RETURN entities, relationships, sources',
     );
     const record = result.records[0];
-    return { entities: Number(record.get('entities')), relationships: Number(record.get('relationships')), sources: Number(record.get('sources')) };
+    return {
+      entities: Number(record.get('entities')),
+      relationships: Number(record.get('relationships')),
+      sources: Number(record.get('sources')),
+    };
   } finally {
     await session.close();
   }

@@ -142,7 +142,11 @@ export interface Paired {
  */
 function pair(graphql: Map<number, number>, raw: Map<number, number>): Paired {
   const common = [...graphql.keys()].filter((key) => raw.has(key));
-  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
   const g = median(common.map((key) => graphql.get(key)!));
   const r = median(common.map((key) => raw.get(key)!));
   const perRequest = median(common.map((key) => graphql.get(key)! / raw.get(key)!));
@@ -161,7 +165,12 @@ export function graphqlSender(url: string, timeoutMs: number): { send: Send; clo
     new Promise((resolve, reject) => {
       const outgoing = http.request(
         target,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs },
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          timeout: timeoutMs,
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -169,7 +178,10 @@ export function graphqlSender(url: string, timeoutMs: number): { send: Send; clo
           response.on('end', () => {
             const text = Buffer.concat(chunks);
             try {
-              const parsed = JSON.parse(text.toString('utf8')) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+              const parsed = JSON.parse(text.toString('utf8')) as {
+                data?: unknown;
+                errors?: { message: string; extensions?: { code?: string } }[];
+              };
               if (parsed.errors?.length) {
                 const [first] = parsed.errors;
                 reject(new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`));
@@ -185,7 +197,8 @@ export function graphqlSender(url: string, timeoutMs: number): { send: Send; clo
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive socket the server closed at the same moment (its keepAliveTimeout): Node's documented
         // remedy is to send again on a fresh socket; the retry's time counts in the latency.
-        if (retry && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up')) resolve(post(body, false));
+        if (retry && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up'))
+          resolve(post(body, false));
         else reject(error);
       });
       outgoing.end(body);

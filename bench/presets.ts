@@ -14,9 +14,36 @@ export interface Preset {
 
 /** Small is the quick look (and, with tighter flags, the CI smoke test); medium is the one the targets are about. */
 export const presets: Record<ScaleName, Preset> = {
-  small: { heap: '1g', pageCache: '512m', requests: 30, seconds: 3, importBudget: 60, clientSizes: '500,2000,5000', panSeconds: 2, defaultDrawTimeout: 30 },
-  medium: { heap: '8g', pageCache: '2g', requests: 200, seconds: 30, importBudget: 900, clientSizes: '500,2000,5000,10000', panSeconds: 3, defaultDrawTimeout: 120 },
-  large: { heap: '8g', pageCache: '6g', requests: 200, seconds: 30, importBudget: 1800, clientSizes: '500,2000,5000,10000', panSeconds: 3, defaultDrawTimeout: 120 },
+  small: {
+    heap: '1g',
+    pageCache: '512m',
+    requests: 30,
+    seconds: 3,
+    importBudget: 60,
+    clientSizes: '500,2000,5000',
+    panSeconds: 2,
+    defaultDrawTimeout: 30,
+  },
+  medium: {
+    heap: '8g',
+    pageCache: '2g',
+    requests: 200,
+    seconds: 30,
+    importBudget: 900,
+    clientSizes: '500,2000,5000,10000',
+    panSeconds: 3,
+    defaultDrawTimeout: 120,
+  },
+  large: {
+    heap: '8g',
+    pageCache: '6g',
+    requests: 200,
+    seconds: 30,
+    importBudget: 1800,
+    clientSizes: '500,2000,5000,10000',
+    panSeconds: 3,
+    defaultDrawTimeout: 120,
+  },
 };
 
 /** Distinct requests built per workload: the measured ones plus room for the warm-up (up to 32). */

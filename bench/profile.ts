@@ -27,7 +27,9 @@ interface PlanNode {
 }
 
 function describePlan(node: PlanNode, depth = 0): string {
-  const details = String(node.arguments.Details ?? '').replace(/\s+/g, ' ').slice(0, 140);
+  const details = String(node.arguments.Details ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 140);
   const line = `${'  '.repeat(depth)}${node.operatorType.replace(/@neo4j$/, '')}  rows=${node.rows ?? '?'} dbHits=${node.dbHits ?? '?'}  ${details}`;
   return [line, ...node.children.map((child) => describePlan(child, depth + 1))].join('\n');
 }
@@ -35,33 +37,56 @@ function describePlan(node: PlanNode, depth = 0): string {
 const program = new Command()
   .addOption(new Option('--scale <scale>').choices(['small', 'medium', 'large']).default('small'))
   .option('--seed <n>', 'the benchmark seed', '1')
-  .option('--requests <n>', 'the benchmark run\'s --requests (default: that of the scale), so the same requests are built')
+  .option('--requests <n>', "the benchmark run's --requests (default: that of the scale), so the same requests are built")
   .option('--per-workload <n>', 'requests profiled per workload (hub and ordinary cases alternate)', '2')
   .option('--timeout <s>', 'transaction timeout for each PROFILE', '120')
   .option('--heap <size>', 'Neo4j heap', '4g')
   .option('--pagecache <size>', 'Neo4j page cache', '2g');
 program.parse();
-const options = program.opts<{ scale: ScaleName; seed: string; requests?: string; perWorkload: string; timeout: string; heap: string; pagecache: string }>();
+const options = program.opts<{
+  scale: ScaleName;
+  seed: string;
+  requests?: string;
+  perWorkload: string;
+  timeout: string;
+  heap: string;
+  pagecache: string;
+}>();
 
 const seed = Number(options.seed);
 const graph = generateGraph(scales[options.scale], seed);
 const adjacency = buildAdjacency(graph.document);
 const hubIds = new Set(hubsOf(graph).map((index) => graph.document.entities[index].id));
 const logger = createLogger({ logLevel: 'silent' });
-const database = await startBenchNeo4j('profile', { heap: options.heap, pageCache: options.pagecache, txTimeoutSeconds: Number(options.timeout) }, logger);
+const database = await startBenchNeo4j(
+  'profile',
+  { heap: options.heap, pageCache: options.pagecache, txTimeoutSeconds: Number(options.timeout) },
+  logger,
+);
 try {
   say('loading the graph (plain UNWIND)');
   await loadRaw(database.driver, graph.document);
   // The same seeds as bench/run.ts, so these are the benchmark's own requests.
-  const workloads = await buildWorkloads(graph, adjacency, database.catalog, new Random(seed + 1), requestsPerWorkload(Number(options.requests ?? presets[options.scale].requests)));
-  const mentionsHub = (request: BenchRequest) => JSON.stringify(request.graphql.variables).match(/"[a-z]+-\d+"/g)?.some((id) => hubIds.has(JSON.parse(id))) ?? false;
+  const workloads = await buildWorkloads(
+    graph,
+    adjacency,
+    database.catalog,
+    new Random(seed + 1),
+    requestsPerWorkload(Number(options.requests ?? presets[options.scale].requests)),
+  );
+  const mentionsHub = (request: BenchRequest) =>
+    JSON.stringify(request.graphql.variables)
+      .match(/"[a-z]+-\d+"/g)
+      ?.some((id) => hubIds.has(JSON.parse(id))) ?? false;
   const session = database.driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     for (const workload of workloads) {
       const wanted = Number(options.perWorkload);
       const hub = workload.requests.filter(mentionsHub);
       const ordinary = workload.requests.filter((request) => !mentionsHub(request));
-      const picked = Array.from({ length: wanted }, (_, i) => (i % 2 === 0 ? hub : ordinary)[Math.floor(i / 2)] ?? ordinary[i]).filter(Boolean);
+      const picked = Array.from({ length: wanted }, (_, i) => (i % 2 === 0 ? hub : ordinary)[Math.floor(i / 2)] ?? ordinary[i]).filter(
+        Boolean,
+      );
       for (const request of picked) {
         const since = performance.now();
         process.stdout.write(`\n=== ${workload.name}: ${request.label}${mentionsHub(request) ? ' (hub)' : ''} [${request.raw.name}]\n`);
@@ -70,7 +95,9 @@ try {
           continue;
         }
         try {
-          const result = await session.executeRead((tx) => tx.run(`PROFILE ${request.raw.text}`, request.raw.params), { timeout: Number(options.timeout) * 1000 });
+          const result = await session.executeRead((tx) => tx.run(`PROFILE ${request.raw.text}`, request.raw.params), {
+            timeout: Number(options.timeout) * 1000,
+          });
           const plan = result.summary.profile as unknown as PlanNode;
           process.stdout.write(`${Math.round(performance.now() - since)} ms, ${result.records.length} rows\n${describePlan(plan)}\n`);
         } catch (error) {

@@ -60,16 +60,19 @@ async function captureRead(call: (graph: Graph) => Promise<unknown>): Promise<{ 
 /** The catalog's statements run in a plain driver transaction, records made plain as the server's executor does. */
 function overDriver(tx: ManagedTransaction, catalog: CypherCatalog): ReadTransaction {
   return {
-    run: async (name, params = {}, slots) => (await tx.run(catalog.text(name, slots), toParams(params) as Params)).records.map(recordToObject),
+    run: async (name, params = {}, slots) =>
+      (await tx.run(catalog.text(name, slots), toParams(params) as Params)).records.map(recordToObject),
   };
 }
 
 function clientDocuments(): DocumentIndex {
   const folder = path.join(projectRoot, 'client', 'src', 'api', 'operations');
-  const sources = fs.readdirSync(folder).filter((file) => file.endsWith('.graphql')).map((file) => fs.readFileSync(path.join(folder, file), 'utf8'));
+  const sources = fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => fs.readFileSync(path.join(folder, file), 'utf8'));
   return indexDocuments(sources);
 }
-
 
 /** Search text as an analyst types it: a word's first letters, a whole name, or a word and the start of the next. */
 function searchText(name: string, random: Random): string {
@@ -84,7 +87,13 @@ function searchText(name: string, random: Random): string {
  * Inputs for every workload, fixed by the seed: 20% of the entities asked about are hubs (top 1% by links),
  * the rest ordinary linked entities; paths join incidents to hubs, actors to states, and arbitrary pairs.
  */
-export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency, catalog: CypherCatalog, random: Random, perWorkload: number): Promise<Workload[]> {
+export async function buildWorkloads(
+  graph: SyntheticGraph,
+  adjacency: Adjacency,
+  catalog: CypherCatalog,
+  random: Random,
+  perWorkload: number,
+): Promise<Workload[]> {
   const { entities } = graph.document;
   const hubs = hubsOf(graph);
   const hubSet = new Set(hubs);
@@ -92,9 +101,18 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
   const documents = clientDocuments();
   const operation = (name: string) => buildDocument(documents, name);
 
-  const make = async (variables: Record<string, unknown>, query: string, label: string, domain: (graph: Graph) => Promise<unknown>): Promise<BenchRequest> => {
+  const make = async (
+    variables: Record<string, unknown>,
+    query: string,
+    label: string,
+    domain: (graph: Graph) => Promise<unknown>,
+  ): Promise<BenchRequest> => {
     const read = await captureRead(domain);
-    return { graphql: { query, variables }, raw: { name: read.name, text: catalog.text(read.name, read.slots), params: toParams(read.params) as Record<string, unknown> }, label };
+    return {
+      graphql: { query, variables },
+      raw: { name: read.name, text: catalog.text(read.name, read.slots), params: toParams(read.params) as Record<string, unknown> },
+      label,
+    };
   };
   const repeat = async (build: (index: number) => Promise<BenchRequest>) => {
     const requests: BenchRequest[] = [];
@@ -123,7 +141,9 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
       name: `neighbourhood depth ${depth}`,
       requests: await repeat(async () => {
         const id = entities[someEntity()].id;
-        return make({ ids: [id], depth, limit: 500 }, neighbourhood, id, (g) => findNeighbourhood(g, [id], depth, null, 500, neighbourhoodDetail));
+        return make({ ids: [id], depth, limit: 500 }, neighbourhood, id, (g) =>
+          findNeighbourhood(g, [id], depth, null, 500, neighbourhoodDetail),
+        );
       }),
     });
   }
@@ -153,12 +173,18 @@ export async function buildWorkloads(graph: SyntheticGraph, adjacency: Adjacency
     });
   }
   // A handful of distinct 1k-entity sets, reused in turn: grown from hubs and from ordinary entities.
-  const sets = Array.from({ length: Math.min(perWorkload, 12) }, (_, i) => breadthFirst(adjacency, i % 3 === 0 ? random.pick(hubs) : ordinaryEntity(graph, hubSet, random), 1000).map((index) => entities[index].id));
+  const sets = Array.from({ length: Math.min(perWorkload, 12) }, (_, i) =>
+    breadthFirst(adjacency, i % 3 === 0 ? random.pick(hubs) : ordinaryEntity(graph, hubSet, random), 1000).map(
+      (index) => entities[index].id,
+    ),
+  );
   workloads.push({
     name: 'export 1k entities (JSON)',
     requests: await repeat(async (i) => {
       const ids = sets[i % sets.length];
-      return make({ ids, format: 'JSON', depth: 0 }, exportQuery, `${ids.length} ids from ${ids[0]}`, (g) => exportSubgraph(g, { ids, format: 'JSON', depth: 0 }));
+      return make({ ids, format: 'JSON', depth: 0 }, exportQuery, `${ids.length} ids from ${ids[0]}`, (g) =>
+        exportSubgraph(g, { ids, format: 'JSON', depth: 0 }),
+      );
     }),
   });
   return workloads;

@@ -27,24 +27,42 @@ import { startServer, type BenchServer } from './server.js';
 import { checkTargets, type QueryRow } from './targets.js';
 import { presets, requestsPerWorkload } from './presets.js';
 
-const list = (text: string) => text.split(',').map((part) => Number(part.trim())).filter((value) => Number.isFinite(value) && value > 0);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((value) => Number.isFinite(value) && value > 0);
 
 const program = new Command()
   .name('npm run bench --')
   .description('Benchmark the import, the GraphQL server against raw Cypher, and the client canvas, on a synthetic graph.')
-  .addOption(new Option('--scale <scale>', 'small 10k/50k, medium 100k/500k, large 1M/5M entities/relationships').choices(['small', 'medium', 'large']).default('medium'))
+  .addOption(
+    new Option('--scale <scale>', 'small 10k/50k, medium 100k/500k, large 1M/5M entities/relationships')
+      .choices(['small', 'medium', 'large'])
+      .default('medium'),
+  )
   .option('--seed <n>', 'seed of the generated graph and of every random choice', '1')
   .option('--requests <n>', 'measured requests per side, workload and concurrency (default: 30 small, 200 otherwise)')
   .option('--seconds <s>', 'time budget per side, workload and concurrency (default: 3 small, 30 otherwise)')
   .option('--tx-timeout <s>', 'transaction timeout of the server and of the raw side (the server default)', '30')
   .option('--concurrency <list>', 'concurrency levels', '1,32')
   .option('--workloads <list>', 'only the workloads whose names start with one of these (e.g. search,neighbourhood)')
-  .addOption(new Option('--import-mode <mode>', 'one importDocument transaction, or chunks of 50k relationships').choices(['single-transaction', 'chunked']).default('single-transaction'))
-  .option('--import-budget <s>', 'seconds the import pipeline may take before it is stopped and its rate so far reported (default: 60 small, 900 medium)')
+  .addOption(
+    new Option('--import-mode <mode>', 'one importDocument transaction, or chunks of 50k relationships')
+      .choices(['single-transaction', 'chunked'])
+      .default('single-transaction'),
+  )
+  .option(
+    '--import-budget <s>',
+    'seconds the import pipeline may take before it is stopped and its rate so far reported (default: 60 small, 900 medium)',
+  )
   .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000 small, 500,2000,5000,10000 otherwise)')
   .option('--client-variants', 'also pan canvases that change one explorer setting at a time (diagnosis)')
   .option('--pan-seconds <s>', 'seconds of panning per canvas (default: 2 small, 3 otherwise)')
-  .option('--default-layout-timeout <s>', 'seconds the defaults\' own fcose layout may take before larger sizes skip it (default: 30 small, 120 otherwise)')
+  .option(
+    '--default-layout-timeout <s>',
+    "seconds the defaults' own fcose layout may take before larger sizes skip it (default: 30 small, 120 otherwise)",
+  )
   .option('--skip <phases>', 'comma-separated phases to leave out: pipeline, raw (the plain load and the queries), queries, client', '')
   .option('--heap <size>', 'Neo4j heap (default: 1g small, 4g medium, 8g large)')
   .option('--pagecache <size>', 'Neo4j page cache (default: 512m small, 2g medium, 6g large)')
@@ -95,11 +113,20 @@ async function main(): Promise<number> {
   const scale = options.scale;
   const seed = Number(options.seed);
   const preset = presets[scale];
-  const skip = new Set(options.skip.split(',').map((part) => part.trim()).filter(Boolean));
+  const skip = new Set(
+    options.skip
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
   const requestsPerSide = Number(options.requests ?? preset.requests);
   const secondsPerSide = Number(options.seconds ?? preset.seconds);
   const importBudget = Number(options.importBudget ?? preset.importBudget);
-  const sizing: Neo4jSizing = { heap: options.heap ?? preset.heap, pageCache: options.pagecache ?? preset.pageCache, txTimeoutSeconds: Number(options.txTimeout) };
+  const sizing: Neo4jSizing = {
+    heap: options.heap ?? preset.heap,
+    pageCache: options.pagecache ?? preset.pageCache,
+    txTimeoutSeconds: Number(options.txTimeout),
+  };
   const clientSizes = list(options.clientSizes ?? preset.clientSizes);
   // Failures reach the JSON; the executor's own error log would only repeat them (e.g. a terminated import).
   const logger = createLogger({ logLevel: 'silent' });
@@ -110,7 +137,9 @@ async function main(): Promise<number> {
   say(`generating the ${scale} graph (seed ${seed})`);
   const graph = generateGraph(scales[scale], seed);
   const adjacency = buildAdjacency(graph.document);
-  say(`generated ${graph.stats.entities} entities, ${graph.stats.relationships} relationships, ${graph.stats.sources} sources; max degree ${graph.stats.maxDegree}`);
+  say(
+    `generated ${graph.stats.entities} entities, ${graph.stats.relationships} relationships, ${graph.stats.sources} sources; max degree ${graph.stats.maxDegree}`,
+  );
 
   // 1. The import pipeline, time-boxed, in a Neo4j of its own (stopped afterwards to free memory).
   let pipeline: PipelineLoad | { error: string } | { skipped: true } = { skipped: true };
@@ -152,17 +181,29 @@ async function main(): Promise<number> {
     if (!skip.has('queries')) {
       const catalog = database.catalog;
       const workloads = await buildWorkloads(graph, adjacency, catalog, new Random(seed + 1), requestsPerWorkload(requestsPerSide));
-      server = await startServer({ uri: database.running.uri, password: database.running.password }, sizing.txTimeoutSeconds, options.serverCpuProf);
+      server = await startServer(
+        { uri: database.running.uri, password: database.running.password },
+        sizing.txTimeoutSeconds,
+        options.serverCpuProf,
+      );
       say(`server ready at ${server.url}`);
       const graphql = graphqlSender(server.url, 120_000);
       const direct = rawSender(database.driver, sizing.txTimeoutSeconds * 1000);
       try {
-        const wanted = options.workloads?.split(',').map((part) => part.trim()).filter(Boolean);
+        const wanted = options.workloads
+          ?.split(',')
+          .map((part) => part.trim())
+          .filter(Boolean);
         for (const workload of workloads.filter((w) => !wanted || wanted.some((prefix) => w.name.startsWith(prefix)))) {
           for (const [level, concurrency] of list(options.concurrency).entries()) {
             say(`queries: ${workload.name}, concurrency ${concurrency}`);
             // The first level warms both sides up; later levels find them warm.
-            const measured = await measurePair(graphql.send, direct, workload.requests, { concurrency, requests: requestsPerSide, seconds: secondsPerSide, warmup: level === 0 });
+            const measured = await measurePair(graphql.send, direct, workload.requests, {
+              concurrency,
+              requests: requestsPerSide,
+              seconds: secondsPerSide,
+              warmup: level === 0,
+            });
             queries.push(queryRow(workload.name, concurrency, measured));
           }
         }
@@ -224,7 +265,13 @@ async function main(): Promise<number> {
     finished_at: finishedAt.toISOString(),
     duration_s: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 1),
     machine: { ...machine, load_average_end: os.loadavg().map((value) => round(value, 2)) },
-    settings: { requests_per_side: requestsPerSide, seconds_per_side: secondsPerSide, concurrency: list(options.concurrency), neo4j: sizing, import_budget_s: importBudget },
+    settings: {
+      requests_per_side: requestsPerSide,
+      seconds_per_side: secondsPerSide,
+      concurrency: list(options.concurrency),
+      neo4j: sizing,
+      import_budget_s: importBudget,
+    },
     graph: { ...graph.stats, stored },
     import: { rels_per_s: pipelineRate, raw_rels_per_s: rawRate, ratio: importRatio, pipeline, raw },
     queries,
@@ -235,16 +282,26 @@ async function main(): Promise<number> {
   };
   const json = JSON.stringify(report, null, 2);
   fs.mkdirSync(options.resultsDir, { recursive: true });
-  const file = path.join(options.resultsDir, `${startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}-${scale}.json`);
+  const file = path.join(
+    options.resultsDir,
+    `${startedAt
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replace(/:/g, '-')}-${scale}.json`,
+  );
   fs.writeFileSync(file, json + '\n');
   say(`written to ${path.relative(process.cwd(), file)}`);
   process.stdout.write(json + '\n');
   return 0;
 }
 
-function queryRow(name: string, concurrency: number, measured: { graphql: SideStats; raw: SideStats; slices: number; paired: Paired }): QueryRow & Record<string, unknown> {
+function queryRow(
+  name: string,
+  concurrency: number,
+  measured: { graphql: SideStats; raw: SideStats; slices: number; paired: Paired },
+): QueryRow & Record<string, unknown> {
   const { graphql, raw, paired } = measured;
-  const failed = graphql.requests === 0 ? graphql.first_error ?? 'no request succeeded' : undefined;
+  const failed = graphql.requests === 0 ? (graphql.first_error ?? 'no request succeeded') : undefined;
   return {
     name,
     concurrency,

@@ -61,7 +61,16 @@ export function breadthFirst(adjacency: Adjacency, start: number, limit: number)
 
 export interface ClientSubgraph {
   entities: { id: string; kind: string; name: string; aliases: string[]; date: string | null }[];
-  relationships: { id: string; type: string; stance: string; confidence: number; since: string | null; until: string | null; from: { id: string }; to: { id: string } }[];
+  relationships: {
+    id: string;
+    type: string;
+    stance: string;
+    confidence: number;
+    since: string | null;
+    until: string | null;
+    from: { id: string };
+    to: { id: string };
+  }[];
 }
 
 /**
@@ -98,7 +107,16 @@ export function subgraphOfSize(document: ImportDocument, adjacency: Adjacency, s
     }),
     relationships: [...links].map((index) => {
       const rel = document.relationships[index];
-      return { id: rel.id, type: rel.type, stance: rel.stance, confidence: rel.confidence, since: rel.since, until: rel.until, from: { id: rel.from }, to: { id: rel.to } };
+      return {
+        id: rel.id,
+        type: rel.type,
+        stance: rel.stance,
+        confidence: rel.confidence,
+        since: rel.since,
+        until: rel.until,
+        from: { id: rel.from },
+        to: { id: rel.to },
+      };
     }),
   };
 }

@@ -17,7 +17,11 @@ export interface BenchServer {
 }
 
 /** `cpuProfileDir`: write a V8 CPU profile of the server there when it stops (node --cpu-prof), to see where its time goes. */
-export async function startServer(neo4j: { uri: string; password: string }, txTimeoutSeconds: number, cpuProfileDir?: string): Promise<BenchServer> {
+export async function startServer(
+  neo4j: { uri: string; password: string },
+  txTimeoutSeconds: number,
+  cpuProfileDir?: string,
+): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-bench-server-'));
   const profiling = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', path.join(projectRoot, 'bench', 'server-process.ts')], {

@@ -23,11 +23,17 @@ export interface TargetCheck {
 export function checkTargets(queries: QueryRow[], importRatio: number | null, client: ClientRow[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const add = (target: string, value: number | null | undefined, limit: number, atMost: boolean) =>
-    checks.push({ target, value: value ?? null, limit, met: value === null || value === undefined ? null : atMost ? value <= limit : value >= limit });
+    checks.push({
+      target,
+      value: value ?? null,
+      limit,
+      met: value === null || value === undefined ? null : atMost ? value <= limit : value >= limit,
+    });
   const row = (name: string, concurrency = 1) => queries.find((q) => q.name === name && q.concurrency === concurrency);
   for (const concurrency of [1, 32]) {
     for (const name of ['neighbourhood depth 1', 'neighbourhood depth 2', 'paths maxHops 4', 'paths maxHops 6']) {
-      if (row(name, concurrency)) add(`${name} GraphQL/raw p50 at concurrency ${concurrency} <= 1.15`, row(name, concurrency)?.ratio_p50, 1.15, true);
+      if (row(name, concurrency))
+        add(`${name} GraphQL/raw p50 at concurrency ${concurrency} <= 1.15`, row(name, concurrency)?.ratio_p50, 1.15, true);
     }
   }
   add('import rate / plain UNWIND rate >= 0.7', importRatio, 0.7, false);

@@ -29,8 +29,21 @@ const program = new Command()
   .option('--out <file>', 'where to write; "-" for standard output; default: the suggested filename')
   .parse();
 
-const options = program.opts<{ ids: string; format: string; depth: number; minConfidence?: number; stances?: string; types?: string; asOf?: string; out?: string }>();
-const split = (value?: string) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+const options = program.opts<{
+  ids: string;
+  format: string;
+  depth: number;
+  minConfidence?: number;
+  stances?: string;
+  types?: string;
+  asOf?: string;
+  out?: string;
+}>();
+const split = (value?: string) =>
+  value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 let config;
 try {
@@ -75,7 +88,7 @@ try {
   }
 } catch (error) {
   exitCode = 1;
-  process.stderr.write(`${error instanceof AppError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${error instanceof AppError ? error.message : ((error as Error).stack ?? String(error))}\n`);
 } finally {
   await database.close();
 }

@@ -14,7 +14,7 @@ import { createLogger } from '../server/logger.js';
 // npm run import -- <file> [--format stix|csv|json] [--dry-run]
 const program = new Command()
   .name('npm run import --')
-  .description('Import a STIX 2.1 bundle, a CSV file or the project\'s JSON into the graph: validated whole, written all or nothing.')
+  .description("Import a STIX 2.1 bundle, a CSV file or the project's JSON into the graph: validated whole, written all or nothing.")
   .argument('<file>', 'the file to import')
   .option('-f, --format <format>', 'stix, json, csv, csv-entities or csv-relationships (default: guessed from the file)')
   .option('-n, --dry-run', 'report what would be created, updated and left alone; write nothing')
@@ -45,7 +45,16 @@ async function main(): Promise<number> {
   const document = parsed.document;
   const logger = createLogger({ logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
   const database = await openDatabaseForCli(config, logger);
-  const bar = new cliProgress.SingleBar({ format: 'writing {bar} {percentage}% | {value}/{total} elements | {eta_formatted} left', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'writing {bar} {percentage}% | {value}/{total} elements | {eta_formatted} left',
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 1_000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let barStarted = false;
   try {
     await applySchema(database.graph, database.catalog);
@@ -84,7 +93,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `Import failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : `Import failed: ${error instanceof Error ? error.message : String(error)}`}\n`,
+    );
     process.exit(error instanceof ConfigError ? 2 : 1);
   },
 );

@@ -70,6 +70,10 @@ export function requireEditor(viewer: Viewer): void {
 
 export function requireReader(viewer: Viewer, readsNeedToken: boolean): void {
   if (readsNeedToken && viewer.role === null) {
-    throw new RequestRefusedError(ErrorCode.UNAUTHENTICATED, 'This server needs a token to read: send "Authorization: Bearer <token>".', 401);
+    throw new RequestRefusedError(
+      ErrorCode.UNAUTHENTICATED,
+      'This server needs a token to read: send "Authorization: Bearer <token>".',
+      401,
+    );
   }
 }

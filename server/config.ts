@@ -23,7 +23,10 @@ const port = (fallback: number) =>
 
 /** JVM memory sizes as Neo4j and Java read them: 512m, 2g, 1024k. */
 const memorySize = (fallback: string) =>
-  z.string().regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g').default(fallback);
+  z
+    .string()
+    .regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g')
+    .default(fallback);
 
 /** `name:token,name:token` (the name is optional and shows in the audit history); tokens of 16+ characters. */
 const tokenList = z
@@ -70,10 +73,23 @@ const environmentSchema = z.object({
   REQUIRE_TOKEN_FOR_READS: booleanText.default(false),
   CORS_ORIGINS: z
     .string()
-    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must list origins such as https://intel.example.org, comma-separated')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+      'must list origins such as https://intel.example.org, comma-separated',
+    )
     .default([]),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(512 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
@@ -141,7 +157,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
   const readers = env.READER_TOKENS ?? [];
   const loopback = loopbackHosts.has(env.HOST);
   if (!loopback && editors.length + readers.length === 0) {
-    throw new ConfigError([`HOST=${JSON.stringify(env.HOST)} is beyond loopback: set EDITOR_TOKENS (and READER_TOKENS) so nobody else can write`]);
+    throw new ConfigError([
+      `HOST=${JSON.stringify(env.HOST)} is beyond loopback: set EDITOR_TOKENS (and READER_TOKENS) so nobody else can write`,
+    ]);
   }
   const dataDir = path.resolve(projectRoot, env.DATA_DIR);
   const config: Config = {

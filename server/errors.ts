@@ -62,21 +62,40 @@ export class QueryTooExpensiveError extends AppError {
 }
 
 /** Codes that graphql-js and Apollo assign to malformed requests; their messages are safe to show. */
-const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** GraphQL Armor's rejections, by message: which setting governs each, and how to stay within it. */
 const shapeLimits: { pattern: RegExp; setting: string; advice: string; describe?: (found: RegExpExecArray) => string }[] = [
   { pattern: /Query depth limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_DEPTH', advice: 'select fewer nested fields' },
-  { pattern: /Aliases limit of \d+ exceeded, found \d+/, setting: 'MAX_QUERY_ALIASES', advice: 'use fewer aliases, or send several requests' },
+  {
+    pattern: /Aliases limit of \d+ exceeded, found \d+/,
+    setting: 'MAX_QUERY_ALIASES',
+    advice: 'use fewer aliases, or send several requests',
+  },
   // graphql-js's parser limit (its message says "more that"); reworded so the limit reads plainly.
-  { pattern: /Document contains more (?:than|that) (\d+) tokens/, setting: 'MAX_QUERY_TOKENS', advice: 'send a shorter query', describe: (found) => `Token limit of ${found[1]} exceeded` },
+  {
+    pattern: /Document contains more (?:than|that) (\d+) tokens/,
+    setting: 'MAX_QUERY_TOKENS',
+    advice: 'send a shorter query',
+    describe: (found) => `Token limit of ${found[1]} exceeded`,
+  },
   { pattern: /Directives limit of \d+ exceeded, found \d+/, setting: 'MAX_DIRECTIVES', advice: 'use fewer directives' },
 ];
 
 function shapeLimitError(message: string) {
   for (const limit of shapeLimits) {
     const found = limit.pattern.exec(message);
-    if (found) return { message: `${limit.describe?.(found) ?? found[0]} (${limit.setting}): ${limit.advice}.`, extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE } };
+    if (found)
+      return {
+        message: `${limit.describe?.(found) ?? found[0]} (${limit.setting}): ${limit.advice}.`,
+        extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE },
+      };
   }
   return null;
 }
@@ -85,13 +104,20 @@ function shapeLimitError(message: string) {
  * Decides what of an error leaves the server: app errors and request errors as they are,
  * bad variables as BAD_USER_INPUT, everything else as a bare "Internal server error".
  */
-export function maskError(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: readonly unknown[] }, original: unknown) {
+export function maskError(
+  formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: readonly unknown[] },
+  original: unknown,
+) {
   const shape = shapeLimitError(formatted.message);
   if (shape) return shape;
   const code = formatted.extensions?.code as string | undefined;
   const known = Object.values(ErrorCode) as string[];
-  const cause = original instanceof GraphQLError ? original.originalError ?? original : original;
-  if (cause instanceof AppError || (code && requestErrorCodes.has(code)) || (code && known.includes(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+  const cause = original instanceof GraphQLError ? (original.originalError ?? original) : original;
+  if (
+    cause instanceof AppError ||
+    (code && requestErrorCodes.has(code)) ||
+    (code && known.includes(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)
+  ) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -33,7 +33,9 @@ export function applyHttpHardening(app: Express, limits: Config['limits']): void
 
 /** Names that can only mean this machine: a browser sends one of them only to a page served from loopback. */
 function isLoopbackName(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  return (
+    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /**
@@ -51,7 +53,8 @@ export function loopbackHostGuard(readsNeedToken: boolean) {
     response.status(403).json({
       errors: [
         {
-          message: 'This server answers only requests addressed to localhost, 127.0.0.1 or [::1]. To reach it by another name, set REQUIRE_TOKEN_FOR_READS=true and send a token.',
+          message:
+            'This server answers only requests addressed to localhost, 127.0.0.1 or [::1]. To reach it by another name, set REQUIRE_TOKEN_FOR_READS=true and send a token.',
           extensions: { code: 'FORBIDDEN' },
         },
       ],
@@ -71,6 +74,8 @@ export function bodyErrorHandler(logger: Logger) {
         : status === 500
           ? 'Internal server error'
           : 'The request body is not valid JSON.';
-    response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+    response
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
   };
 }

@@ -67,13 +67,18 @@ window.bench = {
     const drawn = result(view.cy, started);
     explorerPositions = view.positions();
     const hints = renderingHints(drawn.nodes, drawn.edges);
-    return { ...drawn, settings: { large: hints.large, hideEdgesOnViewport: hints.hideEdgesOnViewport, textureOnViewport: hints.textureOnViewport } };
+    return {
+      ...drawn,
+      settings: { large: hints.large, hideEdgesOnViewport: hints.hideEdgesOnViewport, textureOnViewport: hints.textureOnViewport },
+    };
   },
 
   async showDefaultsAtExplorerPositions(subgraph: SubgraphInput) {
     const container = freshContainer();
     const started = performance.now();
-    const elements = subgraphToElements(subgraph).map((element) => (element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element));
+    const elements = subgraphToElements(subgraph).map((element) =>
+      element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element,
+    );
     const cy = cytoscape({ container, elements, layout: { name: 'preset' } });
     current = cy;
     // The explorer fits with 40 px of padding; the same viewport keeps the comparison about rendering.
@@ -84,7 +89,9 @@ window.bench = {
 
   async showVariant(subgraph: SubgraphInput, variant: CanvasVariant) {
     const container = freshContainer();
-    const elements = subgraphToElements(subgraph).map((element) => (element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element));
+    const elements = subgraphToElements(subgraph).map((element) =>
+      element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element,
+    );
     const started = performance.now();
     const cy = cytoscape({
       container,
@@ -118,10 +125,16 @@ window.bench = {
   emptyPoint() {
     const cy = current!;
     const candidates = [
-      { x: 12, y: 160 }, { x: cy.width() - 12, y: 160 }, { x: 12, y: cy.height() - 160 }, { x: cy.width() - 12, y: cy.height() - 160 },
+      { x: 12, y: 160 },
+      { x: cy.width() - 12, y: 160 },
+      { x: 12, y: cy.height() - 160 },
+      { x: cy.width() - 12, y: cy.height() - 160 },
     ];
     const boxes = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: true }));
-    return candidates.find((point) => !boxes.some((box) => point.x >= box.x1 && point.x <= box.x2 && point.y >= box.y1 && point.y <= box.y2)) ?? candidates[0];
+    return (
+      candidates.find((point) => !boxes.some((box) => point.x >= box.x1 && point.x <= box.x2 && point.y >= box.y1 && point.y <= box.y2)) ??
+      candidates[0]
+    );
   },
 
   startFrames() {
@@ -151,7 +164,10 @@ window.bench = {
     recording = false;
     current!.off('pan', countPan);
     const renderer = counters();
-    const intervals = frames.slice(1).map((time, i) => time - frames[i]).sort((a, b) => a - b);
+    const intervals = frames
+      .slice(1)
+      .map((time, i) => time - frames[i])
+      .sort((a, b) => a - b);
     const redraws = (renderer.redrawCount ?? 0) - before.count;
     return {
       frames: frames.length,

@@ -35,7 +35,9 @@ export async function loadInitialView(explorer: Explorer, url: UrlState, ui: Ini
     const unavailable = error instanceof ApiError && error.code === 'GRAPH_UNAVAILABLE';
     ui.empty.show(unavailable ? 'The graph database is not answering' : 'Could not load the graph', [
       error instanceof Error ? error.message : String(error),
-      unavailable ? 'The server is up but Neo4j is not; it usually comes back by itself. Try again in a moment.' : 'Check that the server is running, then try again.',
+      unavailable
+        ? 'The server is up but Neo4j is not; it usually comes back by itself. Try again in a moment.'
+        : 'Check that the server is running, then try again.',
       h('button', { class: 'primary', testid: 'retry', onclick: () => void loadInitialView(explorer, url, ui) }, 'Try again'),
     ]);
   }
@@ -58,7 +60,10 @@ async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi): Promise<
 
 async function loadFocus(explorer: Explorer, id: string, ui: InitialLoadUi): Promise<void> {
   if (!(await fetchFocusEntity(id))) {
-    ui.empty.show('Entity not found', [`No entity has the id “${id}”. It may have been removed, or the link was mistyped.`, ui.searchButton()]);
+    ui.empty.show('Entity not found', [
+      `No entity has the id “${id}”. It may have been removed, or the link was mistyped.`,
+      ui.searchButton(),
+    ]);
     return;
   }
   const subgraph = await fetchNeighbourhood({ ids: [id], depth: 2, limit: caseLimit });

@@ -87,7 +87,11 @@ const search = createEntityPicker({
   resultTestid: 'search-result',
   placeholder: 'Search entities by name or alias   ( / )',
   label: 'Search entities',
-  onPick: (hit) => explorer.addEntity(hit.id).then(() => empty.hide(), (error) => reportError(error, 'Add entity')),
+  onPick: (hit) =>
+    explorer.addEntity(hit.id).then(
+      () => empty.hide(),
+      (error) => reportError(error, 'Add entity'),
+    ),
 });
 $('search-slot').append(search.element);
 
@@ -106,7 +110,11 @@ const pathEnd = (end: 'from' | 'to', entity: { id: string; name: string; kind: s
   left.show('paths');
   paths.setEnd(end, entity);
 };
-const evidence = createEvidencePanel(explorer, { open: openEntity, expand: (id) => commands.expand(id), pathFrom: (entity) => pathEnd('from', entity) });
+const evidence = createEvidencePanel(explorer, {
+  open: openEntity,
+  expand: (id) => commands.expand(id),
+  pathFrom: (entity) => pathEnd('from', entity),
+});
 const right = createTabs(
   [
     { id: 'evidence', label: 'Evidence', content: evidence },
@@ -137,16 +145,23 @@ const shortcutActions: ShortcutActions = {
   togglePaths,
 };
 bindShortcuts(shortcutActions);
-$('toolbar-slot').append(createToolbar(explorer, { layout, toggleConsole, togglePaths, help: () => openHelp(shortcutTable(shortcutActions)), currentQuery }));
+$('toolbar-slot').append(
+  createToolbar(explorer, { layout, toggleConsole, togglePaths, help: () => openHelp(shortcutTable(shortcutActions)), currentQuery }),
+);
 
 // Canvas gestures
 view.on('expand', (id) => commands.expand(id));
 view.on('context', (id, group, at) => contextMenu.open(at, canvasMenuItems(explorer, commands, { pathEnd, layout }, id, group)));
 let booted = false;
-const searchButton = () => h('button', { class: 'primary', testid: 'empty-search', onclick: () => search.input.focus() }, 'Search entities');
+const searchButton = () =>
+  h('button', { class: 'primary', testid: 'empty-search', onclick: () => search.input.focus() }, 'Search entities');
 view.on('changed', () => {
   if (view.cy.nodes().length > 0) empty.hide();
-  else if (booted) empty.show('The canvas is empty', ['Search for an entity to start again, or press Ctrl+Z to bring back what was removed.', searchButton()]);
+  else if (booted)
+    empty.show('The canvas is empty', [
+      'Search for an entity to start again, or press Ctrl+Z to bring back what was removed.',
+      searchButton(),
+    ]);
 });
 new ResizeObserver(() => view.resize()).observe($('cy'));
 

@@ -42,7 +42,11 @@ export interface NeighbourCountRecord {
 }
 
 /** How many neighbours expanding an entity would add, by relationship type and direction. */
-export async function countNeighbours(graph: Graph, id: string, filter: RelationshipFilterInput | null | undefined): Promise<NeighbourCountRecord[]> {
+export async function countNeighbours(
+  graph: Graph,
+  id: string,
+  filter: RelationshipFilterInput | null | undefined,
+): Promise<NeighbourCountRecord[]> {
   const params = { id, ...toFilterParams(filter) };
   const [row] = await graph.read('graph/count-neighbours', params);
   if (!row) throw new NotFoundError(`No entity with id "${id}".`);

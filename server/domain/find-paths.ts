@@ -44,7 +44,14 @@ function checkPathArguments(from: string, to: string, options: PathOptions): Fil
  * When the read budget ran out before `limit` paths were found, Neo4j's own breadth-first search adds the
  * paths with the fewest links, so that an empty answer always means there is no path within maxHops.
  */
-async function withFewestHopPaths(tx: ReadTransaction, ranked: RankedPath[], from: number, to: number, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<RankedPath[]> {
+async function withFewestHopPaths(
+  tx: ReadTransaction,
+  ranked: RankedPath[],
+  from: number,
+  to: number,
+  options: { maxHops: number; limit: number },
+  filter: FilterParams,
+): Promise<RankedPath[]> {
   const rows = await tx.run('graph/find-fewest-hop-paths', { from, to, limit: options.limit, ...filter }, { maxHops: options.maxHops });
   const known = new Set(ranked.map((path) => path.edges.join('|')));
   const extra = rows
@@ -57,7 +64,13 @@ async function withFewestHopPaths(tx: ReadTransaction, ranked: RankedPath[], fro
   return [...ranked, ...extra].sort((a, b) => a.weight - b.weight).slice(0, options.limit);
 }
 
-async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, options: { maxHops: number; limit: number }, filter: FilterParams): Promise<PathRecord[]> {
+async function rankedPathsIn(
+  tx: ReadTransaction,
+  from: string,
+  to: string,
+  options: { maxHops: number; limit: number },
+  filter: FilterParams,
+): Promise<PathRecord[]> {
   // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
   const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [String(row.id), Number(row.node)]));
   const missing = [from, to].filter((id) => !ends.has(id));
@@ -65,7 +78,12 @@ async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, opti
 
   const expand = async (nodes: Key[]) => {
     const rows = await tx.run('graph/expand-for-paths', { nodes, ...filter });
-    return new Map(rows.map((row): [Key, ExpandedLinks] => [Number(row.node), { ids: row.rels as number[], others: row.others as number[], confidences: row.confidences as number[] }]));
+    return new Map(
+      rows.map((row): [Key, ExpandedLinks] => [
+        Number(row.node),
+        { ids: row.rels as number[], others: row.others as number[], confidences: row.confidences as number[] },
+      ]),
+    );
   };
   const search = await searchPaths(ends.get(from)!, ends.get(to)!, expand, {
     maxHops: options.maxHops,
@@ -73,7 +91,10 @@ async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, opti
     maxLinksRead: pathLimits.maxLinksRead,
     batchSize: pathLimits.batchSize,
   });
-  const paths = search.exhaustive || search.paths.length >= options.limit ? search.paths : await withFewestHopPaths(tx, search.paths, ends.get(from)!, ends.get(to)!, options, filter);
+  const paths =
+    search.exhaustive || search.paths.length >= options.limit
+      ? search.paths
+      : await withFewestHopPaths(tx, search.paths, ends.get(from)!, ends.get(to)!, options, filter);
   if (paths.length === 0) return [];
 
   const [row] = await tx.run('graph/find-path-links', { links: [...new Set(paths.flatMap((path) => path.edges))] });
@@ -81,7 +102,9 @@ async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, opti
   builder.entityList(row?.entities);
   const rawRels = (row?.rels ?? []) as Record<string, unknown>[];
   const byId = new Map(builder.relationshipList(rawRels).map((record) => [record.id, record]));
-  const byInternalId = new Map<Key, RelationshipRecord | undefined>(rawRels.map((raw) => [Number(raw.internalId), byId.get(String(raw.id))]));
+  const byInternalId = new Map<Key, RelationshipRecord | undefined>(
+    rawRels.map((raw) => [Number(raw.internalId), byId.get(String(raw.id))]),
+  );
   return paths.flatMap((ranked): PathRecord[] => {
     const links = ranked.edges.map((edge) => byInternalId.get(edge));
     // A link deleted between the search and this read leaves its path out rather than half-drawn.
@@ -89,7 +112,10 @@ async function rankedPathsIn(tx: ReadTransaction, from: string, to: string, opti
     const present = links as RelationshipRecord[];
     const entities = [from];
     for (const link of present) entities.push(link.from.id === entities[entities.length - 1] ? link.to.id : link.from.id);
-    const weakestLink = present.reduce<RelationshipRecord | null>((weakest, link) => (!weakest || link.confidence < weakest.confidence ? link : weakest), null);
+    const weakestLink = present.reduce<RelationshipRecord | null>(
+      (weakest, link) => (!weakest || link.confidence < weakest.confidence ? link : weakest),
+      null,
+    );
     return [
       {
         entities: entities.map((id) => builder.known(id)!),

@@ -112,15 +112,19 @@ export class RecordBuilder {
       until: (raw.until as string) ?? null,
       description: (raw.description as string) ?? null,
       sources: this.sources.cite(raw.sourceIds, raw.excerpts),
-      disputedBy: ((raw.disputedBy ?? []) as string[]).map((id) => this.entities.get(id)).filter((entity): entity is EntityRecord => Boolean(entity)),
+      disputedBy: ((raw.disputedBy ?? []) as string[])
+        .map((id) => this.entities.get(id))
+        .filter((entity): entity is EntityRecord => Boolean(entity)),
     };
   }
 
   /** `links` rows of find-entity / find-entity-links: {rel, other} around an entity already built. */
   links(rows: unknown): EntityLink[] {
-    return ((rows ?? []) as { rel: RawMap; other: RawMap }[]).filter(({ rel, other }) => isPresent(rel) && isPresent(other)).map(({ rel, other }) => {
-      const otherRecord = this.entity(other);
-      return { relationship: this.relationship(rel), other: otherRecord };
-    });
+    return ((rows ?? []) as { rel: RawMap; other: RawMap }[])
+      .filter(({ rel, other }) => isPresent(rel) && isPresent(other))
+      .map(({ rel, other }) => {
+        const otherRecord = this.entity(other);
+        return { relationship: this.relationship(rel), other: otherRecord };
+      });
   }
 }

@@ -233,7 +233,9 @@ class PathPruner {
       const [a, b] = [edgeEnds[2 * index], edgeEnds[2 * index + 1]];
       return fits(a, b, weight) || fits(b, a, weight);
     });
-    return kBestPaths(kept, this.links.nodeIds[this.from], this.links.nodeIds[this.to], maxHops, limit).filter((path) => path.weight < bound);
+    return kBestPaths(kept, this.links.nodeIds[this.from], this.links.nodeIds[this.to], maxHops, limit).filter(
+      (path) => path.weight < bound,
+    );
   }
 
   /** The k best paths of all: the bound widens from the lightest path's weight until k paths lie under it. */

@@ -92,7 +92,14 @@ interface NumberedPath {
  * Lightest path from `source` to `target` using at most `maxHops` links, avoiding banned nodes and links.
  * Dijkstra over (node, hops used) states; with positive weights the best walk is a simple path.
  */
-function lightestPath(graph: LinkGraph, source: number, target: number, maxHops: number, bannedNodes: Uint8Array, bannedLinks: Set<number>): NumberedPath | null {
+function lightestPath(
+  graph: LinkGraph,
+  source: number,
+  target: number,
+  maxHops: number,
+  bannedNodes: Uint8Array,
+  bannedLinks: Set<number>,
+): NumberedPath | null {
   const stride = maxHops + 1;
   const states = graph.nodeIds.length * stride;
   const best = new Float64Array(states).fill(Infinity);
@@ -180,5 +187,9 @@ export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops:
     if (!next) break;
     accepted.push(next.value);
   }
-  return accepted.map((path) => ({ nodes: path.nodes.map((node) => graph.nodeIds[node]), edges: path.links.map((link) => graph.edges[link].id), weight: path.weight }));
+  return accepted.map((path) => ({
+    nodes: path.nodes.map((node) => graph.nodeIds[node]),
+    edges: path.links.map((link) => graph.edges[link].id),
+    weight: path.weight,
+  }));
 }

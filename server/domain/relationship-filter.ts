@@ -31,7 +31,10 @@ export function checkRange(value: number, argument: string, min: number, max: nu
  * Validates a RelationshipFilter. `defaultStances` applies when the caller names none: paths leave
  * DENIED links out unless asked, neighbourhoods show everything.
  */
-export function toFilterParams(filter: RelationshipFilterInput | null | undefined, defaultStances: StanceName[] | null = null): FilterParams {
+export function toFilterParams(
+  filter: RelationshipFilterInput | null | undefined,
+  defaultStances: StanceName[] | null = null,
+): FilterParams {
   const types = filter?.types ?? null;
   if (types) {
     const unknown = types.filter((type) => !isRelationshipType(type));

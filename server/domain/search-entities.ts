@@ -20,7 +20,13 @@ export function toLuceneQuery(text: string): string {
 }
 
 /** Entities matching names, aliases and descriptions; exact names first, then aliases, prefixes, the rest. */
-export async function searchEntities(graph: Graph, text: string, kinds: EntityKindName[] | null | undefined, limit: number, detail: Detail = 'full'): Promise<EntityRecord[]> {
+export async function searchEntities(
+  graph: Graph,
+  text: string,
+  kinds: EntityKindName[] | null | undefined,
+  limit: number,
+  detail: Detail = 'full',
+): Promise<EntityRecord[]> {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
     throw new BadUserInputError('search text must hold 1 to 200 characters.');

@@ -14,7 +14,10 @@ export class CypherCatalog {
 
   constructor(root = cypherRoot) {
     for (const file of listCypherFiles(root)) {
-      const name = path.relative(root, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
+      const name = path
+        .relative(root, file)
+        .replace(/\\/g, '/')
+        .replace(/\.cypher$/, '');
       this.statements.set(name, fs.readFileSync(file, 'utf8'));
     }
   }

@@ -48,7 +48,9 @@ function sha(text: string): string {
 function runOrThrow(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { encoding: 'utf8', cwd: projectRoot });
   if (result.error) {
-    throw new EmbeddedNeo4jError(`${what}: could not run ${command} (${result.error.message}). Install JDK 17+ and Maven, or set NEO4J_URI to use another Neo4j.`);
+    throw new EmbeddedNeo4jError(
+      `${what}: could not run ${command} (${result.error.message}). Install JDK 17+ and Maven, or set NEO4J_URI to use another Neo4j.`,
+    );
   }
   if (result.status !== 0) {
     const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
@@ -67,10 +69,18 @@ export function prepareLauncher(home: string, logger: Logger): { argsFile: strin
   const classpathFile = path.join(cacheDir, `classpath-${pomKey}.txt`);
   const classpathIsUsable =
     fs.existsSync(classpathFile) &&
-    fs.readFileSync(classpathFile, 'utf8').trim().split(path.delimiter).every((jar) => fs.existsSync(jar));
+    fs
+      .readFileSync(classpathFile, 'utf8')
+      .trim()
+      .split(path.delimiter)
+      .every((jar) => fs.existsSync(jar));
   if (!classpathIsUsable) {
     logger.info('resolving Neo4j jars with Maven (first start only)');
-    runOrThrow('mvn', ['-q', '-B', '-f', launcherPom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], 'Resolving Neo4j with Maven');
+    runOrThrow(
+      'mvn',
+      ['-q', '-B', '-f', launcherPom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
+      'Resolving Neo4j with Maven',
+    );
   }
   const jars = fs.readFileSync(classpathFile, 'utf8').trim();
   // Argument files keep the 200-jar classpath off the command line (and out of `ps`).
@@ -145,17 +155,21 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: s
   const confFile = writeNeo4jConf(config.home, config);
   const port = config.boltPort || (await findFreePort());
 
-  const jvmArgs = [
-    `-Xms${config.heap}`,
-    `-Xmx${config.heap}`,
-    '-XX:+UseG1GC',
-    '-XX:+ExitOnOutOfMemoryError',
-    ...addOpens,
-    `@${argsFile}`,
-  ];
+  const jvmArgs = [`-Xms${config.heap}`, `-Xmx${config.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', ...addOpens, `@${argsFile}`];
   const child: ChildProcess = spawn(
     'java',
-    [...jvmArgs, 'EmbeddedNeo4j', '--home', config.home, '--port', String(port), '--password-file', passwordFile(dataDir), '--config', confFile],
+    [
+      ...jvmArgs,
+      'EmbeddedNeo4j',
+      '--home',
+      config.home,
+      '--port',
+      String(port),
+      '--password-file',
+      passwordFile(dataDir),
+      '--config',
+      confFile,
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'], cwd: config.home },
   );
 

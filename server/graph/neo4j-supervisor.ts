@@ -27,7 +27,12 @@ export interface SupervisorOptions {
  * Runs the embedded Neo4j and keeps it running: a JVM that exits unexpectedly, or stops answering while
  * alive, is restarted on the same port with exponential backoff (1 s up to 30 s), and every event is logged.
  */
-export async function superviseEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: string, logger: Logger, options: SupervisorOptions): Promise<SupervisedNeo4j> {
+export async function superviseEmbeddedNeo4j(
+  config: EmbeddedNeo4jConfig,
+  dataDir: string,
+  logger: Logger,
+  options: SupervisorOptions,
+): Promise<SupervisedNeo4j> {
   let running = await startEmbeddedNeo4j(config, dataDir, logger);
   const fixed = { ...config, boltPort: running.port };
   let stopping = false;

@@ -26,15 +26,20 @@ export function translateNeo4jError(error: unknown): Error {
     if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
       return new GraphUnavailableError();
     }
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-      return new QueryTooExpensiveError('The query ran past the database transaction timeout; narrow it (fewer hops, a lower limit, more filters).');
+    if (
+      code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+    ) {
+      return new QueryTooExpensiveError(
+        'The query ran past the database transaction timeout; narrow it (fewer hops, a lower limit, more filters).',
+      );
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new BadUserInputError('The change conflicts with existing data (a unique id is already taken).');
     }
     if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.OutOfMemoryError') {
       return new QueryTooExpensiveError(
-        'The work is too large for one transaction within the database\'s memory limit (dbms.memory.transaction.total.max); nothing was written. Split the import, or give Neo4j more heap (NEO4J_HEAP).',
+        "The work is too large for one transaction within the database's memory limit (dbms.memory.transaction.total.max); nothing was written. Split the import, or give Neo4j more heap (NEO4J_HEAP).",
       );
     }
     if (code.startsWith('Neo.ClientError.Security.')) {
@@ -69,9 +74,7 @@ export class Graph {
 
   /** Runs several named reads in one read transaction (retried as a whole on a transient failure). */
   async readTransaction<T>(work: (tx: ReadTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (session) =>
-      session.executeRead((tx) => work(this.bind(tx)), { timeout: this.timeoutMs }),
-    );
+    return this.withSession('READ', (session) => session.executeRead((tx) => work(this.bind(tx)), { timeout: this.timeoutMs }));
   }
 
   /** Runs a named write statement in its own write transaction. */
@@ -86,7 +89,11 @@ export class Graph {
    * bulk work (imports): the driver would otherwise run all of it again after a transient failure such as
    * the transaction memory limit, which fails the same way after the same minutes.
    */
-  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>, timeoutMs = this.timeoutMs, options: { retry?: boolean } = {}): Promise<T> {
+  async writeTransaction<T>(
+    work: (tx: WriteTransaction) => Promise<T>,
+    timeoutMs = this.timeoutMs,
+    options: { retry?: boolean } = {},
+  ): Promise<T> {
     if (options.retry === false) {
       return this.withSession('WRITE', async (session) => {
         const tx = session.beginTransaction({ timeout: timeoutMs });
@@ -99,9 +106,7 @@ export class Graph {
         }
       });
     }
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => work(this.bind(tx)), { timeout: timeoutMs }),
-    );
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(this.bind(tx)), { timeout: timeoutMs }));
   }
 
   /** Runs raw text, for schema statements and EXPLAIN checks; not for user-supplied text. */

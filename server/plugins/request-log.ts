@@ -9,7 +9,14 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin {
       return {
         async willSendResponse({ errors }) {
           const codes = errors?.map((error) => error.extensions?.code).filter(Boolean);
-          logger.debug({ operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: codes?.length ? codes : undefined }, 'graphql');
+          logger.debug(
+            {
+              operation: request.operationName ?? null,
+              ms: Math.round(performance.now() - started),
+              errors: codes?.length ? codes : undefined,
+            },
+            'graphql',
+          );
         },
       };
     },

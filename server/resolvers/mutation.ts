@@ -28,7 +28,10 @@ export const mutationResolvers: MutationResolvers = {
   importData: async (_parent, { format, content, dryRun }, { graph, viewer }) => {
     requireEditor(viewer);
     try {
-      return await importContent(graph, format as ImportFormatName, content, { dryRun: dryRun ?? false, audit: { actor: viewer.name, perElement: false } });
+      return await importContent(graph, format as ImportFormatName, content, {
+        dryRun: dryRun ?? false,
+        audit: { actor: viewer.name, perElement: false },
+      });
     } catch (error) {
       throw error instanceof ImportValidationError ? toUserError(error) : error;
     }

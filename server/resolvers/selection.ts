@@ -8,7 +8,12 @@ import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLR
 /** Dotted paths of every field selected below the resolver's field, e.g. "entities.name", "relationships.from.id". */
 export function selectedPaths(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const paths = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode | undefined, prefix: string, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>) => {
+  const visit = (
+    selectionSet: SelectionSetNode | undefined,
+    prefix: string,
+    fragments: Record<string, FragmentDefinitionNode>,
+    seen: Set<string>,
+  ) => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const path = `${prefix}${selection.name.value}`;
@@ -33,12 +38,30 @@ export function selectedPaths(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
 }
 
 const entitySummary = ['__typename', 'id', 'kind', 'name', 'aliases', 'date'];
-const relationshipSummary = ['__typename', 'id', 'type', 'stance', 'confidence', 'since', 'until', 'from', 'to', ...['from', 'to'].flatMap((end) => entitySummary.map((field) => `${end}.${field}`))];
+const relationshipSummary = [
+  '__typename',
+  'id',
+  'type',
+  'stance',
+  'confidence',
+  'since',
+  'until',
+  'from',
+  'to',
+  ...['from', 'to'].flatMap((end) => entitySummary.map((field) => `${end}.${field}`)),
+];
 
 /** The fields a summary projection (entities: id, kind, name, aliases, date; links: ends, stance, confidence, dates) can answer. */
 export const summaryFields = {
   entity: new Set(entitySummary),
-  subgraph: new Set(['__typename', 'truncated', 'entities', 'relationships', ...entitySummary.map((field) => `entities.${field}`), ...relationshipSummary.map((field) => `relationships.${field}`)]),
+  subgraph: new Set([
+    '__typename',
+    'truncated',
+    'entities',
+    'relationships',
+    ...entitySummary.map((field) => `entities.${field}`),
+    ...relationshipSummary.map((field) => `relationships.${field}`),
+  ]),
 };
 
 /** True when every field asked for below this one is in `answerable`. */

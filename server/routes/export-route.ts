@@ -22,7 +22,11 @@ function text(request: Request, name: string): string | undefined {
   return (Array.isArray(value) ? value : [value]).map(String).join(',');
 }
 
-const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function wholeNumber(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;

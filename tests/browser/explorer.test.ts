@@ -8,7 +8,8 @@ import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/br
 const explorer = useExplorer();
 const openPage = explorer.open;
 
-const nodeIds = (page: Page) => page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((node) => node.id()));
+const nodeIds = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.nodes().map((node) => node.id()));
 
 describe('the analyst in the explorer', () => {
   it('searches for Homeland Justice and puts it on the canvas', async () => {
@@ -55,7 +56,9 @@ describe('the analyst in the explorer', () => {
 
   it('opens /?from=Homeland Justice&to=the US sanctions with the path highlighted', async () => {
     const page = await openPage('/?from=homeland-justice&to=sanc-us-mois-2022');
-    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('.path').length > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('.path').length > 0, undefined, {
+      timeout: 30_000,
+    });
     const highlighted = await page.evaluate(() => {
       const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
       return { nodes: cy.$('node.path').map((node) => node.id()), edges: cy.$('edge.path').length };
@@ -90,12 +93,23 @@ describe('the analyst in the explorer', () => {
     const page = await openPage('/');
     await waitForNodes(page, 10);
     const visibleSuspected = () =>
-      page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "SUSPECTED"]').filter((edge) => edge.visible()).length);
+      page.evaluate(
+        () =>
+          (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "SUSPECTED"]').filter((edge) => edge.visible())
+            .length,
+      );
     expect(await visibleSuspected()).toBeGreaterThan(0);
     await page.getByTestId('tab-filters').click();
     await page.getByTestId('filter-stance-SUSPECTED').click();
-    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "SUSPECTED"]').filter((edge) => edge.visible()).length === 0);
-    const assertedStillThere = await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "ASSERTED"]').filter((edge) => edge.visible()).length);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "SUSPECTED"]').filter((edge) => edge.visible())
+          .length === 0,
+    );
+    const assertedStillThere = await page.evaluate(
+      () =>
+        (window as unknown as { cy: import('cytoscape').Core }).cy.edges('[stance = "ASSERTED"]').filter((edge) => edge.visible()).length,
+    );
     expect(assertedStillThere).toBeGreaterThan(0);
     expect(new URL(page.url()).search).toMatch(/SUSPECTED|stance/i);
     await finishPage(page, 'explorer-5-filter-stance');

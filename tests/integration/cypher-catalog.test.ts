@@ -17,7 +17,12 @@ function sourceFiles(dir: string): string[] {
     return full.endsWith('.ts') ? [full] : [];
   });
 }
-const codeFiles = [...sourceFiles(path.join(projectRoot, 'server')), ...sourceFiles(path.join(projectRoot, 'tests')), ...(fs.existsSync(path.join(projectRoot, 'scripts')) ? sourceFiles(path.join(projectRoot, 'scripts')) : []), ...(fs.existsSync(path.join(projectRoot, 'bench')) ? sourceFiles(path.join(projectRoot, 'bench')) : [])];
+const codeFiles = [
+  ...sourceFiles(path.join(projectRoot, 'server')),
+  ...sourceFiles(path.join(projectRoot, 'tests')),
+  ...(fs.existsSync(path.join(projectRoot, 'scripts')) ? sourceFiles(path.join(projectRoot, 'scripts')) : []),
+  ...(fs.existsSync(path.join(projectRoot, 'bench')) ? sourceFiles(path.join(projectRoot, 'bench')) : []),
+];
 const allCode = codeFiles.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
 
 /** Fills every {{slot}} with 1, the smallest bound every slot accepts. */
@@ -35,7 +40,9 @@ describe('the Cypher catalog', () => {
   });
 
   it('has no orphaned file and no missing one: every name the code uses exists, every file is used', () => {
-    const used = new Set([...allCode.matchAll(/['`]((?:graph|import|admin|entities|export|audit|edit)\/[a-z0-9-]+)['`]/g)].map((match) => match[1]));
+    const used = new Set(
+      [...allCode.matchAll(/['`]((?:graph|import|admin|entities|export|audit|edit)\/[a-z0-9-]+)['`]/g)].map((match) => match[1]),
+    );
     const names = catalog.names().filter((name) => !name.startsWith('schema/'));
     for (const name of used) expect(names, `cypher/${name}.cypher exists`).toContain(name);
     for (const name of names) expect(used.has(name), `cypher/${name}.cypher is used by the code`).toBe(true);

@@ -6,7 +6,13 @@ const prefix = uniquePrefix('edits');
 // Edits link only entities this file creates, so tests reading the founding case never see them.
 beforeAll(async () => {
   server = await startTestServer();
-  const create = /* GraphQL */ `mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }`;
+  const create = /* GraphQL */ `
+    mutation ($input: EntityInput!) {
+      upsertEntity(input: $input) {
+        id
+      }
+    }
+  `;
   for (const input of [
     { id: `${prefix}state`, kind: 'STATE', name: 'Teststan', sources: [source] },
     { id: `${prefix}mfa`, kind: 'ORGANIZATION', name: 'Teststan foreign ministry', sources: [source] },
@@ -20,14 +26,65 @@ afterAll(async () => {
   await server.close();
 });
 
-const source = { title: 'Analyst notebook', publisher: 'Test desk', url: 'https://example.org/notes', published: '2024-05-01', excerpt: 'Seen in the logs.' };
+const source = {
+  title: 'Analyst notebook',
+  publisher: 'Test desk',
+  url: 'https://example.org/notes',
+  published: '2024-05-01',
+  excerpt: 'Seen in the logs.',
+};
 
 const mutations: Record<string, [string, Record<string, unknown>]> = {
-  upsertEntity: [/* GraphQL */ `mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }`, { input: { id: `${prefix}x`, kind: 'GROUP', name: 'X', sources: [source] } }],
-  assertRelationship: [/* GraphQL */ `mutation($input: RelationshipInput!) { assertRelationship(input: $input) { id } }`, { input: { type: 'RELATED_TO', from: 'iran', to: 'albania', stance: 'ASSERTED', confidence: 50, sources: [source] } }],
-  recordStatement: [/* GraphQL */ `mutation($input: StatementInput!) { recordStatement(input: $input) { id } }`, { input: { kind: 'DENIAL', relationshipId: 'rel-hj-affiliated-iran', author: 'iran', sources: [source] } }],
-  retractRelationship: [/* GraphQL */ `mutation { retractRelationship(id: "rel-hj-affiliated-iran", reason: "test") { id } }`, {}],
-  importData: [/* GraphQL */ `mutation { importData(format: JSON, content: "{}") { dryRun } }`, {}],
+  upsertEntity: [
+    /* GraphQL */ `
+      mutation ($input: EntityInput!) {
+        upsertEntity(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { id: `${prefix}x`, kind: 'GROUP', name: 'X', sources: [source] } },
+  ],
+  assertRelationship: [
+    /* GraphQL */ `
+      mutation ($input: RelationshipInput!) {
+        assertRelationship(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { type: 'RELATED_TO', from: 'iran', to: 'albania', stance: 'ASSERTED', confidence: 50, sources: [source] } },
+  ],
+  recordStatement: [
+    /* GraphQL */ `
+      mutation ($input: StatementInput!) {
+        recordStatement(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { kind: 'DENIAL', relationshipId: 'rel-hj-affiliated-iran', author: 'iran', sources: [source] } },
+  ],
+  retractRelationship: [
+    /* GraphQL */ `
+      mutation {
+        retractRelationship(id: "rel-hj-affiliated-iran", reason: "test") {
+          id
+        }
+      }
+    `,
+    {},
+  ],
+  importData: [
+    /* GraphQL */ `
+      mutation {
+        importData(format: JSON, content: "{}") {
+          dryRun
+        }
+      }
+    `,
+    {},
+  ],
 };
 
 describe('roles', () => {
@@ -42,9 +99,25 @@ describe('roles', () => {
   });
 
   it('lets anyone read on a loopback server and tells the viewer its role', async () => {
-    const anonymous = await server.graphql<{ viewer: { role: string | null } }>(/* GraphQL */ `{ viewer { role } }`);
+    const anonymous = await server.graphql<{ viewer: { role: string | null } }>(/* GraphQL */ `
+      {
+        viewer {
+          role
+        }
+      }
+    `);
     expect(anonymous.data!.viewer.role).toBeNull();
-    const editor = await server.graphql<{ viewer: { role: string | null } }>(/* GraphQL */ `{ viewer { role } }`, {}, editorToken);
+    const editor = await server.graphql<{ viewer: { role: string | null } }>(
+      /* GraphQL */ `
+        {
+          viewer {
+            role
+          }
+        }
+      `,
+      {},
+      editorToken,
+    );
     expect(editor.data!.viewer.role).toBe('EDITOR');
   });
 });
@@ -52,24 +125,63 @@ describe('roles', () => {
 describe('edits with provenance', () => {
   const upsert = /* GraphQL */ `
     mutation Upsert($input: EntityInput!) {
-      upsertEntity(input: $input) { id kind name aliases description sources { title excerpt } ... on ThreatActor { firstSeen } }
+      upsertEntity(input: $input) {
+        id
+        kind
+        name
+        aliases
+        description
+        sources {
+          title
+          excerpt
+        }
+        ... on ThreatActor {
+          firstSeen
+        }
+      }
     }
   `;
   const history = /* GraphQL */ `
-    query History($id: ID!) { history(subjectId: $id) { action actor reason before after subjectType } }
+    query History($id: ID!) {
+      history(subjectId: $id) {
+        action
+        actor
+        reason
+        before
+        after
+        subjectType
+      }
+    }
   `;
 
   it('creates and updates an entity, keeping earlier values in the audit history', async () => {
-    const created = await server.graphql<{ upsertEntity: { id: string; firstSeen: string; sources: unknown[] } }>(upsert, {
-      input: { id: `${prefix}actor`, kind: 'THREAT_ACTOR', name: 'Test Kitten', aliases: ['TK'], firstSeen: '2021-03-04', sources: [source] },
-    }, editorToken);
+    const created = await server.graphql<{ upsertEntity: { id: string; firstSeen: string; sources: unknown[] } }>(
+      upsert,
+      {
+        input: {
+          id: `${prefix}actor`,
+          kind: 'THREAT_ACTOR',
+          name: 'Test Kitten',
+          aliases: ['TK'],
+          firstSeen: '2021-03-04',
+          sources: [source],
+        },
+      },
+      editorToken,
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data!.upsertEntity).toMatchObject({ id: `${prefix}actor`, firstSeen: '2021-03-04' });
-    const updated = await server.graphql<{ upsertEntity: { name: string; aliases: string[]; firstSeen: string; description: string } }>(upsert, {
-      input: { id: `${prefix}actor`, kind: 'THREAT_ACTOR', name: 'Test Kitten', description: 'Now described.' },
-    }, editorToken);
+    const updated = await server.graphql<{ upsertEntity: { name: string; aliases: string[]; firstSeen: string; description: string } }>(
+      upsert,
+      {
+        input: { id: `${prefix}actor`, kind: 'THREAT_ACTOR', name: 'Test Kitten', description: 'Now described.' },
+      },
+      editorToken,
+    );
     expect(updated.data!.upsertEntity).toMatchObject({ aliases: ['TK'], firstSeen: '2021-03-04', description: 'Now described.' });
-    const events = await server.graphql<{ history: { action: string; actor: string; before: string | null }[] }>(history, { id: `${prefix}actor` });
+    const events = await server.graphql<{ history: { action: string; actor: string; before: string | null }[] }>(history, {
+      id: `${prefix}actor`,
+    });
     expect(events.data!.history.map((event) => event.action)).toEqual(['UPDATE', 'CREATE']);
     expect(events.data!.history[0].actor).toBe('tester');
     const before = JSON.parse(events.data!.history[0].before!);
@@ -80,20 +192,54 @@ describe('edits with provenance', () => {
   it('refuses a new entity without a source and a field of another kind', async () => {
     const noSource = await server.graphql(upsert, { input: { id: `${prefix}nosrc`, kind: 'GROUP', name: 'Nobody' } }, editorToken);
     expect(noSource.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const wrongField = await server.graphql(upsert, { input: { id: `${prefix}wrong`, kind: 'GROUP', name: 'G', aim: 'x', sources: [source] } }, editorToken);
+    const wrongField = await server.graphql(
+      upsert,
+      { input: { id: `${prefix}wrong`, kind: 'GROUP', name: 'G', aim: 'x', sources: [source] } },
+      editorToken,
+    );
     expect(wrongField.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(wrongField.errors![0].message).toContain('aim');
   });
 
   const assert = /* GraphQL */ `
     mutation Assert($input: RelationshipInput!) {
-      assertRelationship(input: $input) { id type stance confidence since from { id } to { id } sources { title excerpt } disputedBy { id } }
+      assertRelationship(input: $input) {
+        id
+        type
+        stance
+        confidence
+        since
+        from {
+          id
+        }
+        to {
+          id
+        }
+        sources {
+          title
+          excerpt
+        }
+        disputedBy {
+          id
+        }
+      }
     }
   `;
 
   it('asserts a relationship with stance, confidence, dates and a source, and refuses one without a source', async () => {
-    const input = { id: `${prefix}rel`, type: 'AFFILIATED_WITH', from: `${prefix}actor`, to: `${prefix}state`, stance: 'SUSPECTED', confidence: 45, since: '2022-01-01', sources: [source] };
-    const made = await server.graphql<{ assertRelationship: { stance: string; confidence: number; since: string; sources: { excerpt: string }[] } }>(assert, { input }, editorToken);
+    const input = {
+      id: `${prefix}rel`,
+      type: 'AFFILIATED_WITH',
+      from: `${prefix}actor`,
+      to: `${prefix}state`,
+      stance: 'SUSPECTED',
+      confidence: 45,
+      since: '2022-01-01',
+      sources: [source],
+    };
+    const made = await server.graphql<{
+      assertRelationship: { stance: string; confidence: number; since: string; sources: { excerpt: string }[] };
+    }>(assert, { input }, editorToken);
     expect(made.errors).toBeUndefined();
     expect(made.data!.assertRelationship).toMatchObject({ stance: 'SUSPECTED', confidence: 45, since: '2022-01-01' });
     expect(made.data!.assertRelationship.sources[0].excerpt).toBe('Seen in the logs.');
@@ -106,28 +252,69 @@ describe('edits with provenance', () => {
   });
 
   it('records a denial against the link, which then lists it in disputedBy', async () => {
-    const denial = await server.graphql<{ recordStatement: { id: string; kind: string } }>(/* GraphQL */ `
-      mutation($input: StatementInput!) { recordStatement(input: $input) { id kind ... on Denial { author { id } subjects { id } } } }
-    `, { input: { id: `${prefix}denial`, kind: 'DENIAL', relationshipId: `${prefix}rel`, author: `${prefix}mfa`, statement: 'Baseless.', date: '2024-06-01', sources: [source] } }, editorToken);
+    const denial = await server.graphql<{ recordStatement: { id: string; kind: string } }>(
+      /* GraphQL */ `
+        mutation ($input: StatementInput!) {
+          recordStatement(input: $input) {
+            id
+            kind
+            ... on Denial {
+              author {
+                id
+              }
+              subjects {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          id: `${prefix}denial`,
+          kind: 'DENIAL',
+          relationshipId: `${prefix}rel`,
+          author: `${prefix}mfa`,
+          statement: 'Baseless.',
+          date: '2024-06-01',
+          sources: [source],
+        },
+      },
+      editorToken,
+    );
     expect(denial.errors).toBeUndefined();
     expect(denial.data!.recordStatement).toMatchObject({ id: `${prefix}denial`, kind: 'DENIAL', author: { id: `${prefix}mfa` } });
-    const link = await server.graphql<{ relationship: { disputedBy: { id: string }[] } }>(/* GraphQL */ `{ relationship(id: "${prefix}rel") { disputedBy { id } } }`);
+    const link = await server.graphql<{ relationship: { disputedBy: { id: string }[] } }>(
+      /* GraphQL */ `{ relationship(id: "${prefix}rel") { disputedBy { id } } }`,
+    );
     expect(link.data!.relationship.disputedBy.map((entity) => entity.id)).toContain(`${prefix}denial`);
   });
 
   it('retracts a relationship with a reason; it leaves the graph and stays in the history', async () => {
-    const retracted = await server.graphql<{ retractRelationship: { action: string; reason: string; before: string } }>(/* GraphQL */ `
+    const retracted = await server.graphql<{ retractRelationship: { action: string; reason: string; before: string } }>(
+      /* GraphQL */ `
       mutation { retractRelationship(id: "${prefix}rel", reason: "Source withdrew the report") { action reason before } }
-    `, {}, editorToken);
+    `,
+      {},
+      editorToken,
+    );
     expect(retracted.errors).toBeUndefined();
     expect(retracted.data!.retractRelationship).toMatchObject({ action: 'RETRACT', reason: 'Source withdrew the report' });
-    expect(JSON.parse(retracted.data!.retractRelationship.before)).toMatchObject({ id: `${prefix}rel`, type: 'AFFILIATED_WITH', confidence: 45 });
+    expect(JSON.parse(retracted.data!.retractRelationship.before)).toMatchObject({
+      id: `${prefix}rel`,
+      type: 'AFFILIATED_WITH',
+      confidence: 45,
+    });
     const gone = await server.graphql(/* GraphQL */ `{ relationship(id: "${prefix}rel") { id } }`);
     expect(gone.errors![0].extensions!.code).toBe('NOT_FOUND');
     const events = await server.graphql<{ history: { action: string; reason: string }[] }>(history, { id: `${prefix}rel` });
     expect(events.data!.history[0]).toMatchObject({ action: 'RETRACT', reason: 'Source withdrew the report' });
     expect(events.data!.history.map((event) => event.action)).toContain('CREATE');
-    const again = await server.graphql(/* GraphQL */ `mutation { retractRelationship(id: "${prefix}rel", reason: "again") { id } }`, {}, editorToken);
+    const again = await server.graphql(
+      /* GraphQL */ `mutation { retractRelationship(id: "${prefix}rel", reason: "again") { id } }`,
+      {},
+      editorToken,
+    );
     expect(again.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
@@ -139,12 +326,32 @@ describe('edits with provenance', () => {
       entities: [{ id: `${prefix}imported`, kind: 'GROUP', name: 'Imported', sources: [{ source: `${prefix}s`, excerpt: 'e' }] }],
       relationships: [],
     });
-    const importQuery = /* GraphQL */ `mutation($content: String!, $dryRun: Boolean) { importData(format: JSON, content: $content, dryRun: $dryRun) { dryRun entities { created updated unchanged } warnings } }`;
-    const dry = await server.graphql<{ importData: { dryRun: boolean; entities: { created: number } } }>(importQuery, { content, dryRun: true }, editorToken);
+    const importQuery = /* GraphQL */ `
+      mutation ($content: String!, $dryRun: Boolean) {
+        importData(format: JSON, content: $content, dryRun: $dryRun) {
+          dryRun
+          entities {
+            created
+            updated
+            unchanged
+          }
+          warnings
+        }
+      }
+    `;
+    const dry = await server.graphql<{ importData: { dryRun: boolean; entities: { created: number } } }>(
+      importQuery,
+      { content, dryRun: true },
+      editorToken,
+    );
     expect(dry.data!.importData).toMatchObject({ dryRun: true, entities: { created: 1 } });
     const real = await server.graphql<{ importData: { entities: { created: number } } }>(importQuery, { content }, editorToken);
     expect(real.data!.importData.entities.created).toBe(1);
-    const bad = await server.graphql(importQuery, { content: '{"format":"attribution-explorer","version":1,"entities":[{"id":"x","kind":"NOPE"}]}' }, editorToken);
+    const bad = await server.graphql(
+      importQuery,
+      { content: '{"format":"attribution-explorer","version":1,"entities":[{"id":"x","kind":"NOPE"}]}' },
+      editorToken,
+    );
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].message).toContain('entities[0] (x).kind');
   });

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerToken, startTestServer, type TestServer } from '../support/graph.js';
 import { runPython } from '../support/python.js';
 
-
 const exportQuery = /* GraphQL */ `
   query Export($ids: [ID!]!, $format: ExportFormat!, $depth: Int, $filter: RelationshipFilter) {
-    export(ids: $ids, format: $format, depth: $depth, filter: $filter) { filename mimeType content }
+    export(ids: $ids, format: $format, depth: $depth, filter: $filter) {
+      filename
+      mimeType
+      content
+    }
   }
 `;
 
@@ -26,7 +29,10 @@ interface ProjectDocument {
 let server: TestServer;
 let document: ProjectDocument;
 
-async function exportFile(format: string, variables: Record<string, unknown> = { ids: ['homeland-justice'], depth: 2 }): Promise<ExportFile> {
+async function exportFile(
+  format: string,
+  variables: Record<string, unknown> = { ids: ['homeland-justice'], depth: 2 },
+): Promise<ExportFile> {
   const result = await server.graphql<{ export: ExportFile }>(exportQuery, { ...variables, format }, readerToken);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.export;
@@ -61,12 +67,24 @@ describe('export through GraphQL (neighbourhood of homeland-justice at depth 2)'
 
   it('holds every entity and link of the neighbourhood query', async () => {
     const result = await server.graphql<{ neighbourhood: { entities: { id: string }[]; relationships: { id: string }[] } }>(
-      /* GraphQL */ `query { neighbourhood(ids: ["homeland-justice"], depth: 2) { entities { id } relationships { id } } }`,
+      /* GraphQL */ `
+        query {
+          neighbourhood(ids: ["homeland-justice"], depth: 2) {
+            entities {
+              id
+            }
+            relationships {
+              id
+            }
+          }
+        }
+      `,
       {},
       readerToken,
     );
     const exported = new Set([...document.entities.map((entity) => entity.id), ...document.relationships.map((rel) => rel.id)]);
-    for (const { id } of [...result.data!.neighbourhood.entities, ...result.data!.neighbourhood.relationships]) expect(exported).toContain(id);
+    for (const { id } of [...result.data!.neighbourhood.entities, ...result.data!.neighbourhood.relationships])
+      expect(exported).toContain(id);
   });
 
   it('STIX is a bundle that the OASIS validator accepts, with one object per entity and link', async () => {
@@ -109,10 +127,16 @@ print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'd
                   'label': g.nodes['homeland-justice']['label']}))`,
       file.content,
     );
-    expect(graph).toEqual({ nodes: document.entities.length, edges: document.relationships.length, directed: true, confidence: ['int'], label: 'Homeland Justice' });
+    expect(graph).toEqual({
+      nodes: document.entities.length,
+      edges: document.relationships.length,
+      directed: true,
+      confidence: ['int'],
+      label: 'Homeland Justice',
+    });
   });
 
-  it('CSV files parse with Python\'s csv module, one row per entity or link, quotes and commas intact', async () => {
+  it("CSV files parse with Python's csv module, one row per entity or link, quotes and commas intact", async () => {
     const parse = (content: string) =>
       runPython<Record<string, string>[]>(
         `import csv, io, json, sys
@@ -132,7 +156,12 @@ print(json.dumps(list(csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode(
     const relationships = await parse((await exportFile('CSV_RELATIONSHIPS')).content);
     expect(relationships).toHaveLength(document.relationships.length);
     expect(relationships.find((row) => row.id === 'rel-hj-affiliated-iran')).toMatchObject({
-      from: 'homeland-justice', to: 'iran', to_name: 'Iran', stance: 'SUSPECTED', confidence: '65', disputed_by: 'denial-iran-mfa',
+      from: 'homeland-justice',
+      to: 'iran',
+      to_name: 'Iran',
+      stance: 'SUSPECTED',
+      confidence: '65',
+      disputed_by: 'denial-iran-mfa',
     });
   });
 
@@ -142,7 +171,13 @@ print(json.dumps(list(csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode(
     const cy = cytoscape({ headless: true, elements });
     expect(cy.nodes()).toHaveLength(document.entities.length);
     expect(cy.edges()).toHaveLength(document.relationships.length);
-    expect(cy.$id('rel-hj-affiliated-iran').data()).toMatchObject({ source: 'homeland-justice', target: 'iran', type: 'AFFILIATED_WITH', stance: 'SUSPECTED', confidence: 65 });
+    expect(cy.$id('rel-hj-affiliated-iran').data()).toMatchObject({
+      source: 'homeland-justice',
+      target: 'iran',
+      type: 'AFFILIATED_WITH',
+      stance: 'SUSPECTED',
+      confidence: 65,
+    });
     expect(cy.$id('homeland-justice').data()).toMatchObject({ label: 'Homeland Justice', kind: 'THREAT_ACTOR' });
     expect(Number.isFinite(cy.$id('homeland-justice').position().x)).toBe(true);
     cy.destroy();
@@ -181,17 +216,31 @@ describe('export arguments', () => {
   });
 
   it('applies the relationship filter', async () => {
-    const strong: ProjectDocument = JSON.parse((await exportFile('JSON', { ids: ['homeland-justice'], depth: 1, filter: { minConfidence: 80 } })).content);
+    const strong: ProjectDocument = JSON.parse(
+      (await exportFile('JSON', { ids: ['homeland-justice'], depth: 1, filter: { minConfidence: 80 } })).content,
+    );
     expect(strong.relationships.length).toBeGreaterThan(0);
     for (const rel of strong.relationships) expect(rel.confidence).toBeGreaterThanOrEqual(80);
   });
 
   it('refuses out-of-range arguments with BAD_USER_INPUT naming the range, and unknown ids with NOT_FOUND', async () => {
-    expect(await exportError({ ids: ['iran'], depth: 4 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('0 to 3') });
-    expect(await exportError({ ids: [], depth: 0 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('1 to 2000') });
+    expect(await exportError({ ids: ['iran'], depth: 4 })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining('0 to 3'),
+    });
+    expect(await exportError({ ids: [], depth: 0 })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining('1 to 2000'),
+    });
     const many = Array.from({ length: 2001 }, (_, index) => `id-${index}`);
     expect(await exportError({ ids: many, depth: 0 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await exportError({ ids: many.slice(0, 201), depth: 1 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('1 to 200') });
-    expect(await exportError({ ids: ['iran', 'no-such-entity'], depth: 0 })).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringContaining('no-such-entity') });
+    expect(await exportError({ ids: many.slice(0, 201), depth: 1 })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining('1 to 200'),
+    });
+    expect(await exportError({ ids: ['iran', 'no-such-entity'], depth: 0 })).toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+      message: expect.stringContaining('no-such-entity'),
+    });
   });
 });

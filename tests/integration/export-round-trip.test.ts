@@ -46,8 +46,13 @@ async function emptyCopy(): Promise<void> {
 /** What the round trip must keep: entities, links with stances and confidences, sources with their excerpts. */
 function comparable(json: string) {
   const document = JSON.parse(json) as Record<string, Record<string, unknown>[]>;
-  const without = (object: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(object).filter(([name]) => name !== key));
-  return { sources: document.sources, entities: document.entities.map((entity) => without(entity, 'extra')), relationships: document.relationships };
+  const without = (object: Record<string, unknown>, key: string) =>
+    Object.fromEntries(Object.entries(object).filter(([name]) => name !== key));
+  return {
+    sources: document.sources,
+    entities: document.entities.map((entity) => without(entity, 'extra')),
+    relationships: document.relationships,
+  };
 }
 
 describe('export, import into an empty database, export again', () => {

@@ -12,13 +12,15 @@ let base: string;
 
 beforeAll(async () => {
   const app = express();
-  app.use(createExportRouter({
-    graph,
-    logger: testLogger,
-    authorize: (request) => {
-      if (request.query.locked !== undefined) throw new UnauthenticatedError('This server needs a token to read.');
-    },
-  }));
+  app.use(
+    createExportRouter({
+      graph,
+      logger: testLogger,
+      authorize: (request) => {
+        if (request.query.locked !== undefined) throw new UnauthenticatedError('This server needs a token to read.');
+      },
+    }),
+  );
   httpServer = http.createServer(app);
   base = await listenOnLoopback(httpServer);
 });
@@ -43,7 +45,9 @@ describe('GET /export', () => {
     const response = await fetch(`${base}/export?ids=homeland-justice,iran&format=${format}&depth=1`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')!.replace(/\s/g, '')).toContain(contentTypes[format]);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="?attribution-homeland-justice-\d{4}-\d{2}-\d{2}[.-][a-z.-]+"?$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="?attribution-homeland-justice-\d{4}-\d{2}-\d{2}[.-][a-z.-]+"?$/,
+    );
     const body = await response.text();
     expect(body.length).toBeGreaterThan(500);
     expect(body).toContain(format === 'CSV_ENTITIES' || format === 'CSV_RELATIONSHIPS' ? 'homeland-justice' : 'Homeland Justice');
@@ -58,7 +62,13 @@ describe('GET /export', () => {
   });
 
   it('answers bad arguments with 400 and {error, code}', async () => {
-    for (const query of ['ids=iran&format=HTML&depth=9', 'ids=iran', 'ids=iran&format=PNG', 'format=HTML', 'ids=iran&format=HTML&depth=one']) {
+    for (const query of [
+      'ids=iran&format=HTML&depth=9',
+      'ids=iran',
+      'ids=iran&format=PNG',
+      'format=HTML',
+      'ids=iran&format=HTML&depth=one',
+    ]) {
       const response = await fetch(`${base}/export?${query}`);
       expect(response.status, query).toBe(400);
       expect(await response.json(), query).toMatchObject({ code: 'BAD_USER_INPUT', error: expect.any(String) });

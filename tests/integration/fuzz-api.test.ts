@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats } from '../../server/domain/export/index.js';
 import { importFormats } from '../../server/domain/import/run-import.js';
-import { auditEventsBy, existingIds, foundingFingerprint, foundingIds, prefixSnapshot, type Fingerprint } from '../support/graph-fingerprint.js';
+import {
+  auditEventsBy,
+  existingIds,
+  foundingFingerprint,
+  foundingIds,
+  prefixSnapshot,
+  type Fingerprint,
+} from '../support/graph-fingerprint.js';
 import { editorToken, readerToken, startTestServer, uniquePrefix, type TestServer } from '../support/graph.js';
 import { postJson } from '../support/configured-server.js';
 import {
@@ -34,21 +41,66 @@ let nonEditorWritesBefore = 0;
 /** Every id a caller without an editor token tried to write; none may exist afterwards. */
 const attemptedIds = new Set<string>();
 
-const source = { sourceId: `${prefix}src`, title: 'Fuzz notebook', publisher: 'Fuzz desk', url: 'https://example.org/fuzz', excerpt: 'Seen.' };
+const source = {
+  sourceId: `${prefix}src`,
+  title: 'Fuzz notebook',
+  publisher: 'Fuzz desk',
+  url: 'https://example.org/fuzz',
+  excerpt: 'Seen.',
+};
 const fixtureEntities = [`${prefix}a`, `${prefix}b`, `${prefix}c`];
 const fixtureRelationship = `${prefix}rel-ab`;
 
-const upsertDocument = /* GraphQL */ `mutation Upsert($input: EntityInput!) { upsertEntity(input: $input) { id kind name } }`;
-const assertDocument = /* GraphQL */ `mutation Assert($input: RelationshipInput!) { assertRelationship(input: $input) { id type from { id } to { id } } }`;
+const upsertDocument = /* GraphQL */ `
+  mutation Upsert($input: EntityInput!) {
+    upsertEntity(input: $input) {
+      id
+      kind
+      name
+    }
+  }
+`;
+const assertDocument = /* GraphQL */ `
+  mutation Assert($input: RelationshipInput!) {
+    assertRelationship(input: $input) {
+      id
+      type
+      from {
+        id
+      }
+      to {
+        id
+      }
+    }
+  }
+`;
 
 beforeAll(async () => {
   console.log(`fuzz-api: seed ${seed} (replay with FUZZ_SEED=${seed}), ${runs} runs per property (${writeRuns} for editor changes)`);
   server = await startTestServer();
   for (const [index, id] of fixtureEntities.entries()) {
-    const made = await server.graphql(upsertDocument, { input: { id, kind: ['GROUP', 'STATE', 'THREAT_ACTOR'][index], name: `Fuzz fixture ${index}`, sources: [source] } }, editorToken);
+    const made = await server.graphql(
+      upsertDocument,
+      { input: { id, kind: ['GROUP', 'STATE', 'THREAT_ACTOR'][index], name: `Fuzz fixture ${index}`, sources: [source] } },
+      editorToken,
+    );
     if (made.errors) throw new Error(made.errors[0].message);
   }
-  const linked = await server.graphql(assertDocument, { input: { id: fixtureRelationship, type: 'RELATED_TO', from: fixtureEntities[0], to: fixtureEntities[1], stance: 'ASSERTED', confidence: 50, sources: [{ sourceId: `${prefix}src` }] } }, editorToken);
+  const linked = await server.graphql(
+    assertDocument,
+    {
+      input: {
+        id: fixtureRelationship,
+        type: 'RELATED_TO',
+        from: fixtureEntities[0],
+        to: fixtureEntities[1],
+        stance: 'ASSERTED',
+        confidence: 50,
+        sources: [{ sourceId: `${prefix}src` }],
+      },
+    },
+    editorToken,
+  );
   if (linked.errors) throw new Error(linked.errors[0].message);
   fingerprintBefore = await foundingFingerprint(server.graph);
   nonEditorWritesBefore = await auditEventsBy(server.graph, ['anonymous', 'invalid-token', 'reader']);
@@ -96,7 +148,17 @@ const nonEditorHeader = fc.oneof(
   fc.constant(undefined),
   fc.constant(`Bearer ${readerToken}`),
   fc.constant(`bearer   ${readerToken}  `),
-  fc.constantFrom(`Bearer ${editorToken}x`, `Bearer ${editorToken.slice(0, -1)}`, `Bearer ${editorToken.toUpperCase()}`, `Bearer  x${editorToken}`, `Basic ${editorToken}`, editorToken, 'Bearer', 'Bearer ', ''),
+  fc.constantFrom(
+    `Bearer ${editorToken}x`,
+    `Bearer ${editorToken.slice(0, -1)}`,
+    `Bearer ${editorToken.toUpperCase()}`,
+    `Bearer  x${editorToken}`,
+    `Basic ${editorToken}`,
+    editorToken,
+    'Bearer',
+    'Bearer ',
+    '',
+  ),
   headerText,
   headerText.map((text) => `Bearer ${text}`),
 );
@@ -108,66 +170,235 @@ const anyHeader = fc.oneof(nonEditorHeader, fc.constant(`Bearer ${editorToken}`)
 const subgraphFields = 'entities { id kind name } relationships { id type stance confidence from { id } to { id } } truncated';
 const reads: Record<string, { document: string; variables: fc.Arbitrary<Record<string, unknown>> }> = {
   search: {
-    document: /* GraphQL */ `query Search($text: String!, $kinds: [EntityKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { id kind name aliases } }`,
+    document: /* GraphQL */ `
+      query Search($text: String!, $kinds: [EntityKind!], $limit: Int) {
+        search(text: $text, kinds: $kinds, limit: $limit) {
+          id
+          kind
+          name
+          aliases
+        }
+      }
+    `,
     variables: fc.record({ text: maybeWrong(hostileText), kinds: hostileKinds, limit: maybeWrong(hostileInt) }, { requiredKeys: ['text'] }),
   },
   entity: {
-    document: /* GraphQL */ `query Entity($id: ID!) { entity(id: $id) { id kind name aliases date sources { id title } ... on Incident { attributionHypotheses { stance confidence actor { id } disputedBy { id } } } ... on Claim { author { id } subjects { id } } ... on Sanction { authority { id } targets { id } } } }`,
+    document: /* GraphQL */ `
+      query Entity($id: ID!) {
+        entity(id: $id) {
+          id
+          kind
+          name
+          aliases
+          date
+          sources {
+            id
+            title
+          }
+          ... on Incident {
+            attributionHypotheses {
+              stance
+              confidence
+              actor {
+                id
+              }
+              disputedBy {
+                id
+              }
+            }
+          }
+          ... on Claim {
+            author {
+              id
+            }
+            subjects {
+              id
+            }
+          }
+          ... on Sanction {
+            authority {
+              id
+            }
+            targets {
+              id
+            }
+          }
+        }
+      }
+    `,
     variables: fc.record({ id: maybeWrong(hostileId) }, { requiredKeys: [] }),
   },
   relationship: {
-    document: /* GraphQL */ `query Relationship($id: ID!) { relationship(id: $id) { id type stance confidence since until from { id } to { id } sources { id excerpt } disputedBy { id } } }`,
+    document: /* GraphQL */ `
+      query Relationship($id: ID!) {
+        relationship(id: $id) {
+          id
+          type
+          stance
+          confidence
+          since
+          until
+          from {
+            id
+          }
+          to {
+            id
+          }
+          sources {
+            id
+            excerpt
+          }
+          disputedBy {
+            id
+          }
+        }
+      }
+    `,
     variables: fc.record({ id: maybeWrong(hostileId) }),
   },
   neighbourhood: {
     document: /* GraphQL */ `query Around($ids: [ID!]!, $depth: Int, $filter: RelationshipFilter, $limit: Int) { neighbourhood(ids: $ids, depth: $depth, filter: $filter, limit: $limit) { ${subgraphFields} } }`,
     variables: fc.record(
-      { ids: maybeWrong(fc.array(hostileId, { maxLength: 4 })), depth: maybeWrong(hostileInt), filter: maybeWrong(hostileFilter), limit: maybeWrong(hostileInt) },
+      {
+        ids: maybeWrong(fc.array(hostileId, { maxLength: 4 })),
+        depth: maybeWrong(hostileInt),
+        filter: maybeWrong(hostileFilter),
+        limit: maybeWrong(hostileInt),
+      },
       { requiredKeys: ['ids'] },
     ),
   },
   neighbourCounts: {
-    document: /* GraphQL */ `query Counts($id: ID!, $filter: RelationshipFilter) { neighbourCounts(id: $id, filter: $filter) { type direction count maxConfidence } }`,
+    document: /* GraphQL */ `
+      query Counts($id: ID!, $filter: RelationshipFilter) {
+        neighbourCounts(id: $id, filter: $filter) {
+          type
+          direction
+          count
+          maxConfidence
+        }
+      }
+    `,
     variables: fc.record({ id: maybeWrong(hostileId), filter: maybeWrong(hostileFilter) }, { requiredKeys: ['id'] }),
   },
   paths: {
-    document: /* GraphQL */ `query Paths($from: ID!, $to: ID!, $maxHops: Int, $limit: Int, $filter: RelationshipFilter) { paths(from: $from, to: $to, maxHops: $maxHops, limit: $limit, filter: $filter) { hops score entities { id } relationships { id type } weakestLink { id } } }`,
+    document: /* GraphQL */ `
+      query Paths($from: ID!, $to: ID!, $maxHops: Int, $limit: Int, $filter: RelationshipFilter) {
+        paths(from: $from, to: $to, maxHops: $maxHops, limit: $limit, filter: $filter) {
+          hops
+          score
+          entities {
+            id
+          }
+          relationships {
+            id
+            type
+          }
+          weakestLink {
+            id
+          }
+        }
+      }
+    `,
     variables: fc.record(
-      { from: maybeWrong(hostileId), to: maybeWrong(hostileId), maxHops: maybeWrong(hostileInt), limit: maybeWrong(hostileInt), filter: maybeWrong(hostileFilter) },
+      {
+        from: maybeWrong(hostileId),
+        to: maybeWrong(hostileId),
+        maxHops: maybeWrong(hostileInt),
+        limit: maybeWrong(hostileInt),
+        filter: maybeWrong(hostileFilter),
+      },
       { requiredKeys: ['from', 'to'] },
     ),
   },
   stats: {
-    document: /* GraphQL */ `query Stats { stats { entities relationships byKind { kind count } byType { type count } } relationshipTypes viewer { role } }`,
+    document: /* GraphQL */ `
+      query Stats {
+        stats {
+          entities
+          relationships
+          byKind {
+            kind
+            count
+          }
+          byType {
+            type
+            count
+          }
+        }
+        relationshipTypes
+        viewer {
+          role
+        }
+      }
+    `,
     variables: fc.dictionary(fc.string({ maxLength: 8 }), wrongType, { maxKeys: 3 }),
   },
   history: {
-    document: /* GraphQL */ `query History($subjectId: ID!, $limit: Int) { history(subjectId: $subjectId, limit: $limit) { id at actor action subjectId subjectType reason } }`,
+    document: /* GraphQL */ `
+      query History($subjectId: ID!, $limit: Int) {
+        history(subjectId: $subjectId, limit: $limit) {
+          id
+          at
+          actor
+          action
+          subjectId
+          subjectType
+          reason
+        }
+      }
+    `,
     variables: fc.record({ subjectId: maybeWrong(hostileId), limit: maybeWrong(hostileInt) }, { requiredKeys: ['subjectId'] }),
   },
   export: {
-    document: /* GraphQL */ `query Export($ids: [ID!]!, $format: ExportFormat!, $depth: Int, $filter: RelationshipFilter) { export(ids: $ids, format: $format, depth: $depth, filter: $filter) { filename mimeType content } }`,
+    document: /* GraphQL */ `
+      query Export($ids: [ID!]!, $format: ExportFormat!, $depth: Int, $filter: RelationshipFilter) {
+        export(ids: $ids, format: $format, depth: $depth, filter: $filter) {
+          filename
+          mimeType
+          content
+        }
+      }
+    `,
     variables: fc.record(
-      { ids: maybeWrong(fc.array(hostileId, { maxLength: 4 })), format: maybeWrong(enumOrHostile(exportFormats)), depth: maybeWrong(hostileInt), filter: maybeWrong(hostileFilter) },
+      {
+        ids: maybeWrong(fc.array(hostileId, { maxLength: 4 })),
+        format: maybeWrong(enumOrHostile(exportFormats)),
+        depth: maybeWrong(hostileInt),
+        filter: maybeWrong(hostileFilter),
+      },
       { requiredKeys: ['ids', 'format'] },
     ),
   },
 };
 
 describe('queries with random arguments', () => {
-  it.each(Object.keys(reads))('%s: never a 5xx, only known error codes, no internal detail', async (name) => {
-    const { document, variables } = reads[name];
-    await fc.assert(
-      fc.asyncProperty(variables, anyHeader, async (vars, authorization) => {
-        expectClean(await post({ query: document, variables: vars }, authorization), vars);
-      }),
-      { numRuns: runs, seed },
-    );
-  }, 240_000);
+  it.each(Object.keys(reads))(
+    '%s: never a 5xx, only known error codes, no internal detail',
+    async (name) => {
+      const { document, variables } = reads[name];
+      await fc.assert(
+        fc.asyncProperty(variables, anyHeader, async (vars, authorization) => {
+          expectClean(await post({ query: document, variables: vars }, authorization), vars);
+        }),
+        { numRuns: runs, seed },
+      );
+    },
+    240_000,
+  );
 
   it('the export download URL: never a 5xx, a JSON error or a file', async () => {
-    const parameter = fc.oneof(hostileText, hostileId, fc.array(hostileId, { maxLength: 3 }).map((ids) => ids.join(',')), fc.constantFrom(...exportFormats));
-    const query = fc.dictionary(fc.constantFrom('ids', 'format', 'depth', 'types', 'minConfidence', 'stances', 'asOf', 'other'), parameter, { maxKeys: 6 });
+    const parameter = fc.oneof(
+      hostileText,
+      hostileId,
+      fc.array(hostileId, { maxLength: 3 }).map((ids) => ids.join(',')),
+      fc.constantFrom(...exportFormats),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom('ids', 'format', 'depth', 'types', 'minConfidence', 'stances', 'asOf', 'other'),
+      parameter,
+      { maxKeys: 6 },
+    );
     await fc.assert(
       fc.asyncProperty(query, async (parameters) => {
         const search = new URLSearchParams(parameters as Record<string, string>).toString();
@@ -191,21 +422,45 @@ describe('malformed requests', () => {
     const document = fc.oneof(
       hostileText,
       fc.string({ unit: 'grapheme-ascii', maxLength: 200 }),
-      fc.constantFrom('{', '}', '{ stats { }', 'query { stats', 'mutation', 'subscription { stats }', '{ __schema { types { name } } }', '{ a: stats { entities } a: stats { relationships } }', 'query A { stats { entities } } query B { stats { entities } }', '{ stats { nope } }', '{ entity }', 'fragment F on Query { ...F } { ...F }', '{ stats @skip(if: true) @include(if: false) { entities } }'),
+      fc.constantFrom(
+        '{',
+        '}',
+        '{ stats { }',
+        'query { stats',
+        'mutation',
+        'subscription { stats }',
+        '{ __schema { types { name } } }',
+        '{ a: stats { entities } a: stats { relationships } }',
+        'query A { stats { entities } } query B { stats { entities } }',
+        '{ stats { nope } }',
+        '{ entity }',
+        'fragment F on Query { ...F } { ...F }',
+        '{ stats @skip(if: true) @include(if: false) { entities } }',
+      ),
     );
     const body = fc.oneof(
       document.map((query) => ({ query })),
-      fc.record({ query: maybeWrong(document), variables: wrongType, operationName: maybeWrong(hostileText), extensions: wrongType }, { requiredKeys: [] }),
+      fc.record(
+        { query: maybeWrong(document), variables: wrongType, operationName: maybeWrong(hostileText), extensions: wrongType },
+        { requiredKeys: [] },
+      ),
       fc.array(fc.record({ query: document }), { maxLength: 3 }),
       fc.jsonValue({ maxDepth: 3 }),
       fc.string({ unit: 'binary', maxLength: 100 }),
     );
-    const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'application/graphql-response+json', 'application/x-www-form-urlencoded');
+    const contentType = fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=latin1',
+      'application/graphql-response+json',
+      'application/x-www-form-urlencoded',
+    );
     await fc.assert(
       fc.asyncProperty(body, anyHeader, contentType, async (raw, authorization, type) => {
         const response = await post(typeof raw === 'string' ? raw : JSON.stringify(raw), authorization, type);
         expect(response.status, response.text.slice(0, 300)).toBeLessThan(500);
-        for (const error of response.json?.errors ?? []) expect(allowedErrorCodes.has(String(error.extensions?.code)), error.message).toBe(true);
+        for (const error of response.json?.errors ?? [])
+          expect(allowedErrorCodes.has(String(error.extensions?.code)), error.message).toBe(true);
         expect(findLeaks(response.text, raw)).toEqual([]);
       }),
       { numRuns: runs, seed },
@@ -219,13 +474,49 @@ describe('malformed requests', () => {
 const mutationDocuments = {
   upsertEntity: upsertDocument,
   assertRelationship: assertDocument,
-  recordStatement: /* GraphQL */ `mutation Statement($input: StatementInput!) { recordStatement(input: $input) { id kind name } }`,
-  retractRelationship: /* GraphQL */ `mutation Retract($id: ID!, $reason: String!) { retractRelationship(id: $id, reason: $reason) { id action subjectId } }`,
-  importData: /* GraphQL */ `mutation Import($format: ImportFormat!, $content: String!, $dryRun: Boolean) { importData(format: $format, content: $content, dryRun: $dryRun) { dryRun entities { created updated unchanged } relationships { created updated unchanged } warnings } }`,
+  recordStatement: /* GraphQL */ `
+    mutation Statement($input: StatementInput!) {
+      recordStatement(input: $input) {
+        id
+        kind
+        name
+      }
+    }
+  `,
+  retractRelationship: /* GraphQL */ `
+    mutation Retract($id: ID!, $reason: String!) {
+      retractRelationship(id: $id, reason: $reason) {
+        id
+        action
+        subjectId
+      }
+    }
+  `,
+  importData: /* GraphQL */ `
+    mutation Import($format: ImportFormat!, $content: String!, $dryRun: Boolean) {
+      importData(format: $format, content: $content, dryRun: $dryRun) {
+        dryRun
+        entities {
+          created
+          updated
+          unchanged
+        }
+        relationships {
+          created
+          updated
+          unchanged
+        }
+        warnings
+      }
+    }
+  `,
 } as const;
 type MutationName = keyof typeof mutationDocuments;
 
-function mutationVariables(name: MutationName, ids: { id: fc.Arbitrary<string>; entity: fc.Arbitrary<string>; relationship: fc.Arbitrary<string>; source: fc.Arbitrary<string> }) {
+function mutationVariables(
+  name: MutationName,
+  ids: { id: fc.Arbitrary<string>; entity: fc.Arbitrary<string>; relationship: fc.Arbitrary<string>; source: fc.Arbitrary<string> },
+) {
   switch (name) {
     case 'upsertEntity':
       return fc.record({ input: maybeWrong(entityInput(ids.id, ids.source)) });
@@ -236,7 +527,14 @@ function mutationVariables(name: MutationName, ids: { id: fc.Arbitrary<string>; 
     case 'retractRelationship':
       return fc.record({ id: maybeWrong(ids.relationship), reason: maybeWrong(hostileText) }, { requiredKeys: [] });
     case 'importData':
-      return fc.record({ format: maybeWrong(enumOrHostile(importFormats)), content: importContent(ids.id, ids.entity, ids.source), dryRun: maybeWrong(fc.boolean()) }, { requiredKeys: ['format', 'content'] });
+      return fc.record(
+        {
+          format: maybeWrong(enumOrHostile(importFormats)),
+          content: importContent(ids.id, ids.entity, ids.source),
+          dryRun: maybeWrong(fc.boolean()),
+        },
+        { requiredKeys: ['format', 'content'] },
+      );
   }
 }
 
@@ -245,7 +543,8 @@ function idsIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((item) => idsIn(item, found));
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (['id', 'sourceId', 'from', 'to', 'author', 'relationshipId', 'source'].includes(key) && typeof item === 'string') found.push(item);
+      if (['id', 'sourceId', 'from', 'to', 'author', 'relationshipId', 'source'].includes(key) && typeof item === 'string')
+        found.push(item);
       else idsIn(item, found);
     }
   }
@@ -253,23 +552,33 @@ function idsIn(value: unknown, found: string[] = []): string[] {
 }
 
 describe('mutations without an editor token, with random input', () => {
-  const hostileIds = { id: hostileId, entity: hostileId, relationship: hostileId, source: fc.oneof(hostileId, fc.constantFrom(...foundingIds.sources)) };
-  it.each(Object.keys(mutationDocuments) as MutationName[])('%s is refused and writes nothing', async (name) => {
-    await fc.assert(
-      fc.asyncProperty(mutationVariables(name, hostileIds), nonEditorHeader, async (vars, authorization) => {
-        const response = await post({ query: mutationDocuments[name], variables: vars }, authorization);
-        expectClean(response, vars, new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']));
-        expect(response.json?.data?.[name] ?? null).toBeNull();
-        expect(response.json?.errors?.length).toBeGreaterThan(0);
-        for (const id of idsIn(vars)) attemptedIds.add(id);
-        const content = (vars as { content?: unknown }).content;
-        if (typeof content === 'string') {
-          for (const match of content.matchAll(/"(?:id|from|to|source)":"((?:[^"\\]|\\.)*)"/g)) attemptedIds.add(JSON.parse(`"${match[1]}"`));
-        }
-      }),
-      { numRuns: runs, seed },
-    );
-  }, 240_000);
+  const hostileIds = {
+    id: hostileId,
+    entity: hostileId,
+    relationship: hostileId,
+    source: fc.oneof(hostileId, fc.constantFrom(...foundingIds.sources)),
+  };
+  it.each(Object.keys(mutationDocuments) as MutationName[])(
+    '%s is refused and writes nothing',
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(mutationVariables(name, hostileIds), nonEditorHeader, async (vars, authorization) => {
+          const response = await post({ query: mutationDocuments[name], variables: vars }, authorization);
+          expectClean(response, vars, new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']));
+          expect(response.json?.data?.[name] ?? null).toBeNull();
+          expect(response.json?.errors?.length).toBeGreaterThan(0);
+          for (const id of idsIn(vars)) attemptedIds.add(id);
+          const content = (vars as { content?: unknown }).content;
+          if (typeof content === 'string') {
+            for (const match of content.matchAll(/"(?:id|from|to|source)":"((?:[^"\\]|\\.)*)"/g))
+              attemptedIds.add(JSON.parse(`"${match[1]}"`));
+          }
+        }),
+        { numRuns: runs, seed },
+      );
+    },
+    240_000,
+  );
 });
 
 // ------------------------------------------------------------------------------------------------
@@ -286,18 +595,28 @@ describe('mutations by an editor, with random input under our prefix', () => {
     source: fc.oneof(fc.constant(`${prefix}src`), mine(suffix)),
   };
   const plausible = plausibleInputs({ prefix, fixtureEntities, fixtureRelationship, ids: editorIds });
-  const sometimes = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
+  const sometimes = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
 
   const variablesFor = (name: MutationName): fc.Arbitrary<Record<string, unknown>> => {
     // Ids are always given and always ours: a generated id would fall outside the prefix this file cleans up.
     const hostile = (input: fc.Arbitrary<unknown>) => fc.record({ input: maybeWrong(input) });
     switch (name) {
       case 'upsertEntity':
-        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausible.entity }) }, { weight: 1, arbitrary: hostile(entityInput(editorIds.id, editorIds.source)) });
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.record({ input: plausible.entity }) },
+          { weight: 1, arbitrary: hostile(entityInput(editorIds.id, editorIds.source)) },
+        );
       case 'assertRelationship':
-        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausible.relationship }) }, { weight: 1, arbitrary: hostile(relationshipInput(editorIds.id, editorIds.entity, editorIds.source)) });
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.record({ input: plausible.relationship }) },
+          { weight: 1, arbitrary: hostile(relationshipInput(editorIds.id, editorIds.entity, editorIds.source)) },
+        );
       case 'recordStatement':
-        return fc.oneof({ weight: 3, arbitrary: fc.record({ input: plausible.statement }) }, { weight: 1, arbitrary: hostile(statementInput(editorIds.id, editorIds.relationship, editorIds.entity, editorIds.source)) });
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.record({ input: plausible.statement }) },
+          { weight: 1, arbitrary: hostile(statementInput(editorIds.id, editorIds.relationship, editorIds.entity, editorIds.source)) },
+        );
       case 'retractRelationship': {
         // Often one that the assertRelationship property made, so that retractions succeed too.
         const made = fc.nat().map((index) => assertedIds[index % assertedIds.length] ?? fixtureRelationship);
@@ -306,7 +625,10 @@ describe('mutations by an editor, with random input under our prefix', () => {
       case 'importData':
         return fc.record({
           format: sometimes(fc.constant('JSON'), enumOrHostile(importFormats)),
-          content: fc.oneof({ weight: 3, arbitrary: plausible.importContent }, { weight: 1, arbitrary: importContent(editorIds.id, editorIds.entity, editorIds.source) }),
+          content: fc.oneof(
+            { weight: 3, arbitrary: plausible.importContent },
+            { weight: 1, arbitrary: importContent(editorIds.id, editorIds.entity, editorIds.source) },
+          ),
           dryRun: fc.boolean(),
         });
     }
@@ -322,32 +644,36 @@ describe('mutations by an editor, with random input under our prefix', () => {
     return value;
   };
 
-  it.each(Object.keys(mutationDocuments) as MutationName[])('%s succeeds or fails cleanly, writing nothing when it fails', async (name) => {
-    const outcomes = { succeeded: 0, refused: 0 };
-    // What this file has written so far; taken again only after a change that succeeded.
-    let snapshot = await prefixSnapshot(server.graph, prefix);
-    await fc.assert(
-      fc.asyncProperty(variablesFor(name), async (generated) => {
-        const vars = withSourceIds(generated) as Record<string, unknown>;
-        const before = snapshot;
-        const response = await post({ query: mutationDocuments[name], variables: vars }, `Bearer ${editorToken}`);
-        expectClean(response, vars, new Set(['BAD_USER_INPUT', 'NOT_FOUND']));
-        if (response.json?.errors?.length) {
-          outcomes.refused += 1;
-          expect(response.json.data?.[name] ?? null).toBeNull();
-          expect(await prefixSnapshot(server.graph, prefix), 'a refused change wrote nothing').toBe(before);
-        } else {
-          outcomes.succeeded += 1;
-          snapshot = await prefixSnapshot(server.graph, prefix);
-          const result = response.json?.data?.[name] as { id?: string } | undefined;
-          expect(result).toBeTruthy();
-          if (name === 'assertRelationship' && result?.id) assertedIds.push(result.id);
-        }
-      }),
-      { numRuns: writeRuns, seed },
-    );
-    console.log(`fuzz-api: editor ${name}: ${outcomes.succeeded} succeeded, ${outcomes.refused} refused`);
-  }, 240_000);
+  it.each(Object.keys(mutationDocuments) as MutationName[])(
+    '%s succeeds or fails cleanly, writing nothing when it fails',
+    async (name) => {
+      const outcomes = { succeeded: 0, refused: 0 };
+      // What this file has written so far; taken again only after a change that succeeded.
+      let snapshot = await prefixSnapshot(server.graph, prefix);
+      await fc.assert(
+        fc.asyncProperty(variablesFor(name), async (generated) => {
+          const vars = withSourceIds(generated) as Record<string, unknown>;
+          const before = snapshot;
+          const response = await post({ query: mutationDocuments[name], variables: vars }, `Bearer ${editorToken}`);
+          expectClean(response, vars, new Set(['BAD_USER_INPUT', 'NOT_FOUND']));
+          if (response.json?.errors?.length) {
+            outcomes.refused += 1;
+            expect(response.json.data?.[name] ?? null).toBeNull();
+            expect(await prefixSnapshot(server.graph, prefix), 'a refused change wrote nothing').toBe(before);
+          } else {
+            outcomes.succeeded += 1;
+            snapshot = await prefixSnapshot(server.graph, prefix);
+            const result = response.json?.data?.[name] as { id?: string } | undefined;
+            expect(result).toBeTruthy();
+            if (name === 'assertRelationship' && result?.id) assertedIds.push(result.id);
+          }
+        }),
+        { numRuns: writeRuns, seed },
+      );
+      console.log(`fuzz-api: editor ${name}: ${outcomes.succeeded} succeeded, ${outcomes.refused} refused`);
+    },
+    240_000,
+  );
 });
 
 // ------------------------------------------------------------------------------------------------
@@ -358,12 +684,40 @@ describe('requests that fuzzing once turned into a 500 (kept as fixed cases)', (
     ['a syntax error', { query: '{' }, 400, 'GRAPHQL_PARSE_FAILED'],
     ['an empty document', { query: ' ' }, 400, 'GRAPHQL_PARSE_FAILED'],
     ['a required variable left out', { query: 'query($id: ID!) { entity(id: $id) { id } }', variables: {} }, 400, 'BAD_USER_INPUT'],
-    ['a variable of the wrong type', { query: 'query($limit: Int) { search(text: "iran", limit: $limit) { id } }', variables: { limit: 0.5 } }, 400, 'BAD_USER_INPUT'],
-    ['an enum variable outside the enum', { query: 'query($kinds: [EntityKind!]) { search(text: "iran", kinds: $kinds) { id } }', variables: { kinds: ["' OR 1=1 //"] } }, 400, 'BAD_USER_INPUT'],
-    ['a date that rolls over (2023-02-30)', { query: 'query($filter: RelationshipFilter) { neighbourCounts(id: "iran", filter: $filter) { count } }', variables: { filter: { asOf: '2023-02-30' } } }, 400, 'BAD_USER_INPUT'],
-    ['a date Date.parse reads as 2000 (0001-01-00)', { query: '{ neighbourCounts(id: "iran", filter: { asOf: "0001-01-00" }) { count } }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a variable of the wrong type',
+      { query: 'query($limit: Int) { search(text: "iran", limit: $limit) { id } }', variables: { limit: 0.5 } },
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'an enum variable outside the enum',
+      { query: 'query($kinds: [EntityKind!]) { search(text: "iran", kinds: $kinds) { id } }', variables: { kinds: ["' OR 1=1 //"] } },
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a date that rolls over (2023-02-30)',
+      {
+        query: 'query($filter: RelationshipFilter) { neighbourCounts(id: "iran", filter: $filter) { count } }',
+        variables: { filter: { asOf: '2023-02-30' } },
+      },
+      400,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a date Date.parse reads as 2000 (0001-01-00)',
+      { query: '{ neighbourCounts(id: "iran", filter: { asOf: "0001-01-00" }) { count } }' },
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     ['a subscription', { query: 'subscription { stats { entities } }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
-    ['two operations and no operationName', { query: 'query A { stats { entities } } query B { stats { relationships } }' }, 400, 'OPERATION_RESOLUTION_FAILURE'],
+    [
+      'two operations and no operationName',
+      { query: 'query A { stats { entities } } query B { stats { relationships } }' },
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+    ],
   ];
   it.each(cases)('%s', async (_name, body, status, code) => {
     const response = await post(body, `Bearer ${readerToken}`);
@@ -388,12 +742,26 @@ describe('after all of it', () => {
   it('the server is up, the founding case is unchanged, and no one without an editor token wrote anything', async () => {
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    const stats = await server.graphql<{ stats: { entities: number; relationships: number } }>(/* GraphQL */ `{ stats { entities relationships } }`);
+    const stats = await server.graphql<{ stats: { entities: number; relationships: number } }>(/* GraphQL */ `
+      {
+        stats {
+          entities
+          relationships
+        }
+      }
+    `);
     expect(stats.errors).toBeUndefined();
     expect(stats.data!.stats.entities).toBeGreaterThanOrEqual(fingerprintBefore.entities);
     expect(await foundingFingerprint(server.graph)).toEqual(fingerprintBefore);
     expect(await auditEventsBy(server.graph, ['anonymous', 'invalid-token', 'reader'])).toBe(nonEditorWritesBefore);
-    const founding = new Set([...foundingIds.entities, ...foundingIds.relationships, ...foundingIds.sources, ...fixtureEntities, fixtureRelationship, `${prefix}src`]);
+    const founding = new Set([
+      ...foundingIds.entities,
+      ...foundingIds.relationships,
+      ...foundingIds.sources,
+      ...fixtureEntities,
+      fixtureRelationship,
+      `${prefix}src`,
+    ]);
     const attempted = [...attemptedIds].filter((id) => !founding.has(id) && id.length <= 1_000);
     expect(await existingIds(server.graph, attempted)).toEqual([]);
   });

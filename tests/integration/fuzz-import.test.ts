@@ -34,7 +34,9 @@ let run = 0;
 const tally: Record<string, { imported: number; refused: number }> = {};
 
 beforeAll(async () => {
-  console.log(`fuzz-import: seed ${seed} (replay with FUZZ_SEED=${seed}), ${fileRuns} runs per mutated-file property, ${runs} for random files`);
+  console.log(
+    `fuzz-import: seed ${seed} (replay with FUZZ_SEED=${seed}), ${fileRuns} runs per mutated-file property, ${runs} for random files`,
+  );
   server = await startTestServer();
 });
 afterAll(async () => {
@@ -116,19 +118,46 @@ async function importBy(path: 'function' | 'mutation', format: ImportFormatName,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${editorToken}` },
     body: JSON.stringify({
-      query: /* GraphQL */ `mutation Import($format: ImportFormat!, $content: String!) { importData(format: $format, content: $content) { dryRun sources { created updated unchanged } entities { created updated unchanged } relationships { created updated unchanged } warnings } }`,
+      query: /* GraphQL */ `
+        mutation Import($format: ImportFormat!, $content: String!) {
+          importData(format: $format, content: $content) {
+            dryRun
+            sources {
+              created
+              updated
+              unchanged
+            }
+            entities {
+              created
+              updated
+              unchanged
+            }
+            relationships {
+              created
+              updated
+              unchanged
+            }
+            warnings
+          }
+        }
+      `,
       variables: { format, content },
     }),
   });
   const text = await response.text();
   expect(response.status, text.slice(0, 300)).toBeLessThan(500);
-  const body = JSON.parse(text) as { data?: { importData: ImportReport } | null; errors?: { message: string; extensions?: { code?: string; problems?: { location: string; message: string }[] } }[] };
+  const body = JSON.parse(text) as {
+    data?: { importData: ImportReport } | null;
+    errors?: { message: string; extensions?: { code?: string; problems?: { location: string; message: string }[] } }[];
+  };
   // The file's own text may come back in a problem (an unknown column, a bad value): that is an echo, not a leak.
   expect(findLeaks(text, [content, tryJson(content), content.split(/[\r\n,|"]+/)])).toEqual([]);
   if (body.errors) {
     expect(body.errors.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     const problems = body.errors[0].extensions?.problems;
-    expect(Array.isArray(problems) && problems.length > 0, `the error lists the problems: ${body.errors[0].message.slice(0, 200)}`).toBe(true);
+    expect(Array.isArray(problems) && problems.length > 0, `the error lists the problems: ${body.errors[0].message.slice(0, 200)}`).toBe(
+      true,
+    );
     return { problems: problems! };
   }
   return { report: body.data!.importData };
@@ -166,16 +195,24 @@ async function checkImport(
     tally[label].imported += 1;
     expect(document, 'a file that imports also parses').toBeDefined();
     const { report } = outcome;
-    for (const [part, items] of [['sources', document!.sources], ['entities', document!.entities], ['relationships', document!.relationships]] as const) {
+    for (const [part, items] of [
+      ['sources', document!.sources],
+      ['entities', document!.entities],
+      ['relationships', document!.relationships],
+    ] as const) {
       const counts = report[part];
       expect(counts.created + counts.updated + counts.unchanged, `${part} in the report`).toBe(items.length);
     }
     expect(new Set(await presentOf(document)), 'every element of an imported file is in the graph').toEqual(new Set(ids));
     await deleteExactly(ids.filter((id) => !before.has(id) && !id.startsWith(runPrefix)));
     // Links between shared entities outlive the run's entities; remove them by their ends and id.
-    await graph.runText('UNWIND $links AS link MATCH (:Entity {id: link.from})-[r {id: link.id}]->(:Entity {id: link.to}) DELETE r', 'WRITE', {
-      links: document!.relationships.map(({ id, from, to }) => ({ id, from, to })),
-    });
+    await graph.runText(
+      'UNWIND $links AS link MATCH (:Entity {id: link.from})-[r {id: link.id}]->(:Entity {id: link.to}) DELETE r',
+      'WRITE',
+      {
+        links: document!.relationships.map(({ id, from, to }) => ({ id, from, to })),
+      },
+    );
     await graph.write('admin/delete-by-id-prefix', { prefix: runPrefix });
     if (options.sharedPrefix) knownSnapshots.delete(options.sharedPrefix);
   } else {
@@ -185,9 +222,16 @@ async function checkImport(
       expect(typeof problem.location).toBe('string');
       expect(typeof problem.message).toBe('string');
     }
-    expect((await presentOf(document)).filter((id) => !before.has(id)), 'a refused file wrote none of its ids').toEqual([]);
-    expect(await Promise.all(watched.map((watch) => prefixSnapshot(graph, watch))), 'a refused file wrote nothing under the run (or shared) prefix').toEqual(snapshots);
-    if (options.stixIds) expect(await stixTraces(options.stixIds, runPrefix), 'a refused bundle wrote none of its STIX ids or tagged sources').toEqual([]);
+    expect(
+      (await presentOf(document)).filter((id) => !before.has(id)),
+      'a refused file wrote none of its ids',
+    ).toEqual([]);
+    expect(
+      await Promise.all(watched.map((watch) => prefixSnapshot(graph, watch))),
+      'a refused file wrote nothing under the run (or shared) prefix',
+    ).toEqual(snapshots);
+    if (options.stixIds)
+      expect(await stixTraces(options.stixIds, runPrefix), 'a refused bundle wrote none of its STIX ids or tagged sources').toEqual([]);
   }
   return outcome;
 }
@@ -196,7 +240,10 @@ const nextRunPrefix = () => `${prefix}r${(run += 1)}-`;
 const path = fc.constantFrom<'function' | 'mutation'>('function', 'function', 'mutation');
 const mutations = fc.record({
   tree: fc.array(treeMutation, { minLength: 0, maxLength: 3 }),
-  text: fc.oneof({ weight: 3, arbitrary: fc.constant<TextMutation[]>([]) }, { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }) }),
+  text: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<TextMutation[]>([]) },
+    { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }) },
+  ),
 });
 
 describe('mutated files', () => {
@@ -223,40 +270,77 @@ describe('mutated files', () => {
     );
   }, 300_000);
 
-  it.each(['CSV_ENTITIES', 'CSV_RELATIONSHIPS'] as const)('%s files: a report or the problems, and nothing written when refused', async (format) => {
-    // Relationships need their entities: one set, imported whole once and watched by every run.
-    const sharedPrefix = `${prefix}${format.toLowerCase()}-shared-`;
-    if (format === 'CSV_RELATIONSHIPS') await importContent(graph, 'CSV_ENTITIES', csvText('CSV_ENTITIES', sharedPrefix));
-    await fc.assert(
-      fc.asyncProperty(mutations, path, async ({ tree, text }, via) => {
-        const runPrefix = nextRunPrefix();
-        if (format === 'CSV_ENTITIES') {
-          const content = mutateText(mutateCsv(csvRowsFor(format, runPrefix), tree, runPrefix), text);
-          await checkImport(format, format, content, runPrefix, via);
-        } else {
-          const content = mutateText(mutateCsv(csvRowsFor(format, runPrefix, sharedPrefix), tree, runPrefix, prefix), text);
-          await checkImport(format, format, content, runPrefix, via, { sharedPrefix });
-        }
-      }),
-      { numRuns: fileRuns, seed },
-    );
-  }, 300_000);
+  it.each(['CSV_ENTITIES', 'CSV_RELATIONSHIPS'] as const)(
+    '%s files: a report or the problems, and nothing written when refused',
+    async (format) => {
+      // Relationships need their entities: one set, imported whole once and watched by every run.
+      const sharedPrefix = `${prefix}${format.toLowerCase()}-shared-`;
+      if (format === 'CSV_RELATIONSHIPS') await importContent(graph, 'CSV_ENTITIES', csvText('CSV_ENTITIES', sharedPrefix));
+      await fc.assert(
+        fc.asyncProperty(mutations, path, async ({ tree, text }, via) => {
+          const runPrefix = nextRunPrefix();
+          if (format === 'CSV_ENTITIES') {
+            const content = mutateText(mutateCsv(csvRowsFor(format, runPrefix), tree, runPrefix), text);
+            await checkImport(format, format, content, runPrefix, via);
+          } else {
+            const content = mutateText(mutateCsv(csvRowsFor(format, runPrefix, sharedPrefix), tree, runPrefix, prefix), text);
+            await checkImport(format, format, content, runPrefix, via, { sharedPrefix });
+          }
+        }),
+        { numRuns: fileRuns, seed },
+      );
+    },
+    300_000,
+  );
 });
 
 describe('random files', () => {
   const content = fc.oneof(
     hostileText,
     fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
-    fc.record({ type: fc.constant('bundle'), id: fc.oneof(fc.uuid().map((uuid) => `bundle--${uuid}`), hostileText), objects: fc.array(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }), { maxLength: 4 }) }).map((value) => JSON.stringify(value)),
-    fc.record({ format: fc.constant('attribution-explorer'), version: fc.constantFrom(1, 2, '1'), sources: fc.jsonValue({ maxDepth: 2 }), entities: fc.array(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }), { maxLength: 3 }), relationships: fc.jsonValue({ maxDepth: 2 }) }).map((value) => JSON.stringify(value)),
-    fc.array(fc.array(fc.oneof(hostileText, fc.constantFrom('id', 'kind', 'name', 'type', 'from', 'to', 'stance', 'confidence', 'source_title', 'GROUP', 'ASSERTED')), { maxLength: 6 }), { maxLength: 5 }).map((rows) => rows.map((row) => row.join(',')).join('\n')),
+    fc
+      .record({
+        type: fc.constant('bundle'),
+        id: fc.oneof(
+          fc.uuid().map((uuid) => `bundle--${uuid}`),
+          hostileText,
+        ),
+        objects: fc.array(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }), { maxLength: 4 }),
+      })
+      .map((value) => JSON.stringify(value)),
+    fc
+      .record({
+        format: fc.constant('attribution-explorer'),
+        version: fc.constantFrom(1, 2, '1'),
+        sources: fc.jsonValue({ maxDepth: 2 }),
+        entities: fc.array(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }), { maxLength: 3 }),
+        relationships: fc.jsonValue({ maxDepth: 2 }),
+      })
+      .map((value) => JSON.stringify(value)),
+    fc
+      .array(
+        fc.array(
+          fc.oneof(
+            hostileText,
+            fc.constantFrom('id', 'kind', 'name', 'type', 'from', 'to', 'stance', 'confidence', 'source_title', 'GROUP', 'ASSERTED'),
+          ),
+          { maxLength: 6 },
+        ),
+        { maxLength: 5 },
+      )
+      .map((rows) => rows.map((row) => row.join(',')).join('\n')),
     fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('utf8')),
   );
   it('any format, any content: a report or the problems, never another error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<ImportFormatName>('STIX', 'JSON', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS'), content, path, async (format, text, via) => {
-        await checkImport('random', format, text, nextRunPrefix(), via);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom<ImportFormatName>('STIX', 'JSON', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS'),
+        content,
+        path,
+        async (format, text, via) => {
+          await checkImport('random', format, text, nextRunPrefix(), via);
+        },
+      ),
       { numRuns: runs, seed },
     );
   }, 300_000);
@@ -272,14 +356,35 @@ describe('files that fuzzing once turned into a database error (kept as fixed ca
         { id: `${runPrefix}a`, kind: 'THREAT_ACTOR', name: 'A', sources: [{ source: `${runPrefix}src` }], ...entity },
         { id: `${runPrefix}b`, kind: 'STATE', name: 'B', sources: [{ source: `${runPrefix}src` }] },
       ],
-      relationships: relationship ? [{ id: `${runPrefix}r`, type: 'AFFILIATED_WITH', from: `${runPrefix}a`, to: `${runPrefix}b`, stance: 'ASSERTED', confidence: 50, sources: [{ source: `${runPrefix}src` }], ...relationship }] : [],
+      relationships: relationship
+        ? [
+            {
+              id: `${runPrefix}r`,
+              type: 'AFFILIATED_WITH',
+              from: `${runPrefix}a`,
+              to: `${runPrefix}b`,
+              stance: 'ASSERTED',
+              confidence: 50,
+              sources: [{ source: `${runPrefix}src` }],
+              ...relationship,
+            },
+          ]
+        : [],
     });
   const cases: [string, (runPrefix: string) => string, RegExp][] = [
-    ['a date property that is not a date', (p) => project(p, { properties: { firstSeen: 'attribution-explorer' } }), /firstSeen" must be a date/],
+    [
+      'a date property that is not a date',
+      (p) => project(p, { properties: { firstSeen: 'attribution-explorer' } }),
+      /firstSeen" must be a date/,
+    ],
     ['a date that rolls over (2023-02-30)', (p) => project(p, { date: '2023-02-30' }), /date|real date/],
     ['a date Date.parse reads as 2000 (0001-01-00)', (p) => project(p, {}, { since: '0001-01-00' }), /since|real date/],
     ['a name longer than the text index holds', (p) => project(p, { name: 'n'.repeat(40_000) }), /name must hold at most 1000 characters/],
-    ['aliases longer than the text index holds', (p) => project(p, { aliases: Array.from({ length: 50 }, () => 'a'.repeat(800)) }), /aliases must hold at most 3000 characters/],
+    [
+      'aliases longer than the text index holds',
+      (p) => project(p, { aliases: Array.from({ length: 50 }, () => 'a'.repeat(800)) }),
+      /aliases must hold at most 3000 characters/,
+    ],
   ];
   it.each(cases)('%s: refused with the problem named, nothing written', async (_name, build, message) => {
     for (const via of ['function', 'mutation'] as const) {

@@ -77,8 +77,11 @@ describe('query limits answer QUERY_TOO_EXPENSIVE with HTTP 400, naming the sett
   });
 
   it('estimated cost (MAX_QUERY_COST), before anything runs', async () => {
-    const subgraph = 'entities { id name aliases sources { id title } } relationships { id from { id name } to { id name } sources { id } }';
-    const fields = Array.from({ length: 20 }, (_, index) => `a${index}: neighbourhood(ids: ["iran"], limit: 5000) { ${subgraph} }`).join(' ');
+    const subgraph =
+      'entities { id name aliases sources { id title } } relationships { id from { id name } to { id name } sources { id } }';
+    const fields = Array.from({ length: 20 }, (_, index) => `a${index}: neighbourhood(ids: ["iran"], limit: 5000) { ${subgraph} }`).join(
+      ' ',
+    );
     const result = await refusal({ query: `{ ${fields} }` });
     expect(result).toMatchObject({ status: 400, code: 'QUERY_TOO_EXPENSIVE' });
     expect(result.data ?? null, 'nothing ran').toBeNull();
@@ -91,7 +94,9 @@ describe('query limits answer QUERY_TOO_EXPENSIVE with HTTP 400, naming the sett
     const target = inject('neo4j');
     const quick = new Graph(createDriver(target), new CypherCatalog(), testLogger, target.database, 300);
     try {
-      const failure = await quick.runText('UNWIND range(1, 2000000000) AS x RETURN sum(x) AS total', 'READ').catch((error: unknown) => error);
+      const failure = await quick
+        .runText('UNWIND range(1, 2000000000) AS x RETURN sum(x) AS total', 'READ')
+        .catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(QueryTooExpensiveError);
       expect((failure as Error).message).toMatch(/transaction timeout/);
     } finally {
@@ -102,17 +107,67 @@ describe('query limits answer QUERY_TOO_EXPENSIVE with HTTP 400, naming the sett
 
 describe('argument limits answer BAD_USER_INPUT naming the argument and its range', () => {
   const cases: [string, string, Record<string, unknown>, RegExp][] = [
-    ['paths maxHops', 'query($maxHops: Int) { paths(from: "homeland-justice", to: "iran", maxHops: $maxHops) { hops } }', { maxHops: 9 }, /maxHops must be a whole number from 1 to 8, got 9/],
-    ['paths limit', 'query($limit: Int) { paths(from: "homeland-justice", to: "iran", limit: $limit) { hops } }', { limit: 21 }, /limit must be a whole number from 1 to 20, got 21/],
-    ['neighbourhood depth', 'query($depth: Int) { neighbourhood(ids: ["iran"], depth: $depth) { truncated } }', { depth: 4 }, /depth must be a whole number from 1 to 3, got 4/],
-    ['neighbourhood limit', 'query($limit: Int) { neighbourhood(ids: ["iran"], limit: $limit) { truncated } }', { limit: 5_001 }, /limit must be a whole number from 1 to 5000, got 5001/],
-    ['neighbourhood ids', 'query($ids: [ID!]!) { neighbourhood(ids: $ids, limit: 25) { truncated } }', { ids: Array.from({ length: 201 }, (_, index) => `id-${index}`) }, /ids must name 1 to 200 entities/],
-    ['export ids', 'query($ids: [ID!]!) { export(ids: $ids, format: JSON) { filename } }', { ids: Array.from({ length: 2_001 }, (_, index) => `id-${index}`) }, /ids must name 1 to 2000 entities, got 2001/],
-    ['export ids with depth', 'query($ids: [ID!]!) { export(ids: $ids, format: JSON, depth: 1) { filename } }', { ids: Array.from({ length: 201 }, (_, index) => `id-${index}`) }, /With depth 1, ids must name 1 to 200 entities \(got 201\)/],
-    ['export depth', 'query { export(ids: ["iran"], format: JSON, depth: 4) { filename } }', {}, /depth must be a whole number from 0 to 3, got 4/],
-    ['search text', 'query($text: String!) { search(text: $text) { id } }', { text: 'x'.repeat(201) }, /search text must hold 1 to 200 characters/],
+    [
+      'paths maxHops',
+      'query($maxHops: Int) { paths(from: "homeland-justice", to: "iran", maxHops: $maxHops) { hops } }',
+      { maxHops: 9 },
+      /maxHops must be a whole number from 1 to 8, got 9/,
+    ],
+    [
+      'paths limit',
+      'query($limit: Int) { paths(from: "homeland-justice", to: "iran", limit: $limit) { hops } }',
+      { limit: 21 },
+      /limit must be a whole number from 1 to 20, got 21/,
+    ],
+    [
+      'neighbourhood depth',
+      'query($depth: Int) { neighbourhood(ids: ["iran"], depth: $depth) { truncated } }',
+      { depth: 4 },
+      /depth must be a whole number from 1 to 3, got 4/,
+    ],
+    [
+      'neighbourhood limit',
+      'query($limit: Int) { neighbourhood(ids: ["iran"], limit: $limit) { truncated } }',
+      { limit: 5_001 },
+      /limit must be a whole number from 1 to 5000, got 5001/,
+    ],
+    [
+      'neighbourhood ids',
+      'query($ids: [ID!]!) { neighbourhood(ids: $ids, limit: 25) { truncated } }',
+      { ids: Array.from({ length: 201 }, (_, index) => `id-${index}`) },
+      /ids must name 1 to 200 entities/,
+    ],
+    [
+      'export ids',
+      'query($ids: [ID!]!) { export(ids: $ids, format: JSON) { filename } }',
+      { ids: Array.from({ length: 2_001 }, (_, index) => `id-${index}`) },
+      /ids must name 1 to 2000 entities, got 2001/,
+    ],
+    [
+      'export ids with depth',
+      'query($ids: [ID!]!) { export(ids: $ids, format: JSON, depth: 1) { filename } }',
+      { ids: Array.from({ length: 201 }, (_, index) => `id-${index}`) },
+      /With depth 1, ids must name 1 to 200 entities \(got 201\)/,
+    ],
+    [
+      'export depth',
+      'query { export(ids: ["iran"], format: JSON, depth: 4) { filename } }',
+      {},
+      /depth must be a whole number from 0 to 3, got 4/,
+    ],
+    [
+      'search text',
+      'query($text: String!) { search(text: $text) { id } }',
+      { text: 'x'.repeat(201) },
+      /search text must hold 1 to 200 characters/,
+    ],
     ['search limit', 'query { search(text: "iran", limit: 101) { id } }', {}, /limit must be a whole number from 1 to 100, got 101/],
-    ['history limit', 'query { history(subjectId: "iran", limit: 1001) { id } }', {}, /limit must be a whole number from 1 to 1000, got 1001/],
+    [
+      'history limit',
+      'query { history(subjectId: "iran", limit: 1001) { id } }',
+      {},
+      /limit must be a whole number from 1 to 1000, got 1001/,
+    ],
   ];
   it.each(cases)('%s', async (_name, query, variables, message) => {
     const result = await refusal({ query, variables });
@@ -125,15 +180,30 @@ describe('argument limits answer BAD_USER_INPUT naming the argument and its rang
     for (const input of [
       { id: `${prefix}${'x'.repeat(300)}`, kind: 'GROUP', name: 'Long id', sources: [source] },
       { id: `${prefix}long-name`, kind: 'GROUP', name: 'n'.repeat(1_001), sources: [source] },
-      { id: `${prefix}long-aliases`, kind: 'GROUP', name: 'Aliased', aliases: Array.from({ length: 40 }, () => 'a'.repeat(100)), sources: [source] },
-      { id: `${prefix}long-source`, kind: 'GROUP', name: 'Long source id', sources: [{ ...source, sourceId: `${prefix}${'s'.repeat(300)}` }] },
+      {
+        id: `${prefix}long-aliases`,
+        kind: 'GROUP',
+        name: 'Aliased',
+        aliases: Array.from({ length: 40 }, () => 'a'.repeat(100)),
+        sources: [source],
+      },
+      {
+        id: `${prefix}long-source`,
+        kind: 'GROUP',
+        name: 'Long source id',
+        sources: [{ ...source, sourceId: `${prefix}${'s'.repeat(300)}` }],
+      },
     ]) {
       const response = await post({ query: upsert, variables: { input } }, { authorization: `Bearer ${editorToken}` });
       expect(response.status).toBe(200);
       expect(response.json?.errors?.[0].extensions?.code, JSON.stringify(response.json?.errors)).toBe('BAD_USER_INPUT');
       expect(response.json?.errors?.[0].message).toMatch(/must hold (1 to 300|at most 1000|at most 3000) characters/);
     }
-    const [row] = await server.graph.runText('MATCH (n) WHERE (n:Entity OR n:Source) AND n.id STARTS WITH $prefix RETURN count(n) AS count', 'READ', { prefix });
+    const [row] = await server.graph.runText(
+      'MATCH (n) WHERE (n:Entity OR n:Source) AND n.id STARTS WITH $prefix RETURN count(n) AS count',
+      'READ',
+      { prefix },
+    );
     expect(row.count).toBe(0);
   });
 });
@@ -162,14 +232,25 @@ describe('the request body limit (MAX_BODY_BYTES)', () => {
   it('answers 400 with a JSON error for a body that is not JSON', async () => {
     const response = await post('{"query": "{ __typename }"');
     expect(response.status).toBe(400);
-    expect(response.json?.errors?.[0]).toMatchObject({ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(response.json?.errors?.[0]).toMatchObject({
+      message: 'The request body is not valid JSON.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
 describe('HTTP hardening', () => {
   const expectSecurityHeaders = (headers: Headers, where: string) => {
     const csp = headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "connect-src 'self'", "base-uri 'self'", "script-src-attr 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+      "base-uri 'self'",
+      "script-src-attr 'none'",
+    ]) {
       expect(csp, `${where}: CSP has ${directive}`).toContain(directive);
     }
     expect(csp, `${where}: no inline or remote scripts`).not.toMatch(/script-src[^;]*('unsafe-inline'|'unsafe-eval'|https?:|\*)/);
@@ -192,7 +273,10 @@ describe('HTTP hardening', () => {
 
   it('CORS: by default no other origin may read answers; a configured origin may, and only it', async () => {
     const preflight = (url: string, origin: string) =>
-      fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
     const foreign = await preflight(server.url, 'https://evil.example');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     const foreignPost = await post({ query: '{ __typename }' }, { origin: 'https://evil.example' });
@@ -224,7 +308,8 @@ describe('HTTP hardening', () => {
       expect(response.status, type).toBe(400);
       expect(response.json?.errors?.[0].message).toMatch(/Cross-Site Request Forgery/);
     }
-    const get = (query: string, headers: Record<string, string> = {}) => fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { ...asEditor, ...headers } });
+    const get = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { ...asEditor, ...headers } });
     const plainGet = await get('{ stats { entities } }');
     expect(plainGet.status).toBe(400);
     expect(await plainGet.text()).toMatch(/Cross-Site Request Forgery/);
@@ -242,7 +327,8 @@ describe('HTTP hardening', () => {
 /** A graph whose reads fail the way a bug would: a real Neo4j error that quotes our Cypher, or a TypeError. */
 class BrokenGraph extends Graph {
   override async read(name: string, params: Params = {}): Promise<Row[]> {
-    if (name === 'graph/count-graph') throw new TypeError(`Cannot read properties of undefined (reading 'count') at /work/main/server/domain/graph-stats.ts:12:7`);
+    if (name === 'graph/count-graph')
+      throw new TypeError(`Cannot read properties of undefined (reading 'count') at /work/main/server/domain/graph-stats.ts:12:7`);
     return this.runText('MATCH (e:Entity {id: $id}) RETURN e.id AS id ORDER BY', 'READ', params);
   }
 }
@@ -259,7 +345,12 @@ class RacingGraph extends Graph {
     for (const row of rows) {
       if (name === 'graph/search-entities') row.entity = row === rows[0] ? {} : row.entity;
       for (const list of ['entities', 'disputing'] as const) if (Array.isArray(row[list])) row[list] = [{}, ...(row[list] as unknown[])];
-      if (Array.isArray(row.rels)) row.rels = [{}, { id: 'gone-rel', type: 'RELATED_TO', from: 'iran', to: 'vanished-entity', stance: 'ASSERTED', confidence: 50 }, ...(row.rels as unknown[])];
+      if (Array.isArray(row.rels))
+        row.rels = [
+          {},
+          { id: 'gone-rel', type: 'RELATED_TO', from: 'iran', to: 'vanished-entity', stance: 'ASSERTED', confidence: 50 },
+          ...(row.rels as unknown[]),
+        ];
       if (Array.isArray(row.links)) row.links = [ghostLink, ...(row.links as unknown[])];
     }
     return rows;
@@ -269,7 +360,10 @@ class RacingGraph extends Graph {
 describe('reads that race a delete', () => {
   it('leave out what was deleted while they ran, instead of failing', async () => {
     const target = inject('neo4j');
-    const racing = await startConfiguredServer({}, { graph: new RacingGraph(createDriver(target), new CypherCatalog(), testLogger, target.database) });
+    const racing = await startConfiguredServer(
+      {},
+      { graph: new RacingGraph(createDriver(target), new CypherCatalog(), testLogger, target.database) },
+    );
     try {
       const queries = [
         '{ search(text: "albania") { id name } }',
@@ -296,12 +390,21 @@ describe('error masking', () => {
   it('shows an unexpected error as "Internal server error" with no stack, Cypher or path, and logs it in full', async () => {
     const target = inject('neo4j');
     const { logger, lines } = capturingLogger();
-    const broken = await startConfiguredServer({}, { logger, graph: new BrokenGraph(createDriver(target), new CypherCatalog(), logger, target.database) });
+    const broken = await startConfiguredServer(
+      {},
+      { logger, graph: new BrokenGraph(createDriver(target), new CypherCatalog(), logger, target.database) },
+    );
     try {
       for (const query of ['{ entity(id: "iran") { id } }', '{ stats { entities } }']) {
         const response = await postJson(broken.url, { query });
         expect(response.status).toBe(200);
-        expect(response.json?.errors).toEqual([{ message: 'Internal server error', path: [query.includes('stats') ? 'stats' : 'entity'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+        expect(response.json?.errors).toEqual([
+          {
+            message: 'Internal server error',
+            path: [query.includes('stats') ? 'stats' : 'entity'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ]);
         expect(findLeaks(response.text)).toEqual([]);
       }
       const logged = lines.join('');
@@ -329,7 +432,8 @@ describe('secrets', () => {
       }
       expect(ensureLocalEditorToken(dataDir)).toBe(token);
       expect(ensurePassword(dataDir)).toBe(password);
-      for (const name of ['editor-token', 'neo4j-password']) expect(fs.statSync(path.join(dataDir, name)).mode & 0o777, `${name} again`).toBe(0o600);
+      for (const name of ['editor-token', 'neo4j-password'])
+        expect(fs.statSync(path.join(dataDir, name)).mode & 0o777, `${name} again`).toBe(0o600);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -373,9 +477,17 @@ describe('secrets', () => {
       const upsert = 'mutation Upsert($input: EntityInput!) { upsertEntity(input: $input) { id } }';
       await postJson(logged.url, { query: '{ viewer { role } stats { entities } }' }, asEditor);
       await postJson(logged.url, { query: '{ viewer { role } }' }, asReader);
-      await postJson(logged.url, { query: upsert, variables: { input: { id: `${prefix}logged`, kind: 'GROUP', name: 'Logged', sources: [source] } } }, asEditor);
+      await postJson(
+        logged.url,
+        { query: upsert, variables: { input: { id: `${prefix}logged`, kind: 'GROUP', name: 'Logged', sources: [source] } } },
+        asEditor,
+      );
       await postJson(logged.url, { query: upsert, variables: { input: { id: `${prefix}refused`, kind: 'GROUP', name: '' } } }, asEditor);
-      await postJson(logged.url, { query: upsert, variables: { input: { id: `${prefix}reader`, kind: 'GROUP', name: 'R', sources: [source] } } }, asReader);
+      await postJson(
+        logged.url,
+        { query: upsert, variables: { input: { id: `${prefix}reader`, kind: 'GROUP', name: 'R', sources: [source] } } },
+        asReader,
+      );
       await postJson(logged.url, { query: '{ nope }' }, asEditor);
       await postJson(logged.url, 'not json', asEditor);
       await postJson(logged.url, { query: '{ stats { entities } }' }, { authorization: `Bearer ${editorToken}x` });
@@ -384,7 +496,8 @@ describe('secrets', () => {
       const text = lines.join('');
       expect(lines.length, 'the logger saw the requests').toBeGreaterThan(5);
       expect(text).toContain('"msg":"graphql"');
-      for (const token of [editorToken, readerToken, editorToken.slice(0, 16)]) expect(text.includes(token), `the log holds ${token.slice(0, 8)}…`).toBe(false);
+      for (const token of [editorToken, readerToken, editorToken.slice(0, 16)])
+        expect(text.includes(token), `the log holds ${token.slice(0, 8)}…`).toBe(false);
     } finally {
       await logged.close();
     }
@@ -401,7 +514,13 @@ describe('a loopback server whose reads need no token', () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost', `127.0.0.2:${port}`]) {
       expect((await withHost(host)).status, host).toBe(200);
     }
-    for (const host of [`evil.example:${port}`, 'evil.example', `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `[::ffff:7f00:1]x:${port}`]) {
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `[::ffff:7f00:1]x:${port}`,
+    ]) {
       for (const route of ['/graphql', '/export?ids=iran&format=JSON', '/']) {
         const refused = await withHost(host, route);
         expect(refused.status, `${host} ${route}`).toBe(403);
@@ -452,7 +571,11 @@ describe('a server reachable beyond loopback', () => {
     }
     const download = await fetch(`${exposed.url}/export?ids=iran&format=JSON`);
     expect(download.status).toBe(401);
-    const reader = await postJson(exposed.url, { query: '{ stats { entities } viewer { role } }' }, { authorization: `Bearer ${readerToken}` });
+    const reader = await postJson(
+      exposed.url,
+      { query: '{ stats { entities } viewer { role } }' },
+      { authorization: `Bearer ${readerToken}` },
+    );
     expect(reader.status).toBe(200);
     expect(reader.json?.data?.viewer).toEqual({ role: 'READER' });
     expect(fs.existsSync(path.join(exposed.dataDir, 'editor-token')), 'no local editor token beyond loopback').toBe(false);

@@ -27,11 +27,28 @@ function runImport(...args: string[]) {
 
 function bigDocument(count: number): string {
   const cite = [{ source: `${prefix}src`, excerpt: 'generated' }];
-  const entities = Array.from({ length: count }, (_, index) => ({ id: `${prefix}e${index}`, kind: 'ORGANIZATION', name: `Org ${index}`, sources: cite }));
-  const relationships = Array.from({ length: count - 1 }, (_, index) => ({
-    id: `${prefix}r${index}`, type: 'RELATED_TO', from: `${prefix}e${index}`, to: `${prefix}e${index + 1}`, stance: 'ASSERTED', confidence: 80, sources: cite,
+  const entities = Array.from({ length: count }, (_, index) => ({
+    id: `${prefix}e${index}`,
+    kind: 'ORGANIZATION',
+    name: `Org ${index}`,
+    sources: cite,
   }));
-  return JSON.stringify({ format: 'attribution-explorer', version: 1, sources: [{ id: `${prefix}src`, title: 'Generated' }], entities, relationships });
+  const relationships = Array.from({ length: count - 1 }, (_, index) => ({
+    id: `${prefix}r${index}`,
+    type: 'RELATED_TO',
+    from: `${prefix}e${index}`,
+    to: `${prefix}e${index + 1}`,
+    stance: 'ASSERTED',
+    confidence: 80,
+    sources: cite,
+  }));
+  return JSON.stringify({
+    format: 'attribution-explorer',
+    version: 1,
+    sources: [{ id: `${prefix}src`, title: 'Generated' }],
+    entities,
+    relationships,
+  });
 }
 
 describe('npm run import', () => {
@@ -58,7 +75,10 @@ describe('npm run import', () => {
 
   it('lists every problem of a bad file, writes nothing and exits 1', async () => {
     const file = path.join(folder, 'bad.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 'attribution-explorer', version: 1, entities: [{ id: `${prefix}bad`, kind: 'NOPE', name: '' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ format: 'attribution-explorer', version: 1, entities: [{ id: `${prefix}bad`, kind: 'NOPE', name: '' }] }),
+    );
     const result = runImport(file);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`entities[0] (${prefix}bad).kind`);

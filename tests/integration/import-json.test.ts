@@ -21,7 +21,16 @@ function document(overrides: { relationships?: unknown[]; entities?: unknown[] }
       { id: `${prefix}state`, kind: 'STATE', name: 'Testland', properties: { isoCode: 'TL' }, sources: cite },
     ],
     relationships: overrides.relationships ?? [
-      { id: `${prefix}rel`, type: 'AFFILIATED_WITH', from: `${prefix}actor`, to: `${prefix}state`, stance: 'SUSPECTED', confidence: 40, since: '2023-01-01', sources: cite },
+      {
+        id: `${prefix}rel`,
+        type: 'AFFILIATED_WITH',
+        from: `${prefix}actor`,
+        to: `${prefix}state`,
+        stance: 'SUSPECTED',
+        confidence: 40,
+        since: '2023-01-01',
+        sources: cite,
+      },
     ],
   });
 }
@@ -43,14 +52,28 @@ describe('JSON import', () => {
     expect(first.entities.created).toBe(2);
     expect(first.relationships.created).toBe(1);
     const second = await importContent(graph, 'JSON', document());
-    expect(second).toMatchObject({ sources: { created: 0, updated: 0, unchanged: 1 }, entities: { created: 0, updated: 0, unchanged: 2 }, relationships: { created: 0, updated: 0, unchanged: 1 } });
+    expect(second).toMatchObject({
+      sources: { created: 0, updated: 0, unchanged: 1 },
+      entities: { created: 0, updated: 0, unchanged: 2 },
+      relationships: { created: 0, updated: 0, unchanged: 1 },
+    });
     expect(await countMine()).toBe(2);
     const [row] = await graph.read('graph/find-entity-links', { ids: [`${prefix}actor`] });
     expect(row.links as unknown[]).toHaveLength(1);
   });
 
   it('recognises stored relationships whatever their ids hold (quotes, backslashes, query syntax), across many lookups', async () => {
-    const odd = ['q"uote', 'back\\slash', 'a OR b', 'star*', 'field:value', '(paren) [br] {c}', 'wave ~2 ^3', 'plus+minus-and&&or||not!', 'slash/ question?'];
+    const odd = [
+      'q"uote',
+      'back\\slash',
+      'a OR b',
+      'star*',
+      'field:value',
+      '(paren) [br] {c}',
+      'wave ~2 ^3',
+      'plus+minus-and&&or||not!',
+      'slash/ question?',
+    ];
     const many = Array.from({ length: 1_200 }, (_, index) => `bulk-${index}`); // spans several OR-ed queries
     const relationships = [...odd, ...many].map((id, index) => ({
       id: `${prefix}${id}`,
@@ -74,26 +97,50 @@ describe('JSON import', () => {
     const broken = document({
       entities: [{ id: `${prefix}other`, kind: 'GROUP', name: 'Other', sources: [{ source: `${prefix}src`, excerpt: null }] }],
       relationships: [
-        { id: `${prefix}good`, type: 'RELATED_TO', from: `${prefix}other`, to: `${prefix}state`, stance: 'ASSERTED', confidence: 90, sources: [{ source: `${prefix}src`, excerpt: 'x' }] },
-        { id: `${prefix}bad`, type: 'RELATED_TO', from: `${prefix}other`, to: `${prefix}ghost`, stance: 'ASSERTED', confidence: 90, sources: [{ source: `${prefix}src`, excerpt: 'x' }] },
+        {
+          id: `${prefix}good`,
+          type: 'RELATED_TO',
+          from: `${prefix}other`,
+          to: `${prefix}state`,
+          stance: 'ASSERTED',
+          confidence: 90,
+          sources: [{ source: `${prefix}src`, excerpt: 'x' }],
+        },
+        {
+          id: `${prefix}bad`,
+          type: 'RELATED_TO',
+          from: `${prefix}other`,
+          to: `${prefix}ghost`,
+          stance: 'ASSERTED',
+          confidence: 90,
+          sources: [{ source: `${prefix}src`, excerpt: 'x' }],
+        },
       ],
     });
     const failure = await importContent(graph, 'JSON', broken).catch((error) => error);
     expect(failure).toBeInstanceOf(ImportValidationError);
-    expect((failure as ImportValidationError).problems).toEqual([{ location: `relationship ${prefix}bad`, message: `refers to unknown entity "${prefix}ghost" (to)` }]);
+    expect((failure as ImportValidationError).problems).toEqual([
+      { location: `relationship ${prefix}bad`, message: `refers to unknown entity "${prefix}ghost" (to)` },
+    ]);
     expect(await countMine()).toBe(2);
   });
 
   it('reports every schema problem with its location', async () => {
-    const failure = await importContent(graph, 'JSON', document({
-      entities: [
-        { id: `${prefix}x`, kind: 'SPACESHIP', name: 'X', sources: [] },
-        { id: `${prefix}y`, kind: 'STATE', name: '', sources: [{ source: `${prefix}src` }] },
-      ],
-      relationships: [],
-    })).catch((error) => error);
+    const failure = await importContent(
+      graph,
+      'JSON',
+      document({
+        entities: [
+          { id: `${prefix}x`, kind: 'SPACESHIP', name: 'X', sources: [] },
+          { id: `${prefix}y`, kind: 'STATE', name: '', sources: [{ source: `${prefix}src` }] },
+        ],
+        relationships: [],
+      }),
+    ).catch((error) => error);
     const problems = (failure as ImportValidationError).problems.map((problem) => problem.location);
-    expect(problems).toEqual(expect.arrayContaining([`entities[0] (${prefix}x).kind`, `entities[0] (${prefix}x).sources`, `entities[1] (${prefix}y).name`]));
+    expect(problems).toEqual(
+      expect.arrayContaining([`entities[0] (${prefix}x).kind`, `entities[0] (${prefix}x).sources`, `entities[1] (${prefix}y).name`]),
+    );
     expect(await countMine()).toBe(2);
   });
 

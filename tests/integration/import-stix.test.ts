@@ -63,8 +63,13 @@ describe('STIX 2.1 import', () => {
     // Among the best five: the direct attribution, and the chain campaign -> DEV-0842 -> MOIS -> Iran.
     const routes = paths.map((path) => path.entities.map((entity) => entity.name).join(' > '));
     expect(routes).toContain('Government of Albania > Albanian government disruption 2022 > Islamic Republic of Iran');
-    expect(routes).toContain('Government of Albania > Albanian government disruption 2022 > DEV-0842 > Ministry of Intelligence and Security > Islamic Republic of Iran');
-    const chain = paths.find((path) => path.hops === 4 && path.entities[1].id === idOf('Albanian government disruption 2022') && path.entities[2].id === idOf('DEV-0842'));
+    expect(routes).toContain(
+      'Government of Albania > Albanian government disruption 2022 > DEV-0842 > Ministry of Intelligence and Security > Islamic Republic of Iran',
+    );
+    const chain = paths.find(
+      (path) =>
+        path.hops === 4 && path.entities[1].id === idOf('Albanian government disruption 2022') && path.entities[2].id === idOf('DEV-0842'),
+    );
     expect(chain?.relationships.map((link) => [link.type, link.stance, link.confidence])).toEqual([
       ['TARGETED', 'ASSERTED', 95],
       ['ATTRIBUTED_TO', 'SUSPECTED', 80],
@@ -75,7 +80,9 @@ describe('STIX 2.1 import', () => {
 
   it('records the disagreeing opinion as a denial disputing the attribution', async () => {
     const denial = bundle.document.entities.find((entity) => entity.kind === 'DENIAL')!;
-    const attribution = bundle.document.relationships.find((link) => link.type === 'ATTRIBUTED_TO' && link.to === idOf('Islamic Republic of Iran'))!;
+    const attribution = bundle.document.relationships.find(
+      (link) => link.type === 'ATTRIBUTED_TO' && link.to === idOf('Islamic Republic of Iran'),
+    )!;
     const [row] = await graph.read('graph/find-relationship', { id: attribution.id });
     expect(row.rel).toMatchObject({ type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', disputedBy: [denial.id] });
     expect((row.disputing as { id: string; kind: string }[]).map((entity) => [entity.id, entity.kind])).toEqual([[denial.id, 'DENIAL']]);
@@ -105,7 +112,9 @@ describe('STIX 2.1 import', () => {
     victim.target_ref = ghost;
     const failure = await importContent(graph, 'STIX', JSON.stringify(raw)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ImportValidationError);
-    expect((failure as ImportValidationError).problems).toEqual([{ location: `relationship ${victim.id}`, message: `refers to unknown entity "${ghost}" (to)` }]);
+    expect((failure as ImportValidationError).problems).toEqual([
+      { location: `relationship ${victim.id}`, message: `refers to unknown entity "${ghost}" (to)` },
+    ]);
     const [row] = await graph.read('graph/find-entities', { ids: broken.document.entities.map((entity) => entity.id) });
     expect(row.entities).toEqual([]);
   });

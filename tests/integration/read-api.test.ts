@@ -14,9 +14,23 @@ const pathsQuery = /* GraphQL */ `
     paths(from: $from, to: $to, maxHops: $maxHops, limit: $limit, filter: $filter) {
       hops
       score
-      entities { id }
-      relationships { id type stance confidence sources { title excerpt } }
-      weakestLink { id confidence }
+      entities {
+        id
+      }
+      relationships {
+        id
+        type
+        stance
+        confidence
+        sources {
+          title
+          excerpt
+        }
+      }
+      weakestLink {
+        id
+        confidence
+      }
     }
   }
 `;
@@ -31,7 +45,10 @@ const ids = (path: PathResult) => path.entities.map((entity) => entity.id);
 
 describe('paths', () => {
   it('finds Homeland Justice -> Iran -> the US sanctions, with score, weakest link and sources on every link', async () => {
-    const { data, errors } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'homeland-justice', to: 'sanc-us-mois-2022' });
+    const { data, errors } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'homeland-justice',
+      to: 'sanc-us-mois-2022',
+    });
     expect(errors).toBeUndefined();
     const viaIran = data!.paths.find((path) => ids(path).includes('iran'));
     expect(viaIran, 'a path through Iran').toBeDefined();
@@ -73,7 +90,11 @@ describe('paths', () => {
   });
 
   it('ranks by score, best first, and ties go to fewer hops', async () => {
-    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'homeland-justice', to: 'sanc-us-mois-2022', limit: 10 });
+    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'homeland-justice',
+      to: 'sanc-us-mois-2022',
+      limit: 10,
+    });
     const paths = data!.paths;
     expect(paths.length).toBeGreaterThan(2);
     for (let index = 1; index < paths.length; index += 1) {
@@ -88,7 +109,11 @@ describe('paths', () => {
   });
 
   it('drops the path through Iran once minConfidence rises above its weakest link', async () => {
-    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'homeland-justice', to: 'sanc-us-mois-2022', limit: 20 });
+    const { data } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'homeland-justice',
+      to: 'sanc-us-mois-2022',
+      limit: 20,
+    });
     const viaIran = data!.paths.find((path) => ids(path).join('>') === 'homeland-justice>iran>iran-mois>sanc-us-mois-2022')!;
     expect(viaIran).toBeDefined();
     const raised = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
@@ -115,7 +140,12 @@ describe('paths', () => {
   });
 
   it('leaves DENIED links out unless the filter asks for them', async () => {
-    const plain = await server.graphql<{ paths: PathResult[] }>(pathsQuery, { from: 'inc-parliament-2023', to: 'iran', maxHops: 1, limit: 10 });
+    const plain = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
+      from: 'inc-parliament-2023',
+      to: 'iran',
+      maxHops: 1,
+      limit: 10,
+    });
     expect(plain.data!.paths.every((path) => path.relationships.every((link) => link.stance !== 'DENIED'))).toBe(true);
     const withDenied = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
       from: 'inc-parliament-2023',
@@ -158,7 +188,12 @@ describe('paths', () => {
 describe('search', () => {
   const searchQuery = /* GraphQL */ `
     query Search($text: String!, $kinds: [EntityKind!], $limit: Int) {
-      search(text: $text, kinds: $kinds, limit: $limit) { id kind name aliases }
+      search(text: $text, kinds: $kinds, limit: $limit) {
+        id
+        kind
+        name
+        aliases
+      }
     }
   `;
   type Hit = { id: string; kind: string; name: string; aliases: string[] };
@@ -196,14 +231,37 @@ describe('search', () => {
 });
 
 describe('entity and relationship', () => {
-  it('shows the Parliament incident with its attribution hypotheses and Iran\'s denial against them', async () => {
-    const { data, errors } = await server.graphql<{ entity: Record<string, unknown> & { attributionHypotheses: { actor: { id: string }; stance: string; confidence: number; disputedBy: { id: string; kind: string }[] }[] } }>(/* GraphQL */ `
+  it("shows the Parliament incident with its attribution hypotheses and Iran's denial against them", async () => {
+    const { data, errors } = await server.graphql<{
+      entity: Record<string, unknown> & {
+        attributionHypotheses: { actor: { id: string }; stance: string; confidence: number; disputedBy: { id: string; kind: string }[] }[];
+      };
+    }>(/* GraphQL */ `
       {
         entity(id: "inc-parliament-2023") {
-          __typename id kind name date sources { title excerpt }
+          __typename
+          id
+          kind
+          name
+          date
+          sources {
+            title
+            excerpt
+          }
           ... on Incident {
-            aim outcome
-            attributionHypotheses { actor { id } stance confidence disputedBy { id kind } }
+            aim
+            outcome
+            attributionHypotheses {
+              actor {
+                id
+              }
+              stance
+              confidence
+              disputedBy {
+                id
+                kind
+              }
+            }
           }
         }
       }
@@ -218,14 +276,40 @@ describe('entity and relationship', () => {
     expect(stances).toEqual(expect.arrayContaining(['homeland-justice:CLAIMED', 'iran:SUSPECTED', 'iran:DENIED']));
     const suspected = hypotheses.find((hypothesis) => hypothesis.stance === 'SUSPECTED')!;
     expect(suspected.disputedBy.some((entity) => entity.kind === 'DENIAL')).toBe(true);
-    expect(hypotheses.map((hypothesis) => hypothesis.confidence)).toEqual([...hypotheses.map((hypothesis) => hypothesis.confidence)].sort((a, b) => b - a));
+    expect(hypotheses.map((hypothesis) => hypothesis.confidence)).toEqual(
+      [...hypotheses.map((hypothesis) => hypothesis.confidence)].sort((a, b) => b - a),
+    );
   });
 
-  it('gives each kind its own fields: a sanction\'s authority and targets, a denial\'s author and subjects', async () => {
-    const { data, errors } = await server.graphql<{ sanction: { authority: { id: string }; targets: { id: string }[]; date: string }; denial: { author: { id: string }; subjects: { id: string }[] } }>(/* GraphQL */ `
+  it("gives each kind its own fields: a sanction's authority and targets, a denial's author and subjects", async () => {
+    const { data, errors } = await server.graphql<{
+      sanction: { authority: { id: string }; targets: { id: string }[]; date: string };
+      denial: { author: { id: string }; subjects: { id: string }[] };
+    }>(/* GraphQL */ `
       {
-        sanction: entity(id: "sanc-us-mois-2022") { ... on Sanction { date program authority { id } targets { id } } }
-        denial: entity(id: "denial-iran-mfa") { ... on Denial { statement author { id } subjects { id } } }
+        sanction: entity(id: "sanc-us-mois-2022") {
+          ... on Sanction {
+            date
+            program
+            authority {
+              id
+            }
+            targets {
+              id
+            }
+          }
+        }
+        denial: entity(id: "denial-iran-mfa") {
+          ... on Denial {
+            statement
+            author {
+              id
+            }
+            subjects {
+              id
+            }
+          }
+        }
       }
     `);
     expect(errors).toBeUndefined();
@@ -238,7 +322,19 @@ describe('entity and relationship', () => {
 
   it('resolves kind-specific fields for search results in one extra round trip', async () => {
     const { data, errors } = await server.graphql<{ search: { claim?: unknown; author?: { id: string } }[] }>(/* GraphQL */ `
-      { search(text: "claims", kinds: [CLAIM]) { id ... on Claim { author { id } subjects { id } } } }
+      {
+        search(text: "claims", kinds: [CLAIM]) {
+          id
+          ... on Claim {
+            author {
+              id
+            }
+            subjects {
+              id
+            }
+          }
+        }
+      }
     `);
     expect(errors).toBeUndefined();
     expect(data!.search.length).toBeGreaterThan(1);
@@ -246,16 +342,46 @@ describe('entity and relationship', () => {
   });
 
   it('finds a relationship by id, with its sources and disputes, and answers NOT_FOUND otherwise', async () => {
-    const { data } = await server.graphql<{ relationship: { type: string; from: { id: string }; to: { id: string }; sources: unknown[]; disputedBy: { id: string }[] } }>(/* GraphQL */ `
-      { relationship(id: "rel-parliament-attributed-iran") { type from { id } to { id } sources { title } disputedBy { id } } }
+    const { data } = await server.graphql<{
+      relationship: { type: string; from: { id: string }; to: { id: string }; sources: unknown[]; disputedBy: { id: string }[] };
+    }>(/* GraphQL */ `
+      {
+        relationship(id: "rel-parliament-attributed-iran") {
+          type
+          from {
+            id
+          }
+          to {
+            id
+          }
+          sources {
+            title
+          }
+          disputedBy {
+            id
+          }
+        }
+      }
     `);
     expect(data!.relationship.type).toBe('ATTRIBUTED_TO');
     expect(data!.relationship.from.id).toBe('inc-parliament-2023');
     expect(data!.relationship.to.id).toBe('iran');
     expect(data!.relationship.disputedBy.map((entity) => entity.id)).toContain('denial-iran-mfa');
-    const missing = await server.graphql(/* GraphQL */ `{ relationship(id: "nope") { id } }`);
+    const missing = await server.graphql(/* GraphQL */ `
+      {
+        relationship(id: "nope") {
+          id
+        }
+      }
+    `);
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
-    const missingEntity = await server.graphql(/* GraphQL */ `{ entity(id: "nope") { id } }`);
+    const missingEntity = await server.graphql(/* GraphQL */ `
+      {
+        entity(id: "nope") {
+          id
+        }
+      }
+    `);
     expect(missingEntity.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 });
@@ -265,12 +391,40 @@ describe('neighbourhood, neighbour counts and stats', () => {
     query Around($ids: [ID!]!, $depth: Int, $limit: Int, $filter: RelationshipFilter) {
       neighbourhood(ids: $ids, depth: $depth, limit: $limit, filter: $filter) {
         truncated
-        entities { id }
-        relationships { id type stance confidence since until from { id } to { id } }
+        entities {
+          id
+        }
+        relationships {
+          id
+          type
+          stance
+          confidence
+          since
+          until
+          from {
+            id
+          }
+          to {
+            id
+          }
+        }
       }
     }
   `;
-  type Sub = { truncated: boolean; entities: { id: string }[]; relationships: { id: string; type: string; stance: string; confidence: number; since: string | null; until: string | null; from: { id: string }; to: { id: string } }[] };
+  type Sub = {
+    truncated: boolean;
+    entities: { id: string }[];
+    relationships: {
+      id: string;
+      type: string;
+      stance: string;
+      confidence: number;
+      since: string | null;
+      until: string | null;
+      from: { id: string };
+      to: { id: string };
+    }[];
+  };
 
   it('returns the links around an entity with both ends present', async () => {
     const { data } = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['homeland-justice'] });
@@ -290,12 +444,41 @@ describe('neighbourhood, neighbour counts and stats', () => {
       query AroundInFull($ids: [ID!]!, $depth: Int) {
         neighbourhood(ids: $ids, depth: $depth) {
           truncated
-          entities { id name description sources { title } }
-          relationships { id type stance confidence since until from { id } to { id } sources { excerpt } disputedBy { id } }
+          entities {
+            id
+            name
+            description
+            sources {
+              title
+            }
+          }
+          relationships {
+            id
+            type
+            stance
+            confidence
+            since
+            until
+            from {
+              id
+            }
+            to {
+              id
+            }
+            sources {
+              excerpt
+            }
+            disputedBy {
+              id
+            }
+          }
         }
       }
     `;
-    type Full = { entities: { id: string; description: string | null; sources: unknown[] }[]; relationships: { id: string; sources: unknown[]; disputedBy: { id: string }[] }[] };
+    type Full = {
+      entities: { id: string; description: string | null; sources: unknown[] }[];
+      relationships: { id: string; sources: unknown[]; disputedBy: { id: string }[] }[];
+    };
     const lean = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], depth: 2 });
     const rich = await server.graphql<{ neighbourhood: Full }>(full, { ids: ['iran'], depth: 2 });
     expect(rich.errors).toBeUndefined();
@@ -322,14 +505,23 @@ describe('neighbourhood, neighbour counts and stats', () => {
     const byType = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], filter: { types: ['PART_OF'] } });
     expect(byType.data!.neighbourhood.relationships.length).toBeGreaterThan(0);
     expect(byType.data!.neighbourhood.relationships.every((link) => link.type === 'PART_OF')).toBe(true);
-    const byStance = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], filter: { stances: ['SUSPECTED'] } });
+    const byStance = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, {
+      ids: ['iran'],
+      filter: { stances: ['SUSPECTED'] },
+    });
     expect(byStance.data!.neighbourhood.relationships.length).toBeGreaterThan(0);
     expect(byStance.data!.neighbourhood.relationships.every((link) => link.stance === 'SUSPECTED')).toBe(true);
     const byConfidence = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['iran'], filter: { minConfidence: 90 } });
     expect(byConfidence.data!.neighbourhood.relationships.every((link) => link.confidence >= 90)).toBe(true);
-    const asOf = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['sanc-us-mois-2022'], filter: { asOf: '2022-08-01' } });
+    const asOf = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, {
+      ids: ['sanc-us-mois-2022'],
+      filter: { asOf: '2022-08-01' },
+    });
     expect(asOf.data!.neighbourhood.relationships.every((link) => !link.since || link.since <= '2022-08-01')).toBe(true);
-    const later = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, { ids: ['sanc-us-mois-2022'], filter: { asOf: '2023-01-01' } });
+    const later = await server.graphql<{ neighbourhood: Sub }>(neighbourhoodQuery, {
+      ids: ['sanc-us-mois-2022'],
+      filter: { asOf: '2023-01-01' },
+    });
     expect(later.data!.neighbourhood.relationships.length).toBeGreaterThan(asOf.data!.neighbourhood.relationships.length);
   });
 
@@ -350,30 +542,79 @@ describe('neighbourhood, neighbour counts and stats', () => {
 
   it('counts neighbours per type and direction before expanding', async () => {
     const { data } = await server.graphql<{ neighbourCounts: { type: string; direction: string; count: number }[] }>(/* GraphQL */ `
-      { neighbourCounts(id: "iran") { type direction count maxConfidence } }
+      {
+        neighbourCounts(id: "iran") {
+          type
+          direction
+          count
+          maxConfidence
+        }
+      }
     `);
     const partOf = data!.neighbourCounts.find((row) => row.type === 'PART_OF' && row.direction === 'IN');
     expect(partOf!.count).toBeGreaterThanOrEqual(2);
-    const missing = await server.graphql(/* GraphQL */ `{ neighbourCounts(id: "nope") { type } }`);
+    const missing = await server.graphql(/* GraphQL */ `
+      {
+        neighbourCounts(id: "nope") {
+          type
+        }
+      }
+    `);
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
   it('lists the most connected entities as a starting point, and entities by id in the order asked', async () => {
     const { data } = await server.graphql<{ overview: { id: string }[]; entities: { id: string }[] }>(/* GraphQL */ `
-      { overview(limit: 5) { id } entities(ids: ["iran", "nope", "albania"]) { id } }
+      {
+        overview(limit: 5) {
+          id
+        }
+        entities(ids: ["iran", "nope", "albania"]) {
+          id
+        }
+      }
     `);
     expect(data!.overview).toHaveLength(5);
     expect(data!.overview.map((entity) => entity.id)).toContain('iran');
     expect(data!.entities.map((entity) => entity.id)).toEqual(['iran', 'albania']);
-    const states = await server.graphql<{ overview: { kind: string }[] }>(/* GraphQL */ `{ overview(limit: 3, kinds: [STATE]) { kind } }`);
+    const states = await server.graphql<{ overview: { kind: string }[] }>(/* GraphQL */ `
+      {
+        overview(limit: 3, kinds: [STATE]) {
+          kind
+        }
+      }
+    `);
     expect(states.data!.overview.every((entity) => entity.kind === 'STATE')).toBe(true);
-    const tooMany = await server.graphql(/* GraphQL */ `{ overview(limit: 1000) { id } }`);
+    const tooMany = await server.graphql(/* GraphQL */ `
+      {
+        overview(limit: 1000) {
+          id
+        }
+      }
+    `);
     expect(tooMany.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('reports stats with counts by kind and type that add up', async () => {
-    const { data } = await server.graphql<{ stats: { entities: number; relationships: number; byKind: { count: number }[]; byType: { count: number }[] }; relationshipTypes: string[] }>(/* GraphQL */ `
-      { stats { entities relationships byKind { kind count } byType { type count } } relationshipTypes }
+    const { data } = await server.graphql<{
+      stats: { entities: number; relationships: number; byKind: { count: number }[]; byType: { count: number }[] };
+      relationshipTypes: string[];
+    }>(/* GraphQL */ `
+      {
+        stats {
+          entities
+          relationships
+          byKind {
+            kind
+            count
+          }
+          byType {
+            type
+            count
+          }
+        }
+        relationshipTypes
+      }
     `);
     expect(data!.stats.entities).toBeGreaterThanOrEqual(30);
     expect(data!.stats.byKind.reduce((sum, row) => sum + row.count, 0)).toBe(data!.stats.entities);

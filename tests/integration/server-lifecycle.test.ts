@@ -19,7 +19,10 @@ afterAll(() => {
 
 function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const pending = startServerProcess(dataDir, extraEnv);
-  void pending.then((server) => started.push(server.child), () => undefined);
+  void pending.then(
+    (server) => started.push(server.child),
+    () => undefined,
+  );
   return pending;
 }
 
@@ -54,10 +57,14 @@ describe('the server process', () => {
 
   it('keeps the password file private and its Bolt port on loopback, refusing a wrong password', async () => {
     expect(fs.statSync(path.join(dataDir, 'neo4j-password')).mode & 0o777).toBe(0o600);
-    const listening = execFileSync('ss', ['-ltnH', `sport = :${first.boltPort}`], { encoding: 'utf8' }).trim().split('\n');
+    const listening = execFileSync('ss', ['-ltnH', `sport = :${first.boltPort}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(listening.length).toBeGreaterThan(0);
     for (const line of listening) expect(line).toMatch(/127\.0\.0\.1:\d+|\[::ffff:127\.0\.0\.1\]:\d+/);
-    const outside = Object.values(os.networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4');
+    const outside = Object.values(os.networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4');
     if (outside) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = net.connect(first.boltPort, outside.address);

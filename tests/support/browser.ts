@@ -12,7 +12,15 @@ export const artifactsDir = path.join(projectRoot, 'tests', 'artifacts');
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -25,10 +33,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Waits until the explorer has drawn at least `count` nodes on its Cytoscape canvas. */
 export async function waitForNodes(page: Page, count = 1, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((minimum) => {
-    const cy = (window as unknown as { cy?: { nodes(): { length: number } } }).cy;
-    return Boolean(cy && cy.nodes().length >= minimum);
-  }, count, { timeout });
+  await page.waitForFunction(
+    (minimum) => {
+      const cy = (window as unknown as { cy?: { nodes(): { length: number } } }).cy;
+      return Boolean(cy && cy.nodes().length >= minimum);
+    },
+    count,
+    { timeout },
+  );
 }
 
 /** A page of the explorer that records its uncaught errors, so a test can require there were none. */

@@ -55,7 +55,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  let json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] } | null = null;
+  let json: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  } | null = null;
   try {
     json = JSON.parse(text);
   } catch {
@@ -68,16 +71,25 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
  * A request with a Host header of our choosing (fetch will not set one), as a browser sends after DNS
  * rebinding: a JSON POST when `body` is given, else a GET.
  */
-export function requestWithHost(base: string, host: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function requestWithHost(
+  base: string,
+  host: string,
+  route: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${base}${route}`);
     const text = body === undefined ? undefined : JSON.stringify(body);
     const sent = text ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) } : {};
-    const request = http.request({ host: url.hostname, port: url.port, path: route, method: text ? 'POST' : 'GET', headers: { ...headers, ...sent, host } }, (response) => {
-      let received = '';
-      response.on('data', (chunk) => (received += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: received }));
-    });
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: route, method: text ? 'POST' : 'GET', headers: { ...headers, ...sent, host } },
+      (response) => {
+        let received = '';
+        response.on('data', (chunk) => (received += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: received }));
+      },
+    );
     request.on('error', reject);
     request.end(text);
   });

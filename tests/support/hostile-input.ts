@@ -83,7 +83,9 @@ export const foundingRelationshipIds = ['rel-hj-affiliated-iran'] as const;
 
 const grapheme = fc.string({ unit: 'grapheme', maxLength: 40 });
 const binary = fc.string({ unit: 'binary', maxLength: 40 });
-const huge = fc.integer({ min: 1_000, max: 60_000 }).chain((length) => fc.constantFrom('a', 'é', '😀', "'", '\\', '*').map((unit) => unit.repeat(length)));
+const huge = fc
+  .integer({ min: 1_000, max: 60_000 })
+  .chain((length) => fc.constantFrom('a', 'é', '😀', "'", '\\', '*').map((unit) => unit.repeat(length)));
 
 /** Any text: injections (alone or wrapped in random text), random unicode, empty, huge. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
@@ -130,9 +132,9 @@ export const enumOrHostile = <T extends string>(values: readonly T[]) =>
 export const hostileDate: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('2022-07-15', '2023-12-25', '2024-02-29', '1970-01-01', '9999-12-31', '0001-01-01'),
   fc.constantFrom('2023-02-30', '2023-02-31', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '2023-02-29', '0000-01-01'),
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
-    ([year, month, day]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([year, month, day]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`),
   hostileText,
 );
 

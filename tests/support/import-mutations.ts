@@ -20,15 +20,32 @@ const csvTemplates = {
   CSV_ENTITIES: fs.readFileSync(path.join(fixtures, 'csv', 'entities.csv'), 'utf8'),
   CSV_RELATIONSHIPS: fs.readFileSync(path.join(fixtures, 'csv', 'relationships.csv'), 'utf8'),
 };
-const foundingCase = JSON.parse(fs.readFileSync(path.join(projectRoot, 'cypher', 'seed', 'founding-case.json'), 'utf8')) as Record<string, Record<string, unknown>[]>;
+const foundingCase = JSON.parse(fs.readFileSync(path.join(projectRoot, 'cypher', 'seed', 'founding-case.json'), 'utf8')) as Record<
+  string,
+  Record<string, unknown>[]
+>;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Fields that hold ids, by format: their junk keeps the run prefix. */
 const idFields = new Set([
-  'id', 'from', 'to', 'source', 'disputedBy', // project JSON
-  'source_ref', 'target_ref', 'sighting_of_ref', 'where_sighted_refs', 'object_refs', 'object_marking_refs', 'created_by_ref', 'x_ae_id', 'x_ae_author', 'x_ae_disputed_by', // STIX
-  'disputed_by', 'source_id', // CSV
+  'id',
+  'from',
+  'to',
+  'source',
+  'disputedBy', // project JSON
+  'source_ref',
+  'target_ref',
+  'sighting_of_ref',
+  'where_sighted_refs',
+  'object_refs',
+  'object_marking_refs',
+  'created_by_ref',
+  'x_ae_id',
+  'x_ae_author',
+  'x_ae_disputed_by', // STIX
+  'disputed_by',
+  'source_id', // CSV
 ]);
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -55,7 +72,8 @@ export function stixBundleFor(runPrefix: string): { bundle: Json; stixIds: strin
 /** The founding case with the run prefix on every id and every reference. */
 export function foundingCaseFor(runPrefix: string): Json {
   const mine = (id: unknown) => `${runPrefix}${String(id)}`;
-  const cite = (sources: unknown) => (sources as { source: string; excerpt: unknown }[]).map((citation) => ({ ...citation, source: mine(citation.source) }));
+  const cite = (sources: unknown) =>
+    (sources as { source: string; excerpt: unknown }[]).map((citation) => ({ ...citation, source: mine(citation.source) }));
   return {
     format: 'attribution-explorer',
     version: 1,
@@ -142,7 +160,9 @@ function slotsOf(value: Json, field = '', found: Slot[] = []): Slot[] {
 }
 
 function stringsOf(value: Json): string[] {
-  return slotsOf(value).map((slot) => (slot.parent as Record<string | number, Json>)[slot.key]).filter((item): item is string => typeof item === 'string');
+  return slotsOf(value)
+    .map((slot) => (slot.parent as Record<string | number, Json>)[slot.key])
+    .filter((item): item is string => typeof item === 'string');
 }
 
 /** Applies the mutations to a copy of the document. */
@@ -153,7 +173,8 @@ export function mutateTree(document: Json, mutations: TreeMutation[], runPrefix:
     if (slots.length === 0) break;
     const slot = slots[mutation.at % slots.length];
     const parent = slot.parent as Record<string | number, Json>;
-    const ownJunk = (junk: unknown): Json => (typeof junk === 'string' && idFields.has(slot.field) ? `${runPrefix}${junk}` : (junk as Json));
+    const ownJunk = (junk: unknown): Json =>
+      typeof junk === 'string' && idFields.has(slot.field) ? `${runPrefix}${junk}` : (junk as Json);
     switch (mutation.kind) {
       case 'drop':
         if (Array.isArray(slot.parent)) slot.parent.splice(slot.key as number, 1);
@@ -172,7 +193,11 @@ export function mutateTree(document: Json, mutations: TreeMutation[], runPrefix:
         break;
       }
       case 'empty':
-        parent[slot.key] = Array.isArray(parent[slot.key]) ? [] : typeof parent[slot.key] === 'object' && parent[slot.key] !== null ? {} : '';
+        parent[slot.key] = Array.isArray(parent[slot.key])
+          ? []
+          : typeof parent[slot.key] === 'object' && parent[slot.key] !== null
+            ? {}
+            : '';
         break;
       case 'corrupt':
         parent[slot.key] = ownJunk(mutation.junk);
@@ -229,9 +254,12 @@ export function mutateText(text: string, mutations: TextMutation[]): string {
  */
 export function mutateCsv(rows: string[][], mutations: TreeMutation[], runPrefix: string, keep = runPrefix): string {
   const table = mutateTree(rows as Json, mutations, runPrefix);
-  const asRow = (row: Json): string[] => (Array.isArray(row) ? row : [row]).map((cell) => (typeof cell === 'string' ? cell : JSON.stringify(cell) ?? ''));
+  const asRow = (row: Json): string[] =>
+    (Array.isArray(row) ? row : [row]).map((cell) => (typeof cell === 'string' ? cell : (JSON.stringify(cell) ?? '')));
   const [header = [], ...data] = (Array.isArray(table) ? table : [table]).map(asRow);
   const own = (item: string) => (item.trim() === '' || item.trim().startsWith(keep) ? item : `${runPrefix}${item.trim()}`);
-  const cells = data.map((row) => row.map((cell, column) => (idFields.has(header[column]?.trim() ?? '') ? cell.split('|').map(own).join('|') : cell)));
+  const cells = data.map((row) =>
+    row.map((cell, column) => (idFields.has(header[column]?.trim() ?? '') ? cell.split('|').map(own).join('|') : cell)),
+  );
   return stringifyCsv([header, ...cells]);
 }

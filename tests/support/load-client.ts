@@ -83,14 +83,21 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
 });
 
 steady.sort((a, b) => a - b);
-const percentile = (p: number) => (steady.length ? Math.round(steady[Math.min(steady.length - 1, Math.floor((p / 100) * steady.length))]) : null);
+const percentile = (p: number) =>
+  steady.length ? Math.round(steady[Math.min(steady.length - 1, Math.floor((p / 100) * steady.length))]) : null;
 const steadySeconds = steadyFrom === null ? 0 : (started + options.durationSeconds * 1000 - steadyFrom) / 1000;
 
 process.stdout.write(
   JSON.stringify({
     requests: result.requests.total,
     requestsPerSecond: result.requests.average,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      average: result.latency.average,
+    },
     steady: {
       fromSecond: steadyFrom === null ? null : seconds(steadyFrom),
       requests: steady.length,

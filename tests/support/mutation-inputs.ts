@@ -59,7 +59,12 @@ export function relationshipInput(id: fc.Arbitrary<string>, entityId: fc.Arbitra
   );
 }
 
-export function statementInput(id: fc.Arbitrary<string>, relationshipId: fc.Arbitrary<string>, entityId: fc.Arbitrary<string>, sourceId: fc.Arbitrary<string>) {
+export function statementInput(
+  id: fc.Arbitrary<string>,
+  relationshipId: fc.Arbitrary<string>,
+  entityId: fc.Arbitrary<string>,
+  sourceId: fc.Arbitrary<string>,
+) {
   return fc.record(
     {
       id,
@@ -80,13 +85,46 @@ export function statementInput(id: fc.Arbitrary<string>, relationshipId: fc.Arbi
 export function importContent(id: fc.Arbitrary<string>, entityId: fc.Arbitrary<string>, sourceId: fc.Arbitrary<string>) {
   const document = fc
     .record({
-      sources: fc.array(fc.record({ id: sourceId, title: hostileText, publisher: hostileText, url: fc.oneof(fc.webUrl(), hostileText), published: hostileDate }, { requiredKeys: ['id', 'title'] }), { maxLength: 2 }),
+      sources: fc.array(
+        fc.record(
+          { id: sourceId, title: hostileText, publisher: hostileText, url: fc.oneof(fc.webUrl(), hostileText), published: hostileDate },
+          { requiredKeys: ['id', 'title'] },
+        ),
+        { maxLength: 2 },
+      ),
       entities: fc.array(
-        fc.record({ id: entityId, kind: enumOrHostile(entityKinds), name: hostileText, aliases: fc.array(hostileText, { maxLength: 2 }), description: hostileText, date: hostileDate, properties: fc.dictionary(hostileText, hostileText, { maxKeys: 2 }), sources: fc.array(fc.record({ source: sourceId, excerpt: hostileText }), { maxLength: 2 }), extra: fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) }, { requiredKeys: ['id', 'kind', 'name', 'sources'] }),
+        fc.record(
+          {
+            id: entityId,
+            kind: enumOrHostile(entityKinds),
+            name: hostileText,
+            aliases: fc.array(hostileText, { maxLength: 2 }),
+            description: hostileText,
+            date: hostileDate,
+            properties: fc.dictionary(hostileText, hostileText, { maxKeys: 2 }),
+            sources: fc.array(fc.record({ source: sourceId, excerpt: hostileText }), { maxLength: 2 }),
+            extra: fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }),
+          },
+          { requiredKeys: ['id', 'kind', 'name', 'sources'] },
+        ),
         { maxLength: 3 },
       ),
       relationships: fc.array(
-        fc.record({ id, type: enumOrHostile(relationshipTypes), from: entityId, to: entityId, stance: enumOrHostile(stances), confidence: maybeWrong(hostileInt), since: hostileDate, until: hostileDate, sources: fc.array(fc.record({ source: sourceId, excerpt: hostileText }), { maxLength: 2 }), disputedBy: fc.array(entityId, { maxLength: 2 }) }, { requiredKeys: ['id', 'type', 'from', 'to', 'stance', 'confidence', 'sources'] }),
+        fc.record(
+          {
+            id,
+            type: enumOrHostile(relationshipTypes),
+            from: entityId,
+            to: entityId,
+            stance: enumOrHostile(stances),
+            confidence: maybeWrong(hostileInt),
+            since: hostileDate,
+            until: hostileDate,
+            sources: fc.array(fc.record({ source: sourceId, excerpt: hostileText }), { maxLength: 2 }),
+            disputedBy: fc.array(entityId, { maxLength: 2 }),
+          },
+          { requiredKeys: ['id', 'type', 'from', 'to', 'stance', 'confidence', 'sources'] },
+        ),
         { maxLength: 3 },
       ),
     })
@@ -101,14 +139,27 @@ export function importContent(id: fc.Arbitrary<string>, entityId: fc.Arbitrary<s
  */
 export function plausibleInputs(options: { prefix: string; fixtureEntities: string[]; fixtureRelationship: string; ids: IdArbitraries }) {
   const { prefix, fixtureEntities, fixtureRelationship, ids: editorIds } = options;
-  const sometimes = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
-  const goodDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+  const sometimes = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
+  const goodDate = fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
   const date = sometimes(goodDate, hostileDate);
   const confidence = sometimes(fc.integer({ min: 0, max: 100 }), hostileInt);
   const fixture = fc.constantFrom(...fixtureEntities);
   const citation = fc.oneof(
     fc.record({ sourceId: fc.constant(`${prefix}src`), excerpt: hostileText }, { requiredKeys: ['sourceId'] }),
-    fc.record({ sourceId: editorIds.id, title: hostileText, publisher: hostileText, url: sometimes(fc.webUrl(), hostileText), published: date, excerpt: hostileText }, { requiredKeys: ['sourceId', 'title'] }),
+    fc.record(
+      {
+        sourceId: editorIds.id,
+        title: hostileText,
+        publisher: hostileText,
+        url: sometimes(fc.webUrl(), hostileText),
+        published: date,
+        excerpt: hostileText,
+      },
+      { requiredKeys: ['sourceId', 'title'] },
+    ),
     hostileCitation(editorIds.source),
   );
   const citations = sometimes(fc.array(citation, { minLength: 1, maxLength: 2 }), fc.array(citation, { maxLength: 0 }));
@@ -157,16 +208,52 @@ export function plausibleInputs(options: { prefix: string; fixtureEntities: stri
     },
     { requiredKeys: ['id', 'kind', 'relationshipId', 'author', 'sources'] },
   );
-  const cite = fc.array(fc.record({ source: sometimes(fc.constant(`${prefix}src`), editorIds.source), excerpt: hostileText }), { minLength: 1, maxLength: 2 });
+  const cite = fc.array(fc.record({ source: sometimes(fc.constant(`${prefix}src`), editorIds.source), excerpt: hostileText }), {
+    minLength: 1,
+    maxLength: 2,
+  });
   const plausibleImport = fc
     .record({
-      sources: fc.array(fc.record({ id: editorIds.id, title: hostileText, publisher: hostileText, url: sometimes(fc.webUrl(), hostileText), published: date }, { requiredKeys: ['id', 'title'] }), { maxLength: 2 }),
+      sources: fc.array(
+        fc.record(
+          { id: editorIds.id, title: hostileText, publisher: hostileText, url: sometimes(fc.webUrl(), hostileText), published: date },
+          { requiredKeys: ['id', 'title'] },
+        ),
+        { maxLength: 2 },
+      ),
       entities: fc.array(
-        fc.record({ id: editorIds.id, kind: sometimes(fc.constantFrom(...entityKinds), hostileText), name: hostileText, aliases: fc.array(hostileText, { maxLength: 2 }), description: hostileText, date, sources: cite, extra: fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }) }, { requiredKeys: ['id', 'kind', 'name', 'sources'] }),
+        fc.record(
+          {
+            id: editorIds.id,
+            kind: sometimes(fc.constantFrom(...entityKinds), hostileText),
+            name: hostileText,
+            aliases: fc.array(hostileText, { maxLength: 2 }),
+            description: hostileText,
+            date,
+            sources: cite,
+            extra: fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }),
+          },
+          { requiredKeys: ['id', 'kind', 'name', 'sources'] },
+        ),
         { maxLength: 3 },
       ),
       relationships: fc.array(
-        fc.record({ id: editorIds.id, type: sometimes(fc.constantFrom(...relationshipTypes), hostileText), from: sometimes(fixture, editorIds.entity), to: sometimes(fixture, editorIds.entity), stance: sometimes(fc.constantFrom(...stances), hostileText), confidence, since: date, until: date, description: hostileText, sources: cite, disputedBy: fc.array(fixture, { maxLength: 1 }) }, { requiredKeys: ['id', 'type', 'from', 'to', 'stance', 'confidence', 'sources'] }),
+        fc.record(
+          {
+            id: editorIds.id,
+            type: sometimes(fc.constantFrom(...relationshipTypes), hostileText),
+            from: sometimes(fixture, editorIds.entity),
+            to: sometimes(fixture, editorIds.entity),
+            stance: sometimes(fc.constantFrom(...stances), hostileText),
+            confidence,
+            since: date,
+            until: date,
+            description: hostileText,
+            sources: cite,
+            disputedBy: fc.array(fixture, { maxLength: 1 }),
+          },
+          { requiredKeys: ['id', 'type', 'from', 'to', 'stance', 'confidence', 'sources'] },
+        ),
         { maxLength: 3 },
       ),
     })

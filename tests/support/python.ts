@@ -16,7 +16,9 @@ export function runPython<T>(script: string, input: string): Promise<T> {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => reject(new Error(`python3 could not be run (${error.message}); install Python 3 and then: pip install ${pythonPackages}`)));
+    child.on('error', (error) =>
+      reject(new Error(`python3 could not be run (${error.message}); install Python 3 and then: pip install ${pythonPackages}`)),
+    );
     child.on('close', (status) => {
       if (status === 0) return resolve(JSON.parse(stdout) as T);
       const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(stderr);

@@ -59,7 +59,16 @@ export function findLeaks(body: string, echoes: unknown = []): string[] {
     if (echo.length < 4) continue; // shorter ones would blank out ordinary words of the answer
     const escaped = JSON.stringify(echo).slice(1, -1);
     // Also the first 80 characters: problem locations cut long ids there.
-    for (const form of [echo, escaped, JSON.stringify(escaped).slice(1, -1), echo.toLowerCase(), echo.trim(), escaped.toLowerCase(), echo.slice(0, 80), escaped.slice(0, 80)]) {
+    for (const form of [
+      echo,
+      escaped,
+      JSON.stringify(escaped).slice(1, -1),
+      echo.toLowerCase(),
+      echo.trim(),
+      escaped.toLowerCase(),
+      echo.slice(0, 80),
+      escaped.slice(0, 80),
+    ]) {
       if (form.length >= 4) forms.add(form);
     }
   }

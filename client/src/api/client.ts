@@ -65,7 +65,11 @@ export async function postGraphQL<T>(
       body: JSON.stringify({ query, variables, operationName }),
     });
     const body = (await response.json().catch(() => null)) as GraphQLResponse<T> | null;
-    if (response.status === 401 && !body?.errors?.length) throw new ApiError('This server needs a token: open the link with ?token=… that it printed or that an administrator gave you.', 'UNAUTHENTICATED');
+    if (response.status === 401 && !body?.errors?.length)
+      throw new ApiError(
+        'This server needs a token: open the link with ?token=… that it printed or that an administrator gave you.',
+        'UNAUTHENTICATED',
+      );
     if (!body) throw new ApiError(`The server answered ${response.status} without a GraphQL result.`, 'HTTP_ERROR');
     return body;
   } catch (error) {

@@ -44,7 +44,8 @@ export const searchEntities = async (variables: SearchEntitiesQueryVariables): P
   (await run<SearchEntitiesQuery>('SearchEntities', variables)).search;
 
 /** The most connected entities: where any graph, whatever its names, is best entered. */
-export const fetchMostConnected = async (limit: number): Promise<SearchHit[]> => (await run<MostConnectedQuery>('MostConnected', { limit })).overview;
+export const fetchMostConnected = async (limit: number): Promise<SearchHit[]> =>
+  (await run<MostConnectedQuery>('MostConnected', { limit })).overview;
 
 export const fetchNeighbourhood = async (variables: NeighbourhoodQueryVariables): Promise<Subgraph> =>
   (await run<NeighbourhoodQuery>('Neighbourhood', variables)).neighbourhood;
@@ -64,7 +65,8 @@ export const fetchOverview = (): Promise<GraphOverviewQuery> => run<GraphOvervie
 
 export const fetchPathEnds = (from: string, to: string): Promise<PathEndsQuery> => run<PathEndsQuery>('PathEnds', { from, to });
 
-export const fetchFocusEntity = async (id: string): Promise<FocusEntityQuery['entity']> => (await run<FocusEntityQuery>('FocusEntity', { id })).entity;
+export const fetchFocusEntity = async (id: string): Promise<FocusEntityQuery['entity']> =>
+  (await run<FocusEntityQuery>('FocusEntity', { id })).entity;
 
 export type ExportFile = ExportSubgraphQuery['export'];
 export type { ExportFormat };

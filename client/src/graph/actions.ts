@@ -11,7 +11,13 @@ export class CanvasActions {
   private listeners: ((command: Command | undefined, verb: 'do' | 'undo' | 'redo') => void)[] = [];
 
   constructor(private readonly view: GraphView) {
-    view.on('moved', (id, from, to) => this.record('Move', () => view.moveNode(id, from), () => view.moveNode(id, to)));
+    view.on('moved', (id, from, to) =>
+      this.record(
+        'Move',
+        () => view.moveNode(id, from),
+        () => view.moveNode(id, to),
+      ),
+    );
   }
 
   /** Called after every action, undo and redo (the toolbar updates its buttons from it). */
@@ -44,13 +50,21 @@ export class CanvasActions {
     if (ids.length === 0) return;
     const snapshot = this.view.snapshot(ids);
     this.view.remove(ids);
-    this.record(`Remove ${ids.length === 1 ? 'element' : `${ids.length} elements`}`, () => this.view.restore(snapshot), () => this.view.remove(ids));
+    this.record(
+      `Remove ${ids.length === 1 ? 'element' : `${ids.length} elements`}`,
+      () => this.view.restore(snapshot),
+      () => this.view.remove(ids),
+    );
   }
 
   setHidden(ids: string[], hidden: boolean): void {
     if (ids.length === 0) return;
     this.view.setHidden(ids, hidden);
-    this.record(hidden ? 'Hide' : 'Show', () => this.view.setHidden(ids, !hidden), () => this.view.setHidden(ids, hidden));
+    this.record(
+      hidden ? 'Hide' : 'Show',
+      () => this.view.setHidden(ids, !hidden),
+      () => this.view.setHidden(ids, hidden),
+    );
   }
 
   showAllHidden(): void {
@@ -60,7 +74,11 @@ export class CanvasActions {
   setPinned(ids: string[], pinned: boolean): void {
     if (ids.length === 0) return;
     this.view.setPinned(ids, pinned);
-    this.record(pinned ? 'Pin' : 'Unpin', () => this.view.setPinned(ids, !pinned), () => this.view.setPinned(ids, pinned));
+    this.record(
+      pinned ? 'Pin' : 'Unpin',
+      () => this.view.setPinned(ids, !pinned),
+      () => this.view.setPinned(ids, pinned),
+    );
   }
 
   undo(): Command | undefined {

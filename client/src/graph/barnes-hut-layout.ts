@@ -8,7 +8,16 @@
  */
 import type cytoscape from 'cytoscape';
 import type { Position } from 'cytoscape';
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 
 export interface BarnesHutOptions {
   /** Start from a fresh placement (true) or from the current positions (incremental runs). */
@@ -95,11 +104,20 @@ export function spiralPlacement(nodeIds: string[], edges: { source: string; targ
     }
   }
   const golden = Math.PI * (3 - Math.sqrt(5));
-  return new Map(order.map((id, i) => [id, { x: spacing * Math.sqrt(0.5 + i) * Math.cos(i * golden), y: spacing * Math.sqrt(0.5 + i) * Math.sin(i * golden) }]));
+  return new Map(
+    order.map((id, i) => [
+      id,
+      { x: spacing * Math.sqrt(0.5 + i) * Math.cos(i * golden), y: spacing * Math.sqrt(0.5 + i) * Math.sin(i * golden) },
+    ]),
+  );
 }
 
 /** Runs the simulation to the end, synchronously, and returns every node's final position. */
-export function forcePositions(nodes: ForceNodeInput[], edges: { source: string; target: string }[], options: Partial<BarnesHutOptions> = {}): Map<string, Position> {
+export function forcePositions(
+  nodes: ForceNodeInput[],
+  edges: { source: string; target: string }[],
+  options: Partial<BarnesHutOptions> = {},
+): Map<string, Position> {
   const o = { ...barnesHutDefaults, ...options };
   const fixed = new Map((o.fixed ?? []).map((f) => [f.nodeId, f.position]));
   const known = new Set(nodes.map((n) => n.id));
@@ -118,7 +136,12 @@ export function forcePositions(nodes: ForceNodeInput[], edges: { source: string;
     .stop()
     // Cool from 1 to d3's alphaMin (0.001) in exactly `iterations` steps.
     .alphaDecay(1 - Math.pow(0.001, 1 / Math.max(1, o.iterations)))
-    .force('link', forceLink<ForceNode, SimulationLinkDatum<ForceNode>>(links).id((n) => n.id).distance(o.idealEdgeLength))
+    .force(
+      'link',
+      forceLink<ForceNode, SimulationLinkDatum<ForceNode>>(links)
+        .id((n) => n.id)
+        .distance(o.idealEdgeLength),
+    )
     .force('charge', forceManyBody<ForceNode>().strength(o.repulsion).distanceMax(o.repulsionRange).theta(0.9))
     .force('x', forceX<ForceNode>(centre.x).strength(o.gravity))
     .force('y', forceY<ForceNode>(centre.y).strength(o.gravity));
@@ -152,7 +175,11 @@ BarnesHutLayout.prototype.run = function run(this: LayoutInstance) {
   );
   // Cytoscape's helper: sets every position at once (or animates), fits, and emits layoutready/layoutstop.
   // Its typings declare the first argument a string; it is the layout object, which emits the events.
-  nodes.layoutPositions(this as unknown as string, options as unknown as cytoscape.LayoutPositionOptions, (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? node.position());
+  nodes.layoutPositions(
+    this as unknown as string,
+    options as unknown as cytoscape.LayoutPositionOptions,
+    (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? node.position(),
+  );
   return this;
 };
 

@@ -30,9 +30,7 @@ export const emptyFilters = (): FilterState => ({
 
 export function isFiltering(f: FilterState): boolean {
   return (
-    f.hiddenKinds.length + f.hiddenTypes.length + f.hiddenStances.length > 0 ||
-    f.minConfidence > 0 ||
-    Boolean(f.start || f.end || f.asOf)
+    f.hiddenKinds.length + f.hiddenTypes.length + f.hiddenStances.length > 0 || f.minConfidence > 0 || Boolean(f.start || f.end || f.asOf)
   );
 }
 

@@ -21,8 +21,21 @@ export const palette = {
 } as const;
 
 export type NodeShape =
-  | 'diamond' | 'hexagon' | 'ellipse' | 'round-rectangle' | 'rectangle' | 'tag' | 'star' | 'concave-hexagon'
-  | 'triangle' | 'vee' | 'pentagon' | 'cut-rectangle' | 'rhomboid' | 'octagon' | 'barrel';
+  | 'diamond'
+  | 'hexagon'
+  | 'ellipse'
+  | 'round-rectangle'
+  | 'rectangle'
+  | 'tag'
+  | 'star'
+  | 'concave-hexagon'
+  | 'triangle'
+  | 'vee'
+  | 'pentagon'
+  | 'cut-rectangle'
+  | 'rhomboid'
+  | 'octagon'
+  | 'barrel';
 
 export interface KindVisual {
   label: string;
@@ -159,7 +172,17 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5, 'border-color': theme.selection } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
     { selector: '.path', style: { opacity: 1, 'text-opacity': 1 } },
-    { selector: 'node.path', style: { 'border-color': theme.highlight, 'border-width': 3, 'underlay-color': theme.highlight, 'underlay-opacity': 0.18, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } },
+    {
+      selector: 'node.path',
+      style: {
+        'border-color': theme.highlight,
+        'border-width': 3,
+        'underlay-color': theme.highlight,
+        'underlay-opacity': 0.18,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+      },
+    },
     { selector: 'edge.path', style: { 'line-color': theme.highlight, 'target-arrow-color': theme.highlight, 'z-index': 10 } },
     { selector: '.flash', style: { 'underlay-color': theme.highlight, 'underlay-opacity': 0.6, 'underlay-padding': 10 } },
     // Hidden (by the analyst) and filtered (by the filter panel) are separate so that clearing a

@@ -152,7 +152,10 @@ export class GraphView {
    */
   private settle(fixedNodes: cytoscape.NodeCollection): void {
     const visible = this.visibleElements();
-    const fixed = fixedNodes.intersection(visible).nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+    const fixed = fixedNodes
+      .intersection(visible)
+      .nodes()
+      .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
     visible.layout(layoutOptions('fcose', { incremental: true, fast: this.large, fixed })).run();
   }
 

@@ -46,7 +46,10 @@ const validDate = (value: string) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number
 
 /** Every bin from the earliest to the latest date, empty ones included, so gaps in time show. */
 export function binDates(dates: readonly (string | null | undefined)[]): { unit: BinUnit; bins: TimeBin[] } {
-  const sorted = dates.filter((d): d is string => typeof d === 'string' && validDate(d)).map((d) => d.slice(0, 10)).sort();
+  const sorted = dates
+    .filter((d): d is string => typeof d === 'string' && validDate(d))
+    .map((d) => d.slice(0, 10))
+    .sort();
   if (sorted.length === 0) return { unit: 'day', bins: [] };
   const unit = binUnitFor(sorted[0], sorted[sorted.length - 1]);
   const bins: TimeBin[] = [];

@@ -19,7 +19,10 @@ const stanceNames: Stance[] = ['ASSERTED', 'CLAIMED', 'SUSPECTED', 'DENIED'];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const list = (params: URLSearchParams, key: string): string[] =>
-  (params.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  (params.get(key) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const date = (params: URLSearchParams, key: string): string | null => {
   const value = params.get(key);

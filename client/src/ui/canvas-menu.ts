@@ -10,7 +10,13 @@ export interface CanvasMenuHandlers {
   layout(name: LayoutName): void;
 }
 
-export function canvasMenuItems(explorer: Explorer, commands: SelectionCommands, handlers: CanvasMenuHandlers, id: string | null, group: 'nodes' | 'edges' | null): MenuItem[] {
+export function canvasMenuItems(
+  explorer: Explorer,
+  commands: SelectionCommands,
+  handlers: CanvasMenuHandlers,
+  id: string | null,
+  group: 'nodes' | 'edges' | null,
+): MenuItem[] {
   const view = explorer.view;
   if (!id) {
     return [
@@ -38,7 +44,12 @@ export function canvasMenuItems(explorer: Explorer, commands: SelectionCommands,
     showEvidence,
     { label: 'Find paths from here…', testid: 'menu-path-from', run: () => handlers.pathEnd('from', entity) },
     { label: 'Find paths to here…', testid: 'menu-path-to', run: () => handlers.pathEnd('to', entity) },
-    { label: pinned ? 'Unpin' : 'Pin in place', shortcut: 'P', testid: 'menu-pin', run: () => explorer.actions.setPinned(targets, !pinned) },
+    {
+      label: pinned ? 'Unpin' : 'Pin in place',
+      shortcut: 'P',
+      testid: 'menu-pin',
+      run: () => explorer.actions.setPinned(targets, !pinned),
+    },
     { label: 'Hide', shortcut: 'H', testid: 'menu-hide', run: () => commands.hide(targets) },
     { label: 'Remove from canvas', shortcut: 'Del', testid: 'menu-remove', danger: true, run: () => commands.remove(targets) },
   ];

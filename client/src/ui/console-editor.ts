@@ -41,10 +41,16 @@ export function createConsoleEditor(queryHost: HTMLElement, resultHost: HTMLElem
   });
   const result = new EditorView({
     parent: resultHost,
-    state: EditorState.create({ doc: '', extensions: [basicSetup, json(), oneDark, EditorState.readOnly.of(true), EditorView.lineWrapping] }),
+    state: EditorState.create({
+      doc: '',
+      extensions: [basicSetup, json(), oneDark, EditorState.readOnly.of(true), EditorView.lineWrapping],
+    }),
   });
   // The schema arrives after the editor is usable; completion and lint switch on when it does.
-  loadSchema().then((schema) => updateSchema(query, schema), (error) => console.warn('GraphQL console: no schema for completion', error));
+  loadSchema().then(
+    (schema) => updateSchema(query, schema),
+    (error) => console.warn('GraphQL console: no schema for completion', error),
+  );
   return {
     getQuery: () => query.state.doc.toString(),
     setQuery: (text) => query.dispatch({ changes: { from: 0, to: query.state.doc.length, insert: text } }),

@@ -36,10 +36,25 @@ export interface ConsolePanel {
 export function createConsolePanel(explorer: Explorer): ConsolePanel {
   const queryHost = h('div', { class: 'console-editor', testid: 'console-editor' });
   const resultHost = h('div', { class: 'console-result', testid: 'console-result' });
-  const variables = h('textarea', { class: 'console-variables', testid: 'console-variables', placeholder: '{ "text": "Iran" }', spellcheck: 'false', rows: 2 });
+  const variables = h('textarea', {
+    class: 'console-variables',
+    testid: 'console-variables',
+    placeholder: '{ "text": "Iran" }',
+    spellcheck: 'false',
+    rows: 2,
+  });
   const status = h('span', { class: 'console-status muted', testid: 'console-status' }, 'Ctrl+Enter to run');
   const runButton = h('button', { class: 'primary', testid: 'console-run', onclick: () => void run() }, 'Run');
-  const drawButton = h('button', { testid: 'console-draw', disabled: true, title: 'Add the entities and relationships of the result to the canvas', onclick: () => draw() }, 'Draw on canvas');
+  const drawButton = h(
+    'button',
+    {
+      testid: 'console-draw',
+      disabled: true,
+      title: 'Add the entities and relationships of the result to the canvas',
+      onclick: () => draw(),
+    },
+    'Draw on canvas',
+  );
   const element = h(
     'section',
     { class: 'console', testid: 'console-panel' },
@@ -53,10 +68,13 @@ export function createConsolePanel(explorer: Explorer): ConsolePanel {
   let lastData: unknown = null;
 
   function activate(): Promise<void> {
-    loading ??= import('./console-editor').then(({ createConsoleEditor }) => {
-      editor = createConsoleEditor(queryHost, resultHost, exampleQuery, () => void run());
-      editor.focus();
-    }, (error) => reportError(error, 'Console'));
+    loading ??= import('./console-editor').then(
+      ({ createConsoleEditor }) => {
+        editor = createConsoleEditor(queryHost, resultHost, exampleQuery, () => void run());
+        editor.focus();
+      },
+      (error) => reportError(error, 'Console'),
+    );
     return loading;
   }
 
@@ -96,7 +114,11 @@ export function createConsolePanel(explorer: Explorer): ConsolePanel {
     const graph = collectGraph(lastData);
     const added = explorer.draw(graph, 'Draw query result');
     explorer.view.fit(pathElementIds(graph).filter((id) => explorer.view.has(id)));
-    toast(added.length === 0 ? 'Everything in this result is already on the canvas.' : `Drew ${added.length} new element${added.length === 1 ? '' : 's'}.`);
+    toast(
+      added.length === 0
+        ? 'Everything in this result is already on the canvas.'
+        : `Drew ${added.length} new element${added.length === 1 ? '' : 's'}.`,
+    );
   }
 
   return {

@@ -16,7 +16,13 @@ export type OpenEntity = (entity: EntityRefLike) => void;
 export function entityLink(entity: EntityRefLike, open: OpenEntity): HTMLElement {
   return h(
     'button',
-    { class: 'entity-link', title: `${kindLabel(entity.kind)}: show on canvas`, testid: 'evidence-entity-link', 'data-entity-id': entity.id, onclick: () => open(entity) },
+    {
+      class: 'entity-link',
+      title: `${kindLabel(entity.kind)}: show on canvas`,
+      testid: 'evidence-entity-link',
+      'data-entity-id': entity.id,
+      onclick: () => open(entity),
+    },
     kindGlyph(entity.kind, 12),
     entity.name,
   );
@@ -24,11 +30,21 @@ export function entityLink(entity: EntityRefLike, open: OpenEntity): HTMLElement
 
 export function stanceBadge(stance: Stance): HTMLElement {
   const visual = stanceVisuals[stance];
-  return h('span', { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' }, h('span', { class: 'stance-line' }), visual.label);
+  return h(
+    'span',
+    { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' },
+    h('span', { class: 'stance-line' }),
+    visual.label,
+  );
 }
 
 export function confidenceMeter(confidence: number): HTMLElement {
-  const meter = h('span', { class: 'confidence', title: 'How sure the sources are', testid: 'evidence-confidence' }, h('span', { class: 'confidence-bar' }, h('span', { class: 'confidence-fill' })), percent(confidence));
+  const meter = h(
+    'span',
+    { class: 'confidence', title: 'How sure the sources are', testid: 'evidence-confidence' },
+    h('span', { class: 'confidence-bar' }, h('span', { class: 'confidence-fill' })),
+    percent(confidence),
+  );
   (meter.querySelector('.confidence-fill') as HTMLElement).style.width = `${Math.max(0, Math.min(100, confidence))}%`;
   return meter;
 }
@@ -42,8 +58,18 @@ export function sourceList(sources: readonly SourceFieldsFragment[]): HTMLElemen
       h(
         'li',
         { class: 'source', testid: 'source' },
-        h('div', { class: 'source-title' }, source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', testid: 'source-link' }, source.title) : source.title),
-        h('div', { class: 'source-meta' }, [source.publisher, source.published].filter(Boolean).join(' · ') || 'Publisher and date unknown'),
+        h(
+          'div',
+          { class: 'source-title' },
+          source.url
+            ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', testid: 'source-link' }, source.title)
+            : source.title,
+        ),
+        h(
+          'div',
+          { class: 'source-meta' },
+          [source.publisher, source.published].filter(Boolean).join(' · ') || 'Publisher and date unknown',
+        ),
         source.excerpt ? h('blockquote', { class: 'source-excerpt', testid: 'source-excerpt' }, source.excerpt) : null,
       ),
     ),
@@ -54,9 +80,15 @@ export type FieldValue = string | number | null | undefined | HTMLElement | HTML
 
 /** A definition list that skips empty values, so each kind shows only what it has. */
 export function fieldList(fields: [string, FieldValue][]): HTMLElement | null {
-  const present = fields.filter(([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0));
+  const present = fields.filter(
+    ([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
+  );
   if (present.length === 0) return null;
-  return h('dl', { class: 'fields' }, present.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, Array.isArray(value) ? value : value as HTMLElement | string)]));
+  return h(
+    'dl',
+    { class: 'fields' },
+    present.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, Array.isArray(value) ? value : (value as HTMLElement | string))]),
+  );
 }
 
 /** Imported custom properties arrive as a JSON object string; show them as fields. */

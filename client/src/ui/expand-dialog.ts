@@ -45,11 +45,28 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
   for (const el of [strongest, limit, ...boxes.map((b) => b.box)]) el.addEventListener('input', refresh);
 
   modal.body.append(
-    hub ? h('p', { class: 'warning', testid: 'expand-hub-warning' }, `${name} is a hub with ${total} links. Adding all of them would bury the view; the strongest are proposed.`) : '',
+    hub
+      ? h(
+          'p',
+          { class: 'warning', testid: 'expand-hub-warning' },
+          `${name} is a hub with ${total} links. Adding all of them would bury the view; the strongest are proposed.`,
+        )
+      : '',
     h(
       'table',
       { class: 'counts' },
-      h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'Link'), h('th', { class: 'num' }, 'Neighbours'), h('th', { class: 'num' }, 'Best confidence'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, ''),
+          h('th', {}, 'Link'),
+          h('th', { class: 'num' }, 'Neighbours'),
+          h('th', { class: 'num' }, 'Best confidence'),
+        ),
+      ),
       h(
         'tbody',
         {},

@@ -43,15 +43,30 @@ export function createExportMenu(explorer: Explorer, currentQuery: () => string)
 
   const entries = (): MenuEntry[] => [
     { label: 'Image (PNG)', testid: 'export-png', run: () => download('attribution-explorer.png', explorer.view.png(2)) },
-    { label: 'Image for print (PNG, 4×)', testid: 'export-png-print', run: () => download('attribution-explorer@4x.png', explorer.view.png(4)) },
-    { label: 'Vector image (SVG)', testid: 'export-svg', run: () => download('attribution-explorer.svg', blobUrl(explorer.view.svg(), 'image/svg+xml')) },
-    ...serverFormats.map(({ format, label }) => ({ label, testid: `export-${format.toLowerCase().replace(/_/g, '-')}`, run: () => void fromServer(format) })),
+    {
+      label: 'Image for print (PNG, 4×)',
+      testid: 'export-png-print',
+      run: () => download('attribution-explorer@4x.png', explorer.view.png(4)),
+    },
+    {
+      label: 'Vector image (SVG)',
+      testid: 'export-svg',
+      run: () => download('attribution-explorer.svg', blobUrl(explorer.view.svg(), 'image/svg+xml')),
+    },
+    ...serverFormats.map(({ format, label }) => ({
+      label,
+      testid: `export-${format.toLowerCase().replace(/_/g, '-')}`,
+      run: () => void fromServer(format),
+    })),
     {
       label: 'Copy link to this view',
       testid: 'export-link',
       run: () => {
         const url = `${location.origin}${location.pathname}${currentQuery()}`;
-        navigator.clipboard?.writeText(url).then(() => toast('Link copied.'), () => toast(url));
+        navigator.clipboard?.writeText(url).then(
+          () => toast('Link copied.'),
+          () => toast(url),
+        );
       },
     },
   ];

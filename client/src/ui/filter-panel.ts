@@ -16,18 +16,38 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
     const box = h('input', { type: 'checkbox', checked: true, testid: `filter-kind-${kind}` });
     box.addEventListener('change', () => toggle('hiddenKinds', kind, !box.checked));
     const count = h('span', { class: 'count' });
-    return { kind, box, count, row: h('label', { class: 'check legend-row' }, box, kindGlyph(kind), h('span', { class: 'grow' }, kindVisuals[kind].label), count) };
+    return {
+      kind,
+      box,
+      count,
+      row: h('label', { class: 'check legend-row' }, box, kindGlyph(kind), h('span', { class: 'grow' }, kindVisuals[kind].label), count),
+    };
   });
   const stanceRows = stances.map((stance) => {
     const box = h('input', { type: 'checkbox', checked: true, testid: `filter-stance-${stance}` });
     box.addEventListener('change', () => toggle('hiddenStances', stance, !box.checked));
     const count = h('span', { class: 'count' });
-    const row = h('label', { class: 'check legend-row', title: stanceVisuals[stance].meaning }, box, h('span', { class: `line-sample stance-${stance}` }), h('span', { class: 'grow' }, stanceVisuals[stance].label), count);
+    const row = h(
+      'label',
+      { class: 'check legend-row', title: stanceVisuals[stance].meaning },
+      box,
+      h('span', { class: `line-sample stance-${stance}` }),
+      h('span', { class: 'grow' }, stanceVisuals[stance].label),
+      count,
+    );
     return { stance, box, count, row };
   });
   const typeList = h('div', { class: 'type-list' });
   let typeBoxes = new Map<string, HTMLInputElement>();
-  const minConfidence = h('input', { type: 'range', min: 0, max: 100, step: 5, value: '0', testid: 'filter-min-confidence', 'aria-label': 'Minimum confidence' });
+  const minConfidence = h('input', {
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: '0',
+    testid: 'filter-min-confidence',
+    'aria-label': 'Minimum confidence',
+  });
   const minLabel = h('output', { testid: 'filter-min-confidence-value' }, '0%');
   minConfidence.addEventListener('input', () => {
     minLabel.textContent = `${minConfidence.value}%`;
@@ -43,12 +63,14 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
 
   explorer.on('types', (types) => {
     typeBoxes = new Map();
-    typeList.replaceChildren(...types.map((type) => {
-      const box = h('input', { type: 'checkbox', checked: !explorer.filters.hiddenTypes.includes(type), testid: `filter-type-${type}` });
-      box.addEventListener('change', () => toggle('hiddenTypes', type, !box.checked));
-      typeBoxes.set(type, box);
-      return h('label', { class: 'check' }, box, edgeLabel(type));
-    }));
+    typeList.replaceChildren(
+      ...types.map((type) => {
+        const box = h('input', { type: 'checkbox', checked: !explorer.filters.hiddenTypes.includes(type), testid: `filter-type-${type}` });
+        box.addEventListener('change', () => toggle('hiddenTypes', type, !box.checked));
+        typeBoxes.set(type, box);
+        return h('label', { class: 'check' }, box, edgeLabel(type));
+      }),
+    );
   });
 
   // Reflect state that came from elsewhere (URL, saved view, reset).
@@ -77,10 +99,37 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
   return h(
     'section',
     { class: 'panel-section', testid: 'filter-panel' },
-    h('div', { class: 'section-head' }, h('h3', {}, 'Entity kinds'), h('button', { class: 'link-button', testid: 'filter-reset', onclick: () => explorer.setFilters({ ...emptyFilters(), start: explorer.filters.start, end: explorer.filters.end, asOf: explorer.filters.asOf }) }, 'Reset')),
-    h('div', { class: 'legend-grid' }, kindRows.map((r) => r.row)),
+    h(
+      'div',
+      { class: 'section-head' },
+      h('h3', {}, 'Entity kinds'),
+      h(
+        'button',
+        {
+          class: 'link-button',
+          testid: 'filter-reset',
+          onclick: () =>
+            explorer.setFilters({
+              ...emptyFilters(),
+              start: explorer.filters.start,
+              end: explorer.filters.end,
+              asOf: explorer.filters.asOf,
+            }),
+        },
+        'Reset',
+      ),
+    ),
+    h(
+      'div',
+      { class: 'legend-grid' },
+      kindRows.map((r) => r.row),
+    ),
     h('h3', {}, 'Stance'),
-    h('div', { class: 'legend-list' }, stanceRows.map((r) => r.row)),
+    h(
+      'div',
+      { class: 'legend-list' },
+      stanceRows.map((r) => r.row),
+    ),
     h('p', { class: 'hint' }, 'Line width grows with confidence.'),
     h('h3', {}, 'Minimum confidence'),
     h('div', { class: 'form-row' }, minConfidence, minLabel),

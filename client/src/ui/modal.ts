@@ -10,7 +10,12 @@ export function openModal(title: string, testid: string, onClose?: () => void): 
   const previous = document.activeElement as HTMLElement | null;
   const body = h('div', { class: 'modal-body' });
   const closeButton = h('button', { class: 'icon-button', 'aria-label': 'Close', onclick: () => close() }, '×');
-  const dialog = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': title, testid }, h('header', { class: 'modal-header' }, h('h2', {}, title), closeButton), body);
+  const dialog = h(
+    'div',
+    { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': title, testid },
+    h('header', { class: 'modal-header' }, h('h2', {}, title), closeButton),
+    body,
+  );
   const backdrop = h('div', { class: 'modal-backdrop', onmousedown: (e: Event) => e.target === backdrop && close() }, dialog);
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {

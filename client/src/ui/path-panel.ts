@@ -19,13 +19,37 @@ export interface PathPanel {
 }
 
 export function createPathPanel(explorer: Explorer): PathPanel {
-  const from = createEntityPicker({ testid: 'path-from', resultTestid: 'path-from-result', placeholder: 'From…', label: 'Path from', keepValue: true, onPick: () => to.input.focus() });
-  const to = createEntityPicker({ testid: 'path-to', resultTestid: 'path-to-result', placeholder: 'To…', label: 'Path to', keepValue: true, onPick: () => void run() });
-  const swap = h('button', { class: 'icon-button', title: 'Swap ends', 'aria-label': 'Swap ends', testid: 'path-swap', onclick: () => {
-    const a = from.value;
-    from.set(to.value);
-    to.set(a);
-  } }, '⇅');
+  const from = createEntityPicker({
+    testid: 'path-from',
+    resultTestid: 'path-from-result',
+    placeholder: 'From…',
+    label: 'Path from',
+    keepValue: true,
+    onPick: () => to.input.focus(),
+  });
+  const to = createEntityPicker({
+    testid: 'path-to',
+    resultTestid: 'path-to-result',
+    placeholder: 'To…',
+    label: 'Path to',
+    keepValue: true,
+    onPick: () => void run(),
+  });
+  const swap = h(
+    'button',
+    {
+      class: 'icon-button',
+      title: 'Swap ends',
+      'aria-label': 'Swap ends',
+      testid: 'path-swap',
+      onclick: () => {
+        const a = from.value;
+        from.set(to.value);
+        to.set(a);
+      },
+    },
+    '⇅',
+  );
   const maxHops = h('input', { type: 'number', min: 1, max: 6, value: '4', class: 'narrow', testid: 'path-max-hops' });
   const limit = h('input', { type: 'number', min: 1, max: 20, value: '5', class: 'narrow', testid: 'path-limit' });
   const minConfidence = h('input', { type: 'range', min: 0, max: 100, step: 5, value: '0', testid: 'path-min-confidence' });
@@ -33,7 +57,10 @@ export function createPathPanel(explorer: Explorer): PathPanel {
   minConfidence.addEventListener('input', () => (minLabel.textContent = `${minConfidence.value}%`));
   const asOf = h('input', { type: 'date', testid: 'path-as-of' });
   // Paths leave denied links out unless asked: a denial is evidence against the connection.
-  const stanceBoxes = stances.map((stance) => ({ stance, box: h('input', { type: 'checkbox', checked: stance !== 'DENIED', testid: `path-stance-${stance}` }) }));
+  const stanceBoxes = stances.map((stance) => ({
+    stance,
+    box: h('input', { type: 'checkbox', checked: stance !== 'DENIED', testid: `path-stance-${stance}` }),
+  }));
   const typeList = h('div', { class: 'type-list' });
   const typeBoxes = new Map<string, HTMLInputElement>();
   explorer.on('types', (types) => {
@@ -55,7 +82,11 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     h('div', { class: 'path-ends' }, h('div', { class: 'path-end-pickers' }, from.element, to.element), swap),
     h('div', { class: 'form-row' }, h('label', {}, 'Max hops ', maxHops), h('label', {}, 'Show ', limit)),
     h('div', { class: 'form-row' }, h('label', { class: 'grow' }, 'Min confidence ', minConfidence, minLabel)),
-    h('div', { class: 'form-row chips' }, stanceBoxes.map(({ stance, box }) => h('label', { class: 'check' }, box, stanceVisuals[stance].label))),
+    h(
+      'div',
+      { class: 'form-row chips' },
+      stanceBoxes.map(({ stance, box }) => h('label', { class: 'check' }, box, stanceVisuals[stance].label)),
+    ),
     h('div', { class: 'form-row' }, h('label', {}, 'As of ', asOf)),
     h('details', { class: 'types' }, h('summary', {}, 'Relationship types'), typeList),
     h('div', { class: 'form-row actions' }, clearButton, findButton),
@@ -80,7 +111,9 @@ export function createPathPanel(explorer: Explorer): PathPanel {
 
   async function run(): Promise<void> {
     if (!from.value || !to.value) {
-      results.replaceChildren(h('li', { class: 'muted' }, 'Pick both ends: type a name in From and To, or right-click nodes on the canvas.'));
+      results.replaceChildren(
+        h('li', { class: 'muted' }, 'Pick both ends: type a name in From and To, or right-click nodes on the canvas.'),
+      );
       return;
     }
     const f = filter();
@@ -92,7 +125,13 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     findButton.disabled = true;
     results.replaceChildren(h('li', { class: 'muted' }, 'Searching…'));
     try {
-      const paths = await findPaths({ from: from.value.id, to: to.value.id, maxHops: Number(maxHops.value) || 4, limit: Number(limit.value) || 5, filter: f });
+      const paths = await findPaths({
+        from: from.value.id,
+        to: to.value.id,
+        maxHops: Number(maxHops.value) || 4,
+        limit: Number(limit.value) || 5,
+        filter: f,
+      });
       renderResults(paths);
       // All ranked paths go on the canvas at once (one undo step), so the alternatives stay
       // visible, faded, around the one being read.
@@ -108,24 +147,56 @@ export function createPathPanel(explorer: Explorer): PathPanel {
 
   function renderResults(paths: RankedPath[]): void {
     if (paths.length === 0) {
-      results.replaceChildren(h('li', { class: 'muted', testid: 'path-none' }, `No path within ${maxHops.value} hops with these rules. Try more hops, a lower confidence or more stances.`));
+      results.replaceChildren(
+        h(
+          'li',
+          { class: 'muted', testid: 'path-none' },
+          `No path within ${maxHops.value} hops with these rules. Try more hops, a lower confidence or more stances.`,
+        ),
+      );
       return;
     }
     // A very dense neighbourhood can stop the search at its read budget: say so rather than imply these are provably the best.
     const caveat = paths.some((path) => !path.exhaustive)
-      ? h('li', { class: 'muted path-caveat', testid: 'path-caveat' }, 'Dense graph: these are the best paths among the links searched (the search stopped at its budget); paths with the fewest hops are included. Narrow by type, stance or confidence for a complete ranking.')
+      ? h(
+          'li',
+          { class: 'muted path-caveat', testid: 'path-caveat' },
+          'Dense graph: these are the best paths among the links searched (the search stopped at its budget); paths with the fewest hops are included. Narrow by type, stance or confidence for a complete ranking.',
+        )
       : null;
-    results.replaceChildren(...paths.map((path, i) => {
-      const weakest = path.weakestLink;
-      const item: HTMLElement = h(
-        'li',
-        { class: 'path-result', testid: 'path-result', tabindex: 0, onclick: () => show(path, item), onkeydown: ((e: KeyboardEvent) => e.key === 'Enter' && show(path, item)) as EventListener },
-        h('div', { class: 'path-head' }, h('span', { class: 'rank' }, `#${i + 1}`), h('span', { class: 'score', title: 'Product of link confidences' }, `score ${percent(path.score, 1)}`), h('span', { class: 'muted' }, `${path.hops} hop${path.hops === 1 ? '' : 's'}`)),
-        h('div', { class: 'path-chain' }, chain(path)),
-        weakest ? h('div', { class: 'weakest', testid: 'path-weakest' }, 'Weakest: ', h('strong', {}, `${weakest.from.name} ${edgeLabel(weakest.type)} ${weakest.to.name}`), ` (${percent(weakest.confidence)}, ${stanceVisuals[weakest.stance].label.toLowerCase()})`) : null,
-      );
-      return item;
-    }));
+    results.replaceChildren(
+      ...paths.map((path, i) => {
+        const weakest = path.weakestLink;
+        const item: HTMLElement = h(
+          'li',
+          {
+            class: 'path-result',
+            testid: 'path-result',
+            tabindex: 0,
+            onclick: () => show(path, item),
+            onkeydown: ((e: KeyboardEvent) => e.key === 'Enter' && show(path, item)) as EventListener,
+          },
+          h(
+            'div',
+            { class: 'path-head' },
+            h('span', { class: 'rank' }, `#${i + 1}`),
+            h('span', { class: 'score', title: 'Product of link confidences' }, `score ${percent(path.score, 1)}`),
+            h('span', { class: 'muted' }, `${path.hops} hop${path.hops === 1 ? '' : 's'}`),
+          ),
+          h('div', { class: 'path-chain' }, chain(path)),
+          weakest
+            ? h(
+                'div',
+                { class: 'weakest', testid: 'path-weakest' },
+                'Weakest: ',
+                h('strong', {}, `${weakest.from.name} ${edgeLabel(weakest.type)} ${weakest.to.name}`),
+                ` (${percent(weakest.confidence)}, ${stanceVisuals[weakest.stance].label.toLowerCase()})`,
+              )
+            : null,
+        );
+        return item;
+      }),
+    );
     if (caveat) results.append(caveat);
   }
 
@@ -136,7 +207,9 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     for (const rel of path.relationships) {
       const forward = rel.from.id === current;
       const next = forward ? rel.to.id : rel.from.id;
-      parts.push(h('span', { class: `chain-link stance-${rel.stance}` }, forward ? ` ${edgeLabel(rel.type)} → ` : ` ← ${edgeLabel(rel.type)} `));
+      parts.push(
+        h('span', { class: `chain-link stance-${rel.stance}` }, forward ? ` ${edgeLabel(rel.type)} → ` : ` ← ${edgeLabel(rel.type)} `),
+      );
       parts.push(h('span', { class: 'chain-node' }, names.get(next) ?? next));
       current = next;
     }

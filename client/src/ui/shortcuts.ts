@@ -13,7 +13,10 @@ export interface Shortcut {
 }
 
 const key = (k: string) => (e: KeyboardEvent) => e.key.toLowerCase() === k && !e.ctrlKey && !e.metaKey && !e.altKey;
-const ctrl = (k: string, shift = false) => (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey === shift && e.key.toLowerCase() === k;
+const ctrl =
+  (k: string, shift = false) =>
+  (e: KeyboardEvent) =>
+    (e.ctrlKey || e.metaKey) && e.shiftKey === shift && e.key.toLowerCase() === k;
 
 export interface ShortcutActions {
   focusSearch(): void;
@@ -38,7 +41,12 @@ export function shortcutTable(a: ShortcutActions): Shortcut[] {
     { keys: 'H', description: 'Hide the selected elements', matches: key('h'), run: a.hide },
     { keys: 'U', description: 'Show everything hidden', matches: key('u'), run: a.showHidden },
     { keys: 'P', description: 'Pin or unpin the selected nodes', matches: key('p'), run: a.togglePin },
-    { keys: 'Delete', description: 'Remove the selected elements from the canvas', matches: (e) => e.key === 'Delete' || e.key === 'Backspace', run: a.remove },
+    {
+      keys: 'Delete',
+      description: 'Remove the selected elements from the canvas',
+      matches: (e) => e.key === 'Delete' || e.key === 'Backspace',
+      run: a.remove,
+    },
     { keys: 'F', description: 'Fit the view', matches: key('f'), run: a.fit },
     { keys: '1', description: 'Force layout', matches: key('1'), run: () => a.layout(0) },
     { keys: '2', description: 'Hierarchical layout (attribution chains)', matches: key('2'), run: () => a.layout(1) },
@@ -53,7 +61,8 @@ export function shortcutTable(a: ShortcutActions): Shortcut[] {
 }
 
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.cm-editor') !== null);
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.cm-editor') !== null);
 
 export function bindShortcuts(actions: ShortcutActions): void {
   const table = shortcutTable(actions);
@@ -69,8 +78,20 @@ export function bindShortcuts(actions: ShortcutActions): void {
 export function openHelp(table: Shortcut[]): void {
   const modal = openModal('Keyboard shortcuts', 'help-overlay');
   modal.body.append(
-    h('table', { class: 'shortcuts' }, h('tbody', {}, table.map((s) => h('tr', {}, h('td', {}, h('kbd', {}, s.keys)), h('td', {}, s.description))))),
-    h('p', { class: 'hint' }, 'Mouse: double-click a node to expand it, right-click for more, drag to move (moved nodes keep their place when new elements arrive), scroll to zoom.'),
+    h(
+      'table',
+      { class: 'shortcuts' },
+      h(
+        'tbody',
+        {},
+        table.map((s) => h('tr', {}, h('td', {}, h('kbd', {}, s.keys)), h('td', {}, s.description))),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Mouse: double-click a node to expand it, right-click for more, drag to move (moved nodes keep their place when new elements arrive), scroll to zoom.',
+    ),
     h('p', { class: 'hint' }, 'Automation: window.cy is the Cytoscape core; node ids are entity ids, edge ids are relationship ids.'),
   );
 }

@@ -29,7 +29,12 @@ export function mountToasts(host: HTMLElement): void {
 export function toast(message: string, kind: 'info' | 'error' = 'info', ms = kind === 'error' ? 8000 : 3500): void {
   if (!toastHost) return;
   const close = h('button', { class: 'toast-close', 'aria-label': 'Dismiss', onclick: () => item.remove() }, '×');
-  const item = h('div', { class: `toast toast-${kind}`, testid: kind === 'error' ? 'error-toast' : 'toast' }, h('span', {}, message), close);
+  const item = h(
+    'div',
+    { class: `toast toast-${kind}`, testid: kind === 'error' ? 'error-toast' : 'toast' },
+    h('span', {}, message),
+    close,
+  );
   toastHost.append(item);
   setTimeout(() => item.remove(), ms);
 }

@@ -15,7 +15,9 @@ export interface Tabs {
 
 export function createTabs(tabs: Tab[], onShow: (id: string) => void = () => undefined): Tabs {
   let current = tabs[0].id;
-  const buttons = tabs.map((tab) => h('button', { role: 'tab', class: 'tab', testid: `tab-${tab.id}`, onclick: () => show(tab.id) }, tab.label));
+  const buttons = tabs.map((tab) =>
+    h('button', { role: 'tab', class: 'tab', testid: `tab-${tab.id}`, onclick: () => show(tab.id) }, tab.label),
+  );
   const panels = tabs.map((tab) => h('div', { role: 'tabpanel', class: 'tab-panel', 'aria-label': tab.label }, tab.content));
   function show(id: string): void {
     current = id;
@@ -26,5 +28,9 @@ export function createTabs(tabs: Tab[], onShow: (id: string) => void = () => und
     onShow(id);
   }
   show(current);
-  return { element: h('div', { class: 'tabs' }, h('div', { class: 'tab-list', role: 'tablist' }, buttons), panels), show, active: () => current };
+  return {
+    element: h('div', { class: 'tabs' }, h('div', { class: 'tab-list', role: 'tablist' }, buttons), panels),
+    show,
+    active: () => current,
+  };
 }

@@ -17,11 +17,29 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 export function createTimeBar(explorer: Explorer): HTMLElement {
-  const chart = svg('svg', { class: 'timebar-chart', 'data-testid': 'timebar-histogram', role: 'img', 'aria-label': 'Dated entities and links over time; drag to filter a date range' });
+  const chart = svg('svg', {
+    class: 'timebar-chart',
+    'data-testid': 'timebar-histogram',
+    role: 'img',
+    'aria-label': 'Dated entities and links over time; drag to filter a date range',
+  });
   const rangeLabel = h('span', { class: 'timebar-range', testid: 'timebar-range' });
-  const asOf = h('input', { type: 'date', testid: 'timebar-asof', 'aria-label': 'As of date', title: 'Show the case as it stood on this date' });
-  const play = h('button', { class: 'icon-button', testid: 'timebar-play', title: 'Replay the case through time', 'aria-label': 'Replay' }, '▶');
-  const clearButton = h('button', { class: 'link-button', testid: 'timebar-clear', onclick: () => explorer.setFilters({ start: null, end: null, asOf: null }) }, 'Clear');
+  const asOf = h('input', {
+    type: 'date',
+    testid: 'timebar-asof',
+    'aria-label': 'As of date',
+    title: 'Show the case as it stood on this date',
+  });
+  const play = h(
+    'button',
+    { class: 'icon-button', testid: 'timebar-play', title: 'Replay the case through time', 'aria-label': 'Replay' },
+    '▶',
+  );
+  const clearButton = h(
+    'button',
+    { class: 'link-button', testid: 'timebar-clear', onclick: () => explorer.setFilters({ start: null, end: null, asOf: null }) },
+    'Clear',
+  );
   let bins: TimeBin[] = [];
   let unit = 'day';
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -50,7 +68,9 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
 
   function dates(): string[] {
     const cy = explorer.view.cy;
-    return [...cy.nodes().map((n) => n.data('date') as string | null), ...cy.edges().map((e) => e.data('since') as string | null)].filter((d): d is string => Boolean(d));
+    return [...cy.nodes().map((n) => n.data('date') as string | null), ...cy.edges().map((e) => e.data('since') as string | null)].filter(
+      (d): d is string => Boolean(d),
+    );
   }
 
   function draw(): void {
@@ -73,7 +93,13 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     bins.forEach((bin, i) => {
       const barHeight = bin.count === 0 ? 0 : Math.max(2, ((height - 14) * bin.count) / max);
       const outside = (f.start && bin.end < f.start) || (f.end && bin.start > f.end) || (f.asOf && bin.start > f.asOf);
-      const rect = svg('rect', { x: i * barWidth + 1, y: height - 12 - barHeight, width: Math.max(1, barWidth - 2), height: barHeight, class: outside ? 'bar out' : 'bar' });
+      const rect = svg('rect', {
+        x: i * barWidth + 1,
+        y: height - 12 - barHeight,
+        width: Math.max(1, barWidth - 2),
+        height: barHeight,
+        class: outside ? 'bar out' : 'bar',
+      });
       const title = svg('title', {});
       title.textContent = `${bin.start === bin.end ? bin.start : `${bin.start} – ${bin.end}`}: ${bin.count}`;
       rect.append(title);
@@ -85,7 +111,16 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
       label.textContent = unit === 'year' ? bin.start.slice(0, 4) : unit === 'month' ? bin.start.slice(0, 7) : bin.start.slice(5);
       chart.append(label);
     }
-    if (f.start || f.end) chart.append(svg('rect', { x: f.start ? x(f.start) : 0, y: 0, width: Math.max(2, (f.end ? x(f.end) : width) - (f.start ? x(f.start) : 0)), height: height - 12, class: 'brush' }));
+    if (f.start || f.end)
+      chart.append(
+        svg('rect', {
+          x: f.start ? x(f.start) : 0,
+          y: 0,
+          width: Math.max(2, (f.end ? x(f.end) : width) - (f.start ? x(f.start) : 0)),
+          height: height - 12,
+          class: 'brush',
+        }),
+      );
     if (f.asOf) chart.append(svg('line', { x1: x(f.asOf), x2: x(f.asOf), y1: 0, y2: height - 12, class: 'as-of' }));
   }
 
@@ -126,7 +161,15 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
   return h(
     'div',
     { class: 'timebar', testid: 'timebar' },
-    h('div', { class: 'timebar-controls' }, h('span', { class: 'timebar-title' }, 'Time'), play, h('label', { class: 'as-of-label' }, 'As of ', asOf), rangeLabel, clearButton),
+    h(
+      'div',
+      { class: 'timebar-controls' },
+      h('span', { class: 'timebar-title' }, 'Time'),
+      play,
+      h('label', { class: 'as-of-label' }, 'As of ', asOf),
+      rangeLabel,
+      clearButton,
+    ),
     chart,
   );
 }

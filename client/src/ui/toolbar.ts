@@ -16,13 +16,45 @@ export interface ToolbarHandlers {
 
 export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HTMLElement {
   const layoutButtons = layoutNames.map((name, i) =>
-    h('button', { class: 'tool segment', testid: `layout-${name}`, title: `${layoutLabels[name]} layout (${i + 1})`, onclick: () => handlers.layout(name) }, layoutLabels[name]));
+    h(
+      'button',
+      {
+        class: 'tool segment',
+        testid: `layout-${name}`,
+        title: `${layoutLabels[name]} layout (${i + 1})`,
+        onclick: () => handlers.layout(name),
+      },
+      layoutLabels[name],
+    ),
+  );
   const markLayout = () => layoutButtons.forEach((b, i) => b.classList.toggle('active', layoutNames[i] === explorer.view.layout));
   explorer.on('url', markLayout);
   markLayout();
 
-  const undo = h('button', { class: 'tool icon', testid: 'undo', title: 'Undo (Ctrl+Z)', 'aria-label': 'Undo', disabled: true, onclick: () => explorer.actions.undo() }, '↶');
-  const redo = h('button', { class: 'tool icon', testid: 'redo', title: 'Redo (Ctrl+Shift+Z)', 'aria-label': 'Redo', disabled: true, onclick: () => explorer.actions.redo() }, '↷');
+  const undo = h(
+    'button',
+    {
+      class: 'tool icon',
+      testid: 'undo',
+      title: 'Undo (Ctrl+Z)',
+      'aria-label': 'Undo',
+      disabled: true,
+      onclick: () => explorer.actions.undo(),
+    },
+    '↶',
+  );
+  const redo = h(
+    'button',
+    {
+      class: 'tool icon',
+      testid: 'redo',
+      title: 'Redo (Ctrl+Shift+Z)',
+      'aria-label': 'Redo',
+      disabled: true,
+      onclick: () => explorer.actions.redo(),
+    },
+    '↷',
+  );
   explorer.actions.onChange((command, verb) => {
     undo.disabled = !explorer.actions.history.canUndo;
     redo.disabled = !explorer.actions.history.canRedo;
@@ -44,7 +76,11 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': 'Canvas tools' },
     h('div', { class: 'segmented', role: 'group', 'aria-label': 'Layout' }, layoutButtons),
-    h('button', { class: 'tool icon', testid: 'fit-view', title: 'Fit the view (F)', 'aria-label': 'Fit', onclick: () => explorer.view.fit() }, '⤢'),
+    h(
+      'button',
+      { class: 'tool icon', testid: 'fit-view', title: 'Fit the view (F)', 'aria-label': 'Fit', onclick: () => explorer.view.fit() },
+      '⤢',
+    ),
     undo,
     redo,
     h('span', { class: 'divider' }),
@@ -53,6 +89,10 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
     createViewsMenu(explorer, handlers.currentQuery),
     createExportMenu(explorer, handlers.currentQuery),
     h('label', { class: 'tool toggle', title: 'Render with WebGL (faster for thousands of elements)' }, webgl, 'WebGL'),
-    h('button', { class: 'tool icon', testid: 'help-button', title: 'Keyboard shortcuts (?)', 'aria-label': 'Help', onclick: handlers.help }, '?'),
+    h(
+      'button',
+      { class: 'tool icon', testid: 'help-button', title: 'Keyboard shortcuts (?)', 'aria-label': 'Help', onclick: handlers.help },
+      '?',
+    ),
   );
 }

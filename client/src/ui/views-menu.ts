@@ -17,8 +17,23 @@ export function createViewsMenu(explorer: Explorer, currentQuery: () => string):
   function save(name: string): void {
     const cy = explorer.view.cy;
     // Positions are kept apart from the elements, keyed by id, so a view survives data refreshes.
-    const elements = cy.elements().map((e) => ({ group: e.group(), data: { ...e.data() }, classes: e.classes().filter((c) => c === 'pinned' || c === 'hidden').join(' ') })) as ElementDefinition[];
-    store.save({ name, savedAt: new Date().toISOString(), query: currentQuery(), elements, positions: explorer.view.positions(), pinned: explorer.view.ids('.pinned'), hidden: explorer.view.ids('.hidden') });
+    const elements = cy.elements().map((e) => ({
+      group: e.group(),
+      data: { ...e.data() },
+      classes: e
+        .classes()
+        .filter((c) => c === 'pinned' || c === 'hidden')
+        .join(' '),
+    })) as ElementDefinition[];
+    store.save({
+      name,
+      savedAt: new Date().toISOString(),
+      query: currentQuery(),
+      elements,
+      positions: explorer.view.positions(),
+      pinned: explorer.view.ids('.pinned'),
+      hidden: explorer.view.ids('.hidden'),
+    });
     toast(`Saved view “${name}”.`);
   }
 
@@ -37,7 +52,12 @@ export function createViewsMenu(explorer: Explorer, currentQuery: () => string):
 
   function askName(): void {
     const modal = openModal('Save view', 'views-save-dialog');
-    const input = h('input', { type: 'text', placeholder: 'e.g. Albania 2022, attribution chain', testid: 'views-name', 'aria-label': 'View name' });
+    const input = h('input', {
+      type: 'text',
+      placeholder: 'e.g. Albania 2022, attribution chain',
+      testid: 'views-name',
+      'aria-label': 'View name',
+    });
     const confirm = h('button', { class: 'primary', testid: 'views-save-confirm', onclick: () => submit() }, 'Save');
     const submit = () => {
       const name = input.value.trim();
@@ -46,7 +66,11 @@ export function createViewsMenu(explorer: Explorer, currentQuery: () => string):
       save(name);
     };
     input.addEventListener('keydown', (e) => e.key === 'Enter' && submit());
-    modal.body.append(h('label', { class: 'stack' }, 'Name', input), h('p', { class: 'hint' }, 'Saved in this browser. Saving under an existing name replaces that view.'), h('div', { class: 'modal-actions' }, confirm));
+    modal.body.append(
+      h('label', { class: 'stack' }, 'Name', input),
+      h('p', { class: 'hint' }, 'Saved in this browser. Saving under an existing name replaces that view.'),
+      h('div', { class: 'modal-actions' }, confirm),
+    );
   }
 
   return menuButton('Views', 'views-menu', 'Save and reopen named views', (): MenuEntry[] => [
@@ -55,11 +79,21 @@ export function createViewsMenu(explorer: Explorer, currentQuery: () => string):
       label: view.name,
       testid: 'views-open',
       run: () => open(view),
-      trailing: h('button', { class: 'icon-button', title: `Delete “${view.name}”`, 'aria-label': `Delete ${view.name}`, testid: 'views-delete', onclick: (e: Event) => {
-        e.stopPropagation();
-        store.remove(view.name);
-        (e.currentTarget as HTMLElement).closest('li')?.remove();
-      } }, '×'),
+      trailing: h(
+        'button',
+        {
+          class: 'icon-button',
+          title: `Delete “${view.name}”`,
+          'aria-label': `Delete ${view.name}`,
+          testid: 'views-delete',
+          onclick: (e: Event) => {
+            e.stopPropagation();
+            store.remove(view.name);
+            (e.currentTarget as HTMLElement).closest('li')?.remove();
+          },
+        },
+        '×',
+      ),
     })),
   ]);
 }

@@ -23,7 +23,6 @@ export interface RelationshipInput {
   disputedBy?: string[] | null;
 }
 
-
 /** Asserts a relationship with stance, confidence, dates and at least one source; refused without a source. */
 export async function assertRelationship(graph: Graph, input: RelationshipInput, actor: string): Promise<RelationshipRecord> {
   if (!isRelationshipType(input.type)) throw new BadUserInputError(`type must be one of ${relationshipTypes.join(', ')}.`);
@@ -35,7 +34,9 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
   const id = input.id?.trim() || `rel-${slug(input.from).slice(0, 30)}-${slug(input.type)}-${slug(input.to).slice(0, 30)}`;
   const existing = await findRelationship(graph, id);
   if (existing && (existing.type !== input.type || existing.from.id !== input.from || existing.to.id !== input.to)) {
-    throw new BadUserInputError(`Relationship ${id} already links ${existing.from.id} -[${existing.type}]-> ${existing.to.id}; retract it to change its type or ends.`);
+    throw new BadUserInputError(
+      `Relationship ${id} already links ${existing.from.id} -[${existing.type}]-> ${existing.to.id}; retract it to change its type or ends.`,
+    );
   }
   const { sources, citations } = citationsFromInput(input.sources, 'input');
   const relationship: ImportRelationship = {
@@ -63,9 +64,16 @@ export async function retractRelationship(graph: Graph, id: string, reason: stri
     const [row] = await tx.run('edit/delete-relationship', { id });
     if (!row) throw new NotFoundError(`No relationship with id "${id}".`);
     const [event] = await recordAuditEvents(tx, [
-      { actor, action: 'RETRACT', subjectId: id, subjectType: 'RELATIONSHIP', reason: reason.trim(), before: snapshot(row.rel), after: null },
+      {
+        actor,
+        action: 'RETRACT',
+        subjectId: id,
+        subjectType: 'RELATIONSHIP',
+        reason: reason.trim(),
+        before: snapshot(row.rel),
+        after: null,
+      },
     ]);
     return event;
   });
 }
-

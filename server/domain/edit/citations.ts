@@ -36,10 +36,17 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
   const sources: ImportSource[] = [];
   const citations: ImportCitation[] = [];
   inputs.forEach((input, index) => {
-    if (input.url && !/^https?:\/\/\S+$/i.test(input.url)) throw new BadUserInputError(`${where}.sources[${index}].url must be an http(s) URL.`);
+    if (input.url && !/^https?:\/\/\S+$/i.test(input.url))
+      throw new BadUserInputError(`${where}.sources[${index}].url must be an http(s) URL.`);
     if (input.title) {
       const id = input.sourceId ?? `src-${slug(input.title).slice(0, 40)}-${shortHash(`${input.title}|${input.url ?? ''}`)}`;
-      sources.push({ id, title: input.title, publisher: input.publisher ?? null, url: input.url ?? null, published: input.published ?? null });
+      sources.push({
+        id,
+        title: input.title,
+        publisher: input.publisher ?? null,
+        url: input.url ?? null,
+        published: input.published ?? null,
+      });
       citations.push({ source: id, excerpt: input.excerpt ?? null });
     } else if (input.sourceId) {
       citations.push({ source: input.sourceId, excerpt: input.excerpt ?? null });

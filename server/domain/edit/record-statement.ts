@@ -33,8 +33,12 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
   if (!author) throw new NotFoundError(`No entity with id "${input.author}".`);
 
   const verb = input.kind === 'DENIAL' ? 'denies' : 'claims';
-  const name = input.name?.trim() || `${author.name} ${verb} that ${target.from.name} ${target.type.toLowerCase().replace(/_/g, ' ')} ${target.to.name}`;
-  const id = input.id?.trim() || `${input.kind.toLowerCase()}-${slug(input.author).slice(0, 20)}-${slug(input.relationshipId).slice(0, 30)}-${Date.now().toString(36)}`;
+  const name =
+    input.name?.trim() ||
+    `${author.name} ${verb} that ${target.from.name} ${target.type.toLowerCase().replace(/_/g, ' ')} ${target.to.name}`;
+  const id =
+    input.id?.trim() ||
+    `${input.kind.toLowerCase()}-${slug(input.author).slice(0, 20)}-${slug(input.relationshipId).slice(0, 30)}-${Date.now().toString(36)}`;
   const { sources, citations } = citationsFromInput(input.sources, 'input');
   const statement: ImportEntity = {
     id,
@@ -61,11 +65,19 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
     disputedBy: [],
     extra: null,
   });
-  const relationships = [link('MADE_BY', input.author, 'made-by'), link('ABOUT', target.from.id, 'about-from'), link('ABOUT', target.to.id, 'about-to')];
+  const relationships = [
+    link('MADE_BY', input.author, 'made-by'),
+    link('ABOUT', target.from.id, 'about-from'),
+    link('ABOUT', target.to.id, 'about-to'),
+  ];
   if (input.kind === 'DENIAL') {
     const disputed = relationshipToImport(target);
     relationships.push({ ...disputed, disputedBy: [...new Set([...disputed.disputedBy, id])] });
   }
-  await writeEdit(graph, { sources, entities: [statement], relationships }, { actor, perElement: true, reason: `${verb} ${input.relationshipId}` });
+  await writeEdit(
+    graph,
+    { sources, entities: [statement], relationships },
+    { actor, perElement: true, reason: `${verb} ${input.relationshipId}` },
+  );
   return (await findEntity(graph, id))!;
 }

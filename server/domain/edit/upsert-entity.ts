@@ -32,14 +32,22 @@ export async function upsertEntity(graph: Graph, input: EntityInput, actor: stri
   const given = Object.entries(input).filter(([key, value]) => allKindProperties.has(key) && value !== undefined);
   for (const [key] of given) {
     if (!kindProperties[input.kind].includes(key)) {
-      throw new BadUserInputError(`${key} is not a field of ${input.kind}; it takes ${kindProperties[input.kind].join(', ') || 'no kind-specific fields'}.`);
+      throw new BadUserInputError(
+        `${key} is not a field of ${input.kind}; it takes ${kindProperties[input.kind].join(', ') || 'no kind-specific fields'}.`,
+      );
     }
   }
   const { sources, citations } = citationsFromInput(input.sources ?? [], 'input');
-  const allCitations = [...(base?.sources ?? []), ...citations.filter((c) => !base?.sources.some((b) => b.source === c.source && b.excerpt === c.excerpt))];
+  const allCitations = [
+    ...(base?.sources ?? []),
+    ...citations.filter((c) => !base?.sources.some((b) => b.source === c.source && b.excerpt === c.excerpt)),
+  ];
   if (allCitations.length === 0) throw new BadUserInputError('A new entity needs at least one source in input.sources.');
   const properties = Object.fromEntries(
-    kindProperties[input.kind].map((key) => [key, input[key] !== undefined ? (input[key] as string | null) : (base?.properties[key] ?? null)]),
+    kindProperties[input.kind].map((key) => [
+      key,
+      input[key] !== undefined ? (input[key] as string | null) : (base?.properties[key] ?? null),
+    ]),
   );
   const entity = {
     id,

@@ -16,7 +16,9 @@ function checkIds(ids: string[], depth: number): string[] {
   }
   // Expanding is findNeighbourhood's job, and it takes fewer starting points than a plain export.
   if (depth > 0 && unique.length > exportLimits.maxNeighbourhoodIds) {
-    throw new BadUserInputError(`With depth ${depth}, ids must name 1 to ${exportLimits.maxNeighbourhoodIds} entities (got ${unique.length}); use depth 0 for up to ${exportLimits.maxIds}.`);
+    throw new BadUserInputError(
+      `With depth ${depth}, ids must name 1 to ${exportLimits.maxNeighbourhoodIds} entities (got ${unique.length}); use depth 0 for up to ${exportLimits.maxIds}.`,
+    );
   }
   return unique;
 }

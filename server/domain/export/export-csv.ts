@@ -23,7 +23,21 @@ export function exportEntitiesCsv(subgraph: ExportSubgraph): string {
 
 /** One row per relationship, with both ends' names for reading and ids for joining, and its sources. */
 export function exportRelationshipsCsv(subgraph: ExportSubgraph): string {
-  const columns = ['id', 'type', 'from', 'from_name', 'to', 'to_name', 'stance', 'confidence', 'since', 'until', 'description', 'disputed_by', ...citationColumnNames];
+  const columns = [
+    'id',
+    'type',
+    'from',
+    'from_name',
+    'to',
+    'to_name',
+    'stance',
+    'confidence',
+    'since',
+    'until',
+    'description',
+    'disputed_by',
+    ...citationColumnNames,
+  ];
   const rows = subgraph.relationships.map((relationship) => ({
     id: relationship.id,
     type: relationship.type,

@@ -24,7 +24,12 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
     } else {
       const rel = relationships.get(id)!;
       edges.push({
-        data: { ...element.data, description: rel.description, disputedBy: rel.disputedBy.map((entity) => entity.id), sources: rel.sources },
+        data: {
+          ...element.data,
+          description: rel.description,
+          disputedBy: rel.disputedBy.map((entity) => entity.id),
+          sources: rel.sources,
+        },
       });
     }
   }

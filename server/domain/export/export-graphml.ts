@@ -43,13 +43,17 @@ export function exportGraphml(subgraph: ExportSubgraph): string {
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
   });
-  for (const [owner, keys] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
+  for (const [owner, keys] of [
+    ['node', nodeKeys],
+    ['edge', edgeKeys],
+  ] as const) {
     for (const key of keys) root.ele('key', { id: keyId(owner, key.name), for: owner, 'attr.name': key.name, 'attr.type': key.type });
   }
   const graph = root.ele('graph', { id: 'attribution-explorer', edgedefault: 'directed' });
   const addData = (element: ReturnType<typeof root.ele>, owner: 'node' | 'edge', values: Record<string, string | number | null>) => {
     // Empty values are left out: GraphML's "missing" reads better in every tool than an empty string.
-    for (const [name, value] of Object.entries(values)) if (value !== null && value !== '') element.ele('data', { key: keyId(owner, name) }).txt(String(value));
+    for (const [name, value] of Object.entries(values))
+      if (value !== null && value !== '') element.ele('data', { key: keyId(owner, name) }).txt(String(value));
   };
   for (const entity of subgraph.entities) {
     addData(graph.ele('node', { id: entity.id }), 'node', {

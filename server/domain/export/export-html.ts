@@ -13,12 +13,17 @@ const anchor = (entity: EntityRecord) => `e-${entity.id}`;
 const notes = (numbers: number[]) => numbers.map((number) => `<a class="note" href="#fn-${number}">[${number}]</a>`).join('');
 
 function phraseHtml(phrase: Phrase): string {
-  return phrase.map((part) => (typeof part === 'string' ? esc(part) : `<a class="entity" href="#${anchor(part)}">${esc(mentionName(part))}</a>`)).join('');
+  return phrase
+    .map((part) => (typeof part === 'string' ? esc(part) : `<a class="entity" href="#${anchor(part)}">${esc(mentionName(part))}</a>`))
+    .join('');
 }
 
 function sentenceHtml(entry: ReportSentence): string {
   const disputes = entry.disputes
-    .map((dispute) => `<p class="dispute">⚑ Disputed by ${esc(dispute.label)}${dispute.statement && dispute.quote ? `: <q>${esc(dispute.statement)}</q>` : ''}${notes(dispute.notes)}</p>`)
+    .map(
+      (dispute) =>
+        `<p class="dispute">⚑ Disputed by ${esc(dispute.label)}${dispute.statement && dispute.quote ? `: <q>${esc(dispute.statement)}</q>` : ''}${notes(dispute.notes)}</p>`,
+    )
     .join('');
   const stance = entry.relationship.stance;
   return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${disputes}</li>`;
@@ -26,7 +31,13 @@ function sentenceHtml(entry: ReportSentence): string {
 
 function citationHtml(citation: Citation): string {
   const excerpt = citation.excerpt ? `<span class="excerpt">“${esc(citation.excerpt)}”</span> — ` : '';
-  const where = [citation.publisher ? esc(citation.publisher) : null, `<cite>${esc(citation.title.replace(/\.$/, ''))}</cite>`, citation.published ? esc(citation.published) : null].filter(Boolean).join(', ');
+  const where = [
+    citation.publisher ? esc(citation.publisher) : null,
+    `<cite>${esc(citation.title.replace(/\.$/, ''))}</cite>`,
+    citation.published ? esc(citation.published) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const link = citation.url ? ` <a href="${esc(citation.url)}">${esc(citation.url)}</a>` : '';
   return `${excerpt}${where}.${link}`;
 }

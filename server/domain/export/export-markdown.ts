@@ -25,7 +25,13 @@ function sentenceLine(entry: ReportSentence): string {
 /** A footnote: the excerpt, then who published what and when, then the link. */
 export function citationText(citation: Citation): string {
   const excerpt = citation.excerpt ? `“${escape(citation.excerpt)}” — ` : '';
-  const where = [citation.publisher ? escape(citation.publisher) : null, `*${escape(citation.title.replace(/\.$/, ''))}*`, citation.published].filter(Boolean).join(', ');
+  const where = [
+    citation.publisher ? escape(citation.publisher) : null,
+    `*${escape(citation.title.replace(/\.$/, ''))}*`,
+    citation.published,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${excerpt}${where}.${citation.url ? ` <${citation.url}>` : ''}`;
 }
 

@@ -21,7 +21,11 @@ export function stixRelationshipType(type: string): string {
 const fallbackDate = '2000-01-01';
 
 function entityDates(entity: EntityRecord): (string | null)[] {
-  return [entity.date, ...Object.values(entity.properties).filter((value) => value && /^\d{4}-\d{2}-\d{2}$/.test(value)), ...entity.sources.map((source) => source.published)];
+  return [
+    entity.date,
+    ...Object.values(entity.properties).filter((value) => value && /^\d{4}-\d{2}-\d{2}$/.test(value)),
+    ...entity.sources.map((source) => source.published),
+  ];
 }
 
 function relationshipDates(relationship: RelationshipRecord): (string | null)[] {
@@ -42,14 +46,17 @@ function neighbours(subgraph: ExportSubgraph): Map<string, Set<string>> {
 /** A STIX 2.1 bundle of the subgraph, deterministic, lossless for our importer through `x_ae_` properties. */
 export function exportStix(subgraph: ExportSubgraph): string {
   const around = neighbours(subgraph);
-  const typeOf = new Map(subgraph.entities.map((entity) => [
-    entity.id,
-    // A report must refer to something; one with no link at all is kept as a note (x_ae_kind says REPORT).
-    entity.kind === 'REPORT' && around.get(entity.id)!.size === 0 ? 'note' : stixTypes[entity.kind],
-  ]));
+  const typeOf = new Map(
+    subgraph.entities.map((entity) => [
+      entity.id,
+      // A report must refer to something; one with no link at all is kept as a note (x_ae_kind says REPORT).
+      entity.kind === 'REPORT' && around.get(entity.id)!.size === 0 ? 'note' : stixTypes[entity.kind],
+    ]),
+  );
   const entityRef = (id: string) => stixId(typeOf.get(id)!, id);
   const relationshipRef = (id: string) => stixId('relationship', id);
-  const graphDate = latestDate([...subgraph.entities.flatMap(entityDates), ...subgraph.relationships.flatMap(relationshipDates)]) ?? fallbackDate;
+  const graphDate =
+    latestDate([...subgraph.entities.flatMap(entityDates), ...subgraph.relationships.flatMap(relationshipDates)]) ?? fallbackDate;
 
   const about = new Map<string, string[]>();
   const disputes = new Map<string, string[]>();
@@ -59,12 +66,13 @@ export function exportStix(subgraph: ExportSubgraph): string {
     if (relationship.type === 'ABOUT') push(about, relationship.from.id, entityRef(relationship.to.id));
     for (const disputer of relationship.disputedBy) push(disputes, disputer.id, relationshipRef(relationship.id));
     const countryCode = relationship.to.properties.isoCode;
-    if (relationship.type === 'LOCATED_IN' && relationship.to.kind === 'STATE' && countryCode) countryOf.set(relationship.from.id, countryCode);
+    if (relationship.type === 'LOCATED_IN' && relationship.to.kind === 'STATE' && countryCode)
+      countryOf.set(relationship.from.id, countryCode);
   }
 
   /** What a report, note or opinion refers to: its subjects, else its neighbours, else (alone) itself. */
   const objectRefs = (entity: EntityRecord): string[] => {
-    const primary = [...(entity.kind === 'DENIAL' ? disputes.get(entity.id) ?? [] : []), ...(about.get(entity.id) ?? [])];
+    const primary = [...(entity.kind === 'DENIAL' ? (disputes.get(entity.id) ?? []) : []), ...(about.get(entity.id) ?? [])];
     if (primary.length > 0) return [...new Set(primary)];
     const linked = [...around.get(entity.id)!].sort().map(entityRef);
     return linked.length > 0 ? linked : [entityRef(entity.id)];

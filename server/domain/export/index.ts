@@ -48,7 +48,19 @@ export function parseExportFormat(text: string): ExportFormatName {
 export async function exportSubgraph(graph: Graph, request: ExportRequest): Promise<ExportFile> {
   const serializer = serializers[parseExportFormat(request.format)];
   const exportedOn = request.exportedOn ?? new Date().toISOString().slice(0, 10);
-  const subgraph = await collectSubgraph(graph, { ids: request.ids, depth: request.depth ?? 0, filter: request.filter ?? null, exportedOn });
-  const first = subgraph.request.ids[0].toLowerCase().replace(/[^a-z0-9_-]+/g, '-').slice(0, 80);
-  return { filename: `attribution-${first}-${exportedOn}${serializer.suffix}`, mimeType: serializer.mimeType, content: serializer.write(subgraph) };
+  const subgraph = await collectSubgraph(graph, {
+    ids: request.ids,
+    depth: request.depth ?? 0,
+    filter: request.filter ?? null,
+    exportedOn,
+  });
+  const first = subgraph.request.ids[0]
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .slice(0, 80);
+  return {
+    filename: `attribution-${first}-${exportedOn}${serializer.suffix}`,
+    mimeType: serializer.mimeType,
+    content: serializer.write(subgraph),
+  };
 }

@@ -44,7 +44,10 @@ export function layoutSubgraph(subgraph: ExportSubgraph): SubgraphLayout {
     style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)' } }],
     elements: [
       // Headless Cytoscape cannot measure labels, so each node claims the room its label will take below it.
-      ...subgraph.entities.map((entity) => ({ group: 'nodes' as const, data: { id: entity.id, width: labelRoom.width, height: kindVisuals[entity.kind].size + labelRoom.height } })),
+      ...subgraph.entities.map((entity) => ({
+        group: 'nodes' as const,
+        data: { id: entity.id, width: labelRoom.width, height: kindVisuals[entity.kind].size + labelRoom.height },
+      })),
       ...subgraph.relationships.map((rel) => ({ group: 'edges' as const, data: { id: rel.id, source: rel.from.id, target: rel.to.id } })),
     ],
   });

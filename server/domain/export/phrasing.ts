@@ -33,7 +33,11 @@ const phrasing: Record<string, TypePhrasing> = {
     infinitive: 'to have been claimed by {b}',
     stances: { CLAIMED: '{b} claims responsibility{c} for {a}', DENIED: '{b} denies{c} having claimed {a}' },
   },
-  DENIED_BY: { fact: '{b} denies any involvement in {a}{c}', infinitive: 'to be denied by {b}', stances: { DENIED: '{b} denies{c} any involvement in {a}' } },
+  DENIED_BY: {
+    fact: '{b} denies any involvement in {a}{c}',
+    infinitive: 'to be denied by {b}',
+    stances: { DENIED: '{b} denies{c} any involvement in {a}' },
+  },
   MADE_BY: { fact: '{a} was made by {b}{c}', infinitive: 'to come from {b}', stances: { DENIED: '{b} denies{c} having made {a}' } },
   ABOUT: { fact: '{a} concerns {b}{c}', infinitive: 'to concern {b}' },
   IMPOSED_BY: { fact: '{a} was imposed by {b}{c}', infinitive: 'to have been imposed by {b}' },
@@ -42,7 +46,11 @@ const phrasing: Record<string, TypePhrasing> = {
   HOSTS: { fact: '{a} hosts {b}{c}', infinitive: 'to host {b}' },
   LOCATED_IN: { fact: '{a} is located in {b}{c}', infinitive: 'to be located in {b}' },
   USES: { fact: '{a} uses {b}{c}', infinitive: 'to use {b}', stances: { SUSPECTED: '{a} is suspected{c} of using {b}' } },
-  MOTIVATED_BY: { fact: '{a} was motivated by {b}{c}', infinitive: 'to have been motivated by {b}', stances: { SUSPECTED: '{a} is suspected{c} to have been motivated by {b}' } },
+  MOTIVATED_BY: {
+    fact: '{a} was motivated by {b}{c}',
+    infinitive: 'to have been motivated by {b}',
+    stances: { SUSPECTED: '{a} is suspected{c} to have been motivated by {b}' },
+  },
   RESPONDS_TO: { fact: '{a} responds to {b}{c}', infinitive: 'to respond to {b}' },
   FOLLOWS: { fact: '{a} follows {b}{c}', infinitive: 'to follow {b}' },
   SUPPORTS: { fact: '{a} supports {b}{c}', infinitive: 'to support {b}' },
@@ -84,11 +92,14 @@ const takesArticle = new Set(['INCIDENT', 'CAMPAIGN', 'SANCTION']);
 /** One link as a sentence without its final full stop or dates: "Homeland Justice is suspected (confidence 65) of ties to Iran". */
 export function phraseRelationship(relationship: RelationshipRecord): Phrase {
   const text = template(relationship.type, relationship.stance).replace('{c}', confidenceClause(relationship));
-  const phrase: Phrase = text.split(/(\{[ab]\})/).filter(Boolean).flatMap((part) => {
-    const entity = part === '{a}' ? relationship.from : part === '{b}' ? relationship.to : null;
-    if (!entity) return [part];
-    return takesArticle.has(entity.kind) ? ['the ', entity] : [entity];
-  });
+  const phrase: Phrase = text
+    .split(/(\{[ab]\})/)
+    .filter(Boolean)
+    .flatMap((part) => {
+      const entity = part === '{a}' ? relationship.from : part === '{b}' ? relationship.to : null;
+      if (!entity) return [part];
+      return takesArticle.has(entity.kind) ? ['the ', entity] : [entity];
+    });
   const first = phrase[0];
   if (typeof first === 'string') phrase[0] = first.charAt(0).toUpperCase() + first.slice(1);
   return phrase;

@@ -12,7 +12,11 @@ const margin = { x: 90, top: 40, bottom: 70 };
 const minWidth = 640;
 const legendItemWidth = 150;
 const legendRowHeight = 24;
-const dashes: Record<string, string> = { solid: '', dashed: 'stroke-dasharray="7 4"', dotted: 'stroke-dasharray="1.5 3.5" stroke-linecap="round"' };
+const dashes: Record<string, string> = {
+  solid: '',
+  dashed: 'stroke-dasharray="7 4"',
+  dotted: 'stroke-dasharray="1.5 3.5" stroke-linecap="round"',
+};
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** Splits a name into at most three lines of about 22 characters, for labels under nodes. */
@@ -76,18 +80,27 @@ function bends(relationships: RelationshipRecord[]): Map<string, number> {
 
 function legend(subgraph: ExportSubgraph, width: number, top: number): { markup: string; height: number } {
   const kinds = (Object.keys(kindVisuals) as EntityKindName[]).filter((kind) => subgraph.entities.some((entity) => entity.kind === kind));
-  const stances = (Object.keys(stanceVisuals) as StanceName[]).filter((stance) => subgraph.relationships.some((rel) => rel.stance === stance));
+  const stances = (Object.keys(stanceVisuals) as StanceName[]).filter((stance) =>
+    subgraph.relationships.some((rel) => rel.stance === stance),
+  );
   const perRow = Math.max(1, Math.floor((width - 40) / legendItemWidth));
   const items = [
-    ...kinds.map((kind) => (x: number, y: number) =>
-      `${shapeMarkup(kindVisuals[kind].shape, x + 8, y, 14, `fill="${kindVisuals[kind].color}" stroke="${ink}" stroke-width="0.8"`)}<text x="${x + 22}" y="${y + 4}">${escapeMarkup(kindVisuals[kind].label)}</text>`),
+    ...kinds.map(
+      (kind) => (x: number, y: number) =>
+        `${shapeMarkup(kindVisuals[kind].shape, x + 8, y, 14, `fill="${kindVisuals[kind].color}" stroke="${ink}" stroke-width="0.8"`)}<text x="${x + 22}" y="${y + 4}">${escapeMarkup(kindVisuals[kind].label)}</text>`,
+    ),
     ...stances.map((stance) => (x: number, y: number) => {
       const visual = stanceVisuals[stance];
       return `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${visual.color}" stroke-width="2" ${dashes[visual.lineStyle]} marker-end="url(#end-${stance})"/><text x="${x + 26}" y="${y + 4}">${escapeMarkup(visual.label)}</text>`;
     }),
   ];
-  const markup = items.map((draw, index) => draw(20 + (index % perRow) * legendItemWidth, top + 16 + Math.floor(index / perRow) * legendRowHeight)).join('');
-  return { markup: `<g class="legend" font-size="12" fill="${ink}">${markup}</g>`, height: Math.ceil(items.length / perRow) * legendRowHeight + 20 };
+  const markup = items
+    .map((draw, index) => draw(20 + (index % perRow) * legendItemWidth, top + 16 + Math.floor(index / perRow) * legendRowHeight))
+    .join('');
+  return {
+    markup: `<g class="legend" font-size="12" fill="${ink}">${markup}</g>`,
+    height: Math.ceil(items.length / perRow) * legendRowHeight + 20,
+  };
 }
 
 /**
@@ -117,10 +130,14 @@ export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayo
     const { x, y } = at(entity.id);
     const visual = kindVisuals[entity.kind];
     // The entities the analyst chose stand out: a ring around the shape and a bold label.
-    const ring = focus.has(entity.id) ? `<circle cx="${round(x)}" cy="${round(y)}" r="${round(visual.size / 2 + 7)}" fill="none" stroke="${ink}" stroke-width="1.5" stroke-dasharray="3 2"/>` : '';
+    const ring = focus.has(entity.id)
+      ? `<circle cx="${round(x)}" cy="${round(y)}" r="${round(visual.size / 2 + 7)}" fill="none" stroke="${ink}" stroke-width="1.5" stroke-dasharray="3 2"/>`
+      : '';
     const lines = wrapLabel(entity.name);
     const labelTop = y + visual.size / 2 + (focus.has(entity.id) ? 20 : 13);
-    const text = lines.map((line, index) => `<tspan x="${round(x)}" y="${round(labelTop + index * 14)}">${escapeMarkup(line)}</tspan>`).join('');
+    const text = lines
+      .map((line, index) => `<tspan x="${round(x)}" y="${round(labelTop + index * 14)}">${escapeMarkup(line)}</tspan>`)
+      .join('');
     return `<g><title>${escapeMarkup(`${entity.name} (${visual.label})`)}</title>${ring}${shapeMarkup(visual.shape, x, y, visual.size, `fill="${visual.color}" stroke="${ink}" stroke-width="1"`)}<text text-anchor="middle" class="label${focus.has(entity.id) ? ' focus' : ''}">${text}</text></g>`;
   });
   const key = legend(subgraph, width, graphHeight);

@@ -68,16 +68,20 @@ class FootnoteList {
   readonly footnotes: Footnote[] = [];
   private readonly numbers = new Map<string, number>();
   cite(sources: Citation[]): number[] {
-    return [...new Set(sources.map((citation) => {
-      const key = `${citation.id}\u0000${citation.excerpt ?? ''}`;
-      let number = this.numbers.get(key);
-      if (number === undefined) {
-        number = this.footnotes.length + 1;
-        this.numbers.set(key, number);
-        this.footnotes.push({ number, citation });
-      }
-      return number;
-    }))];
+    return [
+      ...new Set(
+        sources.map((citation) => {
+          const key = `${citation.id}\u0000${citation.excerpt ?? ''}`;
+          let number = this.numbers.get(key);
+          if (number === undefined) {
+            number = this.footnotes.length + 1;
+            this.numbers.set(key, number);
+            this.footnotes.push({ number, citation });
+          }
+          return number;
+        }),
+      ),
+    ];
   }
 }
 
@@ -91,7 +95,10 @@ function describeScope(subgraph: ExportSubgraph): { title: string; scope: string
   const given = subgraph.request.ids.map((id) => subgraph.entities.find((entity) => entity.id === id)?.name ?? id);
   const title = given.length <= 3 ? `Attribution report: ${listNames(given)}` : `Attribution report: ${given.length} selected entities`;
   const { depth, filter } = subgraph.request;
-  const around = depth === 0 ? 'The selected entities and the links among them' : `Everything within ${depth} link${depth === 1 ? '' : 's'} of ${given.length <= 3 ? listNames(given) : `${given.length} selected entities`}`;
+  const around =
+    depth === 0
+      ? 'The selected entities and the links among them'
+      : `Everything within ${depth} link${depth === 1 ? '' : 's'} of ${given.length <= 3 ? listNames(given) : `${given.length} selected entities`}`;
   const filters = [
     filter?.types?.length ? `types ${filter.types.join(', ')}` : null,
     filter?.minConfidence ? `confidence at least ${filter.minConfidence}` : null,
@@ -107,9 +114,11 @@ function summarize(subgraph: ExportSubgraph, contested: number, sources: number)
     .filter(([, count]) => count > 0)
     .map(([stance, count]) => `${count} ${stance.toLowerCase()}`);
   const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`;
-  return `${plural(subgraph.entities.length, 'entity', 'entities')} and ${plural(subgraph.relationships.length, 'link')}` +
+  return (
+    `${plural(subgraph.entities.length, 'entity', 'entities')} and ${plural(subgraph.relationships.length, 'link')}` +
     (counts.length ? ` (${counts.join(', ')})` : '') +
-    `, drawn from ${plural(sources, 'source document')}. ${contested === 0 ? 'No link is contested.' : `${plural(contested, 'link')} ${contested === 1 ? 'is' : 'are'} contested.`}`;
+    `, drawn from ${plural(sources, 'source document')}. ${contested === 0 ? 'No link is contested.' : `${plural(contested, 'link')} ${contested === 1 ? 'is' : 'are'} contested.`}`
+  );
 }
 
 /** Copies of the sentences where each disputing statement is quoted at its first mention only. */
@@ -131,7 +140,13 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   const dispute = (entity: EntityRecord): Dispute => {
     const author = subgraph.authors.get(entity.id);
     const facts = [kindVisuals[entity.kind].label.toLowerCase(), entity.date].filter(Boolean).join(', ');
-    return { entity, label: `${author?.name ?? entity.name} (${facts})`, statement: entity.properties.statement ?? null, quote: true, notes: notes.cite(entity.sources) };
+    return {
+      entity,
+      label: `${author?.name ?? entity.name} (${facts})`,
+      statement: entity.properties.statement ?? null,
+      quote: true,
+      notes: notes.cite(entity.sources),
+    };
   };
   const sentence = (relationship: RelationshipRecord): ReportSentence => ({
     relationship,
@@ -147,7 +162,13 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
       sentences: subgraph.relationships
         .filter((rel) => types.includes(rel.type) || (title === 'Context' && !known.has(rel.type)))
         // Grouped by subject, then in the section's order (attribution, claim, denial), strongest first.
-        .sort((a, b) => a.from.name.localeCompare(b.from.name) || types.indexOf(a.type) - types.indexOf(b.type) || b.confidence - a.confidence || a.id.localeCompare(b.id))
+        .sort(
+          (a, b) =>
+            a.from.name.localeCompare(b.from.name) ||
+            types.indexOf(a.type) - types.indexOf(b.type) ||
+            b.confidence - a.confidence ||
+            a.id.localeCompare(b.id),
+        )
         .map(sentence),
     }))
     .filter((section) => section.sentences.length > 0);

@@ -23,5 +23,10 @@ export function customName(property: string): string {
 
 /** The latest of some ISO dates, or null when none is given. */
 export function latestDate(dates: (string | null | undefined)[]): string | null {
-  return dates.filter((date): date is string => Boolean(date)).sort().at(-1) ?? null;
+  return (
+    dates
+      .filter((date): date is string => Boolean(date))
+      .sort()
+      .at(-1) ?? null
+  );
 }

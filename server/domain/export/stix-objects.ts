@@ -29,7 +29,17 @@ const typesWithAliases = new Set(['threat-actor', 'campaign', 'malware', 'tool']
 const typesWithoutName = new Set(['note', 'opinion']);
 
 // Sectors from STIX's industry-sector-ov that our free-text `sector` values can name exactly.
-const stixSectors = new Set(['telecommunications', 'aviation', 'defense', 'energy', 'financial-services', 'government', 'healthcare', 'technology', 'transportation']);
+const stixSectors = new Set([
+  'telecommunications',
+  'aviation',
+  'defense',
+  'energy',
+  'financial-services',
+  'government',
+  'healthcare',
+  'technology',
+  'transportation',
+]);
 
 /** Citations as STIX external references, and again losslessly as `x_ae_sources`. */
 export function citationProperties(sources: Citation[]): StixObject {
@@ -81,7 +91,10 @@ export function entityObject(entity: EntityRecord, type: string, id: string, tim
   const named = !typesWithoutName.has(type);
   const aliased = typesWithAliases.has(type);
   const kindSpecific = Object.fromEntries(Object.entries(entity.properties).map(([key, value]) => [customName(key), value]));
-  const vulnerabilityRef = entity.kind === 'VULNERABILITY' && /^CVE-\d{4}-\d+$/i.test(entity.name) ? [{ source_name: 'cve', external_id: entity.name.toUpperCase() }] : [];
+  const vulnerabilityRef =
+    entity.kind === 'VULNERABILITY' && /^CVE-\d{4}-\d+$/i.test(entity.name)
+      ? [{ source_name: 'cve', external_id: entity.name.toUpperCase() }]
+      : [];
   const citations = citationProperties(entity.sources);
   const references = [...vulnerabilityRef, ...((citations.external_references as StixObject[]) ?? [])];
   return compact({

@@ -2,7 +2,16 @@ import type { EntityKindName } from '../model.js';
 import type { RelationshipFilterInput, SubgraphRecord } from '../types.js';
 
 /** The export formats, as the GraphQL enum `ExportFormat` names them. */
-export const exportFormats = ['STIX', 'GRAPHML', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON', 'CYTOSCAPE_JSON', 'MARKDOWN', 'HTML'] as const;
+export const exportFormats = [
+  'STIX',
+  'GRAPHML',
+  'CSV_ENTITIES',
+  'CSV_RELATIONSHIPS',
+  'JSON',
+  'CYTOSCAPE_JSON',
+  'MARKDOWN',
+  'HTML',
+] as const;
 export type ExportFormatName = (typeof exportFormats)[number];
 
 export interface ExportRequest {

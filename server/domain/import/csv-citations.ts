@@ -37,7 +37,8 @@ export class CsvSources {
       return null;
     }
     if (!title) {
-      for (const column of definingColumns) if (row.text(column)) row.report(column, 'is given without source_title, which defining a source needs');
+      for (const column of definingColumns)
+        if (row.text(column)) row.report(column, 'is given without source_title, which defining a source needs');
       return { source: id!, excerpt: row.text('excerpt') };
     }
     const url = row.text('source_url');

@@ -51,13 +51,17 @@ export class CsvRow {
   integer(column: string, min: number, max: number): number {
     const value = this.required(column);
     const number = Number(value);
-    if (value && (!/^-?\d+$/.test(value) || number < min || number > max)) this.report(column, `"${value}" is not a whole number from ${min} to ${max}`);
+    if (value && (!/^-?\d+$/.test(value) || number < min || number > max))
+      this.report(column, `"${value}" is not a whole number from ${min} to ${max}`);
     return number;
   }
 
   /** A `|`-separated list cell. */
   list(column: string): string[] {
-    return (this.text(column) ?? '').split('|').map((item) => item.trim()).filter(Boolean);
+    return (this.text(column) ?? '')
+      .split('|')
+      .map((item) => item.trim())
+      .filter(Boolean);
   }
 }
 
@@ -86,7 +90,10 @@ export function readCsvTable(
       const location = `${fileName}:${error?.lines}`;
       // One syntax problem per line: after a bad quote the parser often reports the same line again.
       if (!error || problems.some((problem) => problem.location === location)) return;
-      const message = error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'has a different number of cells than the header has columns' : error.message;
+      const message =
+        error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+          ? 'has a different number of cells than the header has columns'
+          : error.message;
       problems.push({ location, message });
     },
   }) as unknown as { info: { lines: number }; record: string[] }[];
@@ -98,7 +105,8 @@ export function readCsvTable(
   const known = new Set([...columns.required, ...columns.optional]);
   names.forEach((name, index) => {
     if (!name) problems.push({ location: headerAt, message: `column ${index + 1} has no name` });
-    else if (!known.has(name)) problems.push({ location: headerAt, message: `unknown column "${name}" (known columns: ${[...known].join(', ')})` });
+    else if (!known.has(name))
+      problems.push({ location: headerAt, message: `unknown column "${name}" (known columns: ${[...known].join(', ')})` });
     else if (names.indexOf(name) !== index) problems.push({ location: headerAt, message: `column "${name}" appears twice` });
   });
   for (const name of columns.required) {

@@ -18,7 +18,12 @@ export function detectImportFormat(fileName: string, content: string, named?: st
   if (chosen && chosen !== 'CSV') return chosen;
   const looksCsv = chosen === 'CSV' || /\.csv$/i.test(fileName);
   if (looksCsv) {
-    const header = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].toLowerCase().split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
+    const header = content
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0]
+      .toLowerCase()
+      .split(',')
+      .map((cell) => cell.trim().replace(/^"|"$/g, ''));
     return header.includes('from') && header.includes('to') ? 'CSV_RELATIONSHIPS' : 'CSV_ENTITIES';
   }
   // STIX bundles say so at the top level; everything else JSON is the project's own format.

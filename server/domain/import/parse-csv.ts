@@ -42,7 +42,10 @@ function readElements<T extends Element>(
     const before = new Map(first.row.filled());
     for (const [column, value] of row.filled()) {
       if (!citationSet.has(column) && before.get(column) !== value) {
-        row.report(column, `differs from line ${first.row.line}; a repeated id only adds a citation, so leave its other cells empty or equal`);
+        row.report(
+          column,
+          `differs from line ${first.row.line}; a repeated id only adds a citation, so leave its other cells empty or equal`,
+        );
       }
     }
     if (citation && !first.element.sources.some((known) => known.source === citation.source && known.excerpt === citation.excerpt)) {

@@ -4,8 +4,14 @@ import { isCalendarDate } from './calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
 import { sizeLimits } from './validate-document.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isCalendarDate, 'is not a real date');
-const optionalText = z.string().nullish().transform((value) => value ?? null);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a real date');
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 const optionalDate = isoDate.nullish().transform((value) => value ?? null);
 const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength, `is longer than ${sizeLimits.idLength} characters`);
 
@@ -16,7 +22,11 @@ const sourceSchema = z.object({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: optionalText,
-  url: z.string().url('must be a URL').nullish().transform((value) => value ?? null),
+  url: z
+    .string()
+    .url('must be a URL')
+    .nullish()
+    .transform((value) => value ?? null),
   published: optionalDate,
 });
 
@@ -29,7 +39,10 @@ const entitySchema = z.object({
   date: optionalDate,
   properties: z.record(z.string(), z.string().nullable()).default({}),
   sources: citations,
-  extra: z.record(z.string(), z.unknown()).nullish().transform((value) => value ?? null),
+  extra: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 const relationshipSchema = z.object({
@@ -44,7 +57,10 @@ const relationshipSchema = z.object({
   description: optionalText,
   sources: citations,
   disputedBy: z.array(id).default([]),
-  extra: z.record(z.string(), z.unknown()).nullish().transform((value) => value ?? null),
+  extra: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 const documentSchema = z.object({

@@ -27,7 +27,10 @@ function readObjects(items: unknown[], problems: ImportProblem[]): StixObject[] 
   });
   for (const [id, at] of positions) {
     if (at.length > 1) {
-      problems.push({ location: id, message: `appears ${at.length} times in the bundle (objects ${at.join(', ')}); keep one version of each object` });
+      problems.push({
+        location: id,
+        message: `appears ${at.length} times in the bundle (objects ${at.join(', ')}); keep one version of each object`,
+      });
     }
   }
   return objects;
@@ -46,7 +49,12 @@ export function parseStixBundle(content: string): Result {
   }
   const bundle = bundleSchema.safeParse(raw);
   if (!bundle.success) {
-    return { problems: bundle.error.issues.map((issue) => ({ location: 'bundle', message: `${issue.path.map(String).join('.') || 'content'} ${issue.message}` })) };
+    return {
+      problems: bundle.error.issues.map((issue) => ({
+        location: 'bundle',
+        message: `${issue.path.map(String).join('.') || 'content'} ${issue.message}`,
+      })),
+    };
   }
   const problems: ImportProblem[] = [];
   const objects = readObjects(bundle.data.objects, problems);
@@ -73,7 +81,10 @@ export function parseStixBundle(content: string): Result {
         relationships.push(...links);
         if (entity.kind === 'DENIAL') disputes.push({ denial: entity.id, refs: relationshipRefs });
         else if (object.type !== 'report') {
-          context.skip('left out {n} object_ref{s} of claims that point at relationships: a claim is ABOUT entities only', relationshipRefs.length);
+          context.skip(
+            'left out {n} object_ref{s} of claims that point at relationships: a claim is ABOUT entities only',
+            relationshipRefs.length,
+          );
         }
       }
     }
@@ -83,7 +94,11 @@ export function parseStixBundle(content: string): Result {
 }
 
 /** A denial that refers to a relationship joins that relationship's disputedBy, which is how the model records disputes. */
-function recordDisputes(relationships: ImportRelationship[], disputes: { denial: string; refs: { id: string; inBundle: boolean }[] }[], context: StixContext) {
+function recordDisputes(
+  relationships: ImportRelationship[],
+  disputes: { denial: string; refs: { id: string; inBundle: boolean }[] }[],
+  context: StixContext,
+) {
   const byId = new Map(relationships.map((relationship) => [relationship.id, relationship]));
   for (const { denial, refs } of disputes) {
     for (const ref of refs) {

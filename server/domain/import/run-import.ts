@@ -53,17 +53,26 @@ export async function importDocument(graph: Graph, document: ImportDocument, opt
   const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
   if (!options.dryRun) {
     // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
-    await graph.writeTransaction(async (tx) => {
-      const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
-      await plan.write(tx, options.onProgress);
-      if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
-    }, 30 * 60_000, { retry: false });
+    await graph.writeTransaction(
+      async (tx) => {
+        const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
+        await plan.write(tx, options.onProgress);
+        if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
+      },
+      30 * 60_000,
+      { retry: false },
+    );
   }
   return report;
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */
-export async function importContent(graph: Graph, format: ImportFormatName, content: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importContent(
+  graph: Graph,
+  format: ImportFormatName,
+  content: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { document, problems } = parseImport(format, content);
   if (!document) throw new ImportValidationError(problems);
   return importDocument(graph, document, options);
@@ -84,7 +93,12 @@ async function snapshotsOfUpdates(tx: WriteTransaction, plan: WritePlan): Promis
   return snapshots;
 }
 
-function auditEventsFor(document: ImportDocument, plan: WritePlan, before: Snapshots, audit: NonNullable<ImportOptions['audit']>): NewAuditEvent[] {
+function auditEventsFor(
+  document: ImportDocument,
+  plan: WritePlan,
+  before: Snapshots,
+  audit: NonNullable<ImportOptions['audit']>,
+): NewAuditEvent[] {
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
   const relationships = new Map(document.relationships.map((relationship) => [relationship.id, relationship]));
   const events: NewAuditEvent[] = [];

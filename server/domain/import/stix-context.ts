@@ -4,9 +4,7 @@ import { StixSources } from './stix-sources.js';
 
 /** What a STIX reference points at once mapped: an entity, a relationship, or something skipped. */
 export type Resolved =
-  | { to: 'entity'; id: string }
-  | { to: 'relationship'; id: string; inBundle: boolean }
-  | { to: 'skipped'; type: string };
+  { to: 'entity'; id: string } | { to: 'relationship'; id: string; inBundle: boolean } | { to: 'skipped'; type: string };
 
 /** Our stable id for a STIX object: the id our export put in `x_ae_id`, else the STIX id itself. */
 export function stableId(object: StixObject): string {

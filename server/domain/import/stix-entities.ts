@@ -43,7 +43,8 @@ export function toEntity(object: StixObject, context: StixContext): ImportEntity
     const override = propertyOverrides.get(name)!;
     mapped.add(override);
     const isDate = dateProperties.has(name);
-    const field = object[override] !== undefined ? override : stixFields[name]?.find((candidate) => read(object, candidate, isDate) !== null);
+    const field =
+      object[override] !== undefined ? override : stixFields[name]?.find((candidate) => read(object, candidate, isDate) !== null);
     const value = field ? read(object, field, isDate) : null;
     if (field && value) {
       properties[name] = value;

@@ -1,12 +1,36 @@
 import type { StixObject } from './stix-schema.js';
 
 /** STIX bookkeeping that says nothing about the world (versioning, markings, the references that became sources). */
-const bookkeeping = ['type', 'spec_version', 'id', 'created', 'modified', 'created_by_ref', 'object_marking_refs', 'granular_markings', 'external_references', 'lang', 'revoked'];
+const bookkeeping = [
+  'type',
+  'spec_version',
+  'id',
+  'created',
+  'modified',
+  'created_by_ref',
+  'object_marking_refs',
+  'granular_markings',
+  'external_references',
+  'lang',
+  'revoked',
+];
 
 /** The x_ae_ properties our own export sets, which the mapping reads rather than keeps. */
 const ourFields = [
-  'x_ae_id', 'x_ae_kind', 'x_ae_type', 'x_ae_stance', 'x_ae_date', 'x_ae_author', 'x_ae_disputed_by',
-  'x_ae_name', 'x_ae_description', 'x_ae_aliases', 'x_ae_sources', 'x_ae_extra', 'x_ae_since', 'x_ae_until',
+  'x_ae_id',
+  'x_ae_kind',
+  'x_ae_type',
+  'x_ae_stance',
+  'x_ae_date',
+  'x_ae_author',
+  'x_ae_disputed_by',
+  'x_ae_name',
+  'x_ae_description',
+  'x_ae_aliases',
+  'x_ae_sources',
+  'x_ae_extra',
+  'x_ae_since',
+  'x_ae_until',
 ];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

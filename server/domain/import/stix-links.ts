@@ -8,7 +8,11 @@ import { toDate, type StixObject } from './stix-schema.js';
 /** Confidence of the links a statement has by construction (its author, its subjects): the bundle states them outright. */
 const statementLinkConfidence = 90;
 
-function link(owner: StixObject, context: StixContext, fields: Partial<ImportRelationship> & { type: RelationshipTypeName; from: string; to: string; id: string }): ImportRelationship {
+function link(
+  owner: StixObject,
+  context: StixContext,
+  fields: Partial<ImportRelationship> & { type: RelationshipTypeName; from: string; to: string; id: string },
+): ImportRelationship {
   return {
     stance: 'ASSERTED',
     confidence: statementLinkConfidence,
@@ -79,18 +83,31 @@ export function fromSighting(object: StixObject, context: StixContext): ImportRe
  * object already joins gets no second link (our export writes both). Returns the relationship refs too,
  * which a denial disputes.
  */
-export function fromStatement(object: StixObject, context: StixContext): { links: ImportRelationship[]; relationshipRefs: { id: string; inBundle: boolean }[] } {
+export function fromStatement(
+  object: StixObject,
+  context: StixContext,
+): { links: ImportRelationship[]; relationshipRefs: { id: string; inBundle: boolean }[] } {
   const owner = stableId(object);
   const links: ImportRelationship[] = [];
   const relationshipRefs: { id: string; inBundle: boolean }[] = [];
   for (const ref of new Set(object.object_refs ?? [])) {
     const target = context.resolve(ref);
     if (target.to === 'relationship') relationshipRefs.push(target);
-    else if (target.to === 'skipped') context.skip('left out {n} object_ref{s} of reports, notes and opinions: they point at objects that were skipped');
+    else if (target.to === 'skipped')
+      context.skip('left out {n} object_ref{s} of reports, notes and opinions: they point at objects that were skipped');
     else if (target.id === owner || context.linked(object.id, ref)) continue;
     else if (object.type === 'report') {
       const confidence = object.confidence ?? 80;
-      links.push(link(object, context, { id: `${owner}--refers-to--${target.id}`, type: 'RELATED_TO', from: owner, to: target.id, confidence, description: 'referenced in the report' }));
+      links.push(
+        link(object, context, {
+          id: `${owner}--refers-to--${target.id}`,
+          type: 'RELATED_TO',
+          from: owner,
+          to: target.id,
+          confidence,
+          description: 'referenced in the report',
+        }),
+      );
     } else links.push(link(object, context, { id: `${owner}--about--${target.id}`, type: 'ABOUT', from: owner, to: target.id }));
   }
   if (object.x_ae_author && !context.linked(object.id, object.x_ae_author)) {

@@ -19,10 +19,15 @@ export function typeOfStixId(id: string): string {
 const timestamp = z
   .string()
   .refine(
-    (text) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)),
+    (text) =>
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text) &&
+      isCalendarDate(text.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(text)),
     'must be a STIX timestamp such as 2023-12-25T08:00:00Z',
   );
-const ref = z.string({ error: 'must be a STIX id (type--uuid)' }).regex(stixIdPattern, { error: (issue) => `"${String(issue.input)}" is not a STIX id (type--uuid)` });
+const ref = z
+  .string({ error: 'must be a STIX id (type--uuid)' })
+  .regex(stixIdPattern, { error: (issue) => `"${String(issue.input)}" is not a STIX id (type--uuid)` });
 const refs = z.array(ref);
 const texts = z.array(z.string());
 const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength, `is longer than ${sizeLimits.idLength} characters`);
@@ -36,7 +41,10 @@ const externalReference = z.looseObject({
 export type StixExternalReference = z.infer<typeof externalReference>;
 
 const isoDate = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
-const nullableText = z.string().nullish().transform((value) => value ?? null);
+const nullableText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 /** Our export's exact source records and citations, which survive a round trip better than external_references. */
 const ourSource = z.object({
   id,
@@ -49,7 +57,10 @@ const ourSource = z.object({
 
 /** Our kind-specific properties may also arrive as `x_ae_<snake_case>` (x_ae_iso_code, x_ae_first_seen, ...). */
 export const propertyOverrides = new Map(
-  [...new Set(Object.values(kindProperties).flat())].map((name) => [name, `x_ae_${name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`]),
+  [...new Set(Object.values(kindProperties).flat())].map((name) => [
+    name,
+    `x_ae_${name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`,
+  ]),
 );
 const propertyOverrideFields = Object.fromEntries(
   [...propertyOverrides].map(([name, field]) => [field, (dateProperties.has(name) ? timestamp : z.string()).optional()]),
@@ -91,7 +102,10 @@ export const stixObjectSchema = z.looseObject({
   content: z.string().optional(),
   explanation: z.string().optional(),
   opinion: z.string().optional(),
-  relationship_type: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, such as attributed-to').optional(),
+  relationship_type: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, such as attributed-to')
+    .optional(),
   source_ref: ref.optional(),
   target_ref: ref.optional(),
   sighting_of_ref: ref.optional(),

@@ -41,7 +41,13 @@ export class StixSources {
   }
 
   private bundleSource(): ImportSource {
-    return this.remember({ id: `src-${this.bundleId}`, title: `STIX bundle ${this.bundleId}`, publisher: null, url: null, published: null });
+    return this.remember({
+      id: `src-${this.bundleId}`,
+      title: `STIX bundle ${this.bundleId}`,
+      publisher: null,
+      url: null,
+      published: null,
+    });
   }
 
   // The first object to cite a document decides its title, so a re-import produces the same record.

@@ -27,7 +27,10 @@ export function validateDocument(
     if (seen.has(key)) problems.push({ location: `${kind} ${shown(id)}`, message: 'id is used twice in this import' });
     seen.set(key, id);
     if (id.trim().length === 0 || id.length > sizeLimits.idLength) {
-      problems.push({ location: `${kind} ${shown(id)}`, message: `id must hold 1 to ${sizeLimits.idLength} characters (it has ${id.length})` });
+      problems.push({
+        location: `${kind} ${shown(id)}`,
+        message: `id must hold 1 to ${sizeLimits.idLength} characters (it has ${id.length})`,
+      });
     }
   };
   document.sources.forEach((source) => claim('source', source.id));
@@ -51,7 +54,10 @@ export function validateDocument(
     }
     const aliasesLength = entity.aliases.join(' | ').length;
     if (aliasesLength > sizeLimits.aliasesLength) {
-      problems.push({ location, message: `aliases must hold at most ${sizeLimits.aliasesLength} characters together (they have ${aliasesLength})` });
+      problems.push({
+        location,
+        message: `aliases must hold at most ${sizeLimits.aliasesLength} characters together (they have ${aliasesLength})`,
+      });
     }
     const allowed = kindProperties[entity.kind];
     for (const [key, value] of Object.entries(entity.properties)) {

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Graph, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import { dateProperties, kindLabels } from '../model.js';
-import { ImportValidationError, type ImportCounts, type ImportDocument, type ImportEntity, type ImportRelationship, type ImportSource } from './document.js';
+import {
+  ImportValidationError,
+  type ImportCounts,
+  type ImportDocument,
+  type ImportEntity,
+  type ImportRelationship,
+  type ImportSource,
+} from './document.js';
 
 /** Rows per UNWIND statement: big enough to amortise round trips, small enough to keep each statement light. */
 export const batchSize = 2_000;
@@ -74,7 +81,10 @@ export function keywordQueries(ids: string[]): string[] {
  * Splits rows into those to create, to update, and those already stored with the same content. `changed`
  * keeps the document's order (created and updated together) for the report of changes.
  */
-function classify<T extends Row>(rows: T[], stored: Map<string, string | null>): { changed: T[]; created: T[]; updated: T[]; counts: ImportCounts } {
+function classify<T extends Row>(
+  rows: T[],
+  stored: Map<string, string | null>,
+): { changed: T[]; created: T[]; updated: T[]; counts: ImportCounts } {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const [changed, created, updated]: T[][] = [[], [], []];
   for (const row of rows) {
@@ -113,7 +123,12 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
   const moved = (stored.relationships as { id: string; type: string; from: string; to: string }[]).flatMap((existing) => {
     const row = relationshipsById.get(existing.id);
     return row && (row.type !== existing.type || row.from !== existing.from || row.to !== existing.to)
-      ? [{ location: `relationship ${row.id}`, message: `already links ${existing.from} -[${existing.type}]-> ${existing.to}; retract it to change its type or ends` }]
+      ? [
+          {
+            location: `relationship ${row.id}`,
+            message: `already links ${existing.from} -[${existing.type}]-> ${existing.to}; retract it to change its type or ends`,
+          },
+        ]
       : [];
   });
   if (moved.length > 0) throw new ImportValidationError(moved);

@@ -72,7 +72,10 @@ describe('forcePositions', () => {
   it('keeps fixed nodes exactly where they are and starts the others from their positions when not randomized', () => {
     const fixed = [{ nodeId: 'h0', position: { x: 500, y: -300 } }];
     const positions = forcePositions(
-      [{ id: 'h0', position: { x: 500, y: -300 }, size: 30 }, { id: 'new', position: { x: 520, y: -300 }, size: 30 }],
+      [
+        { id: 'h0', position: { x: 500, y: -300 }, size: 30 },
+        { id: 'new', position: { x: 520, y: -300 }, size: 30 },
+      ],
       [{ source: 'h0', target: 'new' }],
       { randomize: false, fixed },
     );
@@ -83,7 +86,13 @@ describe('forcePositions', () => {
   });
 
   it('ignores edges to nodes outside the run and loops', () => {
-    const positions = forcePositions([{ id: 'a', position: { x: 0, y: 0 }, size: 30 }], [{ source: 'a', target: 'gone' }, { source: 'a', target: 'a' }]);
+    const positions = forcePositions(
+      [{ id: 'a', position: { x: 0, y: 0 }, size: 30 }],
+      [
+        { source: 'a', target: 'gone' },
+        { source: 'a', target: 'a' },
+      ],
+    );
     expect(positions.size).toBe(1);
     expect(forcePositions([], []).size).toBe(0);
   });

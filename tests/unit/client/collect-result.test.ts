@@ -11,14 +11,36 @@ describe('collectGraph', () => {
           name: 'July 2022 cyberattack',
           date: '2022-07-15',
           attributionHypotheses: [
-            { stance: 'SUSPECTED', actor: { id: 'iran', kind: 'STATE', name: 'Iran' }, relationship: { id: 'r2', type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 70, from: { id: 'inc-july-2022' }, to: { id: 'iran' } } },
+            {
+              stance: 'SUSPECTED',
+              actor: { id: 'iran', kind: 'STATE', name: 'Iran' },
+              relationship: {
+                id: 'r2',
+                type: 'ATTRIBUTED_TO',
+                stance: 'SUSPECTED',
+                confidence: 70,
+                from: { id: 'inc-july-2022' },
+                to: { id: 'iran' },
+              },
+            },
           ],
         },
       ],
     };
     const graph = collectGraph(data);
     expect(graph.entities.map((e) => e.id)).toEqual(['inc-july-2022', 'iran']);
-    expect(graph.relationships).toEqual([{ id: 'r2', type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 70, since: null, until: null, from: { id: 'inc-july-2022' }, to: { id: 'iran' } }]);
+    expect(graph.relationships).toEqual([
+      {
+        id: 'r2',
+        type: 'ATTRIBUTED_TO',
+        stance: 'SUSPECTED',
+        confidence: 70,
+        since: null,
+        until: null,
+        from: { id: 'inc-july-2022' },
+        to: { id: 'iran' },
+      },
+    ]);
     expect(graph.entities[0].date).toBe('2022-07-15');
   });
 

@@ -6,21 +6,37 @@ import { buildDocument, indexDocuments } from '../../../client/src/api/documents
 
 const root = join(import.meta.dirname, '../../..');
 const operationsDir = join(root, 'client/src/api/operations');
-const sources = readdirSync(operationsDir).filter((f) => f.endsWith('.graphql')).map((f) => readFileSync(join(operationsDir, f), 'utf8'));
+const sources = readdirSync(operationsDir)
+  .filter((f) => f.endsWith('.graphql'))
+  .map((f) => readFileSync(join(operationsDir, f), 'utf8'));
 const schema = buildSchema(readFileSync(join(root, 'server/schema.graphql'), 'utf8'));
 
 describe('client GraphQL documents', () => {
   const index = indexDocuments(sources);
 
   it('indexes every operation and fragment', () => {
-    expect([...index.operations.keys()]).toEqual(expect.arrayContaining(['SearchEntities', 'Neighbourhood', 'NeighbourCounts', 'FindPaths', 'EntityEvidence', 'RelationshipEvidence', 'GraphOverview', 'PathEnds']));
+    expect([...index.operations.keys()]).toEqual(
+      expect.arrayContaining([
+        'SearchEntities',
+        'Neighbourhood',
+        'NeighbourCounts',
+        'FindPaths',
+        'EntityEvidence',
+        'RelationshipEvidence',
+        'GraphOverview',
+        'PathEnds',
+      ]),
+    );
     expect(index.fragments.has('EntitySummary')).toBe(true);
   });
 
   it('assembles each operation with exactly the fragments it needs, valid against the server schema', () => {
     for (const name of index.operations.keys()) {
       const errors = validate(schema, parse(buildDocument(index, name)));
-      expect(errors.map((e) => e.message), name).toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        name,
+      ).toEqual([]);
     }
   });
 

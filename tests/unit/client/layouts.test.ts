@@ -34,7 +34,12 @@ describe('layoutOptions', () => {
 
   it('uses the Barnes-Hut layout for large views, fresh or incremental, never animated', () => {
     expect(layoutOptions('fcose', { fast: true })).toMatchObject({ name: 'barnes-hut', animate: false, randomize: true, fit: true });
-    expect(layoutOptions('fcose', { fast: true, incremental: true })).toMatchObject({ name: 'barnes-hut', animate: false, randomize: false, fit: false });
+    expect(layoutOptions('fcose', { fast: true, incremental: true })).toMatchObject({
+      name: 'barnes-hut',
+      animate: false,
+      randomize: false,
+      fit: false,
+    });
     const fixed = [{ nodeId: 'actor', position: { x: 10, y: 20 } }];
     expect(layoutOptions('fcose', { fast: true, fixed })).toMatchObject({ fixed });
     // Only "Force" changes engine: dagre and concentric stay themselves at any size.
@@ -102,7 +107,14 @@ describe('renderingHints', () => {
 
   it('never hides edges while panning without also panning a bitmap', () => {
     // hideEdgesOnViewport alone redraws every node each frame, bypassing the layer cache.
-    for (const [nodes, edges] of [[40, 80], [300, 900], [401, 10], [650, 1350], [1374, 3626], [5000, 20000]]) {
+    for (const [nodes, edges] of [
+      [40, 80],
+      [300, 900],
+      [401, 10],
+      [650, 1350],
+      [1374, 3626],
+      [5000, 20000],
+    ]) {
       const hints = renderingHints(nodes, edges);
       if (hints.hideEdgesOnViewport) expect(hints.textureOnViewport, `${nodes}/${edges}`).toBe(true);
     }

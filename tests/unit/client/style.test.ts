@@ -2,7 +2,8 @@ import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildStylesheet, entityKinds, kindVisuals, palette, stances, stanceVisuals } from '../../../client/src/graph/style';
 
-const selectors = (large = false) => (buildStylesheet({ large }) as { selector: string; style: Record<string, unknown> }[]).map((b) => b.selector);
+const selectors = (large = false) =>
+  (buildStylesheet({ large }) as { selector: string; style: Record<string, unknown> }[]).map((b) => b.selector);
 const block = (selector: string, large = false) =>
   (buildStylesheet({ large }) as { selector: string; style: Record<string, unknown> }[]).find((b) => b.selector === selector)?.style;
 
@@ -55,7 +56,9 @@ describe('stylesheet', () => {
         elements: [
           { data: { id: 'a', kind: 'THREAT_ACTOR', label: 'A' } },
           { data: { id: 'b', kind: 'STATE', label: 'B' } },
-          { data: { id: 'e', source: 'a', target: 'b', type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 60, label: 'attributed to' } },
+          {
+            data: { id: 'e', source: 'a', target: 'b', type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 60, label: 'attributed to' },
+          },
           { data: { id: 'd', source: 'b', target: 'a', type: 'DENIED_BY', stance: 'DENIED', confidence: 90, label: 'denied by' } },
         ],
       });

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { derivedSourceId } from '../../../server/domain/import/derived-source-id.js';
 import { parseCsvEntities, parseCsvRelationships } from '../../../server/domain/import/parse-csv.js';
 
-const fixture = (name: string) => fs.readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8').replaceAll('{{prefix}}', '');
+const fixture = (name: string) =>
+  fs.readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8').replaceAll('{{prefix}}', '');
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
-const entityHeader = 'id,kind,name,aliases,description,date,isoCode,source_id,source_title,source_publisher,source_url,source_published,excerpt';
+const entityHeader =
+  'id,kind,name,aliases,description,date,isoCode,source_id,source_title,source_publisher,source_url,source_published,excerpt';
 const relationshipHeader = 'id,type,from,to,stance,confidence,since,until,description,disputed_by,source_id,excerpt';
 
 describe('parseCsvEntities', () => {
@@ -22,14 +24,34 @@ describe('parseCsvEntities', () => {
       description: 'Persona that claimed the attacks on Albania.\nIts website appeared in June 2022.',
       date: null,
       properties: { firstSeen: '2022-07-15' },
-      sources: [{ source: 'src-cisa', excerpt: 'In July 2022, Iranian state cyber actors—identifying as "HomeLand Justice"—launched a destructive cyber attack.' }],
+      sources: [
+        {
+          source: 'src-cisa',
+          excerpt: 'In July 2022, Iranian state cyber actors—identifying as "HomeLand Justice"—launched a destructive cyber attack.',
+        },
+      ],
       extra: null,
     });
-    expect(byId.get('inc-parliament-2023')).toMatchObject({ date: '2023-12-25', properties: { aim: 'delete data, disrupt operations', outcome: 'unsuccessful' } });
+    expect(byId.get('inc-parliament-2023')).toMatchObject({
+      date: '2023-12-25',
+      properties: { aim: 'delete data, disrupt operations', outcome: 'unsuccessful' },
+    });
     expect(byId.get('denial-iran')?.properties).toEqual({ statement: '"baseless, hollow, and unproven"' });
     expect(document!.sources).toEqual([
-      { id: 'src-cisa', title: 'CISA Alert AA22-264A', publisher: 'CISA and FBI', url: 'https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-264a', published: '2022-09-21' },
-      { id: 'src-ap', title: "A cyberattack blocks Albania's Parliament", publisher: 'Associated Press', url: 'https://apnews.com/article/albania-parliament-cyberattack', published: '2023-12-26' },
+      {
+        id: 'src-cisa',
+        title: 'CISA Alert AA22-264A',
+        publisher: 'CISA and FBI',
+        url: 'https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-264a',
+        published: '2022-09-21',
+      },
+      {
+        id: 'src-ap',
+        title: "A cyberattack blocks Albania's Parliament",
+        publisher: 'Associated Press',
+        url: 'https://apnews.com/article/albania-parliament-cyberattack',
+        published: '2023-12-26',
+      },
     ]);
   });
 
@@ -42,8 +64,13 @@ describe('parseCsvEntities', () => {
   });
 
   it('derives a source id from the url, else the title, when a row defines a source without one', () => {
-    const { document } = parseCsvEntities(lines(entityHeader, 'a,GROUP,A,,,,,,Some report,Pub,https://example.org/r,,', 'b,GROUP,B,,,,,,A title only,,,,'));
-    expect(document!.sources.map((source) => source.id)).toEqual([derivedSourceId('https://example.org/r'), derivedSourceId('A title only')]);
+    const { document } = parseCsvEntities(
+      lines(entityHeader, 'a,GROUP,A,,,,,,Some report,Pub,https://example.org/r,,', 'b,GROUP,B,,,,,,A title only,,,,'),
+    );
+    expect(document!.sources.map((source) => source.id)).toEqual([
+      derivedSourceId('https://example.org/r'),
+      derivedSourceId('A title only'),
+    ]);
     expect(document!.entities[0].sources).toEqual([{ source: derivedSourceId('https://example.org/r'), excerpt: null }]);
   });
 
@@ -77,7 +104,11 @@ describe('parseCsvEntities', () => {
       'ok,GROUP,Other name,,,,,src-2,,,,,',
     );
     expect(parseCsvEntities(content).problems).toEqual([
-      { location: 'entities.csv:5', message: 'kind: "SPACESHIP" is not one of THREAT_ACTOR, STATE, ORGANIZATION, PERSON, GROUP, LOCATION, INCIDENT, CAMPAIGN, MALWARE, TOOL, VULNERABILITY, REPORT, CLAIM, DENIAL, SANCTION, DIPLOMATIC_ACTION' },
+      {
+        location: 'entities.csv:5',
+        message:
+          'kind: "SPACESHIP" is not one of THREAT_ACTOR, STATE, ORGANIZATION, PERSON, GROUP, LOCATION, INCIDENT, CAMPAIGN, MALWARE, TOOL, VULNERABILITY, REPORT, CLAIM, DENIAL, SANCTION, DIPLOMATIC_ACTION',
+      },
       { location: 'entities.csv:5', message: 'date: "25/12/2023" is not a date written YYYY-MM-DD' },
       { location: 'entities.csv:6', message: 'source_id: is required when source_title is empty: every row cites a source' },
       { location: 'entities.csv:6', message: 'isoCode: does not apply to kind GROUP (its columns: none)' },
@@ -85,13 +116,18 @@ describe('parseCsvEntities', () => {
       { location: 'entities.csv:7', message: 'source_url: "not a url" is not an http(s) URL' },
       { location: 'entities.csv:7', message: 'source_published: "2023-02-30" is not a date written YYYY-MM-DD' },
       { location: 'entities.csv:8', message: 'source_id: is required when source_title is empty: every row cites a source' },
-      { location: 'entities.csv:9', message: 'name: differs from line 2; a repeated id only adds a citation, so leave its other cells empty or equal' },
+      {
+        location: 'entities.csv:9',
+        message: 'name: differs from line 2; a repeated id only adds a citation, so leave its other cells empty or equal',
+      },
     ]);
   });
 
   it('reports a source defined differently on two rows', () => {
     const content = lines(entityHeader, 'a,GROUP,A,,,,,src-1,Title,,,,', 'b,GROUP,B,,,,,src-1,Other title,,,,');
-    expect(parseCsvEntities(content).problems).toEqual([{ location: 'entities.csv:3', message: 'source_id: source "src-1" is defined differently on line 2' }]);
+    expect(parseCsvEntities(content).problems).toEqual([
+      { location: 'entities.csv:3', message: 'source_id: source "src-1" is defined differently on line 2' },
+    ]);
   });
 
   it('reports CSV syntax errors with their line', () => {
@@ -122,7 +158,9 @@ describe('parseCsvRelationships', () => {
       disputedBy: ['denial-iran'],
       extra: null,
     });
-    expect(document!.relationships.map((relationship) => [relationship.type, relationship.stance, relationship.since, relationship.until])).toEqual([
+    expect(
+      document!.relationships.map((relationship) => [relationship.type, relationship.stance, relationship.since, relationship.until]),
+    ).toEqual([
       ['AFFILIATED_WITH', 'SUSPECTED', null, null],
       ['CLAIMED_BY', 'CLAIMED', '2023-12-25', null],
       ['TARGETED', 'ASSERTED', '2023-12-25', '2023-12-25'],

@@ -50,7 +50,11 @@ const weights = (paths: { weight: number }[]) => paths.map((path) => path.weight
 describe('searchPaths', () => {
   it('finds exactly the k best paths of the whole graph, reading a fraction of it', async () => {
     const edges = randomGraph(11, 3_000, 12_000);
-    for (const [from, to, maxHops] of [['n2900', 'n0', 4], ['n1500', 'n2400', 6], ['n7', 'n2999', 3]] as const) {
+    for (const [from, to, maxHops] of [
+      ['n2900', 'n0', 4],
+      ['n1500', 'n2400', 6],
+      ['n7', 'n2999', 3],
+    ] as const) {
       const { expand, asked } = reader(edges);
       const found = await searchPaths(from, to, expand, { maxHops, limit: 5, maxLinksRead: Infinity, batchSize: 16 });
       const expected = kBestPaths(edges, from, to, maxHops, 5);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { kBestPaths, type Key, type RankEdge } from '../../../server/domain/rank-paths.js';
 
 const edge = (id: string, a: string, b: string, confidence: number): RankEdge => ({ id, a, b, confidence });
-const score = (edges: RankEdge[], ids: Key[]) => ids.reduce<number>((product, id) => product * edges.find((e) => e.id === id)!.confidence / 100, 1);
+const score = (edges: RankEdge[], ids: Key[]) =>
+  ids.reduce<number>((product, id) => (product * edges.find((e) => e.id === id)!.confidence) / 100, 1);
 
 describe('kBestPaths', () => {
   const diamond = [
@@ -49,7 +50,7 @@ describe('kBestPaths', () => {
 
   it('agrees with brute force on a random graph', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const nodes = Array.from({ length: 9 }, (_, index) => `n${index}`);
     const edges: RankEdge[] = [];
     for (let index = 0; index < 22; index += 1) {
@@ -67,7 +68,10 @@ describe('kBestPaths', () => {
       }
     };
     walk('n0', ['n0'], []);
-    const expected = all.map((ids) => score(edges, ids)).sort((x, y) => y - x).slice(0, 6);
+    const expected = all
+      .map((ids) => score(edges, ids))
+      .sort((x, y) => y - x)
+      .slice(0, 6);
     const actual = kBestPaths(edges, 'n0', 'n8', 4, 6).map((path) => score(edges, path.edges));
     expect(actual.length).toBe(expected.length);
     actual.forEach((value, index) => expect(value).toBeCloseTo(expected[index], 9));
