@@ -5,7 +5,7 @@
  */
 import { fetchNeighbourhood, fetchOverview, type RelationshipFilter } from './api/queries';
 import { CanvasActions } from './graph/actions';
-import { subgraphToElements, type SubgraphInput } from './graph/elements';
+import { subgraphToElements, type SubgraphInput } from '../../shared/graph-elements';
 import { emptyFilters, toRelationshipFilter, type FilterState } from './graph/filters';
 import type { LayoutName } from './graph/layouts';
 import type { AddMode, GraphView } from './graph/view';

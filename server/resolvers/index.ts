@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDate } from '../domain/import/calendar-date.js';
+import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { entityResolvers } from './entities.js';

@@ -4,7 +4,7 @@
  * Undated elements always pass date tests: a missing date is not evidence of being out of range.
  */
 import type { RelationshipFilter, Stance } from '../gql/graphql';
-import type { EdgeData, NodeData } from './elements';
+import type { EdgeData, NodeData } from '../../../shared/graph-elements';
 
 export interface FilterState {
   hiddenKinds: string[];

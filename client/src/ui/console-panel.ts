@@ -4,7 +4,7 @@
  */
 import { postGraphQL } from '../api/client';
 import { collectGraph, hasGraph } from '../graph/collect-result';
-import { pathElementIds } from '../graph/elements';
+import { pathElementIds } from '../../../shared/graph-elements';
 import type { Explorer } from '../explorer';
 import { h } from './dom';
 import type { ConsoleEditor } from './console-editor';

@@ -4,7 +4,7 @@
  * competing attribution hypotheses side by side, strongest first, each with what disputes it.
  */
 import { fetchEntityEvidence, fetchRelationshipEvidence, type EntityDetail, type RelationshipDetail } from '../api/queries';
-import { edgeLabel } from '../graph/elements';
+import { edgeLabel } from '../../../shared/graph-elements';
 import type { EntityEvidenceQuery, HypothesisFieldsFragment } from '../gql/graphql';
 import type { Explorer, Selection } from '../explorer';
 import { h } from './dom';

@@ -4,7 +4,7 @@
  * links (by confidence) so one click cannot flood the view.
  */
 import { fetchNeighbourCounts } from '../api/queries';
-import { edgeLabel } from '../graph/elements';
+import { edgeLabel } from '../../../shared/graph-elements';
 import type { Explorer } from '../explorer';
 import { h, percent } from './dom';
 import { openModal } from './modal';

@@ -3,7 +3,7 @@
  * double as the legend (same glyphs and line styles as the canvas) and show how many elements of
  * each are on the canvas now.
  */
-import { edgeLabel } from '../graph/elements';
+import { edgeLabel } from '../../../shared/graph-elements';
 import { emptyFilters, type FilterState } from '../graph/filters';
 import { entityKinds, kindVisuals, stances, stanceVisuals } from '../graph/style';
 import type { Explorer } from '../explorer';

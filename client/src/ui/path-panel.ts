@@ -4,7 +4,7 @@
  * select one to see it on the canvas (class `path`) while everything else fades.
  */
 import { findPaths, type RankedPath } from '../api/queries';
-import { edgeLabel, mergeSubgraphs, pathElementIds } from '../graph/elements';
+import { edgeLabel, mergeSubgraphs, pathElementIds } from '../../../shared/graph-elements';
 import { stances, stanceVisuals } from '../graph/style';
 import type { Explorer } from '../explorer';
 import type { RelationshipFilter, Stance } from '../gql/graphql';

@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import { edgeLabel } from '../../../client/src/graph/elements.js';
+import { edgeLabel } from '../../../shared/graph-elements.js';
 import { citationColumnNames, citationColumns, kindPropertyNames, listSeparator } from './citation-columns.js';
 import type { ExportSubgraph } from './types.js';
 

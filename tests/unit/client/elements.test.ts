@@ -7,7 +7,7 @@ import {
   pathElementIds,
   subgraphToElements,
   type SubgraphInput,
-} from '../../../client/src/graph/elements';
+} from '../../../shared/graph-elements';
 
 const subgraph: SubgraphInput = {
   entities: [
