@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { entityKinds, kindDefinitions } from './shared/vocabulary.js';
 
 // Types for server resolvers and client operations come from the one schema, server/schema.graphql.
 const config: CodegenConfig = {
@@ -15,22 +16,8 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         mappers: {
           Entity: '../domain/types.js#EntityRecord',
-          ThreatActor: '../domain/types.js#EntityRecord',
-          State: '../domain/types.js#EntityRecord',
-          Organization: '../domain/types.js#EntityRecord',
-          Person: '../domain/types.js#EntityRecord',
-          Group: '../domain/types.js#EntityRecord',
-          Location: '../domain/types.js#EntityRecord',
-          Incident: '../domain/types.js#EntityRecord',
-          Campaign: '../domain/types.js#EntityRecord',
-          Malware: '../domain/types.js#EntityRecord',
-          Tool: '../domain/types.js#EntityRecord',
-          Vulnerability: '../domain/types.js#EntityRecord',
-          Report: '../domain/types.js#EntityRecord',
-          Claim: '../domain/types.js#EntityRecord',
-          Denial: '../domain/types.js#EntityRecord',
-          Sanction: '../domain/types.js#EntityRecord',
-          DiplomaticAction: '../domain/types.js#EntityRecord',
+          // Every kind's GraphQL type is an entity record.
+          ...Object.fromEntries(entityKinds.map((kind) => [kindDefinitions[kind].typeName, '../domain/types.js#EntityRecord'])),
           Relationship: '../domain/types.js#RelationshipRecord',
           Subgraph: '../domain/types.js#SubgraphRecord',
           Path: '../domain/types.js#PathRecord',

@@ -4,6 +4,7 @@
  * saved views, URLs and automation (`window.cy.$id(...)`) find them again.
  */
 import type { ElementDefinition } from 'cytoscape';
+import { relationshipLabel } from './vocabulary.js';
 
 export interface EntityInput {
   id: string;
@@ -57,11 +58,6 @@ export function nodeLabel(name: string): string {
   return name.length > maxLabelLength ? `${name.slice(0, maxLabelLength - 1).trimEnd()}…` : name;
 }
 
-/** ATTRIBUTED_TO -> "attributed to": edge labels read as a sentence between two nodes. */
-export function edgeLabel(type: string): string {
-  return type.toLowerCase().replace(/_/g, ' ');
-}
-
 export function entityToNode(entity: EntityInput): ElementDefinition & { data: NodeData } {
   return {
     group: 'nodes',
@@ -88,7 +84,7 @@ export function relationshipToEdge(rel: RelationshipInput): ElementDefinition & 
       confidence: rel.confidence,
       since: rel.since ?? null,
       until: rel.until ?? null,
-      label: edgeLabel(rel.type),
+      label: relationshipLabel(rel.type),
     },
   };
 }

@@ -1,5 +1,5 @@
 // Applied at every start; every statement is idempotent (IF NOT EXISTS). No parameters.
-// Returns nothing. Keep the relationship-type lists in step with server/domain/model.ts (a test checks).
+// Returns nothing. Keep the relationship-type lists in step with shared/vocabulary.ts (a test checks).
 
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;

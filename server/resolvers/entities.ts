@@ -1,5 +1,5 @@
 import type { EntityLink } from '../domain/graph-records.js';
-import { kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
+import { entityKinds, kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
 import type { EntityRecord } from '../domain/types.js';
 import type { RequestContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -21,16 +21,14 @@ function propertyFields(kind: EntityKindName) {
 
 const hypothesisTypes = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY']);
 
+/** Every kind's GraphQL type answers its kind-specific fields; some kinds add links below. */
+const kindTypeResolvers = Object.fromEntries(entityKinds.map((kind) => [kindLabels[kind], propertyFields(kind)]));
+
 export const entityResolvers: Resolvers = {
   Entity: {
     __resolveType: (entity) => kindLabels[entity.kind] as never,
   },
-  ThreatActor: propertyFields('THREAT_ACTOR'),
-  State: propertyFields('STATE'),
-  Organization: propertyFields('ORGANIZATION'),
-  Person: propertyFields('PERSON'),
-  Location: propertyFields('LOCATION'),
-  Campaign: propertyFields('CAMPAIGN'),
+  ...kindTypeResolvers,
   Incident: {
     ...propertyFields('INCIDENT'),
     attributionHypotheses: async (incident, _args, { links }) => {

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 import { CypherCatalog, listCypherFiles } from '../../server/graph/cypher.js';
-import { relationshipTypes } from '../../server/domain/model.js';
 import { connectTestGraph } from '../support/graph.js';
 
 const catalog = new CypherCatalog();
@@ -54,11 +53,6 @@ describe('the Cypher catalog', () => {
       const inline = text.split('\n').filter((line) => /['"`]\s*(MATCH|MERGE|CREATE)\s*\(/.test(line));
       expect(inline, `${file} has no inline Cypher`).toEqual([]);
     }
-  });
-
-  it('declares a relationship-id constraint for every whitelisted type', () => {
-    const schema = catalog.text('schema/constraints');
-    for (const type of relationshipTypes) expect(schema).toContain(`FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`);
   });
 
   it.each(catalog.names().filter((name) => !name.startsWith('schema/')))('EXPLAIN %s succeeds on the test database', async (name) => {

@@ -4,8 +4,8 @@
  * select one to see it on the canvas (class `path`) while everything else fades.
  */
 import { findPaths, type RankedPath } from '../api/queries';
-import { edgeLabel, mergeSubgraphs, pathElementIds } from '../../../shared/graph-elements';
-import { stances, stanceVisuals } from '../graph/style';
+import { mergeSubgraphs, pathElementIds } from '../../../shared/graph-elements';
+import { relationshipLabel, stanceDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
 import type { RelationshipFilter, Stance } from '../gql/graphql';
 import { h, percent } from './dom';
@@ -57,7 +57,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
   minConfidence.addEventListener('input', () => (minLabel.textContent = `${minConfidence.value}%`));
   const asOf = h('input', { type: 'date', testid: 'path-as-of' });
   // Paths leave denied links out unless asked: a denial is evidence against the connection.
-  const stanceBoxes = stances.map((stance) => ({
+  const stanceBoxes = stancesInLegendOrder.map((stance) => ({
     stance,
     box: h('input', { type: 'checkbox', checked: stance !== 'DENIED', testid: `path-stance-${stance}` }),
   }));
@@ -68,7 +68,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       ...types.map((type) => {
         const box = h('input', { type: 'checkbox', checked: true, testid: `path-type-${type}` });
         typeBoxes.set(type, box);
-        return h('label', { class: 'check' }, box, edgeLabel(type));
+        return h('label', { class: 'check' }, box, relationshipLabel(type));
       }),
     );
   });
@@ -85,7 +85,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     h(
       'div',
       { class: 'form-row chips' },
-      stanceBoxes.map(({ stance, box }) => h('label', { class: 'check' }, box, stanceVisuals[stance].label)),
+      stanceBoxes.map(({ stance, box }) => h('label', { class: 'check' }, box, stanceDefinitions[stance].label)),
     ),
     h('div', { class: 'form-row' }, h('label', {}, 'As of ', asOf)),
     h('details', { class: 'types' }, h('summary', {}, 'Relationship types'), typeList),
@@ -189,8 +189,8 @@ export function createPathPanel(explorer: Explorer): PathPanel {
                 'div',
                 { class: 'weakest', testid: 'path-weakest' },
                 'Weakest: ',
-                h('strong', {}, `${weakest.from.name} ${edgeLabel(weakest.type)} ${weakest.to.name}`),
-                ` (${percent(weakest.confidence)}, ${stanceVisuals[weakest.stance].label.toLowerCase()})`,
+                h('strong', {}, `${weakest.from.name} ${relationshipLabel(weakest.type)} ${weakest.to.name}`),
+                ` (${percent(weakest.confidence)}, ${stanceDefinitions[weakest.stance].label.toLowerCase()})`,
               )
             : null,
         );
@@ -208,7 +208,11 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       const forward = rel.from.id === current;
       const next = forward ? rel.to.id : rel.from.id;
       parts.push(
-        h('span', { class: `chain-link stance-${rel.stance}` }, forward ? ` ${edgeLabel(rel.type)} → ` : ` ← ${edgeLabel(rel.type)} `),
+        h(
+          'span',
+          { class: `chain-link stance-${rel.stance}` },
+          forward ? ` ${relationshipLabel(rel.type)} → ` : ` ← ${relationshipLabel(rel.type)} `,
+        ),
       );
       parts.push(h('span', { class: 'chain-node' }, names.get(next) ?? next));
       current = next;

@@ -1,13 +1,6 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import {
-  edgeLabel,
-  mergeSubgraphs,
-  nodeLabel,
-  pathElementIds,
-  subgraphToElements,
-  type SubgraphInput,
-} from '../../../shared/graph-elements';
+import { mergeSubgraphs, nodeLabel, pathElementIds, subgraphToElements, type SubgraphInput } from '../../../shared/graph-elements';
 
 const subgraph: SubgraphInput = {
   entities: [
@@ -96,10 +89,6 @@ describe('labels and paths', () => {
     expect(nodeLabel(long).length).toBeLessThanOrEqual(38);
     expect(nodeLabel(long).endsWith('…')).toBe(true);
     expect(nodeLabel('Iran')).toBe('Iran');
-  });
-
-  it('reads relationship types as words', () => {
-    expect(edgeLabel('SEVERED_TIES_WITH')).toBe('severed ties with');
   });
 
   it('lists every element id of a path and merges several paths without duplicates', () => {

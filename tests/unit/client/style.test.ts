@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildStylesheet, entityKinds, kindVisuals, palette, stances, stanceVisuals } from '../../../client/src/graph/style';
+import { buildStylesheet } from '../../../client/src/graph/style';
+import { entityKinds, kindDefinitions, palette, stanceDefinitions, stances } from '../../../shared/vocabulary';
 
 const selectors = (large = false) =>
   (buildStylesheet({ large }) as { selector: string; style: Record<string, unknown> }[]).map((b) => b.selector);
@@ -20,7 +21,7 @@ describe('stylesheet', () => {
     expect(block('edge[stance = "ASSERTED"]')?.['line-style']).toBe('solid');
     expect(block('edge[stance = "SUSPECTED"]')?.['line-style']).toBe('dashed');
     expect(block('edge[stance = "CLAIMED"]')?.['line-style']).toBe('dotted');
-    expect(block('edge[stance = "DENIED"]')?.['line-color']).toBe(stanceVisuals.DENIED.color);
+    expect(block('edge[stance = "DENIED"]')?.['line-color']).toBe(stanceDefinitions.DENIED.color);
   });
 
   it('maps confidence to width and keeps path, faded, hidden and filtered classes', () => {
@@ -33,8 +34,8 @@ describe('stylesheet', () => {
     const okabeIto = new Set<string>(Object.values(palette));
     const looks = new Set<string>();
     for (const kind of entityKinds) {
-      expect(okabeIto.has(kindVisuals[kind].color)).toBe(true);
-      looks.add(`${kindVisuals[kind].color}/${kindVisuals[kind].shape}`);
+      expect(okabeIto.has(kindDefinitions[kind].color)).toBe(true);
+      looks.add(`${kindDefinitions[kind].color}/${kindDefinitions[kind].shape}`);
     }
     expect(looks.size).toBe(entityKinds.length);
   });
@@ -62,7 +63,7 @@ describe('stylesheet', () => {
           { data: { id: 'd', source: 'b', target: 'a', type: 'DENIED_BY', stance: 'DENIED', confidence: 90, label: 'denied by' } },
         ],
       });
-      expect(cy.$id('a').style('shape')).toBe(kindVisuals.THREAT_ACTOR.shape);
+      expect(cy.$id('a').style('shape')).toBe(kindDefinitions.THREAT_ACTOR.shape);
       expect(cy.$id('e').style('line-style')).toBe('dashed');
       expect(cy.$id('d').style('line-style')).toBe('solid');
       cy.$id('a').addClass('hidden');
