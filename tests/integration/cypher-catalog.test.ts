@@ -47,10 +47,10 @@ describe('the Cypher catalog', () => {
     for (const name of names) expect(used.has(name), `cypher/${name}.cypher is used by the code`).toBe(true);
   });
 
-  it('finds no inline MATCH, MERGE or CREATE in server code', () => {
+  it('finds no inline MATCH, MERGE, CREATE or CALL in server code (ESLint checks the same on every string)', () => {
     for (const file of sourceFiles(path.join(projectRoot, 'server'))) {
       const text = fs.readFileSync(file, 'utf8');
-      const inline = text.split('\n').filter((line) => /['"`]\s*(MATCH|MERGE|CREATE)\s*\(/.test(line));
+      const inline = text.split('\n').filter((line) => /['"`]\s*((MATCH|MERGE|CREATE)\s*\(|CALL\s*[a-z{])/.test(line));
       expect(inline, `${file} has no inline Cypher`).toEqual([]);
     }
   });

@@ -81,7 +81,7 @@ export function createConsolePanel(explorer: Explorer): ConsolePanel {
   async function run(): Promise<void> {
     await activate();
     if (!editor) return;
-    let vars: Record<string, unknown> = {};
+    let vars: Record<string, unknown>;
     try {
       vars = variables.value.trim() ? (JSON.parse(variables.value) as Record<string, unknown>) : {};
     } catch {

@@ -1,4 +1,4 @@
-import { CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportProblem } from './document.js';

@@ -60,7 +60,7 @@ const subgraph: ExportSubgraph = {
   request: { ids: ['actor'], depth: 0, filter: null, exportedOn: '2024-01-01' },
 };
 
-const bundle = JSON.parse(exportStix(subgraph)) as { id: string; objects: Record<string, any>[] };
+const bundle = JSON.parse(exportStix(subgraph)) as { id: string; objects: Record<string, unknown>[] };
 const byAeId = (id: string) => bundle.objects.find((object) => object.x_ae_id === id)!;
 
 describe('STIX export mapping', () => {
