@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestPathsBelow, searchPaths, type ExpandedLinks } from '../../../server/domain/path-search.js';
-import { kBestPaths, type Key, type RankEdge } from '../../../server/domain/rank-paths.js';
+import { bestPathsBelow, searchPaths, type ExpandedLinks } from '../../../../server/domain/path-search.js';
+import { kBestPaths, type Key, type RankEdge } from '../../../../server/domain/rank-paths.js';
 
 /** A heavy-tailed random graph: a few hubs collect most links, like states and prolific actors. */
 function randomGraph(seed: number, nodes: number, links: number): RankEdge[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kBestPaths, type Key, type RankEdge } from '../../../server/domain/rank-paths.js';
+import { kBestPaths, type Key, type RankEdge } from '../../../../server/domain/rank-paths.js';
 
 const edge = (id: string, a: string, b: string, confidence: number): RankEdge => ({ id, a, b, confidence });
 const score = (edges: RankEdge[], ids: Key[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toLuceneQuery } from '../../../server/domain/search-entities.js';
+import { toLuceneQuery } from '../../../../server/domain/search-entities.js';
 
 describe('toLuceneQuery', () => {
   it('matches each word as typed or as a prefix, all words required', () => {

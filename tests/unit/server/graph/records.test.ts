@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toPlain } from '../../../server/graph/records.js';
+import { toPlain } from '../../../../server/graph/records.js';
 
 describe('toPlain', () => {
   it('writes dates as the driver does, from Integer or number fields alike', () => {

@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../../../server/errors.js';
-import { translateNeo4jError } from '../../../server/graph/run.js';
+import { BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../../../../server/errors.js';
+import { translateNeo4jError } from '../../../../server/graph/run.js';
 
 const neo4jError = (code: string) => new Neo4jError('raw database message', code, 'N/A', 'N/A');
 

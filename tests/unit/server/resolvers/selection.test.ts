@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, indexDocuments } from '../../../client/src/api/documents.js';
-import { asksOnly, fieldSelectionOf, selectedPaths, summaryFields } from '../../../server/resolvers/selection.js';
+import { buildDocument, indexDocuments } from '../../../../client/src/api/documents.js';
+import { asksOnly, fieldSelectionOf, selectedPaths, summaryFields } from '../../../../server/resolvers/selection.js';
 
-const folder = path.join(__dirname, '../../../client/src/api/operations');
+const folder = path.join(__dirname, '../../../../client/src/api/operations');
 const documents = indexDocuments(
   fs
     .readdirSync(folder)

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, indexDocuments } from '../../../client/src/api/documents';
+import { buildDocument, indexDocuments } from '../../../../../client/src/api/documents';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../../../../..');
 const operationsDir = join(root, 'client/src/api/operations');
 const sources = readdirSync(operationsDir)
   .filter((f) => f.endsWith('.graphql'))

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import barnesHut, { forcePositions, spiralPlacement } from '../../../client/src/graph/barnes-hut-layout';
-import { layoutOptions } from '../../../client/src/graph/layouts';
+import barnesHut, { forcePositions, spiralPlacement } from '../../../../../client/src/graph/barnes-hut-layout';
+import { layoutOptions } from '../../../../../client/src/graph/layouts';
 
 cytoscape.use(barnesHut);
 

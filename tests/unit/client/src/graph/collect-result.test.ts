@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGraph, hasGraph } from '../../../client/src/graph/collect-result';
+import { collectGraph, hasGraph } from '../../../../../client/src/graph/collect-result';
 
 describe('collectGraph', () => {
   it('finds entities and relationships anywhere in a console result', () => {

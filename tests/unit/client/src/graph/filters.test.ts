@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgePasses, emptyFilters, isFiltering, nodePasses, toRelationshipFilter } from '../../../client/src/graph/filters';
+import { edgePasses, emptyFilters, isFiltering, nodePasses, toRelationshipFilter } from '../../../../../client/src/graph/filters';
 
 const edge = { type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 70, since: '2022-09-07', until: null };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack } from '../../../client/src/graph/history';
+import { UndoStack } from '../../../../../client/src/graph/history';
 
 function counter() {
   const state = { value: 0 };

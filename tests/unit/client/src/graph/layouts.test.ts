@@ -2,9 +2,9 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { describe, expect, it } from 'vitest';
-import barnesHut from '../../../client/src/graph/barnes-hut-layout';
-import { isLayoutName, layoutNames, layoutOptions } from '../../../client/src/graph/layouts';
-import { renderingHints } from '../../../client/src/graph/performance';
+import barnesHut from '../../../../../client/src/graph/barnes-hut-layout';
+import { isLayoutName, layoutNames, layoutOptions } from '../../../../../client/src/graph/layouts';
+import { renderingHints } from '../../../../../client/src/graph/performance';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);

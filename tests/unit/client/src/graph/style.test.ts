@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildStylesheet } from '../../../client/src/graph/style';
-import { entityKinds, kindDefinitions, palette, stanceDefinitions, stances } from '../../../shared/vocabulary';
+import { buildStylesheet } from '../../../../../client/src/graph/style';
+import { entityKinds, kindDefinitions, palette, stanceDefinitions, stances } from '../../../../../shared/vocabulary';
 
 const selectors = (large = false) =>
   (buildStylesheet({ large }) as { selector: string; style: Record<string, unknown> }[]).map((b) => b.selector);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SavedViews, type SavedView } from '../../../client/src/state/saved-views';
+import { SavedViews, type SavedView } from '../../../../../client/src/state/saved-views';
 
 function memoryStorage() {
   const map = new Map<string, string>();

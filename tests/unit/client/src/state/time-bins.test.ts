@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binDates, binUnitFor, dateAtFraction, fractionOfDate } from '../../../client/src/state/time-bins';
+import { binDates, binUnitFor, dateAtFraction, fractionOfDate } from '../../../../../client/src/state/time-bins';
 
 describe('time bins', () => {
   it('picks day, month or year bins from the span', () => {

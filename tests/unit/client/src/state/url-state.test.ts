@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilters } from '../../../client/src/graph/filters';
-import { parseUrlState, serializeUrlState } from '../../../client/src/state/url-state';
+import { emptyFilters } from '../../../../../client/src/graph/filters';
+import { parseUrlState, serializeUrlState } from '../../../../../client/src/state/url-state';
 
 describe('URL state', () => {
   it('reads focus, path ends, layout and filters', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportStix, stixRelationshipType } from '../../../server/domain/export/export-stix.js';
-import { stixId } from '../../../server/domain/export/stix-ids.js';
-import type { ExportSubgraph } from '../../../server/domain/export/types.js';
-import type { EntityRecord, RelationshipRecord } from '../../../server/domain/types.js';
+import { exportStix, stixRelationshipType } from '../../../../../server/domain/export/export-stix.js';
+import { stixId } from '../../../../../server/domain/export/stix-ids.js';
+import type { ExportSubgraph } from '../../../../../server/domain/export/types.js';
+import type { EntityRecord, RelationshipRecord } from '../../../../../server/domain/types.js';
 
 const cite = [
   { id: 'src-a', title: 'A report', publisher: 'Agency', url: 'https://example.org/a', published: '2023-12-27', excerpt: 'It said so.' },

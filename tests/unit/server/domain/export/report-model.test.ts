@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportMarkdown } from '../../../server/domain/export/export-markdown.js';
-import { phraseRelationship, mentionName } from '../../../server/domain/export/phrasing.js';
-import { buildReportModel } from '../../../server/domain/export/report-model.js';
-import type { ExportSubgraph } from '../../../server/domain/export/types.js';
-import type { Citation, EntityRecord, RelationshipRecord } from '../../../server/domain/types.js';
+import { exportMarkdown } from '../../../../../server/domain/export/export-markdown.js';
+import { phraseRelationship, mentionName } from '../../../../../server/domain/export/phrasing.js';
+import { buildReportModel } from '../../../../../server/domain/export/report-model.js';
+import type { ExportSubgraph } from '../../../../../server/domain/export/types.js';
+import type { Citation, EntityRecord, RelationshipRecord } from '../../../../../server/domain/types.js';
 
 const source = (excerpt: string): Citation => ({
   id: 'src-1',

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { derivedSourceId } from '../../../server/domain/import/derived-source-id.js';
-import { parseCsvEntities, parseCsvRelationships } from '../../../server/domain/import/parse-csv.js';
+import { derivedSourceId } from '../../../../../server/domain/import/derived-source-id.js';
+import { parseCsvEntities, parseCsvRelationships } from '../../../../../server/domain/import/parse-csv.js';
 
 const fixture = (name: string) =>
-  fs.readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8').replaceAll('{{prefix}}', '');
+  fs.readFileSync(new URL(`../../../../fixtures/csv/${name}`, import.meta.url), 'utf8').replaceAll('{{prefix}}', '');
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
 const entityHeader =
   'id,kind,name,aliases,description,date,isoCode,source_id,source_title,source_publisher,source_url,source_published,excerpt';

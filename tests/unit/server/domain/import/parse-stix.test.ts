@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportDocument } from '../../../server/domain/import/document.js';
-import { parseStixBundle } from '../../../server/domain/import/parse-stix.js';
+import type { ImportDocument } from '../../../../../server/domain/import/document.js';
+import { parseStixBundle } from '../../../../../server/domain/import/parse-stix.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const bundleId = `bundle--${uuid(0)}`;
@@ -525,7 +525,7 @@ describe('parseStixBundle: problems', () => {
 });
 
 describe('parseStixBundle: the APT fixture', () => {
-  const content = fs.readFileSync(new URL('../../fixtures/stix/apt-bundle.json', import.meta.url), 'utf8');
+  const content = fs.readFileSync(new URL('../../../../fixtures/stix/apt-bundle.json', import.meta.url), 'utf8');
   const { document, problems } = parseStixBundle(content);
   const byName = (name: string) => document!.entities.find((item) => item.name === name)!;
 
