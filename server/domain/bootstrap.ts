@@ -16,8 +16,8 @@ export async function applySchema(graph: Graph, catalog: CypherCatalog): Promise
 
 /** Loads the founding case through the import pipeline when the graph holds no entities yet. */
 export async function loadFoundingCaseIfEmpty(graph: Graph, logger: Logger): Promise<boolean> {
-  const [{ count }] = await graph.read('admin/count-entities');
-  if (Number(count) > 0) return false;
+  const [{ count }] = await graph.read('admin/count-entities', {});
+  if (count > 0) return false;
   const report = await importContent(graph, 'JSON', fs.readFileSync(foundingCaseFile, 'utf8'));
   logger.info({ entities: report.entities.created, relationships: report.relationships.created }, 'founding case loaded');
   return true;
