@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           Subgraph: '../domain/types.js#SubgraphRecord',
           Path: '../domain/types.js#PathRecord',
           Source: '../domain/types.js#Citation',
+          Marking: '../domain/stix-info.js#MarkingRecord',
+          StixInfo: '../domain/stix-info.js#StixInfoRecord',
         },
       },
     },

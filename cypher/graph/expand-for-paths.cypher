@@ -3,7 +3,8 @@
 //         $stances (list or null), $asOf (ISO date or null).
 // The filter is the shared fragment; paths also skip links of confidence 0, which carry no evidence.
 // Returns one row per node: node, and its filtered links with confidence above 0 as three parallel lists:
-// rels (internal ids), others (the far ends' internal ids), confidences.
+// rels (internal ids), others (the far ends' internal ids), confidences (-1 where none is stated: collect()
+// would drop a null and the lists would no longer line up).
 // Shape: id seeks and one expansion per node; only the link's own properties are read (not the far end's),
 // because a path search reads thousands of links per request. Internal ids (the deprecated id()) rather
 // than elementId(): measured on 6k links, elementId() doubles this query's time (string building and
@@ -14,7 +15,7 @@ MATCH (n) WHERE id(n) = node
 CALL {
   WITH n
   MATCH (n)-[r]-(m:Entity)
-  WHERE {{> fragments/relationship-filter}} AND r.confidence > 0
-  RETURN collect(id(r)) AS rels, collect(id(m)) AS others, collect(r.confidence) AS confidences
+  WHERE {{> fragments/relationship-filter}} AND (r.confidence IS NULL OR r.confidence > 0)
+  RETURN collect(id(r)) AS rels, collect(id(m)) AS others, collect(coalesce(r.confidence, -1)) AS confidences
 }
 RETURN node, rels, others, confidences

@@ -9,6 +9,6 @@
 MATCH (a) WHERE id(a) = $from
 MATCH (b) WHERE id(b) = $to
 MATCH p = allShortestPaths((a)-[rs*..{{maxHops}}]-(b))
-WHERE all(r IN rs WHERE {{> fragments/relationship-filter}} AND r.confidence > 0)
+WHERE all(r IN rs WHERE {{> fragments/relationship-filter}} AND (r.confidence IS NULL OR r.confidence > 0))
 WITH p LIMIT $limit
 RETURN [n IN nodes(p) | id(n)] AS nodes, [r IN relationships(p) | id(r)] AS rels, [r IN relationships(p) | r.confidence] AS confidences

@@ -4,11 +4,21 @@ import { cypherRoot, type CypherCatalog } from '../graph/cypher.js';
 import type { Graph } from '../graph/run.js';
 import type { Logger } from '../logger.js';
 import { importContent } from './import/run-import.js';
+import { relationshipTypes } from './model.js';
 
 export const foundingCaseFile = path.join(cypherRoot, 'seed', 'founding-case.json');
 
-/** Applies every statement of cypher/schema/*.cypher (the last waits for the indexes); each is idempotent, so this runs at every start. */
+/**
+ * Applies every statement of cypher/schema/*.cypher (the last waits for the indexes); each is idempotent, so this
+ * runs at every start. A relationship-id index made for an older vocabulary is dropped first, to be made again
+ * over every relationship type: otherwise links of a new type could not be found by id, and importing them twice
+ * would fail on their uniqueness constraint.
+ */
 export async function applySchema(graph: Graph, catalog: CypherCatalog): Promise<void> {
+  const [index] = await graph.read('admin/find-relationship-id-index', {});
+  if (index && [...index.types].sort().join('|') !== [...relationshipTypes].sort().join('|')) {
+    await graph.write('admin/drop-relationship-id-index', {});
+  }
   for (const name of catalog.names().filter((entry) => entry.startsWith('schema/'))) {
     for (const statement of catalog.statementsOf(name)) await graph.runText(statement, 'WRITE');
   }

@@ -1,5 +1,6 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph, ReadTransaction } from '../graph/run.js';
+import { rankingConfidence } from './confidence.js';
 import { isPresent, RecordBuilder } from './graph-records.js';
 import { searchPaths, type ExpandedLinks } from './path-search.js';
 import { linkWeight, type Key, type RankedPath } from './rank-paths.js';
@@ -63,7 +64,7 @@ async function withFewestHopPaths(
     .map((row): RankedPath => ({
       nodes: row.nodes,
       edges: row.rels,
-      weight: row.confidences.reduce((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
+      weight: row.confidences.reduce<number>((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
     }))
     .filter((path) => !known.has(path.edges.join('|')));
   return [...ranked, ...extra].sort((a, b) => a.weight - b.weight).slice(0, options.limit);
@@ -84,7 +85,11 @@ async function rankedPathsIn(
   const expand = async (nodes: Key[]) => {
     const rows = await tx.run('graph/expand-for-paths', { nodes: internalIds(nodes), ...filter });
     return new Map(
-      rows.map((row): [Key, ExpandedLinks] => [row.node, { ids: row.rels, others: row.others, confidences: row.confidences }]),
+      rows.map((row): [Key, ExpandedLinks] => [
+        row.node,
+        // expand-for-paths writes -1 for a confidence that is not stated (collect() would drop a null).
+        { ids: row.rels, others: row.others, confidences: row.confidences.map((confidence) => (confidence === -1 ? null : confidence)) },
+      ]),
     );
   };
   const search = await searchPaths(ends.get(from)!, ends.get(to)!, expand, {
@@ -114,7 +119,7 @@ async function rankedPathsIn(
     const entities = [from];
     for (const link of present) entities.push(link.from.id === entities[entities.length - 1] ? link.to.id : link.from.id);
     const weakestLink = present.reduce<RelationshipRecord | null>(
-      (weakest, link) => (!weakest || link.confidence < weakest.confidence ? link : weakest),
+      (weakest, link) => (!weakest || rankingConfidence(link.confidence) < rankingConfidence(weakest.confidence) ? link : weakest),
       null,
     );
     return [
@@ -122,7 +127,7 @@ async function rankedPathsIn(
         entities: entities.map((id) => builder.known(id)!),
         relationships: present,
         hops: present.length,
-        score: present.reduce((product, link) => product * (link.confidence / 100), 1),
+        score: present.reduce((product, link) => product * (rankingConfidence(link.confidence) / 100), 1),
         weakestLink,
         exhaustive: search.exhaustive,
       },

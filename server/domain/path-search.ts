@@ -21,14 +21,15 @@ export interface ExpandedLinks {
   ids: Key[];
   /** The far ends. */
   others: Key[];
-  confidences: number[];
+  /** Null where the source states none (server/domain/confidence.ts says how that ranks). */
+  confidences: (number | null)[];
 }
 
 export interface ExpandedLink {
   id: Key;
   /** The far end. */
   other: Key;
-  confidence: number;
+  confidence: number | null;
 }
 
 /** Reads the filtered links of each given entity. */
@@ -65,7 +66,7 @@ class ReadLinks extends LinkGraph {
   }
 
   /** A link of `node` as read; one met again from its other end is not added twice. */
-  addRead(node: number, id: Key, otherId: Key, confidence: number) {
+  addRead(node: number, id: Key, otherId: Key, confidence: number | null) {
     if (this.linkIds.has(id)) return;
     this.linkIds.add(id);
     this.addLink({ id, a: this.nodeIds[node], b: otherId, confidence });

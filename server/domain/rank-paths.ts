@@ -5,6 +5,7 @@
  * Entities and links are numbered internally: the path search calls this on thousands of links per
  * request, and string-keyed maps were most of its time.
  */
+import { rankingConfidence } from './confidence.js';
 import { MinQueue } from './min-queue.js';
 
 /** An entity's or link's identity: our string ids, or Neo4j's internal numbers inside one transaction. */
@@ -14,7 +15,8 @@ export interface RankEdge {
   id: Key;
   a: Key;
   b: Key;
-  confidence: number;
+  /** Null when not stated. */
+  confidence: number | null;
 }
 
 export interface RankedPath {
@@ -29,9 +31,13 @@ export function edgeWeight(confidence: number): number {
   return -Math.log(confidence / 100) + hopCost;
 }
 
-/** A link's weight in path ranking, or null for a link nobody believes (it carries no evidence). */
-export function linkWeight(confidence: number): number | null {
-  return confidence > 0 ? edgeWeight(Math.min(confidence, 100)) : null;
+/**
+ * A link's weight in path ranking, or null for a link nobody believes (it carries no evidence). Issue 16: a
+ * confidence that is not stated weighs as server/domain/confidence.ts says (rankingConfidence), the one change here.
+ */
+export function linkWeight(confidence: number | null): number | null {
+  const weighed = rankingConfidence(confidence);
+  return weighed > 0 ? edgeWeight(Math.min(weighed, 100)) : null;
 }
 
 /**

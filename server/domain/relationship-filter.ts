@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../errors.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { isRelationshipType, relationshipTypes, stances, type StanceName } from './model.js';
+import { unstatedConfidenceWeight } from './confidence.js';
 import type { RelationshipFilterInput } from './types.js';
 
 /** The filter as Cypher parameters: absent lists are null, meaning "any". */
@@ -9,6 +10,8 @@ export interface FilterParams {
   minConfidence: number;
   stances: StanceName[] | null;
   asOf: string | null;
+  includeRetired: boolean;
+  unstatedConfidence: number;
 }
 
 /** Checks a date argument and says what is expected when it is wrong. */
@@ -48,5 +51,12 @@ export function toFilterParams(
     throw new BadUserInputError(`filter.stances takes ${stances.join(', ')}.`);
   }
   const asOf = filter?.asOf ? checkDate(filter.asOf, 'filter.asOf') : null;
-  return { types: types && types.length > 0 ? types : null, minConfidence, stances: chosenStances, asOf };
+  return {
+    types: types && types.length > 0 ? types : null,
+    minConfidence,
+    stances: chosenStances,
+    asOf,
+    includeRetired: filter?.includeRetired ?? false,
+    unstatedConfidence: unstatedConfidenceWeight,
+  };
 }

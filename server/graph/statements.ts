@@ -24,7 +24,15 @@ export interface EntityMap {
   excerpts?: string[] | null;
   /** Custom import properties as a JSON object string. */
   extra?: string | null;
-  [property: string]: string | string[] | null | undefined;
+  stixObject?: string | null;
+  stixType?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  externalIds?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
+  [property: string]: string | string[] | boolean | null | undefined;
 }
 
 /** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
@@ -34,7 +42,8 @@ export interface RelationshipMap {
   from: string;
   to: string;
   stance: StanceName;
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
   since?: string | null;
   until?: string | null;
   description?: string | null;
@@ -42,6 +51,13 @@ export interface RelationshipMap {
   excerpts?: string[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
+  count?: number | null;
+  stixObject?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
 }
 
 /** A `Source` node's properties. */
@@ -68,6 +84,19 @@ export interface RelationshipFilterParams {
   minConfidence: number;
   stances: StanceName[] | null;
   asOf: string | null;
+  /** Also follow revoked and deprecated links, and links touching revoked or deprecated entities. */
+  includeRetired: boolean;
+  /** How a link without a stated confidence ranks where a statement orders by confidence (server/domain/confidence.ts). */
+  unstatedConfidence: number;
+}
+
+/** A Marking node: a marking definition other than the predefined TLP ones. */
+export interface MarkingMap {
+  id: string;
+  /** The marking-definition object as JSON. */
+  object?: string | null;
+  name?: string | null;
+  statement?: string | null;
 }
 
 /** An element as an audit snapshot keeps it: whatever properties it has. */
@@ -110,6 +139,18 @@ export interface EntityWrite {
   sourceIds: string[];
   excerpts: string[];
   extra: string | null;
+  stixObject: string | null;
+  stixType: string;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  externalIds: string[];
+  externalIdLower: string;
+  revoked: boolean;
+  deprecated: boolean;
+  /** Revoked or deprecated: the entity carries the label Retired. */
+  retired: boolean;
+  bundleModified: string | null;
   fingerprint: string;
 }
 
@@ -120,7 +161,7 @@ export interface RelationshipWrite {
   from: string;
   to: string;
   stance: StanceName;
-  confidence: number;
+  confidence: number | null;
   since: Neo4jDate | null;
   until: Neo4jDate | null;
   description: string | null;
@@ -128,12 +169,34 @@ export interface RelationshipWrite {
   excerpts: string[];
   disputedBy: string[];
   extra: string | null;
+  count: number | null;
+  stixObject: string | null;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  revoked: boolean;
+  deprecated: boolean;
+  bundleModified: string | null;
   fingerprint: string;
+}
+
+export interface MarkingWrite {
+  id: string;
+  object: string;
+  name: string | null;
+  statement: string | null;
 }
 
 interface Fingerprint {
   id: string;
   fingerprint: string | null;
+}
+
+/** What an import compares with an element it may update: its content fingerprint and its version. */
+export interface StoredVersion extends Fingerprint {
+  created: string | null;
+  modified: string | null;
+  bundleModified: string | null;
 }
 
 /** Entities with the sources they cite, the shape of most reads. */
@@ -159,6 +222,8 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
 
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
+  'admin/drop-relationship-id-index': statement<NoParams>(),
+  'admin/find-relationship-id-index': statement<NoParams, { types: string[] }>('types'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'audit/find-current': statement<
     { entityIds: string[]; relationshipIds: string[] },
@@ -203,10 +268,13 @@ export const statements = {
   >('entity', 'links', 'sources', 'disputing'),
   'graph/find-fewest-hop-paths': statement<
     { from: number; to: number; limit: number } & RelationshipFilterParams,
-    { nodes: number[]; rels: number[]; confidences: number[] },
+    { nodes: number[]; rels: number[]; confidences: (number | null)[] },
     { maxHops: number }
   >('nodes', 'rels', 'confidences'),
-  'graph/find-most-connected': statement<{ limit: number; kinds: EntityKindName[] | null }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-most-connected': statement<
+    { limit: number; kinds: EntityKindName[] | null; hiddenKinds: readonly EntityKindName[] },
+    EntitiesWithSources
+  >('entities', 'sources'),
   'graph/find-neighbourhood': statement<
     { ids: string[]; limit: number; summary: boolean } & RelationshipFilterParams,
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
@@ -228,7 +296,15 @@ export const statements = {
     }
   >('rel', 'from', 'to', 'sources', 'disputing'),
   'graph/search-entities': statement<
-    { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
+    {
+      query: string;
+      text: string;
+      kinds: EntityKindName[] | null;
+      limit: number;
+      candidates: number;
+      summary: boolean;
+      includeRetired: boolean;
+    },
     EntitiesWithSources
   >('entities', 'sources'),
   'import/create-relationships': statement<{ relationships: RelationshipWrite[] }>(),
@@ -237,16 +313,18 @@ export const statements = {
     'sourceIds',
   ),
   'import/find-fingerprints': statement<
-    { sourceIds: string[]; entityIds: string[]; relationshipQueries: string[] },
+    { sourceIds: string[]; entityIds: string[]; stixWanted: string[]; relationshipStixWanted: string[]; relationshipQueries: string[] },
     {
       sources: Fingerprint[];
-      entities: Fingerprint[];
-      relationships: (Fingerprint & { type: RelationshipTypeName; from: string; to: string })[];
+      entities: (StoredVersion & { stixObject: string | null })[];
+      relationships: (StoredVersion & { type: RelationshipTypeName; from: string; to: string; stixObject: string | null })[];
     }
   >('sources', 'entities', 'relationships'),
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
   'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
   'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+  'import/upsert-markings': statement<{ markings: MarkingWrite[] }>(),
+  'graph/find-markings': statement<{ ids: string[] }, { marking: MarkingMap }>('marking'),
 };
 
 export type StatementName = keyof typeof statements;

@@ -10,8 +10,8 @@ import type { QueryResolvers } from '../generated/graphql.js';
 import { asksOnly, summaryFields } from './selection.js';
 
 export const queryResolvers: QueryResolvers = {
-  search: (_parent, { text, kinds, limit }, { graph }, info) =>
-    searchEntities(graph, text, kinds, limit ?? 20, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
+  search: (_parent, { text, kinds, limit, includeRetired }, { graph }, info) =>
+    searchEntities(graph, text, kinds, limit ?? 20, asksOnly(info, summaryFields.entity) ? 'summary' : 'full', includeRetired ?? false),
 
   entity: async (_parent, { id }, { graph }) => {
     const found = await findEntity(graph, id);

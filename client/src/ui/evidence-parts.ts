@@ -38,7 +38,15 @@ export function stanceBadge(stance: Stance): HTMLElement {
   );
 }
 
-export function confidenceMeter(confidence: number): HTMLElement {
+export function confidenceMeter(confidence: number | null): HTMLElement {
+  if (confidence === null) {
+    return h(
+      'span',
+      { class: 'confidence unstated', title: 'The source states no confidence', testid: 'evidence-confidence' },
+      h('span', { class: 'confidence-bar' }),
+      'not stated',
+    );
+  }
   const meter = h(
     'span',
     { class: 'confidence', title: 'How sure the sources are', testid: 'evidence-confidence' },

@@ -190,7 +190,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
                 { class: 'weakest', testid: 'path-weakest' },
                 'Weakest: ',
                 h('strong', {}, `${weakest.from.name} ${relationshipLabel(weakest.type)} ${weakest.to.name}`),
-                ` (${percent(weakest.confidence)}, ${stanceDefinitions[weakest.stance].label.toLowerCase()})`,
+                ` (${weakest.confidence === null ? 'confidence not stated' : percent(weakest.confidence)}, ${stanceDefinitions[weakest.stance].label.toLowerCase()})`,
               )
             : null,
         );

@@ -53,6 +53,7 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
     depth: request.depth ?? 0,
     filter: request.filter ?? null,
     exportedOn,
+    tlpCeiling: request.tlpCeiling ?? null,
   });
   const first = subgraph.request.ids[0]
     .toLowerCase()

@@ -1,3 +1,4 @@
+import { rankingConfidence } from '../confidence.js';
 import { entityKindsInLegendOrder, kindDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary.js';
 import type { EntityKindName } from '../model.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
@@ -166,7 +167,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
           (a, b) =>
             a.from.name.localeCompare(b.from.name) ||
             types.indexOf(a.type) - types.indexOf(b.type) ||
-            b.confidence - a.confidence ||
+            rankingConfidence(b.confidence) - rankingConfidence(a.confidence) ||
             a.id.localeCompare(b.id),
         )
         .map(sentence),

@@ -1,5 +1,11 @@
 import type { Graph } from '../../graph/run.js';
-import { ImportValidationError, type ImportDocument, type ImportProblem, type ImportReport } from './document.js';
+import {
+  ImportValidationError,
+  type ImportDocument,
+  type ImportProblem,
+  type ImportReport,
+  type MissingReferencePolicy,
+} from './document.js';
 import { parseCsvEntities, parseCsvRelationships } from './parse-csv.js';
 import { parseProjectJson } from './parse-json.js';
 import { parseStixBundle } from './parse-stix.js';
@@ -21,6 +27,11 @@ export interface ImportOptions {
   audit?: { actor: string; perElement: boolean; reason?: string };
   /** Called as batches are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * FAIL (default): a reference to an entity or source in neither the file nor the graph refuses the whole import.
+   * SKIP: each element that needs such a reference is left out (with what depends on it) and listed; the rest lands.
+   */
+  onMissingReference?: MissingReferencePolicy;
 }
 
 /** Turns file content of any supported format into a normalized document, or every problem found. */
@@ -41,17 +52,17 @@ export function parseImport(format: ImportFormatName, content: string): { docume
  * The one import pipeline (API, CLI, founding case): parse, validate completely against the file and the
  * graph, then write every change in a single write transaction, so an import lands whole or not at all.
  */
-export async function importDocument(graph: Graph, document: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  const references = externalReferences(document);
+export async function importDocument(graph: Graph, given: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
+  const references = externalReferences(given);
   const [found] = await graph.read('import/find-existing-ids', references);
-  const problems = validateDocument(document, {
-    entityIds: new Set(found.entityIds),
-    sourceIds: new Set(found.sourceIds),
-  });
+  const existing = { entityIds: new Set(found.entityIds), sourceIds: new Set(found.sourceIds) };
+  const { document, skipped } =
+    options.onMissingReference === 'SKIP' ? withoutMissingReferences(given, existing) : { document: given, skipped: [] };
+  const problems = validateDocument(document, existing);
   if (problems.length > 0) throw new ImportValidationError(problems);
 
   const plan = await planWrites(graph, document);
-  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
+  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], skipped, ...plan.counts };
   if (!options.dryRun) {
     // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
     await graph.writeTransaction(
@@ -65,6 +76,50 @@ export async function importDocument(graph: Graph, document: ImportDocument, opt
     );
   }
   return report;
+}
+
+/**
+ * Lenient mode: the document without what refers to an entity or source that is in neither the document nor the
+ * graph, and a line for each thing left out. A citation of an unknown source is dropped; an element left without
+ * any citation, or a link left without an end, is left out, and so, in turn, is what referred to it.
+ */
+export function withoutMissingReferences(
+  document: ImportDocument,
+  existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+): { document: ImportDocument; skipped: string[] } {
+  const skipped: string[] = [];
+  const sourceIds = new Set([...document.sources.map((source) => source.id), ...existing.sourceIds]);
+  const knownCitations = <T extends { id: string; sources: { source: string; excerpt: string | null }[] }>(element: T, what: string) => {
+    const kept = element.sources.filter((citation) => sourceIds.has(citation.source));
+    for (const citation of element.sources) {
+      if (!sourceIds.has(citation.source))
+        skipped.push(`${what} ${element.id}: dropped its citation of unknown source "${citation.source}"`);
+    }
+    return { ...element, sources: kept };
+  };
+  let entities = document.entities.map((entity) => knownCitations(entity, 'entity'));
+  for (const entity of entities)
+    if (entity.sources.length === 0) skipped.push(`entity ${entity.id}: left out, no known source is left to cite`);
+  entities = entities.filter((entity) => entity.sources.length > 0);
+  let relationships = document.relationships.map((relationship) => knownCitations(relationship, 'relationship'));
+  for (const relationship of relationships) {
+    if (relationship.sources.length === 0) skipped.push(`relationship ${relationship.id}: left out, no known source is left to cite`);
+  }
+  relationships = relationships.filter((relationship) => relationship.sources.length > 0);
+  const entityIds = new Set([...entities.map((entity) => entity.id), ...existing.entityIds]);
+  relationships = relationships.flatMap((relationship) => {
+    const missing = [relationship.from, relationship.to].filter((id) => !entityIds.has(id));
+    if (missing.length > 0) {
+      skipped.push(
+        `relationship ${relationship.id}: left out, it refers to unknown entity ${missing.map((id) => `"${id}"`).join(' and ')}`,
+      );
+      return [];
+    }
+    const unknownDisputers = relationship.disputedBy.filter((id) => !entityIds.has(id));
+    for (const id of unknownDisputers) skipped.push(`relationship ${relationship.id}: dropped its dispute by unknown entity "${id}"`);
+    return [{ ...relationship, disputedBy: relationship.disputedBy.filter((id) => entityIds.has(id)) }];
+  });
+  return { document: { ...document, entities, relationships }, skipped };
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */

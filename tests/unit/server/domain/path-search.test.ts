@@ -26,14 +26,14 @@ function randomGraph(seed: number, nodes: number, links: number): RankEdge[] {
 /** The graph as the search reads it, counting what it was asked for. */
 function reader(edges: RankEdge[]) {
   const byNode = new Map<Key, ExpandedLinks>();
-  const add = (node: Key, id: Key, other: Key, confidence: number) => {
+  const add = (node: Key, id: Key, other: Key, confidence: number | null) => {
     const links = byNode.get(node) ?? byNode.set(node, { ids: [], others: [], confidences: [] }).get(node)!;
     links.ids.push(id);
     links.others.push(other);
     links.confidences.push(confidence);
   };
   for (const edge of edges) {
-    if (edge.confidence <= 0) continue; // as expand-for-paths.cypher: a link nobody believes is not read
+    if (edge.confidence !== null && edge.confidence <= 0) continue; // as expand-for-paths.cypher: a link nobody believes is not read
     add(edge.a, edge.id, edge.b, edge.confidence);
     if (edge.a !== edge.b) add(edge.b, edge.id, edge.a, edge.confidence);
   }

@@ -3,7 +3,7 @@ import { kBestPaths, type Key, type RankEdge } from '../../../../server/domain/r
 
 const edge = (id: string, a: string, b: string, confidence: number): RankEdge => ({ id, a, b, confidence });
 const score = (edges: RankEdge[], ids: Key[]) =>
-  ids.reduce<number>((product, id) => (product * edges.find((e) => e.id === id)!.confidence) / 100, 1);
+  ids.reduce<number>((product, id) => (product * edges.find((e) => e.id === id)!.confidence!) / 100, 1);
 
 describe('kBestPaths', () => {
   const diamond = [
