@@ -18,7 +18,6 @@ const readOverrides = new Set([
   'x_ae_extra',
   'x_ae_external_ids',
   'x_ae_deprecated',
-  ...propertyOverrides.values(),
 ]);
 
 /** Custom properties of one of our own objects that are not ours: kept in `extra` beside x_ae_extra. */
@@ -51,7 +50,8 @@ export function toEntity({ object, stored, mode }: BundleObject, context: StixCo
       : (() => {
           const all = extraOfObject(stored);
           if (!all) return null;
-          const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !readOverrides.has(key)));
+          const read = new Set([...readOverrides, ...kindProperties[kind].map((name) => propertyOverrides.get(name)!)]);
+        const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !read.has(key)));
           return Object.keys(kept).length > 0 ? kept : null;
         })();
   return {

@@ -31,14 +31,14 @@ describe('the relationship filter fragment', () => {
       'graph/find-neighbourhood',
     ]);
     for (const file of statementFiles) expect(code(file.text), file.name).not.toMatch(/\$minConfidence|\$stances|\$asOf|\$types/);
-    expect(code(filterPredicate)).toMatch(/\$types[\s\S]*\$minConfidence[\s\S]*\$stances[\s\S]*\$asOf/);
+    expect(code(filterPredicate)).toMatch(/\$types[\s\S]*\$minConfidence[\s\S]*\$stances[\s\S]*\$asOf[\s\S]*\$includeRetired/);
   });
 
   it('is spliced in parentheses, without its comments, into the statement text', () => {
     const text = new CypherCatalog().text('graph/expand-for-paths');
     expect(text).not.toContain('{{>');
-    expect(text).toContain('WHERE (($types IS NULL OR type(r) IN $types)\n  AND r.confidence >= $minConfidence');
-    expect(text).toContain(') AND r.confidence > 0');
+    expect(text).toContain('WHERE (($types IS NULL OR type(r) IN $types)\n  AND coalesce(r.confidence, 0) >= $minConfidence');
+    expect(text).toContain(') AND (r.confidence IS NULL OR r.confidence > 0)');
     expect(text.match(/\$stances IS NULL/g)).toHaveLength(1);
     expect(text).not.toContain('included as');
   });

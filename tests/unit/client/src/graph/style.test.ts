@@ -11,8 +11,8 @@ const block = (selector: string, large = false) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('stylesheet', () => {
-  it('has a rule for each of the 16 entity kinds', () => {
-    expect(entityKinds).toHaveLength(16);
+  it('has a rule for each of the 25 entity kinds', () => {
+    expect(entityKinds).toHaveLength(25);
     for (const kind of entityKinds) expect(selectors()).toContain(`node[kind = "${kind}"]`);
   });
 

@@ -107,7 +107,7 @@ describe('parseCsvEntities', () => {
       {
         location: 'entities.csv:5',
         message:
-          'kind: "SPACESHIP" is not one of THREAT_ACTOR, STATE, ORGANIZATION, PERSON, GROUP, LOCATION, INCIDENT, CAMPAIGN, MALWARE, TOOL, VULNERABILITY, REPORT, CLAIM, DENIAL, SANCTION, DIPLOMATIC_ACTION',
+          'kind: "SPACESHIP" is not one of THREAT_ACTOR, STATE, ORGANIZATION, PERSON, GROUP, LOCATION, INCIDENT, CAMPAIGN, MALWARE, TOOL, VULNERABILITY, REPORT, CLAIM, DENIAL, SANCTION, DIPLOMATIC_ACTION, INTRUSION_SET, ATTACK_PATTERN, COURSE_OF_ACTION, INDICATOR, INFRASTRUCTURE, OBSERVED_DATA, GROUPING, MALWARE_ANALYSIS, STIX_OBJECT',
       },
       { location: 'entities.csv:5', message: 'date: "25/12/2023" is not a date written YYYY-MM-DD' },
       { location: 'entities.csv:6', message: 'source_id: is required when source_title is empty: every row cites a source' },
