@@ -25,11 +25,12 @@ export const mutationResolvers: MutationResolvers = {
     requireEditor(viewer);
     return retractRelationship(graph, id, reason, viewer.name);
   },
-  importData: async (_parent, { format, content, dryRun }, { graph, viewer }) => {
+  importData: async (_parent, { format, content, dryRun, onMissingReference }, { graph, viewer }) => {
     requireEditor(viewer);
     try {
       return await importContent(graph, format as ImportFormatName, content, {
         dryRun: dryRun ?? false,
+        onMissingReference: onMissingReference ?? 'FAIL',
         audit: { actor: viewer.name, perElement: false },
       });
     } catch (error) {

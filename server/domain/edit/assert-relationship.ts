@@ -6,7 +6,7 @@ import type { ImportRelationship } from '../import/document.js';
 import { isRelationshipType, relationshipTypes, type StanceName } from '../model.js';
 import { checkDate, checkRange } from '../relationship-filter.js';
 import type { RelationshipRecord } from '../types.js';
-import { citationsFromInput, slug, type CitationInput } from './citations.js';
+import { citationsFromInput, markingIds, relationshipToImport, slug, type CitationInput } from './citations.js';
 import { writeEdit } from './user-errors.js';
 
 export interface RelationshipInput {
@@ -21,6 +21,8 @@ export interface RelationshipInput {
   description?: string | null;
   sources: CitationInput[];
   disputedBy?: string[] | null;
+  /** Marking-definition ids or TLP names; replaces the link's markings when given. */
+  markings?: string[] | null;
 }
 
 /** Asserts a relationship with stance, confidence, dates and at least one source; refused without a source. */
@@ -40,6 +42,8 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
   }
   const { sources, citations } = citationsFromInput(input.sources, 'input');
   const relationship: ImportRelationship = {
+    ...(existing ? relationshipToImport(existing) : {}),
+    markings: input.markings ? markingIds(input.markings, 'input.markings') : (existing?.markings ?? []),
     id,
     type: input.type,
     from: input.from,
@@ -51,7 +55,7 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
     description: input.description ?? null,
     sources: citations,
     disputedBy: input.disputedBy ?? (existing ? existing.disputedBy.map((entity) => entity.id) : []),
-    extra: null,
+    extra: existing?.extra ? (JSON.parse(existing.extra) as Record<string, unknown>) : null,
   };
   await writeEdit(graph, { sources, entities: [], relationships: [relationship] }, { actor, perElement: true });
   return (await findRelationship(graph, id))!;

@@ -1,16 +1,32 @@
-import type { Citation } from '../types.js';
+import type { Citation, StixBookkeeping } from '../types.js';
 import type { ExportSubgraph } from './types.js';
 
 const cite = (sources: Citation[]) => sources.map((source) => ({ source: source.id, excerpt: source.excerpt }));
 
 /** Every source document the subgraph cites, once, in id order. */
-export function citedSources(subgraph: ExportSubgraph): Omit<Citation, 'excerpt'>[] {
-  const documents = new Map<string, Omit<Citation, 'excerpt'>>();
+export function citedSources(subgraph: ExportSubgraph): Omit<Citation, 'excerpt' | 'markings'>[] {
+  const documents = new Map<string, Omit<Citation, 'excerpt' | 'markings'>>();
   for (const element of [...subgraph.entities, ...subgraph.relationships]) {
-    for (const { excerpt: _excerpt, ...document } of element.sources) if (!documents.has(document.id)) documents.set(document.id, document);
+    for (const { excerpt: _excerpt, markings: _markings, ...document } of element.sources) {
+      if (!documents.has(document.id)) documents.set(document.id, document);
+    }
   }
   return [...documents.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** An element's STIX bookkeeping as the format writes it: only what it has, so plain project data stays plain. */
+function bookkeeping(element: StixBookkeeping) {
+  return {
+    ...(element.created ? { created: element.created } : {}),
+    ...(element.modified ? { modified: element.modified } : {}),
+    ...(element.markings.length > 0 ? { markings: element.markings } : {}),
+    ...(element.revoked ? { revoked: true } : {}),
+    ...(element.deprecated ? { deprecated: true } : {}),
+    ...(element.stixObject ? { stix: JSON.parse(element.stixObject) as unknown } : {}),
+  };
+}
+
+const extraOf = (extra: string | null) => (extra ? { extra: JSON.parse(extra) as unknown } : {});
 
 /** The project's own import format (see cypher/README.md), so an export can be imported again as it is. */
 export function exportProjectJson(subgraph: ExportSubgraph): string {
@@ -27,7 +43,9 @@ export function exportProjectJson(subgraph: ExportSubgraph): string {
       date: entity.date,
       properties: Object.fromEntries(Object.entries(entity.properties).filter(([, value]) => value !== null)),
       sources: cite(entity.sources),
-      ...(entity.extra ? { extra: JSON.parse(entity.extra) as unknown } : {}),
+      ...extraOf(entity.extra),
+      ...(entity.externalIds.length > 0 ? { externalIds: entity.externalIds } : {}),
+      ...bookkeeping(entity),
     })),
     relationships: subgraph.relationships.map((relationship) => ({
       id: relationship.id,
@@ -41,7 +59,20 @@ export function exportProjectJson(subgraph: ExportSubgraph): string {
       description: relationship.description,
       sources: cite(relationship.sources),
       disputedBy: relationship.disputedBy.map((entity) => entity.id),
+      ...(relationship.count !== null ? { count: relationship.count } : {}),
+      ...extraOf(relationship.extra),
+      ...bookkeeping(relationship),
     })),
+    ...(subgraph.markings.size > 0
+      ? {
+          markingDefinitions: [...subgraph.markings.values()]
+            .filter((marking) => marking.object)
+            .map((marking) => ({ id: marking.id, object: JSON.parse(marking.object!) as unknown })),
+        }
+      : {}),
+    ...(subgraph.withheld.entities + subgraph.withheld.relationships > 0
+      ? { withheld: { tlpCeiling: subgraph.request.tlpCeiling, ...subgraph.withheld } }
+      : {}),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

@@ -51,7 +51,7 @@ export function toEntity({ object, stored, mode }: BundleObject, context: StixCo
           const all = extraOfObject(stored);
           if (!all) return null;
           const read = new Set([...readOverrides, ...kindProperties[kind].map((name) => propertyOverrides.get(name)!)]);
-        const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !read.has(key)));
+          const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !read.has(key)));
           return Object.keys(kept).length > 0 ? kept : null;
         })();
   return {
