@@ -64,9 +64,10 @@ function roleOf(reference: ExternalReference, cited: Set<string>): ReferenceRole
   return 'excerpt';
 }
 
-/** Where an object without references comes from: its producer (created_by_ref), else the bundle. */
+/** Where an object without references comes from: its producer (created_by_ref; an identity without one is its own), else the bundle. */
 function producerKey(object: StixLike): string | null {
-  return typeof object.created_by_ref === 'string' ? object.created_by_ref : null;
+  if (typeof object.created_by_ref === 'string') return object.created_by_ref;
+  return object.type === 'identity' && typeof object.id === 'string' ? object.id : null;
 }
 
 /**
@@ -137,10 +138,14 @@ export class StixSources {
     return { id: `src-${this.bundleId}`, title: `STIX bundle ${this.bundleId}`, publisher: null, url: null, published: null };
   }
 
-  // The first object to cite a document decides its title, so a re-import produces the same record.
+  /**
+   * One record per document. References to one URL may name it differently (another source_name, another
+   * bibliographic line): the record that sorts first wins, so the same bundle in any object order (such as an
+   * export of it) gives the same record.
+   */
   private remember(source: ImportSource): ImportSource {
     const known = this.sources.get(source.id);
-    if (known) return known;
+    if (known && JSON.stringify(known) <= JSON.stringify(source)) return known;
     this.sources.set(source.id, source);
     return source;
   }
