@@ -48,8 +48,9 @@ export function stixInfoOf(element: EntityRecord | RelationshipRecord): StixInfo
     id: isEntity ? stixIdOfEntity(element) : stixIdOfRelationship(element),
     type: isEntity ? stixTypeOfEntity(element) : String(object?.type ?? 'relationship'),
     specVersion: text(object?.spec_version) ?? '2.1',
-    created: element.created,
-    modified: element.modified,
+    // A kept object's own timestamps (a cyber observable has none); the project's elements have the graph's.
+    created: object ? text(object.created) : element.created,
+    modified: object ? text(object.modified) : element.modified,
     createdByRef: text(object?.created_by_ref),
     labels: Array.isArray(object?.labels) ? (object.labels as unknown[]).map(String) : [],
     lang: text(object?.lang),

@@ -123,10 +123,17 @@ function prepareRelationship(relationship: ImportRelationship): Prepared {
   return { stix, fingerprint: fingerprint(content) };
 }
 
-/** The kept STIX object with the element's decided timestamps, as JSON. */
-function stixJson(stix: StixObjectMap | null, version: Version): string | null {
+/**
+ * The kept STIX object with the element's decided timestamps, as JSON. An object that has none (a cyber
+ * observable) gets none: its timestamps are the graph's bookkeeping, not part of the object.
+ */
+function stixJson(stix: StixObjectMap | null, version: Version, original: StixObjectMap | null | undefined): string | null {
   if (!stix) return null;
-  return JSON.stringify({ ...stix, created: version.created ?? stix.created, modified: version.modified ?? stix.modified });
+  const timestamps = {
+    ...(original && 'created' in original ? { created: version.created ?? stix.created } : {}),
+    ...(original && 'modified' in original ? { modified: version.modified ?? stix.modified } : {}),
+  };
+  return JSON.stringify({ ...stix, ...timestamps });
 }
 
 export function entityRow(entity: ImportEntity, version: Version = ownVersion(entity), prepared = prepareEntity(entity)): EntityWrite {
@@ -149,7 +156,7 @@ export function entityRow(entity: ImportEntity, version: Version = ownVersion(en
     sourceIds: entity.sources.map((citation) => citation.source),
     excerpts: entity.sources.map((citation) => citation.excerpt ?? ''),
     extra: entity.extra ? JSON.stringify(entity.extra) : null,
-    stixObject: stixJson(prepared.stix, version),
+    stixObject: stixJson(prepared.stix, version, entity.stixObject),
     stixType: prepared.stix ? String(prepared.stix.type) : stixTypeOfKind(entity.kind),
     created: version.created,
     modified: version.modified,
@@ -184,7 +191,7 @@ export function relationshipRow(
     disputedBy: relationship.disputedBy,
     extra: relationship.extra ? JSON.stringify(relationship.extra) : null,
     count: relationship.count ?? null,
-    stixObject: stixJson(prepared.stix, version),
+    stixObject: stixJson(prepared.stix, version, relationship.stixObject),
     created: version.created,
     modified: version.modified,
     markingRefs: relationship.markings ?? [],

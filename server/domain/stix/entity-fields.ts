@@ -284,8 +284,9 @@ export function overlayEntity(base: StixObjectMap, entity: EntityFields): { obje
   Object.assign(residual, changed);
   if (!same(entity.externalIds, derived.externalIds)) residual.external_ids = entity.externalIds;
   if (!same(entity.markings, derived.markings)) put(object, 'object_marking_refs', entity.markings);
-  if (entity.created && entity.created !== derived.created) object.created = entity.created;
-  if (entity.modified && entity.modified !== derived.modified) object.modified = entity.modified;
+  // An object without timestamps (a cyber observable) gets none: the graph's are its own bookkeeping.
+  if (entity.created && 'created' in object && entity.created !== derived.created) object.created = entity.created;
+  if (entity.modified && 'modified' in object && entity.modified !== derived.modified) object.modified = entity.modified;
   if (entity.revoked !== derived.revoked) object.revoked = entity.revoked;
   if (entity.deprecated !== derived.deprecated) {
     if ('x_mitre_deprecated' in object) object.x_mitre_deprecated = entity.deprecated;

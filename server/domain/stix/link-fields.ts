@@ -101,8 +101,9 @@ export function overlayLink(base: StixObjectMap, link: LinkFields): { object: St
   if (JSON.stringify(link.markings) !== JSON.stringify(derived.markings)) {
     put(object, 'object_marking_refs', link.markings.length > 0 ? link.markings : null);
   }
-  if (link.created && link.created !== derived.created) object.created = link.created;
-  if (link.modified && link.modified !== derived.modified) object.modified = link.modified;
+  // An object without timestamps (a cyber observable) gets none: the graph's are its own bookkeeping.
+  if (link.created && 'created' in object && link.created !== derived.created) object.created = link.created;
+  if (link.modified && 'modified' in object && link.modified !== derived.modified) object.modified = link.modified;
   if (link.revoked !== derived.revoked) object.revoked = link.revoked;
   if (link.deprecated !== derived.deprecated) {
     if ('x_mitre_deprecated' in object) object.x_mitre_deprecated = link.deprecated;
