@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import stableStringify from 'safe-stable-stringify';
 import type { Graph, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import type { EntityWrite, MarkingWrite, RelationshipWrite, SourceWrite, StoredVersion } from '../../graph/statements.js';
@@ -20,8 +21,15 @@ import {
 /** Rows per UNWIND statement: big enough to amortise round trips, small enough to keep each statement light. */
 export const batchSize = 2_000;
 
+/**
+ * A hash of what an element says, with keys sorted: each parser (JSON, STIX, CSV) builds its objects in its own
+ * key order, and the same content read from any of them must give the same fingerprint, or a re-import of an
+ * export would "update" what it did not change.
+ */
 function fingerprint(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+  return createHash('sha1')
+    .update(stableStringify(value) ?? '')
+    .digest('base64url');
 }
 
 /** An element's STIX timestamps as decided by the import: its own, or the clock's for the project's changes. */
