@@ -620,4 +620,36 @@ describe('neighbourhood, neighbour counts and stats', () => {
     expect(data!.stats.byKind.reduce((sum, row) => sum + row.count, 0)).toBe(data!.stats.entities);
     expect(data!.relationshipTypes).toContain('ATTRIBUTED_TO');
   });
+
+  it("tells clients the paths arguments' defaults and bounds, and treats an explicit null as the default", async () => {
+    const { data } = await server.graphql<{ limits: unknown }>(/* GraphQL */ `
+      {
+        limits {
+          paths {
+            maxHops {
+              default
+              max
+            }
+            limit {
+              default
+              max
+            }
+          }
+        }
+      }
+    `);
+    expect(data!.limits).toEqual({ paths: { maxHops: { default: 4, max: 8 }, limit: { default: 5, max: 20 } } });
+    const nulls = await server.graphql<{ paths: unknown[] }>(
+      /* GraphQL */ `
+        query ($maxHops: Int, $limit: Int) {
+          paths(from: "homeland-justice", to: "sanc-us-mois-2022", maxHops: $maxHops, limit: $limit) {
+            hops
+          }
+        }
+      `,
+      { maxHops: null, limit: null },
+    );
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data!.paths.length).toBeGreaterThan(0);
+  });
 });
