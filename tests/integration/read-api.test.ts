@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument, indexDocuments } from '../../client/src/api/documents.js';
+import { projectRoot } from '../../server/config.js';
 import { pathLimits } from '../../server/domain/find-paths.js';
 import { startTestServer, type TestServer } from '../support/graph.js';
 
@@ -622,22 +626,10 @@ describe('neighbourhood, neighbour counts and stats', () => {
   });
 
   it("tells clients the paths arguments' defaults and bounds, and treats an explicit null as the default", async () => {
-    const { data } = await server.graphql<{ limits: unknown }>(/* GraphQL */ `
-      {
-        limits {
-          paths {
-            maxHops {
-              default
-              max
-            }
-            limit {
-              default
-              max
-            }
-          }
-        }
-      }
-    `);
+    // The client's own start-up query, so what it is told is what this test checks.
+    const operations = path.join(projectRoot, 'client', 'src', 'api', 'operations');
+    const documents = indexDocuments(fs.readdirSync(operations).map((file) => fs.readFileSync(path.join(operations, file), 'utf8')));
+    const { data } = await server.graphql<{ limits: unknown }>(buildDocument(documents, 'GraphOverview'));
     expect(data!.limits).toEqual({ paths: { maxHops: { default: 4, max: 8 }, limit: { default: 5, max: 20 } } });
     const nulls = await server.graphql<{ paths: unknown[] }>(
       /* GraphQL */ `

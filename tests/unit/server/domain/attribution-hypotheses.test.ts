@@ -15,28 +15,11 @@ const entity = (id: string, kind: EntityRecord['kind']): EntityRecord => ({
   extra: null,
 });
 const incident = entity('inc', 'INCIDENT');
-const link = (
-  type: string,
-  from: EntityRecord,
-  to: EntityRecord,
-  stance: RelationshipRecord['stance'],
-  confidence: number,
-): EntityLink => ({
-  relationship: {
-    id: `${from.id}-${type}-${to.id}`,
-    type,
-    from,
-    to,
-    stance,
-    confidence,
-    since: null,
-    until: null,
-    description: null,
-    sources: [],
-    disputedBy: [],
-  },
-  other: from.id === incident.id ? to : from,
-});
+const unsourced = { since: null, until: null, description: null, sources: [], disputedBy: [] };
+function link(type: string, from: EntityRecord, to: EntityRecord, stance: RelationshipRecord['stance'], confidence: number): EntityLink {
+  const relationship: RelationshipRecord = { ...unsourced, id: `${from.id}-${type}-${to.id}`, type, from, to, stance, confidence };
+  return { relationship, other: from.id === incident.id ? to : from };
+}
 
 describe('attributionHypotheses', () => {
   it("lists the incident's attributions, claims and denials, strongest first, and nothing else", () => {
