@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureLocalEditorToken } from '../../server/auth.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { QueryTooExpensiveError } from '../../server/errors.js';
-import { CypherCatalog, type CypherSlots } from '../../server/graph/cypher.js';
+import { CypherCatalog } from '../../server/graph/cypher.js';
 import { createDriver } from '../../server/graph/driver.js';
 import { ensurePassword } from '../../server/graph/embedded-neo4j.js';
 import { Graph, type Params, type Row } from '../../server/graph/run.js';
+import type { ParamsOf, RowOf, SlotsArgument, StatementName } from '../../server/graph/statements.js';
 import { capturingLogger } from '../support/capturing-logger.js';
 import { postJson, requestWithHost, startConfiguredServer, type ConfiguredServer } from '../support/configured-server.js';
 import { editorToken, readerToken, startTestServer, testLogger, uniquePrefix, type TestServer } from '../support/graph.js';
@@ -326,10 +327,15 @@ describe('HTTP hardening', () => {
 
 /** A graph whose reads fail the way a bug would: a real Neo4j error that quotes our Cypher, or a TypeError. */
 class BrokenGraph extends Graph {
-  override async read(name: string, params: Params = {}): Promise<Row[]> {
+  override async read<Name extends StatementName>(
+    name: Name,
+    params: ParamsOf<Name>,
+    ..._slots: SlotsArgument<Name>
+  ): Promise<RowOf<Name>[]> {
     if (name === 'graph/count-graph')
       throw new TypeError(`Cannot read properties of undefined (reading 'count') at /work/main/server/domain/graph-stats.ts:12:7`);
-    return this.runText('MATCH (e:Entity {id: $id}) RETURN e.id AS id ORDER BY', 'READ', params);
+    const rows = await this.runText('MATCH (e:Entity {id: $id}) RETURN e.id AS id ORDER BY', 'READ', params as Params);
+    return rows as unknown as RowOf<Name>[];
   }
 }
 
@@ -339,8 +345,14 @@ class BrokenGraph extends Graph {
  * at an entity that has gone.
  */
 class RacingGraph extends Graph {
-  override async read(name: string, params: Params = {}, slots?: CypherSlots): Promise<Row[]> {
-    const rows = await super.read(name, params, slots);
+  override async read<Name extends StatementName>(
+    name: Name,
+    params: ParamsOf<Name>,
+    ...slots: SlotsArgument<Name>
+  ): Promise<RowOf<Name>[]> {
+    const typed = await super.read(name, params, ...slots);
+    // The test reshapes rows freely: what arrives is checked by the code under test, not by types.
+    const rows = typed as unknown as Row[];
     const ghostLink = { rel: {}, other: {} };
     for (const row of rows) {
       if (name === 'graph/search-entities') row.entity = row === rows[0] ? {} : row.entity;
@@ -353,7 +365,7 @@ class RacingGraph extends Graph {
         ];
       if (Array.isArray(row.links)) row.links = [ghostLink, ...(row.links as unknown[])];
     }
-    return rows;
+    return typed;
   }
 }
 

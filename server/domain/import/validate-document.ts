@@ -1,5 +1,5 @@
 import { dateProperties, kindProperties } from '../model.js';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
 
 /**
