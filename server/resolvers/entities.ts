@@ -1,4 +1,4 @@
-import { rankingConfidence } from '../domain/confidence.js';
+import { attributionHypotheses } from '../domain/attribution-hypotheses.js';
 import type { EntityLink } from '../domain/graph-records.js';
 import { entityKinds, kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
 import type { EntityRecord } from '../domain/types.js';
@@ -22,8 +22,6 @@ function propertyFields(kind: EntityKindName) {
 }
 
 const noBookkeeping = { stixObject: null, created: null, modified: null, markings: [], revoked: false, deprecated: false };
-
-const hypothesisTypes = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY']);
 
 /** Fields every entity type shares: STIX identity, markings, and what replaces a revoked one. */
 const commonFields = {
@@ -51,19 +49,7 @@ export const entityResolvers: Resolvers = {
   Incident: {
     ...commonFields,
     ...propertyFields('INCIDENT'),
-    attributionHypotheses: async (incident, _args, { links }) => {
-      const all = await links.load(incident.id);
-      return all
-        .filter((link) => hypothesisTypes.has(link.relationship.type) && link.relationship.from.id === incident.id)
-        .map((link) => ({
-          actor: link.other,
-          relationship: link.relationship,
-          stance: link.relationship.stance,
-          confidence: link.relationship.confidence,
-          disputedBy: link.relationship.disputedBy,
-        }))
-        .sort((a, b) => rankingConfidence(b.confidence) - rankingConfidence(a.confidence));
-    },
+    attributionHypotheses: async (incident, _args, { links }) => attributionHypotheses(incident.id, await links.load(incident.id)),
   },
   Claim: {
     ...commonFields,

@@ -5,6 +5,6 @@ import type { QueryResolvers } from '../generated/graphql.js';
 export const exportResolvers: { Query: Pick<QueryResolvers, 'export'> } = {
   Query: {
     export: (_parent, { ids, format, depth, filter, tlpCeiling }, { graph }) =>
-      exportSubgraph(graph, { ids, format, depth: depth ?? 0, filter, tlpCeiling: tlpCeiling ?? null }),
+      exportSubgraph(graph, { ids, format, depth, filter, tlpCeiling: tlpCeiling ?? null }),
   },
 };

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -271,6 +272,36 @@ describe('HTTP hardening', () => {
     expectSecurityHeaders((await fetch(`${server.url}/healthz`)).headers, '/healthz');
     expectSecurityHeaders((await fetch(`${server.url}/export?ids=iran&format=JSON`)).headers, '/export');
   });
+
+  it("keeps an idle keep-alive connection past Node's 5 s default, so a client reusing it is not reset", async () => {
+    // The fuzz suite once lost a request with ECONNRESET: its client reused a connection the server had just
+    // closed at 5 s idle. A longer server timeout, announced in Keep-Alive, lets the client close first.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; keepAlive: string | undefined; localPort: number }>((resolve, reject) => {
+        const request = http.get(`${server.url}/healthz`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              keepAlive: response.headers['keep-alive']?.toString(),
+              localPort: request.socket?.localPort ?? -1,
+            }),
+          );
+        });
+        request.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.keepAlive).toMatch(/timeout=(6\d|[7-9]\d|\d{3,})/);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await get();
+      expect(second.status).toBe(200);
+      expect(second.localPort, 'the same connection served the second request').toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 
   it('CORS: by default no other origin may read answers; a configured origin may, and only it', async () => {
     const preflight = (url: string, origin: string) =>
