@@ -85,4 +85,26 @@ describe('the founding case exported, then imported', () => {
       modified: changed.modified,
     });
   });
+
+  it.each([['JSON'], ['CSV_ENTITIES']] as const)(
+    'an exported %s file edited by hand (modified left as it was) updates on re-import, and modified advances',
+    async (format) => {
+      await loadFoundingCase();
+      const file = await exported(format);
+      const description = (
+        JSON.parse(await exported('JSON')) as { entities: { id: string; description: string; modified: string }[] }
+      ).entities.find((entity) => entity.id === 'homeland-justice')!;
+      expect(file).toContain(description.description);
+      const edited = file.replace(description.description, `${description.description} (corrected)`);
+      const report = await importContent(own.graph, format, edited);
+      expect(report.entities).toMatchObject({ created: 0, updated: 1, keptNewer: 0 });
+      const after = (
+        JSON.parse(await exported('JSON')) as { entities: { id: string; description: string; modified: string }[] }
+      ).entities.find((entity) => entity.id === 'homeland-justice')!;
+      expect(after.description).toBe(`${description.description} (corrected)`);
+      expect(Date.parse(after.modified)).toBeGreaterThan(Date.parse(description.modified));
+      // The older file, imported again, is older than the graph now: it changes nothing.
+      expect((await importContent(own.graph, format, file)).entities).toMatchObject({ updated: 0, keptNewer: 1 });
+    },
+  );
 });

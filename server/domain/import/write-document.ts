@@ -243,10 +243,12 @@ type Decision = 'create' | 'update' | 'unchanged' | 'keptNewer';
 /**
  * What an import does with one element, given what the graph holds (docs/import-formats.md, "Versions"):
  * - new: created, with its own timestamps or the clock's;
- * - with a `modified` (STIX; the project's exports): a later one updates, an earlier one keeps the newer
- *   stored version; the same one with the same content changes nothing, and with different content (a
- *   producer that changed an object without advancing `modified`) the copy from the newer bundle wins;
- * - without one (the project's JSON and CSV, edits): different content updates, and `modified` advances.
+ * - with a `modified` from a STIX bundle: a later one updates, an earlier one keeps the newer stored version;
+ *   the same one with the same content changes nothing, and with different content (a producer that changed an
+ *   object without advancing `modified`) the copy from the newer bundle wins;
+ * - otherwise (the project's JSON and CSV, edits, STIX objects without `modified` such as observables): an
+ *   earlier `modified` keeps the newer stored version; the same content changes nothing; different content is
+ *   an edit (of an exported file, or an import without timestamps): it updates, and `modified` advances.
  */
 function decide(
   incoming: { fingerprint: string; version: Version },
@@ -259,22 +261,14 @@ function decide(
     return { decision: 'create', version: { ...own, created, modified: own.modified ?? created } };
   }
   const created = own.created ?? stored.created ?? now;
-  if (own.modified) {
-    const order = compareTimestamps(own.modified, stored.modified);
-    const storedVersion = { created: stored.created, modified: stored.modified, bundleModified: stored.bundleModified };
-    if (order < 0) return { decision: 'keptNewer', version: storedVersion };
-    if (order === 0) {
-      if (incoming.fingerprint === stored.fingerprint) return { decision: 'unchanged', version: storedVersion };
-      const newerCopy = compareTimestamps(own.bundleModified, stored.bundleModified) > 0;
-      return newerCopy ? { decision: 'update', version: { ...own, created } } : { decision: 'keptNewer', version: storedVersion };
-    }
-    return { decision: 'update', version: { ...own, created } };
-  }
-  if (incoming.fingerprint === stored.fingerprint) {
-    return {
-      decision: 'unchanged',
-      version: { created: stored.created, modified: stored.modified, bundleModified: stored.bundleModified },
-    };
+  const storedVersion = { created: stored.created, modified: stored.modified, bundleModified: stored.bundleModified };
+  const order = own.modified ? compareTimestamps(own.modified, stored.modified) : 0;
+  if (own.modified && order < 0) return { decision: 'keptNewer', version: storedVersion };
+  if (own.modified && order > 0) return { decision: 'update', version: { ...own, created } };
+  if (incoming.fingerprint === stored.fingerprint) return { decision: 'unchanged', version: storedVersion };
+  if (own.modified && own.bundleModified) {
+    const newerCopy = compareTimestamps(own.bundleModified, stored.bundleModified) > 0;
+    return newerCopy ? { decision: 'update', version: { ...own, created } } : { decision: 'keptNewer', version: storedVersion };
   }
   return {
     decision: 'update',
