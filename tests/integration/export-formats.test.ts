@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerToken, startTestServer, type TestServer } from '../support/graph.js';
 import { readExtension } from '../../server/domain/stix/extension.js';
 import { runPython } from '../support/python.js';
-import { parseWithStix2, validateStix } from '../support/stix-checks.js';
+import { checkExtensionSchema, parseWithStix2, validateStix } from '../support/stix-checks.js';
 
 const exportQuery = /* GraphQL */ `
   query Export($ids: [ID!]!, $format: ExportFormat!, $depth: Int, $filter: RelationshipFilter) {
@@ -93,9 +93,16 @@ describe('export through GraphQL (neighbourhood of homeland-justice at depth 2)'
     const file = await exportFile('STIX');
     expect(file.mimeType).toBe('application/stix+json;version=2.1');
     expect(file.filename).toMatch(/\.stix\.json$/);
-    const [strict, parsed] = await Promise.all([validateStix(file.content, true), parseWithStix2(file.content)]);
+    const [strict, parsed, extensions] = await Promise.all([
+      validateStix(file.content, true),
+      parseWithStix2(file.content),
+      checkExtensionSchema(file.content),
+    ]);
     expect(strict).toEqual({ valid: true, errors: {} });
     expect(parsed).toEqual({ bundle: true, bundleError: null, refused: {} });
+    // The project's properties follow the extension's committed JSON schema, on every object that carries them.
+    expect(extensions.errors).toEqual({});
+    expect(extensions.checked).toBe(document.entities.length + document.relationships.length);
     const bundle = JSON.parse(file.content) as { type: string; objects: Record<string, unknown>[] };
     expect(bundle.type).toBe('bundle');
     const ours = bundle.objects.filter((object) => readExtension(object)?.rendered === true);

@@ -5,7 +5,7 @@ import { readExtension, withoutExtension } from '../../server/domain/stix/extens
 import type { ImportDocument } from '../../server/domain/import/document.js';
 import { editorToken, readerToken, startTestServer, uniquePrefix, type TestServer } from '../support/graph.js';
 import { stixBundleFor } from '../support/import-mutations.js';
-import { parseWithStix2, validateStix } from '../support/stix-checks.js';
+import { checkExtensionSchema, parseWithStix2, validateStix } from '../support/stix-checks.js';
 
 // A bundle with every STIX 2.1 domain object, relationship types between them, a sighting, cyber observables, a
 // custom object, TLP 1.0 and 2.0 markings, a statement marking and a granular marking (fixtures/stix/every-type-bundle.json).
@@ -217,5 +217,8 @@ describe('the STIX export of the bundle', () => {
     );
     expect(added).toEqual([]);
     expect(Object.keys(parsedExport.refused).filter((id) => !(id in parsedSource.refused))).toEqual([]);
+    const extensions = await checkExtensionSchema(exported);
+    expect(extensions.errors).toEqual({});
+    expect(extensions.checked).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { projectRoot } from '../../server/config.js';
+import { extensionId, extensionSchemaFile } from '../../server/domain/stix/extension.js';
 import { runPython } from './python.js';
 
 export interface ValidatorVerdict {
@@ -58,6 +61,38 @@ for obj in json.loads(text)['objects']:
         stix2.parse(obj)
     except Exception as error:
         verdict['refused'][obj.get('id', '?')] = str(error)[:300]
+print(json.dumps(verdict))`,
+    bundle,
+  );
+}
+
+export interface ExtensionVerdict {
+  /** How many objects carry the project's extension (so a check of none is seen as such). */
+  checked: number;
+  /** Schema errors by object id. */
+  errors: Record<string, string[]>;
+}
+
+/**
+ * Every object's project extension against its committed JSON schema (docs/stix/attribution-explorer-extension.schema.json),
+ * with python's jsonschema (draft 2020-12; stix2-validator depends on it).
+ */
+export async function checkExtensionSchema(bundle: string): Promise<ExtensionVerdict> {
+  return runPython<ExtensionVerdict>(
+    `import json, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open(${JSON.stringify(path.join(projectRoot, extensionSchemaFile))}))
+Draft202012Validator.check_schema(schema)
+validator = Draft202012Validator(schema)
+verdict = {'checked': 0, 'errors': {}}
+for obj in json.loads(sys.stdin.read())['objects']:
+    ours = obj.get('extensions', {}).get(${JSON.stringify(extensionId)})
+    if ours is None:
+        continue
+    verdict['checked'] += 1
+    errors = sorted('/'.join(map(str, error.absolute_path)) + ': ' + error.message for error in validator.iter_errors(ours))
+    if errors:
+        verdict['errors'][obj['id']] = errors
 print(json.dumps(verdict))`,
     bundle,
   );

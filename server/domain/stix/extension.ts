@@ -4,7 +4,8 @@
  * disputes, exact sources with their excerpts, an entity's date, kind-specific fields, ...) goes under
  * `extensions[extensionId]` of the object, as a property-extension, so exports carry no custom top-level
  * properties and pass stix2-validator --strict. Its JSON schema is docs/stix/attribution-explorer-extension.schema.json
- * (tests/unit/server/domain/stix/extension.test.ts validates exports against it).
+ * (tests/unit/server/domain/stix/extension.test.ts keeps it in step with the model; the export integration tests
+ * validate real exports against it).
  *
  * Issue 14's source fields (reliability, origin, derivedFrom) and citation credibility ride in `sources` too:
  * each source entry is the Source record as the graph holds it, plus the excerpt.
