@@ -102,6 +102,16 @@ export function highestTlp(markingIds: Iterable<string>): TlpLevel | null {
   return highest < 0 ? null : tlpLevels[highest];
 }
 
+/**
+ * A TLP level as people write it (a URL parameter, a command-line option): clear, green, amber, amber+strict (or
+ * amber_strict), red, with or without `TLP:`, in any case; TLP 1.0's white is clear. Null when it names none.
+ */
+export function tlpLevelOf(text: string): TlpLevel | null {
+  const level = text.trim().toUpperCase().replace(/^TLP:/, '').replace(/[+ -]/g, '_');
+  const named = level === 'WHITE' ? 'CLEAR' : level;
+  return (tlpLevels as readonly string[]).includes(named) ? (named as TlpLevel) : null;
+}
+
 /** Whether a TLP level is above a ceiling (an export withholds such objects). */
 export function isAboveTlp(level: TlpLevel | null, ceiling: TlpLevel): boolean {
   return level !== null && tlpLevels.indexOf(level) > tlpLevels.indexOf(ceiling);

@@ -5,7 +5,7 @@ import type { RelationshipFilterInput } from '../domain/types.js';
 import type { StanceName } from '../domain/model.js';
 import type { Graph } from '../graph/run.js';
 import type { Logger } from '../logger.js';
-import { tlpLevels, type TlpLevel } from '../../shared/markings.js';
+import { tlpLevelOf, tlpLevels, type TlpLevel } from '../../shared/markings.js';
 
 const statusByCode: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -38,11 +38,9 @@ function wholeNumber(value: string | undefined, name: string): number | undefine
 /** A TLP ceiling as the URL writes it: clear, green, amber, amber+strict (or amber_strict), red; any case. */
 function tlpCeiling(value: string | undefined): TlpLevel | null {
   if (!value) return null;
-  const level = value.trim().toUpperCase().replace(/^TLP:/, '').replace(/[+ -]/g, '_');
-  if (!(tlpLevels as readonly string[]).includes(level)) {
-    throw new BadUserInputError(`tlpCeiling must be one of ${tlpLevels.join(', ')}, got "${value}".`);
-  }
-  return level as TlpLevel;
+  const level = tlpLevelOf(value);
+  if (!level) throw new BadUserInputError(`tlpCeiling must be one of ${tlpLevels.join(', ')}, got "${value}".`);
+  return level;
 }
 
 /** The RelationshipFilter from `types`, `minConfidence`, `stances`, `asOf` and `includeRetired` parameters. */
