@@ -4,6 +4,8 @@ import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { createLinksLoader } from './domain/find-entity.js';
 import type { EntityLink } from './domain/graph-records.js';
+import { createSourcesLoader } from './domain/sources/find-sources.js';
+import type { SourceDocument } from './domain/types.js';
 
 /** What every resolver receives: the graph executor, who is asking, a logger, and per-request loaders. */
 export interface RequestContext {
@@ -11,8 +13,9 @@ export interface RequestContext {
   logger: Logger;
   viewer: Viewer;
   links: DataLoader<string, EntityLink[]>;
+  sources: DataLoader<string, SourceDocument | null>;
 }
 
 export function createRequestContext(graph: Graph, logger: Logger, viewer: Viewer): RequestContext {
-  return { graph, logger, viewer, links: createLinksLoader(graph) };
+  return { graph, logger, viewer, links: createLinksLoader(graph), sources: createSourcesLoader(graph) };
 }

@@ -1,5 +1,6 @@
 // Params: $ids (start entity ids), $limit (max relationships), and the relationship filter:
-//         $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null);
+//         $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null),
+//         $excludedSources (list or null: the what-if);
 //         $summary (true: entities as id, kind, name, aliases, date; links without description, sources
 //         or disputes; no sources or disputing entities: what a canvas draws, a tenth of the bytes).
 // Slot: {{inner}} (depth - 1, 0-2), spliced as a whole number by the catalog (Cypher takes no parameter there).

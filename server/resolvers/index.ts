@@ -6,6 +6,7 @@ import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { sourceResolvers } from './sources.js';
 
 function parseDate(value: unknown): string {
   // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
@@ -28,4 +29,5 @@ export const resolvers: Resolvers = {
   Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query },
   Mutation: mutationResolvers,
   ...entityResolvers,
+  ...sourceResolvers,
 };

@@ -3,6 +3,7 @@ import { findHistory } from '../domain/audit.js';
 import { assertRelationship, retractRelationship } from '../domain/edit/assert-relationship.js';
 import { recordStatement } from '../domain/edit/record-statement.js';
 import { upsertEntity } from '../domain/edit/upsert-entity.js';
+import { updateSource } from '../domain/sources/update-source.js';
 import { toUserError } from '../domain/edit/user-errors.js';
 import { ImportValidationError } from '../domain/import/document.js';
 import { importContent, type ImportFormatName } from '../domain/import/run-import.js';
@@ -20,6 +21,10 @@ export const mutationResolvers: MutationResolvers = {
   recordStatement: (_parent, { input }, { graph, viewer }) => {
     requireEditor(viewer);
     return recordStatement(graph, { ...input, confidence: input.confidence ?? undefined }, viewer.name);
+  },
+  updateSource: (_parent, { input, reason }, { graph, viewer }) => {
+    requireEditor(viewer);
+    return updateSource(graph, input, viewer.name, reason ?? null);
   },
   retractRelationship: (_parent, { id, reason }, { graph, viewer }) => {
     requireEditor(viewer);

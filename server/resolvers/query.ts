@@ -30,8 +30,8 @@ export const queryResolvers: QueryResolvers = {
 
   neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
 
-  paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) =>
-    findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter }),
+  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph }) =>
+    findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter, profile, typeWeights, maxOverlap }),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 

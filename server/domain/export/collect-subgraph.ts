@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph } from '../../graph/run.js';
 import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
 import { RecordBuilder } from '../graph-records.js';
-import { checkRange, toFilterParams } from '../relationship-filter.js';
+import { checkRange, resolveFilterParams } from '../relationship-filter.js';
 import type { RelationshipFilterInput } from '../types.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
 
@@ -33,7 +33,7 @@ export async function collectSubgraph(
 ): Promise<ExportSubgraph> {
   checkRange(request.depth, 'depth', 0, exportLimits.maxDepth);
   const ids = checkIds(request.ids, request.depth);
-  const filterParams = toFilterParams(request.filter);
+  const filterParams = await resolveFilterParams(request.filter, null, () => graph.read('graph/find-source-origins', {}));
   let truncated = false;
   let wanted = ids;
   if (request.depth > 0) {

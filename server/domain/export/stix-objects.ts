@@ -1,5 +1,6 @@
 import type { EntityKindName } from '../model.js';
 import type { Citation, EntityRecord } from '../types.js';
+import { exportEvidence } from '../sources/stix-evidence.js';
 import { customName, stixTimestamp } from './stix-ids.js';
 
 export type StixObject = Record<string, unknown>;
@@ -48,7 +49,10 @@ export function citationProperties(sources: Citation[]): StixObject {
     external_references: sources.map((source) =>
       compact({ source_name: source.publisher ?? source.title, description: source.excerpt, url: source.url, external_id: source.id }),
     ),
-    x_ae_sources: sources.map(({ id, title, publisher, url, published, excerpt }) => ({ id, title, publisher, url, published, excerpt })),
+    x_ae_sources: sources.map((citation) => {
+      const { id, title, publisher, url, published, excerpt } = citation;
+      return { id, title, publisher, url, published, excerpt, ...exportEvidence(citation) };
+    }),
   };
 }
 

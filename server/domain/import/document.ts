@@ -1,5 +1,4 @@
-import type { EntityKindName, RelationshipTypeName, StanceName } from '../model.js';
-import type { SourceDocument } from '../types.js';
+import type { EntityKindName, ReliabilityGrade, RelationshipTypeName, StanceName } from '../model.js';
 
 /**
  * What every import format (project JSON, STIX 2.1, CSV) is turned into before anything is written:
@@ -8,10 +7,24 @@ import type { SourceDocument } from '../types.js';
 export interface ImportCitation {
   source: string;
   excerpt: string | null;
+  /** Admiralty credibility of this piece of information, 1-6; absent or null is 6 (cannot be judged). */
+  credibility?: number | null;
 }
 
-/** A source document as an import defines it: the same shape as a stored Source node. */
-export type ImportSource = SourceDocument;
+/**
+ * A source document as an import defines it: the shape of a stored Source node. The evidence fields are
+ * optional: absent, a source is grade F and its own publisher's reporting.
+ */
+export interface ImportSource {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  reliability?: ReliabilityGrade | null;
+  origin?: string | null;
+  derivedFrom?: string[];
+}
 
 export interface ImportEntity {
   id: string;

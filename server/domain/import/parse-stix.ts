@@ -90,6 +90,7 @@ export function parseStixBundle(content: string): Result {
     }
   }
   recordDisputes(relationships, disputes, context);
+  context.sources.applyDerivations(objects);
   return { document: { sources: context.sources.list(), entities, relationships, warnings: context.warnings() }, problems: [] };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
 import { sizeLimits } from './validate-document.js';
+import { stixEvidenceFields } from '../sources/stix-evidence.js';
 
 /** `type--uuid`, the only id form STIX 2.1 allows. */
 export const stixIdPattern = /^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +54,7 @@ const ourSource = z.object({
   url: nullableText,
   published: isoDate.nullish().transform((value) => value ?? null),
   excerpt: nullableText,
+  ...stixEvidenceFields,
 });
 
 /** Our kind-specific properties may also arrive as `x_ae_<snake_case>` (x_ae_iso_code, x_ae_first_seen, ...). */
@@ -129,6 +131,7 @@ export const stixObjectSchema = z.looseObject({
   x_ae_sources: z.array(ourSource).optional(),
   x_ae_since: timestamp.optional(),
   x_ae_until: timestamp.optional(),
+  created_by_ref: z.string().optional(),
   ...propertyOverrideFields,
 });
 

@@ -41,11 +41,22 @@ export function validateDocument(
   const sourceIds = new Set(document.sources.map((source) => source.id));
   const entityExists = (id: string) => entityIds.has(id) || existing.entityIds.has(id);
   const sourceExists = (id: string) => sourceIds.has(id) || existing.sourceIds.has(id);
-  const checkCitations = (location: string, cited: { source: string }[]) => {
+  const checkCitations = (location: string, cited: { source: string; credibility?: number | null }[]) => {
     for (const citation of cited) {
       if (!sourceExists(citation.source)) problems.push({ location, message: `cites unknown source "${citation.source}"` });
+      const credibility = citation.credibility;
+      if (credibility != null && !(Number.isInteger(credibility) && credibility >= 1 && credibility <= 6)) {
+        problems.push({ location, message: `gives credibility ${credibility} to "${citation.source}"; credibility is 1 to 6` });
+      }
     }
   };
+  for (const source of document.sources) {
+    for (const other of source.derivedFrom ?? []) {
+      if (other === source.id) problems.push({ location: `source ${shown(source.id)}`, message: 'is derived from itself' });
+      else if (!sourceExists(other))
+        problems.push({ location: `source ${shown(source.id)}`, message: `is derived from unknown source "${other}"` });
+    }
+  }
 
   for (const entity of document.entities) {
     const location = `entity ${shown(entity.id)}`;
@@ -99,5 +110,6 @@ export function externalReferences(document: ImportDocument): { entityIds: strin
   for (const element of [...document.entities, ...document.relationships]) {
     for (const citation of element.sources) if (!definedSources.has(citation.source)) sourceIds.add(citation.source);
   }
+  for (const source of document.sources) for (const other of source.derivedFrom ?? []) if (!definedSources.has(other)) sourceIds.add(other);
   return { entityIds: [...entityIds], sourceIds: [...sourceIds] };
 }

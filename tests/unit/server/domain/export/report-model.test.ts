@@ -11,7 +11,11 @@ const source = (excerpt: string): Citation => ({
   publisher: 'The Record',
   url: 'https://example.org/r',
   published: '2023-12-27',
+  reliability: null,
+  origin: null,
+  derivedFrom: [],
   excerpt,
+  credibility: 6,
 });
 const entity = (id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord => ({
   id,
