@@ -34,7 +34,7 @@ export const pathLimits = {
   batchSize: 48,
   maxCandidates: 300,
   evaluationBatch: 24,
-  maxVariantPaths: 10,
+  maxVariantPaths: 5,
 };
 
 export interface PathOptions {
@@ -106,9 +106,10 @@ function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: 
 /** Citations, entity kinds and sources for the exact scores, read in the search's transaction. */
 function evidenceReader(tx: ReadTransaction): EvidenceReader {
   return {
-    async facts(links, nodes) {
-      const [row] = await tx.run('graph/find-path-evidence', { links: links as number[], nodes: nodes as number[] });
+    async facts(links, nodes, knownSources) {
+      const [row] = await tx.run('graph/find-path-evidence', { links: links as number[], nodes: nodes as number[], knownSources });
       return {
+        sources: row.sources.map(toSourceDocument),
         links: new Map(
           row.links.map((link): [Key, LinkEvidence] => [
             link.key,

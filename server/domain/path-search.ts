@@ -541,7 +541,8 @@ export async function searchPaths<E extends EvaluatedPath>(
         steps.read[node] = true;
         const read = found.get(steps.nodeIds[node]);
         if (!read) continue;
-        linksRead += read.ids.length;
+        // The budget counts every link of the entity (what Neo4j reads), not only those a path may use.
+        linksRead += Math.max(read.degree, read.ids.length);
         steps.addExpanded(node, read);
       }
     }

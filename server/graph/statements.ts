@@ -238,12 +238,13 @@ export const statements = {
   >('entities', 'rels', 'truncated', 'sources', 'disputing'),
   'graph/find-path-ends': statement<{ ids: string[] }, { id: string; node: number }>('id', 'node'),
   'graph/find-path-evidence': statement<
-    { links: number[]; nodes: number[] },
+    { links: number[]; nodes: number[]; knownSources: string[] },
     {
       links: { key: number; id: string; sourceIds: string[]; credibilities: number[]; disputed: boolean }[];
       nodes: { key: number; id: string; kind: EntityKindName }[];
+      sources: SourceMap[];
     }
-  >('links', 'nodes'),
+  >('links', 'nodes', 'sources'),
   'graph/find-path-links': statement<
     { links: number[] },
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap & { internalId: number }>[]; disputing: MaybeVanished<EntityMap>[] }

@@ -184,8 +184,10 @@ export function modelEvidence(graph: ModelGraph): EvidenceReader {
   const links = new Map(graph.links.map((link) => [link.id as Key, link]));
   const sources = new Map(graph.sources.map((source) => [source.id, source]));
   return {
-    async facts(linkKeys, nodeKeys) {
+    async facts(linkKeys, nodeKeys, knownSources) {
+      const cited = new Set(linkKeys.flatMap((key) => links.get(key)!.citations.map((citation) => citation.sourceId)));
       return {
+        sources: [...cited].filter((id) => !knownSources.includes(id) && sources.has(id)).map((id) => sources.get(id)!),
         links: new Map(
           linkKeys.map((key) => {
             const link = links.get(key)!;

@@ -3,7 +3,8 @@ import type { Graph } from '../../graph/run.js';
 import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
 import { RecordBuilder } from '../graph-records.js';
 import { checkRange, resolveFilterParams } from '../relationship-filter.js';
-import type { RelationshipFilterInput } from '../types.js';
+import { findSourcesByIds } from '../sources/find-sources.js';
+import type { RelationshipFilterInput, SourceDocument } from '../types.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
 
 export const exportLimits = { maxIds: 2_000, maxDepth: 3, maxNeighbourhoodIds: neighbourhoodLimits.maxIds } as const;
@@ -56,5 +57,24 @@ export async function collectSubgraph(
     truncated,
     authors,
     request: { ...request, ids },
+    ancestors: await ancestorsOf(
+      graph,
+      [...entities, ...relationships].flatMap((element) => element.sources),
+    ),
   };
+}
+
+/** The sources that cited ones derive from, directly or not, and that are not cited themselves: an export keeps them. */
+async function ancestorsOf(graph: Graph, cited: SourceDocument[]): Promise<SourceDocument[]> {
+  const known = new Set(cited.map((source) => source.id));
+  const found: SourceDocument[] = [];
+  let wanted = [...new Set(cited.flatMap((source) => source.derivedFrom))].filter((id) => !known.has(id));
+  // Derivation chains are short; the bound only stops a cycle someone wrote by hand.
+  for (let depth = 0; depth < 8 && wanted.length > 0; depth += 1) {
+    wanted.forEach((id) => known.add(id));
+    const sources = await findSourcesByIds(graph, wanted);
+    found.push(...sources);
+    wanted = [...new Set(sources.flatMap((source) => source.derivedFrom))].filter((id) => !known.has(id));
+  }
+  return found.sort((a, b) => a.id.localeCompare(b.id));
 }

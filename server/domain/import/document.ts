@@ -59,6 +59,11 @@ export interface ImportDocument {
   relationships: ImportRelationship[];
   /** Things a parser passed over on purpose (unsupported object types, ...), reported to the user. */
   warnings?: string[];
+  /**
+   * A derivedFrom naming a source neither in the document nor in the graph is left out with a warning instead of
+   * refusing the import: a STIX export of part of a graph names sources that did not travel with it.
+   */
+  lenientDerivations?: boolean;
 }
 
 /** One thing wrong with an import, and where: an object id, or a file and line. */

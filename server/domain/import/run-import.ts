@@ -3,7 +3,7 @@ import { ImportValidationError, type ImportDocument, type ImportProblem, type Im
 import { parseCsvEntities, parseCsvRelationships } from './parse-csv.js';
 import { parseProjectJson } from './parse-json.js';
 import { parseStixBundle } from './parse-stix.js';
-import { externalReferences, validateDocument } from './validate-document.js';
+import { dropUnknownDerivations, externalReferences, validateDocument } from './validate-document.js';
 import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
 import type { WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
@@ -41,9 +41,10 @@ export function parseImport(format: ImportFormatName, content: string): { docume
  * The one import pipeline (API, CLI, founding case): parse, validate completely against the file and the
  * graph, then write every change in a single write transaction, so an import lands whole or not at all.
  */
-export async function importDocument(graph: Graph, document: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  const references = externalReferences(document);
+export async function importDocument(graph: Graph, given: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
+  const references = externalReferences(given);
   const [found] = await graph.read('import/find-existing-ids', references);
+  const document = dropUnknownDerivations(given, new Set(found.sourceIds));
   const problems = validateDocument(document, {
     entityIds: new Set(found.entityIds),
     sourceIds: new Set(found.sourceIds),

@@ -53,8 +53,9 @@ export function validateDocument(
   for (const source of document.sources) {
     for (const other of source.derivedFrom ?? []) {
       if (other === source.id) problems.push({ location: `source ${shown(source.id)}`, message: 'is derived from itself' });
-      else if (!sourceExists(other))
+      else if (!sourceExists(other) && !document.lenientDerivations) {
         problems.push({ location: `source ${shown(source.id)}`, message: `is derived from unknown source "${other}"` });
+      }
     }
   }
 
@@ -94,6 +95,21 @@ export function validateDocument(
     checkCitations(location, relationship.sources);
   }
   return problems;
+}
+
+/** With lenient derivations, leaves out derivedFrom ids that name no source here or in the graph, and says so. */
+export function dropUnknownDerivations(document: ImportDocument, existingSourceIds: ReadonlySet<string>): ImportDocument {
+  if (!document.lenientDerivations) return document;
+  const defined = new Set(document.sources.map((source) => source.id));
+  let dropped = 0;
+  const sources = document.sources.map((source) => {
+    const kept = (source.derivedFrom ?? []).filter((id) => defined.has(id) || existingSourceIds.has(id));
+    dropped += (source.derivedFrom?.length ?? 0) - kept.length;
+    return kept.length === (source.derivedFrom?.length ?? 0) ? source : { ...source, derivedFrom: kept };
+  });
+  if (dropped === 0) return document;
+  const warning = `left out ${dropped} derived-from reference${dropped === 1 ? '' : 's'} to sources neither in the bundle nor in the graph`;
+  return { ...document, sources, warnings: [...(document.warnings ?? []), warning] };
 }
 
 /** Ids the document refers to but does not define: they must already be in the graph. */

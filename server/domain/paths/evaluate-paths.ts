@@ -28,8 +28,16 @@ export interface NodeFacts {
 
 /** Where the evaluator reads citations, entity kinds and sources (Neo4j in the server, a map in tests). */
 export interface EvidenceReader {
-  /** The citations of links and the ids and kinds of entities, by the search's keys, in one read. */
-  facts(links: Key[], nodes: Key[]): Promise<{ links: Map<Key, LinkEvidence>; nodes: Map<Key, NodeFacts> }>;
+  /**
+   * The citations of links, the ids and kinds of entities, by the search's keys, and the sources the links cite
+   * (those not among `knownSources`), in one read.
+   */
+  facts(
+    links: Key[],
+    nodes: Key[],
+    knownSources: string[],
+  ): Promise<{ links: Map<Key, LinkEvidence>; nodes: Map<Key, NodeFacts>; sources: SourceDocument[] }>;
+  /** Sources by id (those cited sources derive from). */
   sources(ids: string[]): Promise<SourceDocument[]>;
 }
 
@@ -104,15 +112,16 @@ export class PathEvaluator {
       for (const node of path.nodes) if (!this.nodeFacts.has(node)) nodeKeys.add(node);
       for (const step of path.steps) for (const link of step.links) if (!this.linkFacts.has(link.id)) linkKeys.add(link.id);
     }
-    const { links, nodes } =
-      linkKeys.size + nodeKeys.size > 0
-        ? await this.reader.facts([...linkKeys], [...nodeKeys])
-        : { links: new Map<Key, LinkEvidence>(), nodes: new Map<Key, NodeFacts>() };
+    if (linkKeys.size + nodeKeys.size === 0) return;
+    const { links, nodes, sources } = await this.reader.facts([...linkKeys], [...nodeKeys], this.library.ids());
     for (const [key, facts] of links) this.linkFacts.set(key, facts);
     for (const [key, facts] of nodes) this.nodeFacts.set(key, facts);
+    for (const source of sources) this.library.add(source);
 
+    // Cited sources the graph does not hold, then what the cited ones derive from, a generation per read.
     let wanted = new Set<string>();
     for (const facts of links.values()) for (const citation of facts.citations) wanted.add(citation.sourceId);
+    for (const source of sources) for (const ancestor of source.derivedFrom) wanted.add(ancestor);
     for (let round = 0; round < derivationDepth; round += 1) {
       const unknown = [...wanted].filter((id) => !this.library.has(id));
       if (unknown.length === 0) break;

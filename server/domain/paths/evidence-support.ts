@@ -67,6 +67,10 @@ export class SourceLibrary {
     return this.sources.has(id);
   }
 
+  ids(): string[] {
+    return [...this.sources.keys()];
+  }
+
   source(id: string): SourceDocument | undefined {
     return this.sources.get(id);
   }
