@@ -101,7 +101,7 @@ export const profiles: Record<PathProfileName, PathProfileDefinition> = {
 
 /**
  * How much an intermediate entity passes on, by its degree (every link it has): Adamic-Adar's 1/log(degree),
- * in base 10 and shifted so that an entity with one link costs nothing. 10 links keep 0.72 of the score, 100
+ * in base 10 and shifted so that an entity with one link costs nothing. 10 links keep 0.78 of the score, 100
  * keep 0.49, 1,000 keep 0.33, 10,000 keep 0.25: a route through a state with thousands of links needs much
  * better evidence than one through a ministry with a handful.
  */
