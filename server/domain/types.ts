@@ -64,6 +64,7 @@ export type SourceRecord = SourceDocument & Partial<Pick<Citation, 'excerpt' | '
 export interface PathStepRecord {
   from: EntityRecord;
   to: EntityRecord;
+  reading: string;
   relationships: RelationshipRecord[];
   support: number;
   evidenceGroups: number;

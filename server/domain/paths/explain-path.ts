@@ -50,13 +50,18 @@ export function metaPath(entities: readonly EntityRecord[], steps: readonly Expl
   }, kind(entities[0]));
 }
 
+/** One step as a clause from its start to its end: "Iran includes MOIS", "A is affiliated with B (suspected)". */
+export function stepReading(from: EntityRecord, to: EntityRecord, step: ExplainedStep): string {
+  return `${from.name} ${predicate(to, step)}`;
+}
+
+function predicate(to: EntityRecord, step: ExplainedStep): string {
+  return `${phrases[step.type][step.forward ? 0 : 1]} ${to.name}${hedges[step.stance]}`;
+}
+
 /** One plain sentence, each step read from its start towards its end: "A is affiliated with B (suspected), which ...". */
 export function reading(entities: readonly EntityRecord[], steps: readonly ExplainedStep[]): string {
-  const clauses = steps.map((step, index) => {
-    const verb = phrases[step.type][step.forward ? 0 : 1];
-    return `${verb} ${entities[index + 1].name}${hedges[step.stance]}`;
-  });
-  return `${entities[0].name} ${clauses.join(', which ')}.`;
+  return `${entities[0].name} ${steps.map((step, index) => predicate(entities[index + 1], step)).join(', which ')}.`;
 }
 
 /** Below this support the evidence is too thin for more than low confidence. */

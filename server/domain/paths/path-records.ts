@@ -9,7 +9,7 @@ import type { Key } from '../rank-paths.js';
 import type { PathRecord, PathStepRecord, RelationshipRecord } from '../types.js';
 import type { EvidenceLink } from './evidence-support.js';
 import type { PathEvaluator, PathScore } from './evaluate-paths.js';
-import { confidenceBand, criticalSource, metaPath, reading, type ExplainedStep } from './explain-path.js';
+import { confidenceBand, criticalSource, metaPath, reading, stepReading, type ExplainedStep } from './explain-path.js';
 import { typeName } from './link-codes.js';
 
 export async function buildPathRecords(
@@ -41,11 +41,13 @@ export async function buildPathRecords(
     // A link or entity deleted between the search and this read leaves its path out rather than half-drawn.
     if (entities.some((entity) => !entity) || stepLinks.some((list) => list.some((link) => !link))) return null;
     const ends = entities as NonNullable<(typeof entities)[number]>[];
+    const explained = candidate.steps.map((step, index) => explainedStep(step, evaluated.steps[index].links));
     const steps = candidate.steps.map((step, index): PathStepRecord => {
       const score = evaluated.steps[index];
       return {
         from: ends[index],
         to: ends[index + 1],
+        reading: stepReading(ends[index], ends[index + 1], explained[index]),
         relationships: (stepLinks[index] as RelationshipRecord[]).slice().sort((x, y) => y.confidence - x.confidence),
         support: score.support,
         evidenceGroups: score.groups,
@@ -54,7 +56,6 @@ export async function buildPathRecords(
         claimed: score.claimed,
       };
     });
-    const explained = candidate.steps.map((step, index) => explainedStep(step, evaluated.steps[index].links));
     const weakest = steps.reduce((low, step) => (step.support < low.support ? step : low), steps[0]);
     const critical = criticalSource(evaluated.steps, evaluated.support, (id) => evaluator.supportWithout(evaluated.steps, id));
     return {
