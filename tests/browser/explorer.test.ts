@@ -93,6 +93,10 @@ describe('the analyst in the explorer', () => {
     await page.getByTestId('path-what-if-chip').waitFor();
     expect(await page.getByTestId('path-what-if').textContent()).toMatch(/Sanctioning Iran/);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="path-result"]').length > 0);
+    await screenshot(page, 'explorer-3-path-what-if');
+    const reranked = page.getByTestId('path-result').first();
+    await reranked.getByTestId('path-sources').locator('summary').click();
+    expect(await reranked.getByTestId('path-source').count()).toBeGreaterThan(0);
     await page.getByTestId('path-what-if-clear').click();
     await page.waitForFunction(() => (document.querySelector('[data-testid="path-what-if"]') as HTMLElement).hidden);
 

@@ -210,8 +210,9 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       explorer.draw(mergeSubgraphs(paths), 'Add paths');
       if (paths.length > 0) {
         show(paths[0], results.firstElementChild as HTMLElement);
-        // The answer, not the form, is what the analyst came for: bring the first path into view.
-        results.firstElementChild?.scrollIntoView?.({ block: 'start' });
+        // The answer, not the form, is what the analyst came for: bring the first path into view, with the
+        // what-if that shaped it when there is one.
+        (exclusions.length > 0 ? whatIfBar : results.firstElementChild)?.scrollIntoView?.({ block: 'start' });
       }
     } catch (error) {
       results.replaceChildren();
