@@ -141,12 +141,12 @@ async function rankedPathsIn(
 ): Promise<PathRecord[]> {
   const filter = await resolveFilterParams(options.filter, defaultPathStances, () => tx.run('graph/find-source-origins', {}));
   // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
-  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [row.id, row.node]));
+  const [found] = await tx.run('graph/find-path-ends', { ids: [from, to], grades: reliabilityGrades.filter((grade) => grade !== 'F') });
+  const ends = new Map(found.ends.map((end) => [end.id, end.node]));
   const missing = [from, to].filter((id) => !ends.has(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   const [a, b] = [ends.get(from)!, ends.get(to)!];
 
-  const [{ grades }] = await tx.run('graph/find-reliability-grades', { grades: reliabilityGrades.filter((grade) => grade !== 'F') });
   const params = linkParams(filter, request.profile, [a, b]);
   const evaluator = new PathEvaluator(evidenceReader(tx), request.profile, new Set(filter.excludedSources ?? []));
   const search = await searchPaths(
@@ -172,7 +172,7 @@ async function rankedPathsIn(
       evaluate: (paths) => evaluator.evaluate(paths),
       fallback: () => fewestHopPaths(tx, a, b, options, params),
     },
-    stepModel(request.profile, maxReliabilityWeight(grades)),
+    stepModel(request.profile, maxReliabilityWeight(found.grades)),
     {
       maxHops: options.maxHops,
       limit: options.limit,

@@ -236,7 +236,10 @@ export const statements = {
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
     { inner: number }
   >('entities', 'rels', 'truncated', 'sources', 'disputing'),
-  'graph/find-path-ends': statement<{ ids: string[] }, { id: string; node: number }>('id', 'node'),
+  'graph/find-path-ends': statement<
+    { ids: string[]; grades: ReliabilityGrade[] },
+    { ends: { id: string; node: number }[]; grades: ReliabilityGrade[] }
+  >('ends', 'grades'),
   'graph/find-path-evidence': statement<
     { links: number[]; nodes: number[]; knownSources: string[] },
     {
@@ -249,7 +252,6 @@ export const statements = {
     { links: number[] },
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap & { internalId: number }>[]; disputing: MaybeVanished<EntityMap>[] }
   >('entities', 'rels', 'sources', 'disputing'),
-  'graph/find-reliability-grades': statement<{ grades: ReliabilityGrade[] }, { grades: ReliabilityGrade[] }>('grades'),
   'graph/find-relationship': statement<
     { id: string },
     {

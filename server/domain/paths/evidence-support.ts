@@ -54,6 +54,8 @@ export interface EvidenceLink {
 /** The sources known to a request, by id: those cited and those they derive from (directly or not). */
 export class SourceLibrary {
   private readonly sources = new Map<string, SourceDocument>();
+  /** Normalising an origin is string work; a request asks for the same sources' keys over and over. */
+  private readonly originKeys = new Map<string, string>();
 
   constructor(sources: Iterable<SourceDocument> = []) {
     for (const source of sources) this.sources.set(source.id, source);
@@ -61,6 +63,13 @@ export class SourceLibrary {
 
   add(source: SourceDocument): void {
     this.sources.set(source.id, source);
+    this.originKeys.delete(source.id);
+  }
+
+  private originKeyOf(source: SourceDocument): string {
+    let key = this.originKeys.get(source.id);
+    if (key === undefined) this.originKeys.set(source.id, (key = originKey(originOf(source))));
+    return key;
   }
 
   has(id: string): boolean {
@@ -113,7 +122,7 @@ export class SourceLibrary {
     for (const id of pending) {
       const source = this.sources.get(id);
       // A source the graph does not hold is its own origin.
-      const key = source ? originKey(originOf(source)) : `unknown:${id}`;
+      const key = source ? this.originKeyOf(source) : `unknown:${id}`;
       const first = byOrigin.get(key);
       if (first === undefined) byOrigin.set(key, id);
       else union(first, id);
