@@ -1,3 +1,5 @@
+import { urlProblem } from '../../../shared/url-policy.js';
+import { shownValue } from '../text-policy.js';
 import type { ImportCitation, ImportProblem, ImportSource } from './document.js';
 import { derivedSourceId } from './derived-source-id.js';
 import type { CsvRow } from './csv-table.js';
@@ -6,14 +8,6 @@ import type { CsvRow } from './csv-table.js';
 export const citationColumns = ['source_id', 'source_title', 'source_publisher', 'source_url', 'source_published', 'excerpt'] as const;
 
 const definingColumns = ['source_publisher', 'source_url', 'source_published'] as const;
-
-function isUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** A header needs a way to name a source: the rule that every fact has one is checked row by row. */
 export function checkCitationHeader(columns: string[], fileName: string): ImportProblem[] {
@@ -42,7 +36,8 @@ export class CsvSources {
       return { source: id!, excerpt: row.text('excerpt') };
     }
     const url = row.text('source_url');
-    if (url && !isUrl(url)) row.report('source_url', `"${url}" is not an http(s) URL`);
+    const badUrl = url === null ? null : urlProblem(url);
+    if (badUrl) row.report('source_url', `"${shownValue(url!)}" ${badUrl}`);
     const source: ImportSource = {
       id: id ?? derivedSourceId(url ?? title),
       title,
