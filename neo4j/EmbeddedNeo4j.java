@@ -37,8 +37,14 @@ public class EmbeddedNeo4j {
         }
         Path home = Path.of(required(options, "--home"));
         int port = Integer.parseInt(required(options, "--port"));
-        String password = Files.readString(Path.of(required(options, "--password-file")), StandardCharsets.UTF_8).trim();
-        if (password.length() < 8) fail("the password file must hold at least 8 characters");
+        Path passwordFile = Path.of(required(options, "--password-file"));
+        String password = "";
+        try {
+            password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        } catch (IOException | RuntimeException e) {
+            fail("could not read the password file " + passwordFile + ": " + e.getMessage());
+        }
+        if (password.length() < 8) fail("the password file " + passwordFile + " must hold at least 8 characters");
 
         DatabaseManagementService dbms;
         try {
@@ -53,7 +59,7 @@ public class EmbeddedNeo4j {
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .build();
         } catch (Throwable t) {
-            fail("Neo4j did not start: " + t);
+            fail("Neo4j did not start: " + describe(t));
             return;
         }
 
@@ -112,6 +118,14 @@ public class EmbeddedNeo4j {
             String message = String.valueOf(e.getMessage());
             if (!message.contains("Old password and new password cannot be the same")) throw e;
         }
+    }
+
+    /** The failure and its root cause on one line: the root cause (a locked store, a full disk) is what a person can act on. */
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String top = String.valueOf(t.getMessage());
+        return root == t ? top : top + "; caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import { findEntity, findRelationship } from '../domain/find-entity.js';
-import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
+import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
 import { findRankedPaths } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
@@ -25,13 +25,16 @@ export const queryResolvers: QueryResolvers = {
     return found;
   },
 
-  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }, info) =>
-    findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
+  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph, heavy }, info) => {
+    const find = () =>
+      findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full');
+    return isLargeNeighbourhood(depth ?? 1, limit ?? 500) ? heavy(find) : find();
+  },
 
   neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
 
-  paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) =>
-    findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter }),
+  paths: (_parent, { from, to, maxHops, limit, filter }, { graph, heavy }) =>
+    heavy(() => findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter })),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 
