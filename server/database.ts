@@ -24,7 +24,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let graphRef: Graph | null = null;
   if (config.neo4j.mode === 'embedded') {
     embedded = await superviseEmbeddedNeo4j(config.neo4j.embedded, config.dataDir, logger, {
-      ping: () => graphRef?.ping() ?? Promise.resolve(true),
+      ping: () => graphRef?.probe() ?? Promise.resolve(true),
       availability: {
         down: (backInMs, exited) => graphRef?.markUnavailable(backInMs, exited),
         up: () => graphRef?.markAvailable(),

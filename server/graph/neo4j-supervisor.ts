@@ -68,6 +68,8 @@ export async function superviseEmbeddedNeo4j(
           await running.stop(); // stopped while it started
           return;
         }
+        // Bolt accepts before the database itself may answer: requests resume only once a query does.
+        await answering(30_000);
         restarts += 1;
         backoffMs = 1_000;
         failedPings = 0;
@@ -81,6 +83,13 @@ export async function superviseEmbeddedNeo4j(
         backoffMs = Math.min(backoffMs * 2, 30_000);
         logger.error({ err: error }, 'the embedded Neo4j did not restart; trying again');
       }
+    }
+  };
+
+  const answering = async (withinMs: number) => {
+    const deadline = Date.now() + withinMs;
+    while (Date.now() < deadline && state === 'restarting' && !(await options.ping())) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
 

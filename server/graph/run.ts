@@ -192,14 +192,21 @@ export class Graph {
   /** True when the database answers within `timeoutMs`. */
   async ping(timeoutMs = 1_500): Promise<boolean> {
     if (this.outage) return false;
-    const attempt = this.healthDriver.verifyConnectivity({ database: this.database }).then(
+    const up = await this.probe(timeoutMs);
+    this.unreachable = !up;
+    return up;
+  }
+
+  /** Asks the database itself whether it answers within `timeoutMs`, whatever this graph believes (the supervisor's check). */
+  async probe(timeoutMs = 1_500): Promise<boolean> {
+    const session = this.healthDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const attempt = session.run(this.catalog.text('admin/ping'), {}, { timeout: timeoutMs }).then(
       () => true,
       () => false,
     );
+    void attempt.finally(() => session.close().catch(() => undefined));
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-    const up = await Promise.race([attempt, timeout]);
-    this.unreachable = !up;
-    return up;
+    return Promise.race([attempt, timeout]);
   }
 
   async close(): Promise<void> {
