@@ -1,11 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Command } from 'commander';
 import { ensureLocalEditorToken, localEditorName } from '../server/auth.js';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { ConfigError, loadConfig, type TokenEntry } from '../server/config.js';
 import { loginLinkTtlMs, mintLoginCode } from '../server/login-links.js';
 
-// npm run editor-link: prints a single-use editor link for the explorer running on this DATA_DIR. The link
-// carries a code, not the token (server/login-links.ts), so it is worthless once used or 15 minutes old.
+// npm run editor-link [-- --name alice]: prints a single-use login link for the explorer running on this
+// DATA_DIR. The link carries a code, not the token (server/login-links.ts), so it is worthless once used or
+// 15 minutes old. Without --name: the local editor's link (a loopback server without EDITOR_TOKENS); with it,
+// the link for that configured token (EDITOR_TOKENS or READER_TOKENS), for an administrator to hand out.
+const program = new Command()
+  .name('npm run editor-link --')
+  .description('Print a single-use login link (valid 15 minutes) for the explorer on this DATA_DIR.')
+  .option('-n, --name <name>', 'the name of a configured token (EDITOR_TOKENS or READER_TOKENS) to log in as')
+  .showHelpAfterError();
+program.parse();
+const options = program.opts<{ name?: string }>();
+
 function main(): number {
   let config;
   try {
@@ -17,13 +28,19 @@ function main(): number {
     }
     throw error;
   }
-  if (!config.auth.localEditor) {
-    process.stderr.write(
-      'This server uses configured tokens (EDITOR_TOKENS), not a local editor token: its administrator hands them out.\n',
-    );
+  let entry: TokenEntry | undefined;
+  if (options.name) {
+    entry = [...config.auth.editors, ...config.auth.readers].find((candidate) => candidate.name === options.name);
+    if (!entry) {
+      process.stderr.write(`No token named "${options.name}" in EDITOR_TOKENS or READER_TOKENS.\n`);
+      return 1;
+    }
+  } else if (config.auth.localEditor) {
+    entry = { name: localEditorName(), token: ensureLocalEditorToken(config.dataDir).token };
+  } else {
+    process.stderr.write('This server uses configured tokens (EDITOR_TOKENS): name one with --name <name>.\n');
     return 1;
   }
-  const { token } = ensureLocalEditorToken(config.dataDir);
   let url = `http://${config.host}:${config.port}`;
   let running = false;
   try {
@@ -34,10 +51,9 @@ function main(): number {
   } catch {
     // not running (or not readable): the configured address is the best guess
   }
-  const code = mintLoginCode({ name: localEditorName(), token });
-  process.stdout.write(`${url}/?login=${code}\n`);
+  process.stdout.write(`${url}/?login=${mintLoginCode(entry)}\n`);
   process.stderr.write(
-    `Editor link: open it in your browser within ${loginLinkTtlMs / 60_000} minutes; it works once.${running ? '' : ` (No explorer seems to run on DATA_DIR=${config.dataDir}; start it with npm start.)`}\n`,
+    `Login link for ${entry.name}: open it within ${loginLinkTtlMs / 60_000} minutes; it works once.${running ? '' : ` (No explorer seems to run on DATA_DIR=${config.dataDir}; start it with npm start.)`}\n`,
   );
   return 0;
 }
