@@ -102,7 +102,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
       context: async ({ res }) => {
         const viewer = viewerOf(res);
         return createRequestContext(deps.graph, deps.logger, viewer, {
-          heavy: heavyWork.forClient(viewer.role ? viewer.name : 'anonymous'),
+          heavy: heavyWork.forViewer(viewer),
           exportFile: heavyWork.exportFile,
         });
       },

@@ -57,7 +57,7 @@ export function createExportRouter(deps: {
   /** The viewer, or an AppError (e.g. UNAUTHENTICATED) when the request may not read; the same rule as /graphql. */
   authorize: (request: Request) => Viewer;
   /** The asking client's budget of heavy operations, and the worker threads that serialise. */
-  heavyWork: Pick<HeavyWork, 'forClient' | 'exportFile'>;
+  heavyWork: Pick<HeavyWork, 'forViewer' | 'exportFile'>;
 }): Router {
   const router = Router();
   router.get('/export', async (request: Request, response: Response) => {
@@ -71,7 +71,7 @@ export function createExportRouter(deps: {
         depth: wholeNumber(text(request, 'depth'), 'depth') ?? 0,
         filter: filterFrom(request),
       };
-      const heavy = deps.heavyWork.forClient(viewer.role ? viewer.name : 'anonymous');
+      const heavy = deps.heavyWork.forViewer(viewer);
       const file = await heavy(() => deps.heavyWork.exportFile(deps.graph, exportRequest));
       const charset = file.mimeType.startsWith('text/') || file.mimeType.includes('json') ? '; charset=utf-8' : '';
       // attachment() guesses a type from the filename, so the real one is set after it.

@@ -9,7 +9,7 @@ interface ClientState {
  * At most `perClient` heavy operations (path searches, exports, the largest neighbourhoods) run at once for
  * one client; more wait their turn in order, up to `maxWaiting`, and beyond that are refused. A client that asks
  * for many heavy things at once (30 aliased paths in one request, a script firing exports) then shares the
- * server with everyone else instead of taking it over. A client is a token's name, or "anonymous".
+ * server with everyone else instead of taking it over. A client is a token's name (see HeavyWork.forViewer).
  */
 export class ClientBudget {
   private readonly clients = new Map<string, ClientState>();

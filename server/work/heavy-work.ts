@@ -1,3 +1,4 @@
+import type { Viewer } from '../auth.js';
 import type { Config } from '../config.js';
 import { exportSubgraph, type ExportFile, type ExportRequest } from '../domain/export/index.js';
 import type { Graph } from '../graph/run.js';
@@ -16,7 +17,12 @@ export type RunHeavy = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** Everything that keeps heavy work from stalling the server: the worker pool and the per-client budget. */
 export interface HeavyWork {
-  forClient(client: string): RunHeavy;
+  /**
+   * The budget of the client a viewer is: a token's holder (by the token's name). A request without a valid
+   * token is read only on a loopback server whose reads need no token, where it is the one local user with
+   * every connection it opens: it gets no budget, which would only make it wait for itself.
+   */
+  forViewer(viewer: Viewer): RunHeavy;
   /**
    * Runs an export (reading, layout, rendering) in a worker thread with a connection of its own, under the pool's
    * queue and time limit; cut like any read when the database goes away.
@@ -37,7 +43,7 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
   });
   const budget = new ClientBudget(work.maxHeavyPerClient, maxWaitingPerClient);
   return {
-    forClient: (client) => (job) => budget.run(client, job),
+    forViewer: (viewer) => (viewer.role ? (job) => budget.run(viewer.name, job) : (job) => job()),
     exportFile(graph, request) {
       const connection = graph.workerConnection();
       // A graph over a driver of unknown origin cannot be reached from another thread: export here, then.
