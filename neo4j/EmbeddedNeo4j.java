@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -15,6 +16,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 
 /**
  * Runs Neo4j embedded with its Bolt connector on 127.0.0.1, for the Attribution Explorer.
@@ -109,10 +111,11 @@ public class EmbeddedNeo4j {
     /** Makes `neo4j` use the given password; the embedded API runs with full rights, so no login is needed. */
     private static void setPassword(DatabaseManagementService dbms, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        try {
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+        // A timeout of its own: db.transaction.timeout (30 s) is for queries, and a start on a busy machine
+        // (a fresh system database, other JVMs starting) has been seen to need longer for this one statement.
+        try (Transaction tx = system.beginTx(5, TimeUnit.MINUTES)) {
+            tx.execute("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            tx.commit();
         } catch (RuntimeException e) {
             // Neo4j refuses to "change" a password to the one already set: that is the normal restart case.
             String message = String.valueOf(e.getMessage());

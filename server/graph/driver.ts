@@ -9,6 +9,7 @@ export interface DriverTarget {
 /** Where each driver made here connects, so a worker thread can open a connection of its own to the same database. */
 const targets = new WeakMap<Driver, DriverTarget>();
 
+/** The uri, user and password a driver made by createDriver connects with. */
 export function targetOf(driver: Driver): DriverTarget | undefined {
   return targets.get(driver);
 }
@@ -26,7 +27,7 @@ export function createDriver(target: DriverTarget): Driver {
     disableLosslessIntegers: true,
     logging: { level: 'error', logger: () => undefined },
   });
-  targets.set(driver, { ...target });
+  targets.set(driver, { uri: target.uri, user: target.user, password: target.password });
   return driver;
 }
 
