@@ -1,7 +1,7 @@
 /**
  * A synthetic attribution graph in the import pipeline's own form (ImportDocument), deterministic from a
  * seed. Its shape imitates real case files: a few states and prolific actors are hubs (Zipf-like
- * in-degrees), every kind and relationship type of server/domain/model.ts occurs with plausible ends,
+ * in-degrees), every kind and relationship type of shared/vocabulary.ts occurs with plausible ends,
  * stances, confidences, validity dates and cited sources with excerpts.
  */
 import type { ImportCitation, ImportDocument, ImportEntity, ImportRelationship, ImportSource } from '../server/domain/import/document.js';

@@ -15,8 +15,9 @@ import { findRankedPathsIn } from '../server/domain/find-paths.js';
 import { searchEntities } from '../server/domain/search-entities.js';
 import { asksOnly, fieldSelectionOf, summaryFields } from '../server/resolvers/selection.js';
 import type { CypherCatalog, CypherSlots } from '../server/graph/cypher.js';
-import { recordToObject, toParams } from '../server/graph/records.js';
-import type { Graph, Params, ReadTransaction } from '../server/graph/run.js';
+import { toParams } from '../server/graph/records.js';
+import { namedStatements, type Graph, type Params, type ReadTransaction } from '../server/graph/run.js';
+import { createLogger } from '../server/logger.js';
 import type { SyntheticGraph } from './generate-graph.js';
 import type { Random } from './random.js';
 import { breadthFirst, hubsOf, ordinaryEntity, type Adjacency } from './sample.js';
@@ -57,12 +58,11 @@ async function captureRead(call: (graph: Graph) => Promise<unknown>): Promise<{ 
   return captured;
 }
 
-/** The catalog's statements run in a plain driver transaction, records made plain as the server's executor does. */
+const silentLogger = createLogger({ logLevel: 'silent' });
+
+/** The catalog's statements run in a plain driver transaction, as the server's executor runs them. */
 function overDriver(tx: ManagedTransaction, catalog: CypherCatalog): ReadTransaction {
-  return {
-    run: async (name, params = {}, slots) =>
-      (await tx.run(catalog.text(name, slots), toParams(params) as Params)).records.map(recordToObject),
-  };
+  return namedStatements(tx, catalog, silentLogger);
 }
 
 function clientDocuments(): DocumentIndex {

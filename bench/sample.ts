@@ -76,7 +76,7 @@ export interface ClientSubgraph {
 /**
  * A connected subgraph of exactly `elements` nodes plus edges, grown breadth-first from `start` with every
  * link among the entities taken so far: the shape of a neighbourhood an analyst has expanded, in the form the
- * GraphQL API returns it (what client/src/graph/elements.ts turns into Cytoscape elements).
+ * GraphQL API returns it (what shared/graph-elements.ts turns into Cytoscape elements).
  */
 export function subgraphOfSize(document: ImportDocument, adjacency: Adjacency, start: number, elements: number): ClientSubgraph {
   const taken = new Set<number>();

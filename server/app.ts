@@ -54,6 +54,11 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   app.use(loopbackHostGuard(authenticator.readsNeedToken));
   const shape = queryShapeProtection(deps.config.limits);
   const httpServer = http.createServer(app);
+  // Node closes an idle keep-alive connection after 5 s, about when a client (a browser, a proxy, undici) may
+  // send its next request on it: that request then fails with ECONNRESET and was never seen. Keep idle
+  // connections longer than the usual proxies' 60 s so the client, told by the Keep-Alive header, closes first.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers: resolvers as never,

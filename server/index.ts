@@ -9,8 +9,9 @@ import { DataDirError } from './data-dir.js';
 import { EmbeddedNeo4jError } from './graph/embedded-neo4j.js';
 import { createLogger } from './logger.js';
 import { mintLoginCode } from './login-links.js';
+import { checkPortFree } from './port-check.js';
 
-// Boot only: config -> logger -> database -> server -> listen.
+// Boot only: config -> logger -> port check -> database -> server -> listen.
 let config;
 try {
   config = loadConfig();
@@ -27,6 +28,7 @@ const startedAt = Date.now();
 const addressFile = path.join(config.dataDir, 'explorer.json');
 
 try {
+  await checkPortFree(config.host, config.port);
   // Before the server reads it, so that we know whether it was created just now.
   const localEditor = config.auth.localEditor ? ensureLocalEditorToken(config.dataDir) : null;
   const database = await openDatabase(config, logger);

@@ -1,5 +1,5 @@
 /** What the benchmark page offers the harness (window.bench), shared by both sides for types. */
-import type { SubgraphInput } from '../../client/src/graph/elements';
+import type { SubgraphInput } from '../../shared/graph-elements';
 
 export interface DrawResult {
   ms: number;

@@ -3,7 +3,7 @@
  * levers; elements.ts for the conversion), beside a bare Cytoscape with its defaults.
  */
 import cytoscape, { type Core, type LayoutOptions, type Position } from 'cytoscape';
-import { subgraphToElements, type SubgraphInput } from '../../client/src/graph/elements';
+import { subgraphToElements, type SubgraphInput } from '../../shared/graph-elements';
 import { renderingHints } from '../../client/src/graph/performance';
 import { buildStylesheet } from '../../client/src/graph/style';
 import { GraphView } from '../../client/src/graph/view';

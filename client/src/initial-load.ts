@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api/client';
 import { fetchFocusEntity, fetchMostConnected, fetchNeighbourhood, fetchPathEnds } from './api/queries';
-import { subgraphToElements } from './graph/elements';
+import { subgraphToElements } from '../../shared/graph-elements';
 import type { Explorer } from './explorer';
 import type { UrlState } from './state/url-state';
 import { h } from './ui/dom';

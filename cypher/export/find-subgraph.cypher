@@ -13,10 +13,7 @@ CALL {
   UNWIND given AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE b.id IN givenIds
-    AND ($types IS NULL OR type(r) IN $types)
-    AND r.confidence >= $minConfidence
-    AND ($stances IS NULL OR r.stance IN $stances)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
+    AND {{> fragments/relationship-filter}}
   UNWIND coalesce(r.disputedBy, []) AS disputerId
   RETURN collect(DISTINCT disputerId) AS disputingIds
 }
@@ -27,10 +24,7 @@ CALL {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE b.id IN nodeIds
-    AND ($types IS NULL OR type(r) IN $types)
-    AND r.confidence >= $minConfidence
-    AND ($stances IS NULL OR r.stance IN $stances)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
+    AND {{> fragments/relationship-filter}}
   RETURN collect(r) AS rels
 }
 WITH nodes, rels,

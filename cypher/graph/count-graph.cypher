@@ -3,7 +3,7 @@
 // Every count is one pattern with a single static label or type, counted alone (a literal beside count()
 // would turn it into a grouping), which Neo4j answers from its count store
 // without reading nodes or links (a scan of e.kind / type(r) took 260 ms on 600k elements). The labels and
-// types are those of server/domain/model.ts; tests/unit/server/count-graph.test.ts keeps them in step.
+// types are those of shared/vocabulary.ts; tests/unit/shared/vocabulary.test.ts keeps them in step.
 CALL { MATCH (e:Entity) RETURN count(e) AS entities }
 CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
 CALL {

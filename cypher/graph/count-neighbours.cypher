@@ -4,10 +4,7 @@
 MATCH (e:Entity {id: $id})
 RETURN COLLECT {
   MATCH (e)-[r]-(o:Entity)
-  WHERE ($types IS NULL OR type(r) IN $types)
-    AND r.confidence >= $minConfidence
-    AND ($stances IS NULL OR r.stance IN $stances)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
+  WHERE {{> fragments/relationship-filter}}
   WITH type(r) AS type, CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction,
        count(DISTINCT o) AS count, max(r.confidence) AS maxConfidence
   ORDER BY count DESC, type

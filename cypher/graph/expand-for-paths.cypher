@@ -1,6 +1,7 @@
 // Params: $nodes (internal ids of entities to expand, from find-path-ends or an earlier round of the same
 //         read transaction), and the relationship filter: $types (list or null), $minConfidence (int),
 //         $stances (list or null), $asOf (ISO date or null).
+// The filter is the shared fragment; paths also skip links of confidence 0, which carry no evidence.
 // Returns one row per node: node, and its filtered links with confidence above 0 as three parallel lists:
 // rels (internal ids), others (the far ends' internal ids), confidences.
 // Shape: id seeks and one expansion per node; only the link's own properties are read (not the far end's),
@@ -13,11 +14,7 @@ MATCH (n) WHERE id(n) = node
 CALL {
   WITH n
   MATCH (n)-[r]-(m:Entity)
-  WHERE ($types IS NULL OR type(r) IN $types)
-    AND r.confidence > 0
-    AND r.confidence >= $minConfidence
-    AND ($stances IS NULL OR r.stance IN $stances)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
+  WHERE {{> fragments/relationship-filter}} AND r.confidence > 0
   RETURN collect(id(r)) AS rels, collect(id(m)) AS others, collect(r.confidence) AS confidences
 }
 RETURN node, rels, others, confidences

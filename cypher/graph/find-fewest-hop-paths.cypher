@@ -1,5 +1,6 @@
 // Params: $from, $to (internal ids from find-path-ends, same read transaction), $limit, and the relationship
 //         filter: $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null).
+// The filter is the shared fragment; paths also skip links of confidence 0, which carry no evidence.
 // Slot: {{maxHops}} (1-8), spliced as a whole number by the catalog (Cypher takes no parameter there).
 // Returns up to $limit rows, each a path with the fewest filtered links (at most {{maxHops}}): nodes (internal
 // ids, from $from), rels (internal ids), confidences. Neo4j's bidirectional breadth-first search, which
@@ -8,11 +9,6 @@
 MATCH (a) WHERE id(a) = $from
 MATCH (b) WHERE id(b) = $to
 MATCH p = allShortestPaths((a)-[rs*..{{maxHops}}]-(b))
-WHERE all(r IN rs WHERE
-        ($types IS NULL OR type(r) IN $types)
-        AND r.confidence > 0
-        AND r.confidence >= $minConfidence
-        AND ($stances IS NULL OR r.stance IN $stances)
-        AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf)))))
+WHERE all(r IN rs WHERE {{> fragments/relationship-filter}} AND r.confidence > 0)
 WITH p LIMIT $limit
 RETURN [n IN nodes(p) | id(n)] AS nodes, [r IN relationships(p) | id(r)] AS rels, [r IN relationships(p) | r.confidence] AS confidences

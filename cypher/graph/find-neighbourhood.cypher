@@ -13,17 +13,10 @@
 CALL {
   MATCH (s:Entity) WHERE s.id IN $ids
   MATCH (s)-[rs*0..{{inner}}]-(o:Entity)
-  WHERE all(r IN rs WHERE
-          ($types IS NULL OR type(r) IN $types)
-          AND r.confidence >= $minConfidence
-          AND ($stances IS NULL OR r.stance IN $stances)
-          AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf)))))
+  WHERE all(r IN rs WHERE {{> fragments/relationship-filter}})
   WITH DISTINCT o
   MATCH (o)-[r]-(:Entity)
-  WHERE ($types IS NULL OR type(r) IN $types)
-    AND r.confidence >= $minConfidence
-    AND ($stances IS NULL OR r.stance IN $stances)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
+  WHERE {{> fragments/relationship-filter}}
   WITH DISTINCT r
   ORDER BY r.confidence DESC, r.id
   LIMIT $limit + 1

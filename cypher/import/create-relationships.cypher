@@ -1,7 +1,7 @@
 // Params: $relationships (list of {id, type, from, to, stance, confidence, since, until, description,
 //         sourceIds, excerpts, disputedBy, extra, fingerprint}) that do not exist yet (the import checked).
 // Returns nothing. CREATE rather than MERGE: a new relationship needs no search among the existing ones,
-// which on a hub means scanning thousands. `type` comes from the whitelist in server/domain/model.ts.
+// which on a hub means scanning thousands. `type` comes from the whitelist in shared/vocabulary.ts.
 UNWIND $relationships AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})

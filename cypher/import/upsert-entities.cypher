@@ -1,7 +1,7 @@
 // Params: $entities (list of {id, label, kind, name, nameLower, aliases, aliasLower, aliasText, description,
 //         date, properties (map of kind-specific values), sourceIds, excerpts, extra, fingerprint}).
 // Returns nothing. Creates or updates entities by id; `label` comes from the kind whitelist in
-// server/domain/model.ts and is set as a dynamic label (Neo4j 5.26+), replacing the kind label of an earlier kind.
+// shared/vocabulary.ts and is set as a dynamic label (Neo4j 5.26+), replacing the kind label of an earlier kind.
 UNWIND $entities AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.createdAt = datetime()

@@ -1,7 +1,7 @@
 // Params: $relationships (list of {id, type, from, to, stance, confidence, since, until, description,
 //         sourceIds, excerpts, disputedBy, extra, fingerprint}) that already exist (the import checked).
 // Returns nothing. Updates each relationship found by id between its two ends (an expand-into between two
-// indexed entities, cheap even at hubs); `type` comes from the whitelist in server/domain/model.ts.
+// indexed entities, cheap even at hubs); `type` comes from the whitelist in shared/vocabulary.ts.
 UNWIND $relationships AS row
 MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to})
 WHERE r.id = row.id

@@ -1,5 +1,6 @@
 // Applied at every start; every statement is idempotent (IF NOT EXISTS). No parameters.
-// Returns nothing. Keep the relationship-type lists in step with server/domain/model.ts (a test checks).
+// Returns nothing. The last statement waits (up to 60 s) until every index is online, so the first queries
+// use them. Keep the relationship-type lists in step with shared/vocabulary.ts (a test checks).
 
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
@@ -29,3 +30,4 @@ CREATE CONSTRAINT rel_responds_to_id IF NOT EXISTS FOR ()-[r:RESPONDS_TO]-() REQ
 CREATE CONSTRAINT rel_follows_id IF NOT EXISTS FOR ()-[r:FOLLOWS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() REQUIRE r.id IS UNIQUE;
+CALL db.awaitIndexes(60);

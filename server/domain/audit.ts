@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Graph, WriteTransaction } from '../graph/run.js';
+import type { AuditEventMap } from '../graph/statements.js';
 import { checkRange } from './relationship-filter.js';
 
-export interface AuditEventRecord {
-  id: string;
-  at: string;
-  actor: string;
+/** An event as the domain writes it; read back, action and subjectType are plain strings (AuditEventMap). */
+export interface AuditEventRecord extends AuditEventMap {
   action: 'CREATE' | 'UPDATE' | 'RETRACT' | 'IMPORT' | 'STATEMENT';
-  subjectId: string;
   subjectType: 'ENTITY' | 'RELATIONSHIP' | 'IMPORT';
-  reason: string | null;
-  before: string | null;
-  after: string | null;
 }
 
 export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at'>;
@@ -25,10 +20,10 @@ export async function recordAuditEvents(tx: WriteTransaction, events: NewAuditEv
 }
 
 /** The history of one entity, relationship or import, newest first. */
-export async function findHistory(graph: Graph, subjectId: string, limit: number): Promise<AuditEventRecord[]> {
+export async function findHistory(graph: Graph, subjectId: string, limit: number): Promise<AuditEventMap[]> {
   checkRange(limit, 'limit', 1, 1_000);
   const rows = await graph.read('audit/find-history', { subjectId, limit });
-  return rows.map((row) => row.event as AuditEventRecord);
+  return rows.map((row) => row.event);
 }
 
 /** JSON for an audit snapshot; Neo4j values were already made plain by the executor. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Graph } from '../graph/run.js';
-import { isPresent, RecordBuilder, type EntityLink, type RawMap } from './graph-records.js';
+import { isPresent, RecordBuilder, type EntityLink } from './graph-records.js';
 import { findEntitiesByIds } from './list-entities.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
 
@@ -18,9 +18,9 @@ export async function findRelationship(graph: Graph, id: string): Promise<Relati
   const [row] = await graph.read('graph/find-relationship', { id });
   if (!row || !isPresent(row.rel) || !isPresent(row.from) || !isPresent(row.to)) return null;
   const builder = new RecordBuilder(row.sources, row.disputing);
-  builder.entity(row.from as RawMap);
-  builder.entity(row.to as RawMap);
-  return builder.relationship(row.rel as RawMap);
+  builder.entity(row.from);
+  builder.entity(row.to);
+  return builder.relationship(row.rel);
 }
 
 /**
@@ -34,7 +34,7 @@ export function createLinksLoader(graph: Graph): DataLoader<string, EntityLink[]
     for (const row of rows) {
       if (!isPresent(row.entity)) continue;
       const builder = new RecordBuilder(row.sources, row.disputing);
-      const entity = builder.entity(row.entity as RawMap);
+      const entity = builder.entity(row.entity);
       byId.set(entity.id, builder.links(row.links));
     }
     return ids.map((id) => byId.get(id) ?? []);

@@ -35,7 +35,7 @@ export async function findNeighbourhood(
   return {
     entities,
     relationships: builder.relationshipList(row?.rels),
-    truncated: Boolean(row?.truncated),
+    truncated: row?.truncated ?? false,
   };
 }
 
@@ -55,10 +55,5 @@ export async function countNeighbours(
   const params = { id, ...toFilterParams(filter) };
   const [row] = await graph.read('graph/count-neighbours', params);
   if (!row) throw new NotFoundError(`No entity with id "${id}".`);
-  return (row.counts as Record<string, unknown>[]).map((row) => ({
-    type: String(row.type),
-    direction: String(row.direction),
-    count: Number(row.count),
-    maxConfidence: Number(row.maxConfidence ?? 0),
-  }));
+  return row.counts.map((count) => ({ ...count, maxConfidence: count.maxConfidence ?? 0 }));
 }

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph, ReadTransaction } from '../graph/run.js';
-import { RecordBuilder } from './graph-records.js';
+import { isPresent, RecordBuilder } from './graph-records.js';
 import { searchPaths, type ExpandedLinks } from './path-search.js';
 import { linkWeight, type Key, type RankedPath } from './rank-paths.js';
 import { checkRange, toFilterParams, type FilterParams } from './relationship-filter.js';
@@ -40,6 +40,11 @@ function checkPathArguments(from: string, to: string, options: PathOptions): Fil
   return toFilterParams(options.filter, ['ASSERTED', 'CLAIMED', 'SUSPECTED']);
 }
 
+/** The search's keys here are Neo4j's internal ids, numbers (path-search.ts runs on string-keyed test graphs too). */
+function internalIds(keys: readonly Key[]): number[] {
+  return keys.filter((key): key is number => typeof key === 'number');
+}
+
 /**
  * When the read budget ran out before `limit` paths were found, Neo4j's own breadth-first search adds the
  * paths with the fewest links, so that an empty answer always means there is no path within maxHops.
@@ -56,9 +61,9 @@ async function withFewestHopPaths(
   const known = new Set(ranked.map((path) => path.edges.join('|')));
   const extra = rows
     .map((row): RankedPath => ({
-      nodes: row.nodes as number[],
-      edges: row.rels as number[],
-      weight: (row.confidences as number[]).reduce((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
+      nodes: row.nodes,
+      edges: row.rels,
+      weight: row.confidences.reduce((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
     }))
     .filter((path) => !known.has(path.edges.join('|')));
   return [...ranked, ...extra].sort((a, b) => a.weight - b.weight).slice(0, options.limit);
@@ -72,17 +77,14 @@ async function rankedPathsIn(
   filter: FilterParams,
 ): Promise<PathRecord[]> {
   // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
-  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [String(row.id), Number(row.node)]));
+  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [row.id, row.node]));
   const missing = [from, to].filter((id) => !ends.has(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
 
   const expand = async (nodes: Key[]) => {
-    const rows = await tx.run('graph/expand-for-paths', { nodes, ...filter });
+    const rows = await tx.run('graph/expand-for-paths', { nodes: internalIds(nodes), ...filter });
     return new Map(
-      rows.map((row): [Key, ExpandedLinks] => [
-        Number(row.node),
-        { ids: row.rels as number[], others: row.others as number[], confidences: row.confidences as number[] },
-      ]),
+      rows.map((row): [Key, ExpandedLinks] => [row.node, { ids: row.rels, others: row.others, confidences: row.confidences }]),
     );
   };
   const search = await searchPaths(ends.get(from)!, ends.get(to)!, expand, {
@@ -97,19 +99,18 @@ async function rankedPathsIn(
       : await withFewestHopPaths(tx, search.paths, ends.get(from)!, ends.get(to)!, options, filter);
   if (paths.length === 0) return [];
 
-  const [row] = await tx.run('graph/find-path-links', { links: [...new Set(paths.flatMap((path) => path.edges))] });
+  const [row] = await tx.run('graph/find-path-links', { links: internalIds([...new Set(paths.flatMap((path) => path.edges))]) });
   const builder = new RecordBuilder(row?.sources, row?.disputing);
   builder.entityList(row?.entities);
-  const rawRels = (row?.rels ?? []) as Record<string, unknown>[];
-  const byId = new Map(builder.relationshipList(rawRels).map((record) => [record.id, record]));
+  const rels = row?.rels ?? [];
+  const byId = new Map(builder.relationshipList(rels).map((record) => [record.id, record]));
   const byInternalId = new Map<Key, RelationshipRecord | undefined>(
-    rawRels.map((raw) => [Number(raw.internalId), byId.get(String(raw.id))]),
+    rels.filter(isPresent).map((rel) => [rel.internalId, byId.get(rel.id)]),
   );
   return paths.flatMap((ranked): PathRecord[] => {
-    const links = ranked.edges.map((edge) => byInternalId.get(edge));
+    const present = ranked.edges.map((edge) => byInternalId.get(edge)).filter((link): link is RelationshipRecord => link !== undefined);
     // A link deleted between the search and this read leaves its path out rather than half-drawn.
-    if (links.some((link) => !link)) return [];
-    const present = links as RelationshipRecord[];
+    if (present.length < ranked.edges.length) return [];
     const entities = [from];
     for (const link of present) entities.push(link.from.id === entities[entities.length - 1] ? link.to.id : link.from.id);
     const weakestLink = present.reduce<RelationshipRecord | null>(

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../errors.js';
-import { isCalendarDate } from './import/calendar-date.js';
+import { isCalendarDate } from '../../shared/calendar-date.js';
 import { isRelationshipType, relationshipTypes, stances, type StanceName } from './model.js';
 import type { RelationshipFilterInput } from './types.js';
 

@@ -8,17 +8,35 @@ export const cypherRoot = path.join(projectRoot, 'cypher');
 export type CypherSlots = Record<string, number>;
 const slotRange = { min: 0, max: 16 };
 
+/** Files under this folder are fragments, included by statements, never run alone. */
+export const fragmentFolder = 'fragments/';
+/** `{{> fragments/name}}`: the fragment's text without its comment lines, in parentheses (a predicate shared by statements). */
+const includePattern = /\{\{>\s*([\w/-]+)\s*\}\}/g;
+
 /** Every `cypher/<area>/<verb-noun>.cypher` file, read once, by name such as `graph/find-neighbourhood`. */
 export class CypherCatalog {
   private readonly statements = new Map<string, string>();
 
   constructor(root = cypherRoot) {
+    const files = new Map<string, string>();
     for (const file of listCypherFiles(root)) {
       const name = path
         .relative(root, file)
         .replace(/\\/g, '/')
         .replace(/\.cypher$/, '');
-      this.statements.set(name, fs.readFileSync(file, 'utf8'));
+      files.set(name, fs.readFileSync(file, 'utf8'));
+    }
+    const fragment = (name: string) => {
+      const text = name.startsWith(fragmentFolder) ? files.get(name) : undefined;
+      if (text === undefined) throw new Error(`No Cypher fragment named ${name}.cypher`);
+      return `(${withoutComments(text).join('\n  ')})`;
+    };
+    for (const [name, text] of files) {
+      if (!name.startsWith(fragmentFolder))
+        this.statements.set(
+          name,
+          text.replace(includePattern, (_match, included: string) => fragment(included)),
+        );
     }
   }
 
@@ -47,6 +65,13 @@ export class CypherCatalog {
       .map((part) => part.replace(/^\s*\/\/.*$/gm, '').trim())
       .filter(Boolean);
   }
+}
+
+function withoutComments(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'));
 }
 
 export function listCypherFiles(root = cypherRoot): string[] {

@@ -45,8 +45,10 @@ export function recordToObject(record: { keys: readonly PropertyKey[]; get(key: 
   return row;
 }
 
+export type Neo4jDate = InstanceType<typeof neo4j.types.Date>;
+
 /** An ISO calendar date (YYYY-MM-DD) as a Neo4j Date, so range comparisons in Cypher work; null stays null. */
-export function toNeo4jDate(iso: string | null | undefined): InstanceType<typeof neo4j.types.Date> | null {
+export function toNeo4jDate(iso: string | null | undefined): Neo4jDate | null {
   if (!iso) return null;
   const [year, month, day] = iso.split('-').map(Number);
   return new neo4j.types.Date(year, month, day);

@@ -1,9 +1,10 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError, BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { CypherCatalog, CypherSlots } from './cypher.js';
+import type { CypherCatalog } from './cypher.js';
 import { targetOf, type DriverTarget } from './driver.js';
 import { recordToObject, toParams } from './records.js';
+import type { ParamsOf, RowOf, SlotsArgument, StatementName } from './statements.js';
 
 export type Row = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ export type Params = Record<string, unknown>;
 
 /** A transaction handed to domain code that runs several named statements in it. */
 export interface Transaction {
-  run(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
+  run<Name extends StatementName>(name: Name, params: ParamsOf<Name>, ...slots: SlotsArgument<Name>): Promise<RowOf<Name>[]>;
 }
 
 /** Several statements that must commit or fail together. */
@@ -59,6 +60,24 @@ export function translateNeo4jError(error: unknown, mode: 'READ' | 'WRITE' = 'WR
     }
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Named statements over a driver transaction: the catalog's text, the parameters made Neo4j values, and rows
+ * of the statement's declared type (statements.ts) once records.ts has made them plain. The one place rows
+ * get their type; the catalog test checks each statement's columns against its file. Each statement's name
+ * and duration are logged at debug.
+ */
+export function namedStatements(tx: Pick<ManagedTransaction, 'run'>, catalog: CypherCatalog, logger: Logger): Transaction {
+  return {
+    async run(name, params, ...slots) {
+      const started = performance.now();
+      const result = await tx.run(catalog.text(name, slots[0] ?? undefined), toParams(params) as Params);
+      const rows = result.records.map(recordToObject) as RowOf<typeof name>[];
+      logger.debug({ statement: name, ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length }, 'cypher statement');
+      return rows;
+    },
+  };
 }
 
 /**
@@ -133,10 +152,10 @@ export class Graph {
     return this.outage ? Math.max(1, Math.ceil((this.outage.backAt - Date.now()) / 1000)) : 5;
   }
 
-  /** Runs a named read statement and returns plain rows. */
-  async read(name: string, params: Params = {}, slots?: CypherSlots): Promise<Row[]> {
+  /** Runs a named read statement and returns its typed rows. */
+  async read<Name extends StatementName>(name: Name, params: ParamsOf<Name>, ...slots: SlotsArgument<Name>): Promise<RowOf<Name>[]> {
     return this.withSession('READ', (session) =>
-      session.executeRead((tx) => this.runIn(tx, name, params, slots), { timeout: this.timeoutMs }),
+      session.executeRead((tx) => this.bind(tx).run(name, params, ...slots), { timeout: this.timeoutMs }),
     );
   }
 
@@ -146,9 +165,9 @@ export class Graph {
   }
 
   /** Runs a named write statement in its own write transaction. */
-  async write(name: string, params: Params = {}, slots?: CypherSlots): Promise<Row[]> {
+  async write<Name extends StatementName>(name: Name, params: ParamsOf<Name>, ...slots: SlotsArgument<Name>): Promise<RowOf<Name>[]> {
     return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => this.runIn(tx, name, params, slots), { timeout: this.timeoutMs }),
+      session.executeWrite((tx) => this.bind(tx).run(name, params, ...slots), { timeout: this.timeoutMs }),
     );
   }
 
@@ -220,12 +239,7 @@ export class Graph {
 
   /** A driver transaction as the domain sees one: named statements from the catalog. */
   private bind(tx: Pick<ManagedTransaction, 'run'>): Transaction {
-    return { run: (name, params = {}, slots) => this.runIn(tx, name, params, slots) };
-  }
-
-  private async runIn(tx: Pick<ManagedTransaction, 'run'>, name: string, params: Params, slots?: CypherSlots): Promise<Row[]> {
-    const result = await tx.run(this.catalog.text(name, slots), toParams(params) as Params);
-    return result.records.map(recordToObject);
+    return namedStatements(tx, this.catalog, this.logger);
   }
 
   private async withSession<T>(

@@ -1,5 +1,6 @@
+import { attributionHypotheses } from '../domain/attribution-hypotheses.js';
 import type { EntityLink } from '../domain/graph-records.js';
-import { kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
+import { entityKinds, kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
 import type { EntityRecord } from '../domain/types.js';
 import type { RequestContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -19,33 +20,17 @@ function propertyFields(kind: EntityKindName) {
   return Object.fromEntries(kindProperties[kind].map((key) => [key, (entity: EntityRecord) => entity.properties[key] ?? null]));
 }
 
-const hypothesisTypes = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY']);
+/** Every kind's GraphQL type answers its kind-specific fields; some kinds add links below. */
+const kindTypeResolvers = Object.fromEntries(entityKinds.map((kind) => [kindLabels[kind], propertyFields(kind)]));
 
 export const entityResolvers: Resolvers = {
   Entity: {
     __resolveType: (entity) => kindLabels[entity.kind] as never,
   },
-  ThreatActor: propertyFields('THREAT_ACTOR'),
-  State: propertyFields('STATE'),
-  Organization: propertyFields('ORGANIZATION'),
-  Person: propertyFields('PERSON'),
-  Location: propertyFields('LOCATION'),
-  Campaign: propertyFields('CAMPAIGN'),
+  ...kindTypeResolvers,
   Incident: {
     ...propertyFields('INCIDENT'),
-    attributionHypotheses: async (incident, _args, { links }) => {
-      const all = await links.load(incident.id);
-      return all
-        .filter((link) => hypothesisTypes.has(link.relationship.type) && link.relationship.from.id === incident.id)
-        .map((link) => ({
-          actor: link.other,
-          relationship: link.relationship,
-          stance: link.relationship.stance,
-          confidence: link.relationship.confidence,
-          disputedBy: link.relationship.disputedBy,
-        }))
-        .sort((a, b) => b.confidence - a.confidence);
-    },
+    attributionHypotheses: async (incident, _args, { links }) => attributionHypotheses(incident.id, await links.load(incident.id)),
   },
   Claim: {
     ...propertyFields('CLAIM'),

@@ -5,6 +5,6 @@ import type { QueryResolvers } from '../generated/graphql.js';
 export const exportResolvers: { Query: Pick<QueryResolvers, 'export'> } = {
   Query: {
     export: (_parent, { ids, format, depth, filter }, { graph, heavy, exportFile }) =>
-      heavy(() => exportFile(graph, { ids, format: parseExportFormat(format), depth: depth ?? 0, filter })),
+      heavy(() => exportFile(graph, { ids, format: parseExportFormat(format), depth, filter })),
   },
 };

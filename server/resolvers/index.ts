@@ -1,11 +1,12 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDate } from '../domain/import/calendar-date.js';
+import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { withSchemaDefaults } from './schema-defaults.js';
 
 function parseDate(value: unknown): string {
   // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
@@ -25,7 +26,7 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query },
-  Mutation: mutationResolvers,
+  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query }),
+  Mutation: withSchemaDefaults(mutationResolvers),
   ...entityResolvers,
 };

@@ -58,7 +58,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   let json: {
     data?: Record<string, unknown> | null;
     errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
-  } | null = null;
+  } | null;
   try {
     json = JSON.parse(text);
   } catch {

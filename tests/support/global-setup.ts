@@ -23,11 +23,16 @@ declare module 'vitest' {
   }
 }
 
+interface StartedDatabase {
+  target: TestDatabase;
+  stop(): Promise<void>;
+}
+
 /**
  * Starts one embedded Neo4j on a free port with a temporary data folder (or uses NEO4J_URI when set),
  * applies the schema and loads the founding case, which tests read but never change.
  */
-export default async function setup(project: TestProject) {
+async function startTestDatabase(): Promise<StartedDatabase> {
   const logger = createLogger({ logLevel: 'warn' });
   let embedded: RunningNeo4j | null = null;
   let dataDir: string | null = null;
@@ -49,10 +54,30 @@ export default async function setup(project: TestProject) {
   await applySchema(graph, catalog);
   await loadFoundingCaseIfEmpty(graph, logger);
   await graph.close();
+  return {
+    target,
+    stop: async () => {
+      await embedded?.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// The integration and browser projects each run this setup, in the same process: they share one database.
+const sharedKey = Symbol.for('attribution-explorer.test-database');
+type Shared = { started: Promise<StartedDatabase>; users: number };
+const registry = globalThis as typeof globalThis & { [sharedKey]?: Shared };
+
+export default async function setup(project: TestProject) {
+  const shared = (registry[sharedKey] ??= { started: startTestDatabase(), users: 0 });
+  shared.users += 1;
+  const { target, stop } = await shared.started;
   project.provide('neo4j', target);
 
   return async () => {
-    await embedded?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete registry[sharedKey];
+    await stop();
   };
 }

@@ -3,7 +3,7 @@
  * can draw whatever query the analyst wrote. An object counts as an entity when it has `id`,
  * `kind` and `name`, and as a relationship when it has `id`, `type` and `from`/`to` with ids.
  */
-import type { EntityInput, RelationshipInput, SubgraphInput } from './elements';
+import type { EntityInput, RelationshipInput, SubgraphInput } from '../../../shared/graph-elements';
 
 type Json = unknown;
 

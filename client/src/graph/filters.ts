@@ -4,7 +4,8 @@
  * Undated elements always pass date tests: a missing date is not evidence of being out of range.
  */
 import type { RelationshipFilter, Stance } from '../gql/graphql';
-import type { EdgeData, NodeData } from './elements';
+import type { EdgeData, NodeData } from '../../../shared/graph-elements';
+import { stances } from '../../../shared/vocabulary';
 
 export interface FilterState {
   hiddenKinds: string[];
@@ -68,7 +69,7 @@ export function toRelationshipFilter(f: FilterState, allTypes: readonly string[]
   if (f.hiddenTypes.length > 0 && allTypes.length > 0) filter.types = allTypes.filter((t) => !f.hiddenTypes.includes(t));
   if (f.minConfidence > 0) filter.minConfidence = f.minConfidence;
   if (f.hiddenStances.length > 0) {
-    filter.stances = (['ASSERTED', 'CLAIMED', 'SUSPECTED', 'DENIED'] as Stance[]).filter((s) => !f.hiddenStances.includes(s));
+    filter.stances = stances.filter((s) => !f.hiddenStances.includes(s));
   }
   if (f.asOf) filter.asOf = f.asOf;
   return filter;

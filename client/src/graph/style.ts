@@ -1,90 +1,17 @@
 /**
- * The visual language as data: one table per dimension (kind -> colour and shape, stance -> line),
- * turned into a Cytoscape stylesheet. The legend and the filter panel read the same tables, so what
- * the analyst learns from the legend is what the canvas draws.
- *
- * Colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies),
- * and every kind also differs by shape, so colour is never the only cue.
+ * The visual language as data: the shared vocabulary's tables (kind -> colour and shape, stance -> line),
+ * turned into a Cytoscape stylesheet. The legend, the filter panel and the exported reports read the same
+ * tables, so what the analyst learns from the legend is what the canvas draws.
  */
 import type { StylesheetJson } from 'cytoscape';
-import type { EntityKind, Stance } from '../gql/graphql';
-
-export const palette = {
-  orange: '#E69F00',
-  skyBlue: '#56B4E9',
-  bluishGreen: '#009E73',
-  yellow: '#F0E442',
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  reddishPurple: '#CC79A7',
-  grey: '#BBBBBB',
-} as const;
-
-export type NodeShape =
-  | 'diamond'
-  | 'hexagon'
-  | 'ellipse'
-  | 'round-rectangle'
-  | 'rectangle'
-  | 'tag'
-  | 'star'
-  | 'concave-hexagon'
-  | 'triangle'
-  | 'vee'
-  | 'pentagon'
-  | 'cut-rectangle'
-  | 'rhomboid'
-  | 'octagon'
-  | 'barrel';
-
-export interface KindVisual {
-  label: string;
-  color: string;
-  shape: NodeShape;
-  size: number;
-}
-
-export const kindVisuals: Record<EntityKind, KindVisual> = {
-  THREAT_ACTOR: { label: 'Threat actor', color: palette.vermillion, shape: 'diamond', size: 36 },
-  GROUP: { label: 'Group', color: palette.reddishPurple, shape: 'hexagon', size: 32 },
-  PERSON: { label: 'Person', color: palette.reddishPurple, shape: 'ellipse', size: 28 },
-  STATE: { label: 'State', color: palette.blue, shape: 'round-rectangle', size: 36 },
-  ORGANIZATION: { label: 'Organization', color: palette.skyBlue, shape: 'rectangle', size: 30 },
-  LOCATION: { label: 'Location', color: palette.skyBlue, shape: 'tag', size: 26 },
-  INCIDENT: { label: 'Incident', color: palette.orange, shape: 'star', size: 40 },
-  CAMPAIGN: { label: 'Campaign', color: palette.orange, shape: 'concave-hexagon', size: 34 },
-  MALWARE: { label: 'Malware', color: palette.bluishGreen, shape: 'triangle', size: 30 },
-  TOOL: { label: 'Tool', color: palette.bluishGreen, shape: 'vee', size: 28 },
-  VULNERABILITY: { label: 'Vulnerability', color: palette.bluishGreen, shape: 'pentagon', size: 28 },
-  REPORT: { label: 'Report', color: palette.grey, shape: 'cut-rectangle', size: 26 },
-  CLAIM: { label: 'Claim', color: palette.yellow, shape: 'rhomboid', size: 28 },
-  DENIAL: { label: 'Denial', color: palette.grey, shape: 'rhomboid', size: 28 },
-  SANCTION: { label: 'Sanction', color: palette.blue, shape: 'octagon', size: 32 },
-  DIPLOMATIC_ACTION: { label: 'Diplomatic action', color: palette.blue, shape: 'barrel', size: 30 },
-};
-
-export const entityKinds = Object.keys(kindVisuals) as EntityKind[];
-
-export interface StanceVisual {
-  label: string;
-  lineStyle: 'solid' | 'dashed' | 'dotted';
-  color: string;
-  arrow: 'triangle' | 'tee';
-  meaning: string;
-}
-
-const linkGrey = '#8D98AC';
-
-// Denied links are red and also end in a bar ("tee") instead of an arrow: the shape carries the
-// meaning for readers who cannot tell the red apart.
-export const stanceVisuals: Record<Stance, StanceVisual> = {
-  ASSERTED: { label: 'Asserted', lineStyle: 'solid', color: linkGrey, arrow: 'triangle', meaning: 'stated as fact by the source' },
-  SUSPECTED: { label: 'Suspected', lineStyle: 'dashed', color: linkGrey, arrow: 'triangle', meaning: 'attributed with hedging' },
-  CLAIMED: { label: 'Claimed', lineStyle: 'dotted', color: linkGrey, arrow: 'triangle', meaning: 'claimed by an interested party' },
-  DENIED: { label: 'Denied', lineStyle: 'solid', color: '#E8453C', arrow: 'tee', meaning: 'a named party denies it' },
-};
-
-export const stances = Object.keys(stanceVisuals) as Stance[];
+import {
+  defaultLinkColor,
+  entityKindsInLegendOrder,
+  kindDefinitions,
+  palette,
+  stanceDefinitions,
+  stancesInLegendOrder,
+} from '../../../shared/vocabulary';
 
 export const theme = {
   background: '#0E1320',
@@ -123,21 +50,21 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
         'overlay-opacity': 0,
       },
     },
-    ...entityKinds.map((kind) => ({
+    ...entityKindsInLegendOrder.map((kind) => ({
       selector: `node[kind = "${kind}"]`,
       style: {
-        'background-color': kindVisuals[kind].color,
-        shape: kindVisuals[kind].shape,
-        width: kindVisuals[kind].size,
-        height: kindVisuals[kind].size,
+        'background-color': kindDefinitions[kind].color,
+        shape: kindDefinitions[kind].shape,
+        width: kindDefinitions[kind].size,
+        height: kindDefinitions[kind].size,
       },
     })),
     {
       selector: 'edge',
       style: {
         width: 'mapData(confidence, 0, 100, 1, 5)',
-        'line-color': linkGrey,
-        'target-arrow-color': linkGrey,
+        'line-color': defaultLinkColor,
+        'target-arrow-color': defaultLinkColor,
         'target-arrow-shape': large ? 'none' : 'triangle',
         'arrow-scale': 0.9,
         'curve-style': large ? 'haystack' : 'bezier',
@@ -151,15 +78,15 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
         'min-zoomed-font-size': 7,
       },
     },
-    ...stances.map((stance) => ({
+    ...stancesInLegendOrder.map((stance) => ({
       selector: `edge[stance = "${stance}"]`,
       style: {
-        'line-style': stanceVisuals[stance].lineStyle,
-        'line-color': stanceVisuals[stance].color,
-        'target-arrow-color': stanceVisuals[stance].color,
-        'target-arrow-shape': large ? 'none' : stanceVisuals[stance].arrow,
-        ...(stanceVisuals[stance].lineStyle === 'dashed' ? { 'line-dash-pattern': [7, 4] } : {}),
-        ...(stanceVisuals[stance].lineStyle === 'dotted' ? { 'line-dash-pattern': [1.5, 3.5], 'line-cap': 'round' } : {}),
+        'line-style': stanceDefinitions[stance].lineStyle,
+        'line-color': stanceDefinitions[stance].color,
+        'target-arrow-color': stanceDefinitions[stance].color,
+        'target-arrow-shape': large ? 'none' : stanceDefinitions[stance].arrow,
+        ...(stanceDefinitions[stance].lineStyle === 'dashed' ? { 'line-dash-pattern': [7, 4] } : {}),
+        ...(stanceDefinitions[stance].lineStyle === 'dotted' ? { 'line-dash-pattern': [1.5, 3.5], 'line-cap': 'round' } : {}),
       },
     })),
     { selector: 'edge.hover, edge:selected, edge.path, edge.show-label', style: { label: 'data(label)' } },

@@ -3,7 +3,8 @@
  * layout and the filters. Parsing is forgiving (a mangled value is dropped, not fatal) because
  * these links get pasted into chats and reports.
  */
-import type { Stance } from '../gql/graphql';
+import { isCalendarDate } from '../../../shared/calendar-date';
+import { isStance } from '../../../shared/vocabulary';
 import { emptyFilters, type FilterState } from '../graph/filters';
 import { isLayoutName, type LayoutName } from '../graph/layouts';
 
@@ -15,9 +16,6 @@ export interface UrlState {
   filters: FilterState;
 }
 
-const stanceNames: Stance[] = ['ASSERTED', 'CLAIMED', 'SUSPECTED', 'DENIED'];
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 const list = (params: URLSearchParams, key: string): string[] =>
   (params.get(key) ?? '')
     .split(',')
@@ -26,7 +24,7 @@ const list = (params: URLSearchParams, key: string): string[] =>
 
 const date = (params: URLSearchParams, key: string): string | null => {
   const value = params.get(key);
-  return value && isoDate.test(value) ? value : null;
+  return value && isCalendarDate(value) ? value : null;
 };
 
 export function parseUrlState(search: string): UrlState {
@@ -42,7 +40,7 @@ export function parseUrlState(search: string): UrlState {
       ...emptyFilters(),
       hiddenKinds: list(params, 'hideKinds'),
       hiddenTypes: list(params, 'hideTypes'),
-      hiddenStances: list(params, 'hideStances').filter((s): s is Stance => (stanceNames as string[]).includes(s)),
+      hiddenStances: list(params, 'hideStances').filter(isStance),
       minConfidence: Number.isFinite(confidence) ? Math.min(100, Math.max(0, Math.round(confidence))) : 0,
       start: date(params, 'start'),
       end: date(params, 'end'),

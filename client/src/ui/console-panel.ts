@@ -4,7 +4,7 @@
  */
 import { postGraphQL } from '../api/client';
 import { collectGraph, hasGraph } from '../graph/collect-result';
-import { pathElementIds } from '../graph/elements';
+import { pathElementIds } from '../../../shared/graph-elements';
 import type { Explorer } from '../explorer';
 import { h } from './dom';
 import type { ConsoleEditor } from './console-editor';
@@ -81,7 +81,7 @@ export function createConsolePanel(explorer: Explorer): ConsolePanel {
   async function run(): Promise<void> {
     await activate();
     if (!editor) return;
-    let vars: Record<string, unknown> = {};
+    let vars: Record<string, unknown>;
     try {
       vars = variables.value.trim() ? (JSON.parse(variables.value) as Record<string, unknown>) : {};
     } catch {

@@ -4,7 +4,7 @@
  * competing attribution hypotheses side by side, strongest first, each with what disputes it.
  */
 import { fetchEntityEvidence, fetchRelationshipEvidence, type EntityDetail, type RelationshipDetail } from '../api/queries';
-import { edgeLabel } from '../graph/elements';
+import { relationshipLabel } from '../../../shared/vocabulary';
 import type { EntityEvidenceQuery, HypothesisFieldsFragment } from '../gql/graphql';
 import type { Explorer, Selection } from '../explorer';
 import { h } from './dom';
@@ -103,7 +103,7 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           'h2',
           { class: 'link-title', testid: 'evidence-title' },
           entityLink(rel.from, actions.open),
-          h('span', { class: 'link-type' }, edgeLabel(rel.type)),
+          h('span', { class: 'link-type' }, relationshipLabel(rel.type)),
           entityLink(rel.to, actions.open),
         ),
         h('div', { class: 'badges' }, stanceBadge(rel.stance), confidenceMeter(rel.confidence)),
@@ -234,7 +234,7 @@ function statements(id: string, around: EntityEvidenceQuery['neighbourhood'], op
         const entity = names.get(endId);
         return endId === id || !entity ? h('strong', {}, entity?.name ?? endId) : entityLink(entity, open);
       };
-      return h('li', {}, stanceBadge(r.stance), ' ', end(r.from.id), ` ${edgeLabel(r.type)} `, end(r.to.id));
+      return h('li', {}, stanceBadge(r.stance), ' ', end(r.from.id), ` ${relationshipLabel(r.type)} `, end(r.to.id));
     }),
   );
 }

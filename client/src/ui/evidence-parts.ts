@@ -1,7 +1,7 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
 import { isAllowedUrl } from '../../../shared/url-policy';
 import type { SourceFieldsFragment, Stance } from '../gql/graphql';
-import { stanceVisuals } from '../graph/style';
+import { stanceDefinitions } from '../../../shared/vocabulary';
 import { h, percent } from './dom';
 import { kindGlyph, kindLabel } from './kind-glyph';
 
@@ -30,7 +30,7 @@ export function entityLink(entity: EntityRefLike, open: OpenEntity): HTMLElement
 }
 
 export function stanceBadge(stance: Stance): HTMLElement {
-  const visual = stanceVisuals[stance];
+  const visual = stanceDefinitions[stance];
   return h(
     'span',
     { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' },

@@ -4,7 +4,7 @@
  * links (by confidence) so one click cannot flood the view.
  */
 import { fetchNeighbourCounts } from '../api/queries';
-import { edgeLabel } from '../graph/elements';
+import { relationshipLabel } from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
 import { h, percent } from './dom';
 import { openModal } from './modal';
@@ -75,7 +75,11 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
             'tr',
             {},
             h('td', {}, box),
-            h('td', {}, h('label', {}, count.direction === 'OUT' ? `${edgeLabel(count.type)} →` : `← ${edgeLabel(count.type)}`)),
+            h(
+              'td',
+              {},
+              h('label', {}, count.direction === 'OUT' ? `${relationshipLabel(count.type)} →` : `← ${relationshipLabel(count.type)}`),
+            ),
             h('td', { class: 'num' }, count.count),
             h('td', { class: 'num' }, percent(count.maxConfidence)),
           ),

@@ -3,16 +3,21 @@
  * double as the legend (same glyphs and line styles as the canvas) and show how many elements of
  * each are on the canvas now.
  */
-import { edgeLabel } from '../graph/elements';
 import { emptyFilters, type FilterState } from '../graph/filters';
-import { entityKinds, kindVisuals, stances, stanceVisuals } from '../graph/style';
+import {
+  entityKindsInLegendOrder,
+  kindDefinitions,
+  relationshipLabel,
+  stanceDefinitions,
+  stancesInLegendOrder,
+} from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
 import type { Stance } from '../gql/graphql';
 import { debounce, h } from './dom';
 import { kindGlyph } from './kind-glyph';
 
 export function createFilterPanel(explorer: Explorer): HTMLElement {
-  const kindRows = entityKinds.map((kind) => {
+  const kindRows = entityKindsInLegendOrder.map((kind) => {
     const box = h('input', { type: 'checkbox', checked: true, testid: `filter-kind-${kind}` });
     box.addEventListener('change', () => toggle('hiddenKinds', kind, !box.checked));
     const count = h('span', { class: 'count' });
@@ -20,19 +25,26 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
       kind,
       box,
       count,
-      row: h('label', { class: 'check legend-row' }, box, kindGlyph(kind), h('span', { class: 'grow' }, kindVisuals[kind].label), count),
+      row: h(
+        'label',
+        { class: 'check legend-row' },
+        box,
+        kindGlyph(kind),
+        h('span', { class: 'grow' }, kindDefinitions[kind].label),
+        count,
+      ),
     };
   });
-  const stanceRows = stances.map((stance) => {
+  const stanceRows = stancesInLegendOrder.map((stance) => {
     const box = h('input', { type: 'checkbox', checked: true, testid: `filter-stance-${stance}` });
     box.addEventListener('change', () => toggle('hiddenStances', stance, !box.checked));
     const count = h('span', { class: 'count' });
     const row = h(
       'label',
-      { class: 'check legend-row', title: stanceVisuals[stance].meaning },
+      { class: 'check legend-row', title: stanceDefinitions[stance].meaning },
       box,
       h('span', { class: `line-sample stance-${stance}` }),
-      h('span', { class: 'grow' }, stanceVisuals[stance].label),
+      h('span', { class: 'grow' }, stanceDefinitions[stance].label),
       count,
     );
     return { stance, box, count, row };
@@ -68,7 +80,7 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
         const box = h('input', { type: 'checkbox', checked: !explorer.filters.hiddenTypes.includes(type), testid: `filter-type-${type}` });
         box.addEventListener('change', () => toggle('hiddenTypes', type, !box.checked));
         typeBoxes.set(type, box);
-        return h('label', { class: 'check' }, box, edgeLabel(type));
+        return h('label', { class: 'check' }, box, relationshipLabel(type));
       }),
     );
   });

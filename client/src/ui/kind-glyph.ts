@@ -2,8 +2,7 @@
  * Small SVG glyphs that repeat the canvas's shape and colour for a kind, so search results, the
  * legend and the evidence panel speak the same visual language as the graph.
  */
-import { kindVisuals, type NodeShape } from '../graph/style';
-import type { EntityKind } from '../gql/graphql';
+import { isEntityKind, kindDefinitions, type NodeShape } from '../../../shared/vocabulary';
 
 const star = Array.from({ length: 10 }, (_, i) => {
   const r = i % 2 === 0 ? 1 : 0.45;
@@ -41,10 +40,10 @@ function shapeMarkup(shape: NodeShape, color: string): string {
 }
 
 export function kindGlyph(kind: string, size = 14): SVGSVGElement {
-  const visual = kindVisuals[kind as EntityKind] ?? { shape: 'ellipse' as const, color: '#888', label: kind };
+  const visual = isEntityKind(kind) ? kindDefinitions[kind] : { shape: 'ellipse' as const, color: '#888' };
   const template = document.createElement('template');
   template.innerHTML = `<svg class="glyph" width="${size}" height="${size}" viewBox="-1.1 -1.1 2.2 2.2" aria-hidden="true">${shapeMarkup(visual.shape, visual.color)}</svg>`;
   return template.content.firstElementChild as SVGSVGElement;
 }
 
-export const kindLabel = (kind: string): string => kindVisuals[kind as EntityKind]?.label ?? kind;
+export const kindLabel = (kind: string): string => (isEntityKind(kind) ? kindDefinitions[kind].label : kind);

@@ -4,8 +4,8 @@
  * select one to see it on the canvas (class `path`) while everything else fades.
  */
 import { findPaths, type RankedPath } from '../api/queries';
-import { edgeLabel, mergeSubgraphs, pathElementIds } from '../graph/elements';
-import { stances, stanceVisuals } from '../graph/style';
+import { mergeSubgraphs, pathElementIds } from '../../../shared/graph-elements';
+import { relationshipLabel, stanceDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
 import type { RelationshipFilter, Stance } from '../gql/graphql';
 import { h, percent } from './dom';
@@ -50,14 +50,24 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     },
     '⇅',
   );
-  const maxHops = h('input', { type: 'number', min: 1, max: 6, value: '4', class: 'narrow', testid: 'path-max-hops' });
-  const limit = h('input', { type: 'number', min: 1, max: 20, value: '5', class: 'narrow', testid: 'path-limit' });
+  // Bounds and defaults come from the server (Query.limits) once it answers; empty means the server's default.
+  const maxHops = h('input', { type: 'number', min: 1, class: 'narrow', testid: 'path-max-hops' });
+  const limit = h('input', { type: 'number', min: 1, class: 'narrow', testid: 'path-limit' });
+  explorer.on('limits', ({ paths }) => {
+    for (const [input, bounds] of [
+      [maxHops, paths.maxHops],
+      [limit, paths.limit],
+    ] as const) {
+      input.max = String(bounds.max);
+      if (!input.value) input.value = String(bounds.default);
+    }
+  });
   const minConfidence = h('input', { type: 'range', min: 0, max: 100, step: 5, value: '0', testid: 'path-min-confidence' });
   const minLabel = h('output', {}, '0%');
   minConfidence.addEventListener('input', () => (minLabel.textContent = `${minConfidence.value}%`));
   const asOf = h('input', { type: 'date', testid: 'path-as-of' });
   // Paths leave denied links out unless asked: a denial is evidence against the connection.
-  const stanceBoxes = stances.map((stance) => ({
+  const stanceBoxes = stancesInLegendOrder.map((stance) => ({
     stance,
     box: h('input', { type: 'checkbox', checked: stance !== 'DENIED', testid: `path-stance-${stance}` }),
   }));
@@ -68,7 +78,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       ...types.map((type) => {
         const box = h('input', { type: 'checkbox', checked: true, testid: `path-type-${type}` });
         typeBoxes.set(type, box);
-        return h('label', { class: 'check' }, box, edgeLabel(type));
+        return h('label', { class: 'check' }, box, relationshipLabel(type));
       }),
     );
   });
@@ -85,7 +95,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     h(
       'div',
       { class: 'form-row chips' },
-      stanceBoxes.map(({ stance, box }) => h('label', { class: 'check' }, box, stanceVisuals[stance].label)),
+      stanceBoxes.map(({ stance, box }) => h('label', { class: 'check' }, box, stanceDefinitions[stance].label)),
     ),
     h('div', { class: 'form-row' }, h('label', {}, 'As of ', asOf)),
     h('details', { class: 'types' }, h('summary', {}, 'Relationship types'), typeList),
@@ -128,8 +138,8 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       const paths = await findPaths({
         from: from.value.id,
         to: to.value.id,
-        maxHops: Number(maxHops.value) || 4,
-        limit: Number(limit.value) || 5,
+        maxHops: Number(maxHops.value) || undefined,
+        limit: Number(limit.value) || undefined,
         filter: f,
       });
       renderResults(paths);
@@ -189,8 +199,8 @@ export function createPathPanel(explorer: Explorer): PathPanel {
                 'div',
                 { class: 'weakest', testid: 'path-weakest' },
                 'Weakest: ',
-                h('strong', {}, `${weakest.from.name} ${edgeLabel(weakest.type)} ${weakest.to.name}`),
-                ` (${percent(weakest.confidence)}, ${stanceVisuals[weakest.stance].label.toLowerCase()})`,
+                h('strong', {}, `${weakest.from.name} ${relationshipLabel(weakest.type)} ${weakest.to.name}`),
+                ` (${percent(weakest.confidence)}, ${stanceDefinitions[weakest.stance].label.toLowerCase()})`,
               )
             : null,
         );
@@ -208,7 +218,11 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       const forward = rel.from.id === current;
       const next = forward ? rel.to.id : rel.from.id;
       parts.push(
-        h('span', { class: `chain-link stance-${rel.stance}` }, forward ? ` ${edgeLabel(rel.type)} → ` : ` ← ${edgeLabel(rel.type)} `),
+        h(
+          'span',
+          { class: `chain-link stance-${rel.stance}` },
+          forward ? ` ${relationshipLabel(rel.type)} → ` : ` ← ${relationshipLabel(rel.type)} `,
+        ),
       );
       parts.push(h('span', { class: 'chain-node' }, names.get(next) ?? next));
       current = next;

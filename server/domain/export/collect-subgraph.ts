@@ -1,8 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph } from '../../graph/run.js';
 import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
-import { RecordBuilder, type RawMap } from '../graph-records.js';
-import type { EntityKindName } from '../model.js';
+import { RecordBuilder } from '../graph-records.js';
 import { checkRange, toFilterParams } from '../relationship-filter.js';
 import type { RelationshipFilterInput } from '../types.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
@@ -60,9 +59,7 @@ export async function collectSubgraph(
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   const relationships = builder.relationshipList(row.rels);
   const authors = new Map<string, StatementAuthor>();
-  for (const author of row.authors as RawMap[]) {
-    authors.set(String(author.statement), { id: String(author.id), name: String(author.name), kind: author.kind as EntityKindName });
-  }
+  for (const { statement, ...author } of row.authors) authors.set(statement, author);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     entities: entities.sort(byId),

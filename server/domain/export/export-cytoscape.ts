@@ -1,4 +1,4 @@
-import { subgraphToElements } from '../../../client/src/graph/elements.js';
+import { subgraphToElements } from '../../../shared/graph-elements.js';
 import { layoutSubgraph } from './layout-subgraph.js';
 import type { ExportSubgraph } from './types.js';
 

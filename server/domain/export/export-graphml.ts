@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { xmlReplacementCharacter } from '../../../shared/xml-text.js';
-import { edgeLabel } from '../../../client/src/graph/elements.js';
+import { relationshipLabel } from '../../../shared/vocabulary.js';
 import { citationColumnNames, citationColumns, kindPropertyNames, listSeparator } from './citation-columns.js';
 import type { ExportSubgraph } from './types.js';
 
@@ -70,7 +70,7 @@ export function exportGraphml(subgraph: ExportSubgraph): string {
   }
   for (const relationship of subgraph.relationships) {
     addData(graph.ele('edge', { id: relationship.id, source: relationship.from.id, target: relationship.to.id }), 'edge', {
-      label: edgeLabel(relationship.type),
+      label: relationshipLabel(relationship.type),
       type: relationship.type,
       stance: relationship.stance,
       confidence: relationship.confidence,

@@ -1,5 +1,5 @@
 import { isAllowedUrl } from '../../../shared/url-policy.js';
-import { kindVisuals } from '../../../client/src/graph/style.js';
+import { kindDefinitions } from '../../../shared/vocabulary.js';
 import type { Citation, EntityRecord } from '../types.js';
 import { escapeMarkup as esc } from './escape-markup.js';
 import { layoutSubgraph } from './layout-subgraph.js';
@@ -55,7 +55,7 @@ function citationHtml(citation: Citation): string {
 }
 
 function swatch(entity: EntityRecord): string {
-  const visual = kindVisuals[entity.kind];
+  const visual = kindDefinitions[entity.kind];
   return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${shapeMarkup(visual.shape, 7, 7, 12, `fill="${visual.color}" stroke="#1F2430" stroke-width="0.8"`)}</svg>`;
 }
 

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { kindVisuals } from '../../../client/src/graph/style.js';
+import { kindDefinitions } from '../../../shared/vocabulary.js';
 import type { ExportSubgraph } from './types.js';
 
 cytoscape.use(fcose);
@@ -53,7 +53,7 @@ export function layoutSubgraph(subgraph: ExportSubgraph): SubgraphLayout {
       // Headless Cytoscape cannot measure labels, so each node claims the room its label will take below it.
       ...subgraph.entities.map((entity) => ({
         group: 'nodes' as const,
-        data: { id: entity.id, width: labelRoom.width, height: kindVisuals[entity.kind].size + labelRoom.height },
+        data: { id: entity.id, width: labelRoom.width, height: kindDefinitions[entity.kind].size + labelRoom.height },
       })),
       ...subgraph.relationships.map((rel) => ({ group: 'edges' as const, data: { id: rel.id, source: rel.from.id, target: rel.to.id } })),
     ],

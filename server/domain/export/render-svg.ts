@@ -1,5 +1,10 @@
-import { kindVisuals, stanceVisuals } from '../../../client/src/graph/style.js';
-import type { EntityKindName, StanceName } from '../model.js';
+import {
+  entityKindsInLegendOrder,
+  kindDefinitions,
+  stanceDefinitions,
+  stancesInLegendOrder,
+  type EntityKindName,
+} from '../../../shared/vocabulary.js';
 import type { RelationshipRecord } from '../types.js';
 import { escapeMarkup } from './escape-markup.js';
 import type { Point, SubgraphLayout } from './layout-subgraph.js';
@@ -32,9 +37,9 @@ export function wrapLabel(name: string, width = 22, maxLines = 3): string[] {
 }
 
 function markers(): string {
-  return (Object.keys(stanceVisuals) as StanceName[])
+  return stancesInLegendOrder
     .map((stance) => {
-      const { color, arrow } = stanceVisuals[stance];
+      const { color, arrow } = stanceDefinitions[stance];
       const path = arrow === 'tee' ? 'M6,0 L8,0 L8,10 L6,10 Z' : 'M0,0 L10,5 L0,10 Z';
       return `<marker id="end-${stance}" viewBox="0 0 10 10" refX="${arrow === 'tee' ? 8 : 9}" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="${path}" fill="${color}"/></marker>`;
     })
@@ -79,18 +84,16 @@ function bends(relationships: RelationshipRecord[]): Map<string, number> {
 }
 
 function legend(subgraph: ExportSubgraph, width: number, top: number): { markup: string; height: number } {
-  const kinds = (Object.keys(kindVisuals) as EntityKindName[]).filter((kind) => subgraph.entities.some((entity) => entity.kind === kind));
-  const stances = (Object.keys(stanceVisuals) as StanceName[]).filter((stance) =>
-    subgraph.relationships.some((rel) => rel.stance === stance),
-  );
+  const kinds = entityKindsInLegendOrder.filter((kind) => subgraph.entities.some((entity) => entity.kind === kind));
+  const stances = stancesInLegendOrder.filter((stance) => subgraph.relationships.some((rel) => rel.stance === stance));
   const perRow = Math.max(1, Math.floor((width - 40) / legendItemWidth));
   const items = [
     ...kinds.map(
       (kind) => (x: number, y: number) =>
-        `${shapeMarkup(kindVisuals[kind].shape, x + 8, y, 14, `fill="${kindVisuals[kind].color}" stroke="${ink}" stroke-width="0.8"`)}<text x="${x + 22}" y="${y + 4}">${escapeMarkup(kindVisuals[kind].label)}</text>`,
+        `${shapeMarkup(kindDefinitions[kind].shape, x + 8, y, 14, `fill="${kindDefinitions[kind].color}" stroke="${ink}" stroke-width="0.8"`)}<text x="${x + 22}" y="${y + 4}">${escapeMarkup(kindDefinitions[kind].label)}</text>`,
     ),
     ...stances.map((stance) => (x: number, y: number) => {
-      const visual = stanceVisuals[stance];
+      const visual = stanceDefinitions[stance];
       return `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${visual.color}" stroke-width="2" ${dashes[visual.lineStyle]} marker-end="url(#end-${stance})"/><text x="${x + 26}" y="${y + 4}">${escapeMarkup(visual.label)}</text>`;
     }),
   ];
@@ -105,7 +108,7 @@ function legend(subgraph: ExportSubgraph, width: number, top: number): { markup:
 
 /**
  * The subgraph as a self-contained SVG: shapes and colours by kind and line styles by stance from the
- * client's tables (client/src/graph/style.ts), labels under nodes, a legend below, tooltips as <title>.
+ * shared vocabulary (shared/vocabulary.ts), labels under nodes, a legend below, tooltips as <title>.
  */
 export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayout): string {
   const { box, positions } = layout;
@@ -116,10 +119,10 @@ export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayo
     const point = positions.get(id)!;
     return { x: point.x + shift.x, y: point.y + shift.y };
   };
-  const radius = (kind: EntityKindName) => kindVisuals[kind].size / 2;
+  const radius = (kind: EntityKindName) => kindDefinitions[kind].size / 2;
   const bend = bends(subgraph.relationships);
   const edges = subgraph.relationships.map((rel) => {
-    const visual = stanceVisuals[rel.stance];
+    const visual = stanceDefinitions[rel.stance];
     const d = edgePath(at(rel.from.id), at(rel.to.id), radius(rel.from.kind), radius(rel.to.kind), bend.get(rel.id) ?? 0);
     const widthByConfidence = round(1 + (rel.confidence / 100) * 2.5);
     const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, confidence ${rel.confidence})`;
@@ -128,7 +131,7 @@ export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayo
   const focus = new Set(subgraph.request.ids);
   const nodes = subgraph.entities.map((entity) => {
     const { x, y } = at(entity.id);
-    const visual = kindVisuals[entity.kind];
+    const visual = kindDefinitions[entity.kind];
     // The entities the analyst chose stand out: a ring around the shape and a bold label.
     const ring = focus.has(entity.id)
       ? `<circle cx="${round(x)}" cy="${round(y)}" r="${round(visual.size / 2 + 7)}" fill="none" stroke="${ink}" stroke-width="1.5" stroke-dasharray="3 2"/>`

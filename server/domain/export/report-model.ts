@@ -1,5 +1,5 @@
-import { kindVisuals, stanceVisuals } from '../../../client/src/graph/style.js';
-import type { EntityKindName, StanceName } from '../model.js';
+import { entityKindsInLegendOrder, kindDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary.js';
+import type { EntityKindName } from '../model.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
 import { linkPeriod, phraseRelationship, type Phrase } from './phrasing.js';
 import type { ExportSubgraph } from './types.js';
@@ -85,7 +85,7 @@ class FootnoteList {
   }
 }
 
-const kindOrder = Object.keys(kindVisuals) as EntityKindName[];
+const kindOrder: readonly EntityKindName[] = entityKindsInLegendOrder;
 
 function listNames(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
@@ -109,7 +109,7 @@ function describeScope(subgraph: ExportSubgraph): { title: string; scope: string
 }
 
 function summarize(subgraph: ExportSubgraph, contested: number, sources: number): string {
-  const counts = (Object.keys(stanceVisuals) as StanceName[])
+  const counts = stancesInLegendOrder
     .map((stance) => [stance, subgraph.relationships.filter((rel) => rel.stance === stance).length] as const)
     .filter(([, count]) => count > 0)
     .map(([stance, count]) => `${count} ${stance.toLowerCase()}`);
@@ -139,7 +139,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   const notes = new FootnoteList();
   const dispute = (entity: EntityRecord): Dispute => {
     const author = subgraph.authors.get(entity.id);
-    const facts = [kindVisuals[entity.kind].label.toLowerCase(), entity.date].filter(Boolean).join(', ');
+    const facts = [kindDefinitions[entity.kind].label.toLowerCase(), entity.date].filter(Boolean).join(', ');
     return {
       entity,
       label: `${author?.name ?? entity.name} (${facts})`,
@@ -176,7 +176,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   for (const section of sections) section.sentences = quoteOnce(section.sentences);
   const entities = [...subgraph.entities]
     .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name))
-    .map((entity) => ({ entity, kindLabel: kindVisuals[entity.kind].label, notes: notes.cite(entity.sources) }));
+    .map((entity) => ({ entity, kindLabel: kindDefinitions[entity.kind].label, notes: notes.cite(entity.sources) }));
   const sourceCount = new Set(notes.footnotes.map((note) => note.citation.id)).size;
   return {
     ...describeScope(subgraph),

@@ -1,11 +1,11 @@
-import { stanceVisuals } from '../../../client/src/graph/style.js';
+import { stanceDefinitions } from '../../../shared/vocabulary.js';
 
 /**
  * The report page's only stylesheet, inlined so the file is self-contained. Screen: a readable column;
  * print: A4 pages, no links underlined, figures and table rows kept whole, table headers repeated.
  */
 export const reportCss = `
-:root { --ink: #1F2430; --muted: #5B6475; --rule: #D5D9E0; --accent: #0072B2; --denied: ${stanceVisuals.DENIED.color}; --paper: #fff; }
+:root { --ink: #1F2430; --muted: #5B6475; --rule: #D5D9E0; --accent: #0072B2; --denied: ${stanceDefinitions.DENIED.color}; --paper: #fff; }
 * { box-sizing: border-box; }
 html { background: #EEF0F4; }
 body { margin: 0 auto; max-width: 960px; padding: 40px 56px 56px; background: var(--paper); color: var(--ink);

@@ -1,4 +1,4 @@
-import type { NodeShape } from '../../../client/src/graph/style.js';
+import type { NodeShape } from '../../../shared/vocabulary.js';
 
 type Polygon = [number, number][];
 

@@ -1,6 +1,6 @@
-import { CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportProblem } from './document.js';
 
 /** One data row: cells by column name, with checks that report a problem at `file:line` naming the column. */

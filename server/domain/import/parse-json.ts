@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityKinds, relationshipTypes, stances } from '../model.js';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
 import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';

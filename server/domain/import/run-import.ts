@@ -6,6 +6,7 @@ import { parseStixBundle } from './parse-stix.js';
 import { externalReferences, validateDocument } from './validate-document.js';
 import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
 import type { WriteTransaction } from '../../graph/run.js';
+import type { PropertySnapshot } from '../../graph/statements.js';
 import { planWrites, type WritePlan } from './write-document.js';
 
 export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
@@ -44,8 +45,8 @@ export async function importDocument(graph: Graph, document: ImportDocument, opt
   const references = externalReferences(document);
   const [found] = await graph.read('import/find-existing-ids', references);
   const problems = validateDocument(document, {
-    entityIds: new Set(found.entityIds as string[]),
-    sourceIds: new Set(found.sourceIds as string[]),
+    entityIds: new Set(found.entityIds),
+    sourceIds: new Set(found.sourceIds),
   });
   if (problems.length > 0) throw new ImportValidationError(problems);
 
@@ -78,7 +79,7 @@ export async function importContent(
   return importDocument(graph, document, options);
 }
 
-type Snapshots = Map<string, Record<string, unknown>>;
+type Snapshots = Map<string, PropertySnapshot>;
 
 /** The current values of everything the plan will update, read inside the writing transaction. */
 async function snapshotsOfUpdates(tx: WriteTransaction, plan: WritePlan): Promise<Snapshots> {
@@ -87,9 +88,7 @@ async function snapshotsOfUpdates(tx: WriteTransaction, plan: WritePlan): Promis
   const snapshots: Snapshots = new Map();
   if (entityIds.length + relationshipIds.length === 0) return snapshots;
   const [row] = await tx.run('audit/find-current', { entityIds, relationshipIds });
-  for (const item of [...(row.entities as Record<string, unknown>[]), ...(row.relationships as Record<string, unknown>[])]) {
-    snapshots.set(String(item.id), item);
-  }
+  for (const item of [...row.entities, ...row.relationships]) snapshots.set(item.id, item);
   return snapshots;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
 import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';

@@ -1,6 +1,6 @@
 import { dateProperties, kindProperties } from '../model.js';
 import { shownValue as shown } from '../text-policy.js';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
 import { textAndUrlProblems } from './validate-text.js';
 

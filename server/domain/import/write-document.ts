@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Graph, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
+import type { EntityWrite, RelationshipWrite, SourceWrite } from '../../graph/statements.js';
 import { dateProperties, kindLabels } from '../model.js';
 import {
   ImportValidationError,
@@ -18,11 +19,11 @@ function fingerprint(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
-export function sourceRow(source: ImportSource) {
+export function sourceRow(source: ImportSource): SourceWrite {
   return { ...source, published: toNeo4jDate(source.published), fingerprint: fingerprint(source) };
 }
 
-export function entityRow(entity: ImportEntity) {
+export function entityRow(entity: ImportEntity): EntityWrite {
   const properties = Object.fromEntries(
     Object.entries(entity.properties).map(([key, value]) => [key, dateProperties.has(key) ? toNeo4jDate(value) : value]),
   );
@@ -45,7 +46,7 @@ export function entityRow(entity: ImportEntity) {
   };
 }
 
-export function relationshipRow(relationship: ImportRelationship) {
+export function relationshipRow(relationship: ImportRelationship): RelationshipWrite {
   return {
     id: relationship.id,
     type: relationship.type,
@@ -101,6 +102,25 @@ function classify<T extends Row>(
   return { changed, created, updated, counts };
 }
 
+/** One statement's rows, written in batches of `batchSize`. */
+interface WriteStep {
+  rows: number;
+  write(tx: WriteTransaction, onBatch: (written: number) => void): Promise<void>;
+}
+
+function writeStep<T>(rows: T[], run: (tx: WriteTransaction, batch: T[]) => Promise<unknown>): WriteStep {
+  return {
+    rows: rows.length,
+    async write(tx, onBatch) {
+      for (let start = 0; start < rows.length; start += batchSize) {
+        const batch = rows.slice(start, start + batchSize);
+        await run(tx, batch);
+        onBatch(batch.length);
+      }
+    },
+  };
+}
+
 export interface WritePlan {
   counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts };
   /** Ids the write will create or change, by element, with whether each exists already. */
@@ -120,7 +140,7 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
   });
   // A relationship keeps its type and ends for life; changing them is a retraction and a new assertion.
   const relationshipsById = new Map(relationships.map((row) => [row.id, row]));
-  const moved = (stored.relationships as { id: string; type: string; from: string; to: string }[]).flatMap((existing) => {
+  const moved = stored.relationships.flatMap((existing) => {
     const row = relationshipsById.get(existing.id);
     return row && (row.type !== existing.type || row.from !== existing.from || row.to !== existing.to)
       ? [
@@ -132,17 +152,17 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
       : [];
   });
   if (moved.length > 0) throw new ImportValidationError(moved);
-  const asMap = (list: unknown) => new Map((list as { id: string; fingerprint: string | null }[]).map((row) => [row.id, row.fingerprint]));
+  const asMap = (list: { id: string; fingerprint: string | null }[]) => new Map(list.map((row) => [row.id, row.fingerprint]));
   const plannedSources = classify(sources, asMap(stored.sources));
   const plannedEntities = classify(entities, asMap(stored.entities));
   const plannedRelationships = classify(relationships, asMap(stored.relationships));
-  const steps: [string, string, unknown[]][] = [
-    ['import/upsert-sources', 'sources', plannedSources.changed],
-    ['import/upsert-entities', 'entities', plannedEntities.changed],
-    ['import/create-relationships', 'relationships', plannedRelationships.created],
-    ['import/upsert-relationships', 'relationships', plannedRelationships.updated],
+  const steps: WriteStep[] = [
+    writeStep(plannedSources.changed, (tx, sources) => tx.run('import/upsert-sources', { sources })),
+    writeStep(plannedEntities.changed, (tx, entities) => tx.run('import/upsert-entities', { entities })),
+    writeStep(plannedRelationships.created, (tx, relationships) => tx.run('import/create-relationships', { relationships })),
+    writeStep(plannedRelationships.updated, (tx, relationships) => tx.run('import/upsert-relationships', { relationships })),
   ];
-  const total = steps.reduce((sum, [, , rows]) => sum + rows.length, 0);
+  const total = steps.reduce((sum, step) => sum + step.rows, 0);
   const marked = ({ changed, updated }: { changed: Row[]; updated: Row[] }) => {
     const wasStored = new Set(updated);
     return changed.map((row) => ({ id: row.id, updated: wasStored.has(row) }));
@@ -155,13 +175,11 @@ export async function planWrites(graph: Graph, document: ImportDocument): Promis
     },
     async write(tx, onProgress) {
       let done = 0;
-      for (const [statement, parameter, rows] of steps) {
-        for (let start = 0; start < rows.length; start += batchSize) {
-          const batch = rows.slice(start, start + batchSize);
-          await tx.run(statement, { [parameter]: batch });
-          done += batch.length;
+      for (const step of steps) {
+        await step.write(tx, (written) => {
+          done += written;
           onProgress?.(done, total);
-        }
+        });
       }
     },
   };

@@ -1,0 +1,255 @@
+/**
+ * Every named Cypher statement with its parameters, its row type and its result columns, in one place. The
+ * executor (run.ts) takes a name from here and returns rows of that type, so the domain neither casts nor
+ * re-coerces what comes back: values arrive as records.ts made them (Integers as numbers, dates as ISO
+ * strings). The Cypher catalog test checks each entry against its file: the file exists, and EXPLAIN reports
+ * exactly these columns.
+ */
+import type { EntityKindName, RelationshipTypeName, StanceName } from '../../shared/vocabulary.js';
+import type { CypherSlots } from './cypher.js';
+import type { Neo4jDate } from './records.js';
+
+/**
+ * An entity node's properties (`n {.*}`): the common ones, kind-specific ones such as `aim` or `firstSeen`,
+ * and the index helpers (`nameLower`, ...). All are strings or lists of strings once made plain.
+ */
+export interface EntityMap {
+  id: string;
+  kind: EntityKindName;
+  name: string;
+  aliases?: string[] | null;
+  description?: string | null;
+  date?: string | null;
+  sourceIds?: string[] | null;
+  excerpts?: string[] | null;
+  /** Custom import properties as a JSON object string. */
+  extra?: string | null;
+  [property: string]: string | string[] | null | undefined;
+}
+
+/** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
+interface RelationshipCore {
+  id: string;
+  type: RelationshipTypeName;
+  from: string;
+  to: string;
+  stance: StanceName;
+  confidence: number;
+}
+
+/** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
+export interface RelationshipMap extends RelationshipCore {
+  since?: string | null;
+  until?: string | null;
+  description?: string | null;
+  sourceIds?: string[] | null;
+  excerpts?: string[] | null;
+  disputedBy?: string[] | null;
+  extra?: string | null;
+}
+
+/** A `Source` node's properties. */
+export interface SourceMap {
+  id: string;
+  title?: string | null;
+  publisher?: string | null;
+  url?: string | null;
+  published?: string | null;
+}
+
+/**
+ * What a map projection of a node or relationship gives when another transaction deleted it while the query
+ * ran (Neo4j reads committed data as it goes): an empty map. `isPresent` in the domain tells the two apart.
+ */
+export interface Vanished {
+  id?: null;
+}
+export type MaybeVanished<T> = T | Vanished;
+
+/** The relationship filter as parameters: absent lists are null, meaning "any"; asOf is YYYY-MM-DD or null. */
+export interface RelationshipFilterParams {
+  types: string[] | null;
+  minConfidence: number;
+  stances: StanceName[] | null;
+  asOf: string | null;
+}
+
+/** An element as an audit snapshot keeps it: whatever properties it has. */
+export type PropertySnapshot = { id: string } & Record<string, unknown>;
+
+export interface AuditEventMap {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  subjectId: string;
+  subjectType: string;
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface SourceWrite {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: Neo4jDate | null;
+  fingerprint: string;
+}
+
+export interface EntityWrite {
+  id: string;
+  /** The kind's label, from the vocabulary's whitelist (a dynamic label in the statement). */
+  label: string;
+  kind: EntityKindName;
+  name: string;
+  nameLower: string;
+  aliases: string[];
+  aliasLower: string;
+  aliasText: string;
+  description: string | null;
+  date: Neo4jDate | null;
+  properties: Record<string, string | Neo4jDate | null>;
+  sourceIds: string[];
+  excerpts: string[];
+  extra: string | null;
+  fingerprint: string;
+}
+
+/** A relationship as the import writes it; its type comes from the vocabulary's whitelist (a dynamic type). */
+export interface RelationshipWrite extends RelationshipCore {
+  since: Neo4jDate | null;
+  until: Neo4jDate | null;
+  description: string | null;
+  sourceIds: string[];
+  excerpts: string[];
+  disputedBy: string[];
+  extra: string | null;
+  fingerprint: string;
+}
+
+interface Fingerprint {
+  id: string;
+  fingerprint: string | null;
+}
+
+/** Entities with the sources they cite, the shape of most reads. */
+interface EntitiesWithSources {
+  entities: MaybeVanished<EntityMap>[];
+  sources: SourceMap[];
+}
+
+type NoParams = Record<string, never>;
+
+/** A statement's types (compile time only) and its result columns (checked against the file at test time). */
+interface Statement<Params, Row, Slots extends CypherSlots | null> {
+  columns: readonly (keyof Row & string)[];
+  /** Never set: carries the types. */
+  types?: { params: Params; row: Row; slots: Slots };
+}
+
+function statement<Params, Row = Record<string, never>, Slots extends CypherSlots | null = null>(
+  ...columns: (keyof Row & string)[]
+): Statement<Params, Row, Slots> {
+  return { columns };
+}
+
+export const statements = {
+  'admin/count-entities': statement<NoParams, { count: number }>('count'),
+  'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
+  'audit/find-current': statement<
+    { entityIds: string[]; relationshipIds: string[] },
+    { entities: PropertySnapshot[]; relationships: PropertySnapshot[] }
+  >('entities', 'relationships'),
+  'audit/find-history': statement<{ subjectId: string; limit: number }, { event: AuditEventMap }>('event'),
+  'audit/record-events': statement<{ events: AuditEventMap[] }>(),
+  'edit/delete-relationship': statement<{ id: string }, { rel: PropertySnapshot }>('rel'),
+  'export/find-subgraph': statement<
+    { ids: string[] } & RelationshipFilterParams,
+    EntitiesWithSources & {
+      rels: MaybeVanished<RelationshipMap>[];
+      authors: { statement: string; id: string; name: string; kind: EntityKindName }[];
+    }
+  >('entities', 'rels', 'sources', 'authors'),
+  'graph/count-graph': statement<
+    NoParams,
+    {
+      entities: number;
+      relationships: number;
+      byKind: { kind: EntityKindName; count: number }[];
+      byType: { type: RelationshipTypeName; count: number }[];
+    }
+  >('entities', 'relationships', 'byKind', 'byType'),
+  'graph/count-neighbours': statement<
+    { id: string } & RelationshipFilterParams,
+    { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }
+  >('counts'),
+  'graph/expand-for-paths': statement<
+    { nodes: number[] } & RelationshipFilterParams,
+    { node: number; rels: number[]; others: number[]; confidences: number[] }
+  >('node', 'rels', 'others', 'confidences'),
+  'graph/find-entities': statement<{ ids: string[] }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-entity-links': statement<
+    { ids: string[] },
+    {
+      entity: MaybeVanished<EntityMap>;
+      links: { rel: MaybeVanished<RelationshipMap>; other: MaybeVanished<EntityMap> }[];
+      sources: SourceMap[];
+      disputing: MaybeVanished<EntityMap>[];
+    }
+  >('entity', 'links', 'sources', 'disputing'),
+  'graph/find-fewest-hop-paths': statement<
+    { from: number; to: number; limit: number } & RelationshipFilterParams,
+    { nodes: number[]; rels: number[]; confidences: number[] },
+    { maxHops: number }
+  >('nodes', 'rels', 'confidences'),
+  'graph/find-most-connected': statement<{ limit: number; kinds: EntityKindName[] | null }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-neighbourhood': statement<
+    { ids: string[]; limit: number; summary: boolean } & RelationshipFilterParams,
+    EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
+    { inner: number }
+  >('entities', 'rels', 'truncated', 'sources', 'disputing'),
+  'graph/find-path-ends': statement<{ ids: string[] }, { id: string; node: number }>('id', 'node'),
+  'graph/find-path-links': statement<
+    { links: number[] },
+    EntitiesWithSources & { rels: MaybeVanished<RelationshipMap & { internalId: number }>[]; disputing: MaybeVanished<EntityMap>[] }
+  >('entities', 'rels', 'sources', 'disputing'),
+  'graph/find-relationship': statement<
+    { id: string },
+    {
+      rel: MaybeVanished<RelationshipMap>;
+      from: MaybeVanished<EntityMap>;
+      to: MaybeVanished<EntityMap>;
+      sources: SourceMap[];
+      disputing: MaybeVanished<EntityMap>[];
+    }
+  >('rel', 'from', 'to', 'sources', 'disputing'),
+  'graph/search-entities': statement<
+    { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
+    EntitiesWithSources
+  >('entities', 'sources'),
+  'import/create-relationships': statement<{ relationships: RelationshipWrite[] }>(),
+  'import/find-existing-ids': statement<{ entityIds: string[]; sourceIds: string[] }, { entityIds: string[]; sourceIds: string[] }>(
+    'entityIds',
+    'sourceIds',
+  ),
+  'import/find-fingerprints': statement<
+    { sourceIds: string[]; entityIds: string[]; relationshipQueries: string[] },
+    {
+      sources: Fingerprint[];
+      entities: Fingerprint[];
+      relationships: (Fingerprint & { type: RelationshipTypeName; from: string; to: string })[];
+    }
+  >('sources', 'entities', 'relationships'),
+  'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
+  'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
+  'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+};
+
+export type StatementName = keyof typeof statements;
+type TypesOf<Name extends StatementName> = NonNullable<(typeof statements)[Name]['types']>;
+export type ParamsOf<Name extends StatementName> = TypesOf<Name>['params'];
+export type RowOf<Name extends StatementName> = TypesOf<Name>['row'];
+/** The slot values a statement needs as its last argument, or no argument when it has none. */
+export type SlotsArgument<Name extends StatementName> = TypesOf<Name>['slots'] extends null ? [] : [slots: TypesOf<Name>['slots']];

@@ -1,0 +1,214 @@
+/**
+ * The one vocabulary of the graph, shared by server and client: entity kinds, relationship types and stances,
+ * with their labels, colours and shapes. Labels and relationship types that reach Cypher come only from these
+ * lists (Cypher cannot take them as ordinary parameters, so this is the whitelist). The GraphQL enums, the
+ * Cypher constraints and the count statement are checked against this file by tests/unit/shared/vocabulary.test.ts.
+ *
+ * Colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies), and every
+ * kind also differs by shape, so colour is never the only cue. This module imports nothing: the browser and
+ * Node load it alike.
+ */
+
+export const palette = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  grey: '#BBBBBB',
+} as const;
+
+/** Node shapes Cytoscape draws (and the SVG exports and glyphs redraw). */
+export type NodeShape =
+  | 'diamond'
+  | 'hexagon'
+  | 'ellipse'
+  | 'round-rectangle'
+  | 'rectangle'
+  | 'tag'
+  | 'star'
+  | 'concave-hexagon'
+  | 'triangle'
+  | 'vee'
+  | 'pentagon'
+  | 'cut-rectangle'
+  | 'rhomboid'
+  | 'octagon'
+  | 'barrel';
+
+export interface KindDefinition {
+  /** The Neo4j label every entity of the kind carries beside `Entity`; also its GraphQL type name. */
+  typeName: string;
+  /** What the analyst reads in legends, panels and reports. */
+  label: string;
+  /** Kind-specific properties an entity of the kind may carry (beside the common ones). */
+  properties: readonly string[];
+  color: string;
+  shape: NodeShape;
+  /** Node diameter on the canvas and in exported pictures, in pixels. */
+  size: number;
+}
+
+/** Every entity kind, in the order of the GraphQL enum `EntityKind` (and of validation messages). */
+export const kindDefinitions = {
+  THREAT_ACTOR: {
+    typeName: 'ThreatActor',
+    label: 'Threat actor',
+    properties: ['firstSeen'],
+    color: palette.vermillion,
+    shape: 'diamond',
+    size: 36,
+  },
+  STATE: { typeName: 'State', label: 'State', properties: ['isoCode'], color: palette.blue, shape: 'round-rectangle', size: 36 },
+  ORGANIZATION: {
+    typeName: 'Organization',
+    label: 'Organization',
+    properties: ['sector'],
+    color: palette.skyBlue,
+    shape: 'rectangle',
+    size: 30,
+  },
+  PERSON: { typeName: 'Person', label: 'Person', properties: ['role'], color: palette.reddishPurple, shape: 'ellipse', size: 28 },
+  GROUP: { typeName: 'Group', label: 'Group', properties: [], color: palette.reddishPurple, shape: 'hexagon', size: 32 },
+  LOCATION: { typeName: 'Location', label: 'Location', properties: ['countryCode'], color: palette.skyBlue, shape: 'tag', size: 26 },
+  INCIDENT: { typeName: 'Incident', label: 'Incident', properties: ['aim', 'outcome'], color: palette.orange, shape: 'star', size: 40 },
+  CAMPAIGN: {
+    typeName: 'Campaign',
+    label: 'Campaign',
+    properties: ['firstSeen', 'lastSeen'],
+    color: palette.orange,
+    shape: 'concave-hexagon',
+    size: 34,
+  },
+  MALWARE: { typeName: 'Malware', label: 'Malware', properties: [], color: palette.bluishGreen, shape: 'triangle', size: 30 },
+  TOOL: { typeName: 'Tool', label: 'Tool', properties: [], color: palette.bluishGreen, shape: 'vee', size: 28 },
+  VULNERABILITY: {
+    typeName: 'Vulnerability',
+    label: 'Vulnerability',
+    properties: [],
+    color: palette.bluishGreen,
+    shape: 'pentagon',
+    size: 28,
+  },
+  REPORT: { typeName: 'Report', label: 'Report', properties: [], color: palette.grey, shape: 'cut-rectangle', size: 26 },
+  CLAIM: { typeName: 'Claim', label: 'Claim', properties: ['statement'], color: palette.yellow, shape: 'rhomboid', size: 28 },
+  DENIAL: { typeName: 'Denial', label: 'Denial', properties: ['statement'], color: palette.grey, shape: 'rhomboid', size: 28 },
+  SANCTION: { typeName: 'Sanction', label: 'Sanction', properties: ['program'], color: palette.blue, shape: 'octagon', size: 32 },
+  DIPLOMATIC_ACTION: {
+    typeName: 'DiplomaticAction',
+    label: 'Diplomatic action',
+    properties: ['action'],
+    color: palette.blue,
+    shape: 'barrel',
+    size: 30,
+  },
+} as const satisfies Record<string, KindDefinition>;
+
+export type EntityKindName = keyof typeof kindDefinitions;
+
+/** The kinds in GraphQL enum order. */
+export const entityKinds = Object.keys(kindDefinitions) as EntityKindName[];
+
+/**
+ * The kinds as legends list them (the filter panel, report pictures, report tables): grouped by colour,
+ * so similar kinds sit together. Every kind appears once; the type below makes a missing one a compile error.
+ */
+export const entityKindsInLegendOrder = [
+  'THREAT_ACTOR',
+  'GROUP',
+  'PERSON',
+  'STATE',
+  'ORGANIZATION',
+  'LOCATION',
+  'INCIDENT',
+  'CAMPAIGN',
+  'MALWARE',
+  'TOOL',
+  'VULNERABILITY',
+  'REPORT',
+  'CLAIM',
+  'DENIAL',
+  'SANCTION',
+  'DIPLOMATIC_ACTION',
+] as const satisfies readonly EntityKindName[];
+export type KindsMissingFromLegend = Exclude<EntityKindName, (typeof entityKindsInLegendOrder)[number]>;
+const legendListsEveryKind: [KindsMissingFromLegend] extends [never] ? true : KindsMissingFromLegend = true;
+void legendListsEveryKind;
+
+/** Kind-specific properties that hold dates (stored as Neo4j dates). */
+export const dateProperties: ReadonlySet<string> = new Set(['firstSeen', 'lastSeen']);
+
+export const relationshipTypes = [
+  'ATTRIBUTED_TO',
+  'AFFILIATED_WITH',
+  'PART_OF',
+  'TARGETED',
+  'CLAIMED_BY',
+  'DENIED_BY',
+  'MADE_BY',
+  'ABOUT',
+  'IMPOSED_BY',
+  'SANCTIONS',
+  'SEVERED_TIES_WITH',
+  'HOSTS',
+  'LOCATED_IN',
+  'USES',
+  'MOTIVATED_BY',
+  'RESPONDS_TO',
+  'FOLLOWS',
+  'SUPPORTS',
+  'RELATED_TO',
+] as const;
+export type RelationshipTypeName = (typeof relationshipTypes)[number];
+
+/** ATTRIBUTED_TO -> "attributed to": link labels read as a sentence between two entities. */
+export function relationshipLabel(type: string): string {
+  return type.toLowerCase().replace(/_/g, ' ');
+}
+
+export interface StanceDefinition {
+  label: string;
+  lineStyle: 'solid' | 'dashed' | 'dotted';
+  color: string;
+  arrow: 'triangle' | 'tee';
+  meaning: string;
+}
+
+const linkGrey = '#8D98AC';
+
+/** Link colour where the stance does not set one. */
+export const defaultLinkColor = linkGrey;
+
+/**
+ * Every stance, in the order of the GraphQL enum `Stance`. Denied links are red and also end in a bar ("tee")
+ * instead of an arrow: the shape carries the meaning for readers who cannot tell the red apart.
+ */
+export const stanceDefinitions = {
+  ASSERTED: { label: 'Asserted', lineStyle: 'solid', color: linkGrey, arrow: 'triangle', meaning: 'stated as fact by the source' },
+  CLAIMED: { label: 'Claimed', lineStyle: 'dotted', color: linkGrey, arrow: 'triangle', meaning: 'claimed by an interested party' },
+  SUSPECTED: { label: 'Suspected', lineStyle: 'dashed', color: linkGrey, arrow: 'triangle', meaning: 'attributed with hedging' },
+  DENIED: { label: 'Denied', lineStyle: 'solid', color: '#E8453C', arrow: 'tee', meaning: 'a named party denies it' },
+} as const satisfies Record<string, StanceDefinition>;
+
+export type StanceName = keyof typeof stanceDefinitions;
+
+/** The stances in GraphQL enum order. */
+export const stances = Object.keys(stanceDefinitions) as StanceName[];
+
+/** The stances as legends list them: from the firmest to the denied. */
+export const stancesInLegendOrder = ['ASSERTED', 'SUSPECTED', 'CLAIMED', 'DENIED'] as const satisfies readonly StanceName[];
+export type StancesMissingFromLegend = Exclude<StanceName, (typeof stancesInLegendOrder)[number]>;
+const legendListsEveryStance: [StancesMissingFromLegend] extends [never] ? true : StancesMissingFromLegend = true;
+void legendListsEveryStance;
+
+export function isEntityKind(value: string): value is EntityKindName {
+  return Object.hasOwn(kindDefinitions, value);
+}
+export function isRelationshipType(value: string): value is RelationshipTypeName {
+  return (relationshipTypes as readonly string[]).includes(value);
+}
+export function isStance(value: string): value is StanceName {
+  return Object.hasOwn(stanceDefinitions, value);
+}

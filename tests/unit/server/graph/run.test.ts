@@ -1,0 +1,34 @@
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../../../../server/errors.js';
+import { translateNeo4jError } from '../../../../server/graph/run.js';
+
+const neo4jError = (code: string) => new Neo4jError('raw database message', code, 'N/A', 'N/A');
+
+describe('translateNeo4jError', () => {
+  it('turns the transaction memory limit into a clear, non-retryable answer that says nothing was written', () => {
+    const translated = translateNeo4jError(neo4jError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'));
+    expect(translated).toBeInstanceOf(QueryTooExpensiveError);
+    expect(translated.message).toMatch(/nothing was written/);
+    expect(translated.message).toMatch(/NEO4J_HEAP/);
+    expect(translated.message).not.toMatch(/raw database message/);
+  });
+
+  it('maps timeouts, constraint conflicts and unavailability, and passes other errors through', () => {
+    expect(translateNeo4jError(neo4jError('Neo.ClientError.Transaction.TransactionTimedOut'))).toBeInstanceOf(QueryTooExpensiveError);
+    expect(translateNeo4jError(neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed'))).toBeInstanceOf(BadUserInputError);
+    expect(translateNeo4jError(neo4jError('ServiceUnavailable'))).toBeInstanceOf(GraphUnavailableError);
+    const other = neo4jError('Neo.ClientError.Statement.SyntaxError');
+    expect(translateNeo4jError(other)).toBe(other);
+  });
+});
+
+describe('the transaction memory limit, by what ran out of it (finding 8)', () => {
+  it('a read is told to narrow the query, not to split an import', () => {
+    const translated = translateNeo4jError(neo4jError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'), 'READ');
+    expect(translated).toBeInstanceOf(QueryTooExpensiveError);
+    expect(translated.message).toMatch(/The query needs more memory/);
+    expect(translated.message).toMatch(/lower depth or limit/);
+    expect(translated.message).not.toMatch(/import|written/);
+  });
+});
