@@ -284,7 +284,7 @@ describe('HTTP hardening', () => {
           response.on('end', () =>
             resolve({
               status: response.statusCode ?? 0,
-              keepAlive: response.headers['keep-alive'],
+              keepAlive: response.headers['keep-alive']?.toString(),
               localPort: request.socket?.localPort ?? -1,
             }),
           );
