@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { requireReader, type Authenticator, type Viewer } from './auth.js';
-import { AppError } from './errors.js';
+import { type AppError } from './errors.js';
 
 /** The body limit for a request without an editor token: reads are small, and only editors import files. */
 export const smallBodyLimit = 1024 * 1024;

@@ -4,6 +4,7 @@
  * each with U+FFFD, the Unicode replacement character, which shows that something was there.
  */
 const forbiddenInXml =
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are control characters
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The replacement character, for XML writers that take one (xmlbuilder2's invalidCharReplacement). */

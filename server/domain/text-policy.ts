@@ -6,7 +6,9 @@
  * keeps tab, line feed and carriage return; ids keep none of them.
  */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const controlInText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- as above
 const controlInId = /[\u0000-\u001F\u007F-\u009F]/;
 const nonCharacter = /[\uFFFE\uFFFF]/;
 

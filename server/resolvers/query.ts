@@ -33,7 +33,8 @@ export const queryResolvers: QueryResolvers = {
 
   neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
 
-  paths: (_parent, { from, to, maxHops, limit, filter }, { graph, heavy }) => heavy(() => findRankedPaths(graph, from, to, { maxHops, limit, filter })),
+  paths: (_parent, { from, to, maxHops, limit, filter }, { graph, heavy }) =>
+    heavy(() => findRankedPaths(graph, from, to, { maxHops, limit, filter })),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 
