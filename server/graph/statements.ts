@@ -158,6 +158,7 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
+  'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
     { entityIds: string[]; relationshipIds: string[] },
     { entities: PropertySnapshot[]; relationships: PropertySnapshot[] }
