@@ -1,35 +1,41 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
 import { entityKinds, kindDefinitions } from './shared/vocabulary.js';
 
+/** One generated file: which plugins write it, with what settings (run by scripts/codegen.ts). */
+export interface CodegenTarget {
+  filename: string;
+  plugins: ('typescript' | 'typescript-resolvers' | 'typescript-operations')[];
+  config: Types.PluginConfig;
+}
+
 // Types for server resolvers and client operations come from the one schema, server/schema.graphql.
-const config: CodegenConfig = {
-  schema: 'server/schema.graphql',
-  documents: ['client/src/**/*.graphql'],
-  ignoreNoDocuments: true,
-  generates: {
-    'server/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        useTypeImports: true,
-        contextType: '../context.js#RequestContext',
-        scalars: { Date: 'string' },
-        enumsAsTypes: true,
-        mappers: {
-          Entity: '../domain/types.js#EntityRecord',
-          // Every kind's GraphQL type is an entity record.
-          ...Object.fromEntries(entityKinds.map((kind) => [kindDefinitions[kind].typeName, '../domain/types.js#EntityRecord'])),
-          Relationship: '../domain/types.js#RelationshipRecord',
-          Subgraph: '../domain/types.js#SubgraphRecord',
-          Path: '../domain/types.js#PathRecord',
-          PathStep: '../domain/types.js#PathStepRecord',
-          Source: '../domain/types.js#SourceRecord',
-        },
+export const schemaFile = 'server/schema.graphql';
+export const documentsFolder = 'client/src';
+
+export const targets: CodegenTarget[] = [
+  {
+    filename: 'server/generated/graphql.ts',
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      useTypeImports: true,
+      contextType: '../context.js#RequestContext',
+      scalars: { Date: 'string' },
+      enumsAsTypes: true,
+      mappers: {
+        Entity: '../domain/types.js#EntityRecord',
+        // Every kind's GraphQL type is an entity record.
+        ...Object.fromEntries(entityKinds.map((kind) => [kindDefinitions[kind].typeName, '../domain/types.js#EntityRecord'])),
+        Relationship: '../domain/types.js#RelationshipRecord',
+        Subgraph: '../domain/types.js#SubgraphRecord',
+        Path: '../domain/types.js#PathRecord',
+        PathStep: '../domain/types.js#PathStepRecord',
+        Source: '../domain/types.js#SourceRecord',
       },
     },
-    'client/src/gql/graphql.ts': {
-      plugins: ['typescript-operations'],
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string' } },
-    },
   },
-};
-export default config;
+  {
+    filename: 'client/src/gql/graphql.ts',
+    plugins: ['typescript-operations'],
+    config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string' } },
+  },
+];

@@ -4,6 +4,7 @@
  * server knows. Panels subscribe to changes instead of calling one another.
  */
 import { fetchNeighbourhood, fetchOverview, type RelationshipFilter } from './api/queries';
+import type { GraphOverviewQuery } from './gql/graphql';
 import { CanvasActions } from './graph/actions';
 import { subgraphToElements, type SubgraphInput } from '../../shared/graph-elements';
 import { emptyFilters, toRelationshipFilter, type FilterState } from './graph/filters';
@@ -15,10 +16,14 @@ export interface Selection {
   group: 'nodes' | 'edges';
 }
 
+/** The bounds and defaults the server gives for arguments the panels offer. */
+export type ServerLimits = GraphOverviewQuery['limits'];
+
 interface ExplorerEvents {
   filters: FilterState;
   selection: Selection | null;
   types: string[];
+  limits: ServerLimits;
   /** Anything that changes the URL-worthy view (focus, path ends, layout, filters). */
   url: void;
 }
@@ -32,7 +37,13 @@ export class Explorer {
   relationshipTypes: string[] = [];
   /** Path ends, kept so the URL can reopen the path view. */
   pathEnds: { from: string; to: string } | null = null;
-  private listeners: { [K in keyof ExplorerEvents]: Listener<ExplorerEvents[K]>[] } = { filters: [], selection: [], types: [], url: [] };
+  private listeners: { [K in keyof ExplorerEvents]: Listener<ExplorerEvents[K]>[] } = {
+    filters: [],
+    selection: [],
+    types: [],
+    limits: [],
+    url: [],
+  };
 
   constructor(readonly view: GraphView) {
     this.actions = new CanvasActions(view);
@@ -52,6 +63,7 @@ export class Explorer {
     const overview = await fetchOverview();
     this.relationshipTypes = overview.relationshipTypes;
     this.emit('types', this.relationshipTypes);
+    this.emit('limits', overview.limits);
   }
 
   setFilters(next: Partial<FilterState>): void {

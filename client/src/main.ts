@@ -61,7 +61,7 @@ import { createToolbar } from './ui/toolbar';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const stage = $('stage');
-adoptTokenFromUrl(window.localStorage);
+const tokenAdopted = adoptTokenFromUrl(window.localStorage);
 const url = parseUrlState(location.search);
 
 const view = new GraphView($('cy'));
@@ -71,6 +71,7 @@ if (url.layout) view.setLayoutName(url.layout);
 
 mountLoadingIndicator(stage);
 mountToasts(document.body);
+tokenAdopted.catch((error) => reportError(error, 'Login link'));
 const empty = mountEmptyState(stage);
 const contextMenu = mountContextMenu(stage);
 

@@ -6,6 +6,11 @@ import type { Detail, RelationshipFilterInput, SubgraphRecord } from './types.js
 
 export const neighbourhoodLimits = { maxIds: 200, maxDepth: 3, maxLimit: 5_000 };
 
+/** Depth 3, or more than 1,000 links: seconds of database work on a hub, so it counts against a client's heavy budget. */
+export function isLargeNeighbourhood(depth: number, limit: number): boolean {
+  return depth >= 3 || limit > 1_000;
+}
+
 /** Entities and links within `depth` filtered hops of the given entities, strongest links first, capped at `limit`. */
 export async function findNeighbourhood(
   graph: Graph,

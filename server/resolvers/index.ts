@@ -7,6 +7,7 @@ import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
 import { sourceResolvers } from './sources.js';
+import { withSchemaDefaults } from './schema-defaults.js';
 
 function parseDate(value: unknown): string {
   // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
@@ -26,8 +27,8 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query },
-  Mutation: mutationResolvers,
+  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query }),
+  Mutation: withSchemaDefaults(mutationResolvers),
   ...entityResolvers,
   ...sourceResolvers,
 };

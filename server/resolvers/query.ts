@@ -1,17 +1,18 @@
 import { NotFoundError } from '../errors.js';
 import { findEntity, findRelationship } from '../domain/find-entity.js';
-import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
-import { findRankedPaths } from '../domain/find-paths.js';
+import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
+import { findRankedPaths, pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
+import { queryArgumentDefault } from './schema-defaults.js';
 import { asksOnly, summaryFields } from './selection.js';
 
 export const queryResolvers: QueryResolvers = {
   search: (_parent, { text, kinds, limit }, { graph }, info) =>
-    searchEntities(graph, text, kinds, limit ?? 20, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
+    searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
 
   entity: async (_parent, { id }, { graph }) => {
     const found = await findEntity(graph, id);
@@ -25,19 +26,28 @@ export const queryResolvers: QueryResolvers = {
     return found;
   },
 
-  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }, info) =>
-    findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
+  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph, heavy }, info) => {
+    const find = () => findNeighbourhood(graph, ids, depth, filter, limit, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full');
+    return isLargeNeighbourhood(depth, limit) ? heavy(find) : find();
+  },
 
   neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
 
-  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph }) =>
-    findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter, profile, typeWeights, maxOverlap }),
+  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy }) =>
+    heavy(() => findRankedPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 
   relationshipTypes: () => [...relationshipTypes],
 
+  limits: (_parent, _args, _context, { schema }) => ({
+    paths: {
+      maxHops: { default: queryArgumentDefault(schema, 'paths', 'maxHops'), max: pathLimits.maxHops },
+      limit: { default: queryArgumentDefault(schema, 'paths', 'limit'), max: pathLimits.maxLimit },
+    },
+  }),
+
   entities: (_parent, { ids }, { graph }) => findEntitiesByIds(graph, ids),
 
-  overview: (_parent, { limit, kinds }, { graph }) => findMostConnected(graph, limit ?? 20, kinds),
+  overview: (_parent, { limit, kinds }, { graph }) => findMostConnected(graph, limit, kinds),
 };

@@ -1,4 +1,5 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
+import { isAllowedUrl } from '../../../shared/url-policy';
 import type { SourceFieldsFragment, Stance } from '../gql/graphql';
 import { credibilityLabels, reliabilityDefinitions, stanceDefinitions } from '../../../shared/vocabulary';
 import { h, percent } from './dom';
@@ -61,10 +62,18 @@ export function sourceList(sources: readonly SourceFieldsFragment[]): HTMLElemen
         h(
           'div',
           { class: 'source-title' },
-          source.url
+          // Only a URL that passes the URL policy becomes a link; one stored before the policy stays readable as text.
+          isAllowedUrl(source.url)
             ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', testid: 'source-link' }, source.title)
             : source.title,
         ),
+        source.url && !isAllowedUrl(source.url)
+          ? h(
+              'div',
+              { class: 'source-meta', testid: 'source-unlinked-url' },
+              `Not linked (not a safe http or https address): ${source.url}`,
+            )
+          : null,
         h(
           'div',
           { class: 'source-meta' },

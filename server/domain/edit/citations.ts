@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { urlProblem } from '../../../shared/url-policy.js';
 import { BadUserInputError } from '../../errors.js';
+import { shownValue } from '../text-policy.js';
 import type { ImportCitation, ImportSource } from '../import/document.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
 import type { ImportEntity, ImportRelationship } from '../import/document.js';
@@ -41,8 +43,8 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
   const sources: ImportSource[] = [];
   const citations: ImportCitation[] = [];
   inputs.forEach((input, index) => {
-    if (input.url && !/^https?:\/\/\S+$/i.test(input.url))
-      throw new BadUserInputError(`${where}.sources[${index}].url must be an http(s) URL.`);
+    const badUrl = input.url ? urlProblem(input.url) : null;
+    if (badUrl) throw new BadUserInputError(`${where}.sources[${index}].url "${shownValue(input.url!)}" ${badUrl}.`);
     const credibility = input.credibility ?? null;
     if (credibility !== null && !(Number.isInteger(credibility) && credibility >= 1 && credibility <= 6)) {
       throw new BadUserInputError(`${where}.sources[${index}].credibility must be a whole number from 1 to 6, got ${credibility}.`);

@@ -7,7 +7,18 @@ import { findSourcesByIds } from '../sources/find-sources.js';
 import type { RelationshipFilterInput, SourceDocument } from '../types.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
 
-export const exportLimits = { maxIds: 2_000, maxDepth: 3, maxNeighbourhoodIds: neighbourhoodLimits.maxIds } as const;
+/**
+ * maxElements bounds what one file serialises (a neighbourhood at its 5,000-link maximum fits, with its
+ * entities); maxPictureEntities bounds what a report or Cytoscape file lays out
+ * (in about 2 s with the draft layout of layout-subgraph.ts).
+ */
+export const exportLimits = {
+  maxIds: 2_000,
+  maxDepth: 3,
+  maxNeighbourhoodIds: neighbourhoodLimits.maxIds,
+  maxElements: 20_000,
+  maxPictureEntities: 2_000,
+} as const;
 
 function checkIds(ids: string[], depth: number): string[] {
   const unique = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];

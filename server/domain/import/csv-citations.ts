@@ -1,3 +1,5 @@
+import { urlProblem } from '../../../shared/url-policy.js';
+import { shownValue } from '../text-policy.js';
 import type { ImportCitation, ImportProblem, ImportSource } from './document.js';
 import { reliabilityGrades } from '../model.js';
 import { derivedSourceId } from './derived-source-id.js';
@@ -25,14 +27,6 @@ const definingColumns = [
   'source_origin',
   'source_derived_from',
 ] as const;
-
-function isUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** A header needs a way to name a source: the rule that every fact has one is checked row by row. */
 export function checkCitationHeader(columns: string[], fileName: string): ImportProblem[] {
@@ -64,7 +58,8 @@ export class CsvSources {
       return cited(id!);
     }
     const url = row.text('source_url');
-    if (url && !isUrl(url)) row.report('source_url', `"${url}" is not an http(s) URL`);
+    const badUrl = url === null ? null : urlProblem(url);
+    if (badUrl) row.report('source_url', `"${shownValue(url!)}" ${badUrl}`);
     const reliability = row.text('source_reliability') === null ? null : row.choice('source_reliability', reliabilityGrades);
     const origin = row.text('source_origin');
     const derivedFrom = row.list('source_derived_from');

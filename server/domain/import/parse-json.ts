@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entityKinds, reliabilityGrades, relationshipTypes, stances } from '../model.js';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
 
 const isoDate = z
@@ -25,11 +26,7 @@ const sourceSchema = z.object({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: optionalText,
-  url: z
-    .string()
-    .url('must be a URL')
-    .nullish()
-    .transform((value) => value ?? null),
+  url: urlField.nullish().transform((value) => value ?? null),
   published: optionalDate,
   reliability: z.enum(reliabilityGrades).nullish(),
   origin: z.string().trim().min(1, 'must not be empty when given').nullish(),

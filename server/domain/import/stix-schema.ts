@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
+import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
 import { stixEvidenceFields } from '../sources/stix-evidence.js';
 
@@ -36,7 +37,7 @@ const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength
 const externalReference = z.looseObject({
   source_name: z.string().optional(),
   description: z.string().optional(),
-  url: z.string().optional(),
+  url: urlField.optional(),
   external_id: z.string().optional(),
 });
 export type StixExternalReference = z.infer<typeof externalReference>;
@@ -51,7 +52,7 @@ const ourSource = z.object({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: nullableText,
-  url: nullableText,
+  url: urlField.nullish().transform((value) => value ?? null),
   published: isoDate.nullish().transform((value) => value ?? null),
   excerpt: nullableText,
   ...stixEvidenceFields,

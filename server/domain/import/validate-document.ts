@@ -1,6 +1,8 @@
 import { dateProperties, kindProperties } from '../model.js';
+import { shownValue as shown } from '../text-policy.js';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+import { textAndUrlProblems } from './validate-text.js';
 
 /**
  * Sizes Neo4j's indexes can hold, checked here because every write (imports and edits) passes this way:
@@ -9,18 +11,16 @@ import type { ImportDocument, ImportProblem } from './document.js';
  */
 export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_000 } as const;
 
-/** An id as a problem location: long ones are cut, so a 50 KB id does not become a 50 KB message. */
-const shown = (id: string) => (id.length > 80 ? `${id.slice(0, 80)}…` : id);
-
 /**
- * Checks a parsed document as a whole: unique ids, kind-specific properties, date order, and that every
- * reference resolves either inside the document or among `existing` ids already in the graph.
+ * Checks a parsed document as a whole: well-formed text and safe URLs, unique ids, kind-specific properties,
+ * date order, and that every reference resolves either inside the document or among `existing` ids already
+ * in the graph.
  */
 export function validateDocument(
   document: ImportDocument,
   existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
 ): ImportProblem[] {
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = textAndUrlProblems(document);
   const seen = new Map<string, string>();
   const claim = (kind: string, id: string) => {
     const key = `${kind}:${id}`;

@@ -113,7 +113,11 @@ describe('parseCsvEntities', () => {
       { location: 'entities.csv:6', message: 'source_id: is required when source_title is empty: every row cites a source' },
       { location: 'entities.csv:6', message: 'isoCode: does not apply to kind GROUP (its columns: none)' },
       { location: 'entities.csv:6', message: 'name: is required' },
-      { location: 'entities.csv:7', message: 'source_url: "not a url" is not an http(s) URL' },
+      {
+        location: 'entities.csv:7',
+        message:
+          'source_url: "not a url" must not hold quotes, angle brackets, backticks, backslashes, spaces or control characters (percent-encode them)',
+      },
       { location: 'entities.csv:7', message: 'source_published: "2023-02-30" is not a date written YYYY-MM-DD' },
       { location: 'entities.csv:8', message: 'source_id: is required when source_title is empty: every row cites a source' },
       {
