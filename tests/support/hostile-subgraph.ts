@@ -38,7 +38,11 @@ const citation = (id: string, url: string | null, excerpt: string): Citation => 
   publisher: 'Publisher "quoted" & <tagged>',
   url,
   published: '2024-01-01',
+  reliability: null,
+  origin: null,
+  derivedFrom: [],
   excerpt,
+  credibility: 6,
 });
 
 const sources: Citation[] = [
