@@ -1,4 +1,4 @@
-// Params: $id (entity id) and the relationship filter ($types, $minConfidence, $stances, $asOf).
+// Params: $id (entity id) and the relationship filter ($types, $minConfidence, $stances, $asOf, $excludedSources).
 // Returns one row (none when the id is unknown): counts, a list of {type, direction ('OUT' or 'IN'),
 // count (distinct neighbours), maxConfidence}, largest first.
 MATCH (e:Entity {id: $id})

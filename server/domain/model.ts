@@ -6,6 +6,10 @@ import { entityKinds, kindDefinitions, type EntityKindName } from '../../shared/
 
 export {
   dateProperties,
+  defaultCredibility,
+  defaultReliability,
+  isReliabilityGrade,
+  reliabilityGrades,
   entityKinds,
   isEntityKind,
   isRelationshipType,
@@ -15,6 +19,7 @@ export {
   stances,
   withKindFamilies,
   type EntityKindName,
+  type ReliabilityGrade,
   type RelationshipTypeName,
   type StanceName,
 } from '../../shared/vocabulary.js';

@@ -5,7 +5,7 @@
  * strings). The Cypher catalog test checks each entry against its file: the file exists, and EXPLAIN reports
  * exactly these columns.
  */
-import type { EntityKindName, RelationshipTypeName, StanceName } from '../../shared/vocabulary.js';
+import type { EntityKindName, ReliabilityGrade, RelationshipTypeName, StanceName } from '../../shared/vocabulary.js';
 import type { CypherSlots } from './cypher.js';
 import type { Neo4jDate } from './records.js';
 
@@ -22,6 +22,8 @@ export interface EntityMap {
   date?: string | null;
   sourceIds?: string[] | null;
   excerpts?: string[] | null;
+  /** Admiralty credibility (1-6) of each citation, parallel to sourceIds; absent on data written before it existed. */
+  credibilities?: number[] | null;
   /** Custom import properties as a JSON object string. */
   extra?: string | null;
   stixObject?: string | null;
@@ -32,7 +34,7 @@ export interface EntityMap {
   externalIds?: string[] | null;
   revoked?: boolean | null;
   deprecated?: boolean | null;
-  [property: string]: string | string[] | boolean | null | undefined;
+  [property: string]: string | string[] | number[] | boolean | null | undefined;
 }
 
 /** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
@@ -53,6 +55,7 @@ export interface RelationshipMap extends RelationshipCore {
   description?: string | null;
   sourceIds?: string[] | null;
   excerpts?: string[] | null;
+  credibilities?: number[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
   count?: number | null;
@@ -71,6 +74,9 @@ export interface SourceMap {
   publisher?: string | null;
   url?: string | null;
   published?: string | null;
+  reliability?: ReliabilityGrade | null;
+  origin?: string | null;
+  derivedFrom?: string[] | null;
 }
 
 /**
@@ -82,12 +88,16 @@ export interface Vanished {
 }
 export type MaybeVanished<T> = T | Vanished;
 
-/** The relationship filter as parameters: absent lists are null, meaning "any"; asOf is YYYY-MM-DD or null. */
+/**
+ * The relationship filter as parameters: absent lists are null, meaning "any"; asOf is YYYY-MM-DD or null;
+ * excludedSources are the what-if's source ids (origins already resolved to their sources), null for none.
+ */
 export interface RelationshipFilterParams {
   types: string[] | null;
   minConfidence: number;
   stances: StanceName[] | null;
   asOf: string | null;
+  excludedSources: string[] | null;
   /** Also follow revoked and deprecated links, and links touching revoked or deprecated entities. */
   includeRetired: boolean;
   /** How a link without a stated confidence ranks where a statement orders by confidence (server/domain/confidence.ts). */
@@ -102,6 +112,15 @@ export interface MarkingMap {
   name?: string | null;
   statement?: string | null;
 }
+
+/** What the path search reads links with (graph/expand-for-paths): the filter, and the profile's rules. */
+export type PathLinkParams = Omit<RelationshipFilterParams, 'stances'> & {
+  stances: StanceName[];
+  ends: number[];
+  endsOnlyTypes: string[];
+  typeCodes: Record<string, number>;
+  stanceCodes: Record<string, number>;
+};
 
 /** An element as an audit snapshot keeps it: whatever properties it has. */
 export type PropertySnapshot = { id: string } & Record<string, unknown>;
@@ -124,6 +143,9 @@ export interface SourceWrite {
   publisher: string | null;
   url: string | null;
   published: Neo4jDate | null;
+  reliability: ReliabilityGrade | null;
+  origin: string | null;
+  derivedFrom: string[];
   fingerprint: string;
 }
 
@@ -142,6 +164,7 @@ export interface EntityWrite {
   properties: Record<string, string | Neo4jDate | null>;
   sourceIds: string[];
   excerpts: string[];
+  credibilities: number[];
   extra: string | null;
   stixObject: string | null;
   stixType: string;
@@ -165,6 +188,7 @@ export interface RelationshipWrite extends RelationshipCore {
   description: string | null;
   sourceIds: string[];
   excerpts: string[];
+  credibilities: number[];
   disputedBy: string[];
   extra: string | null;
   count: number | null;
@@ -223,6 +247,7 @@ export const statements = {
   'admin/drop-relationship-id-index': statement<NoParams>(),
   'admin/find-relationship-id-index': statement<NoParams, { types: string[] }>('types'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
+  'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
     { entityIds: string[]; relationshipIds: string[] },
     { entities: PropertySnapshot[]; relationships: PropertySnapshot[] }
@@ -251,9 +276,9 @@ export const statements = {
     { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }
   >('counts'),
   'graph/expand-for-paths': statement<
-    { nodes: number[] } & RelationshipFilterParams,
-    { node: number; rels: number[]; others: number[]; confidences: number[] }
-  >('node', 'rels', 'others', 'confidences'),
+    { nodes: number[] } & PathLinkParams,
+    { node: number; degree: number; rels: number[]; others: number[]; otherDegrees: number[]; confidences: number[]; codes: number[] }
+  >('node', 'degree', 'rels', 'others', 'otherDegrees', 'confidences', 'codes'),
   'graph/find-entities': statement<{ ids: string[] }, EntitiesWithSources>('entities', 'sources'),
   'graph/find-entity-links': statement<
     { ids: string[] },
@@ -265,10 +290,11 @@ export const statements = {
     }
   >('entity', 'links', 'sources', 'disputing'),
   'graph/find-fewest-hop-paths': statement<
-    { from: number; to: number; limit: number } & RelationshipFilterParams,
-    { nodes: number[]; rels: number[]; confidences: (number | null)[] },
+    { from: number; to: number; limit: number } & Omit<PathLinkParams, 'ends'>,
+    // -1 where a link's confidence is not stated.
+    { nodes: number[]; degrees: number[]; rels: number[]; confidences: number[]; codes: number[] },
     { maxHops: number }
-  >('nodes', 'rels', 'confidences'),
+  >('nodes', 'degrees', 'rels', 'confidences', 'codes'),
   'graph/find-most-connected': statement<
     { limit: number; kinds: EntityKindName[] | null; hiddenKinds: readonly EntityKindName[] },
     EntitiesWithSources
@@ -278,7 +304,18 @@ export const statements = {
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
     { inner: number }
   >('entities', 'rels', 'truncated', 'sources', 'disputing'),
-  'graph/find-path-ends': statement<{ ids: string[] }, { id: string; node: number }>('id', 'node'),
+  'graph/find-path-ends': statement<
+    { ids: string[]; grades: ReliabilityGrade[] },
+    { ends: { id: string; node: number }[]; grades: ReliabilityGrade[] }
+  >('ends', 'grades'),
+  'graph/find-path-evidence': statement<
+    { links: number[]; nodes: number[]; knownSources: string[] },
+    {
+      links: { key: number; id: string; sourceIds: string[]; credibilities: number[]; disputed: boolean }[];
+      nodes: { key: number; id: string; kind: EntityKindName }[];
+      sources: SourceMap[];
+    }
+  >('links', 'nodes', 'sources'),
   'graph/find-path-links': statement<
     { links: number[] },
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap & { internalId: number }>[]; disputing: MaybeVanished<EntityMap>[] }
@@ -293,6 +330,13 @@ export const statements = {
       disputing: MaybeVanished<EntityMap>[];
     }
   >('rel', 'from', 'to', 'sources', 'disputing'),
+  'graph/find-source-origins': statement<NoParams, { id: string; origin: string | null; publisher: string | null; title: string | null }>(
+    'id',
+    'origin',
+    'publisher',
+    'title',
+  ),
+  'graph/find-sources': statement<{ ids: string[] }, { source: SourceMap }>('source'),
   'graph/search-entities': statement<
     {
       query: string;

@@ -43,7 +43,7 @@ export const entityResolvers: Resolvers = {
     markings: (relationship, _args, context) => markingsOf(relationship, context.markings),
   },
   Source: {
-    markings: (citation, _args, context) => markingsOf({ ...noBookkeeping, markings: citation.markings }, context.markings),
+    markings: (citation, _args, context) => markingsOf({ ...noBookkeeping, markings: citation.markings ?? [] }, context.markings),
   },
   ...kindTypeResolvers,
   Incident: {

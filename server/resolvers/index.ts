@@ -6,6 +6,7 @@ import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { sourceResolvers } from './sources.js';
 import { withSchemaDefaults } from './schema-defaults.js';
 
 function parseDate(value: unknown): string {
@@ -29,4 +30,5 @@ export const resolvers: Resolvers = {
   Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query }),
   Mutation: withSchemaDefaults(mutationResolvers),
   ...entityResolvers,
+  ...sourceResolvers,
 };

@@ -464,7 +464,8 @@ describe('secrets', () => {
   it('keeps the editor token and the Neo4j password in DATA_DIR with mode 0600, also when the file was readable before', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-secrets-'));
     try {
-      const token = ensureLocalEditorToken(dataDir);
+      const { token, created } = ensureLocalEditorToken(dataDir);
+      expect(created).toBe(true);
       const password = ensurePassword(dataDir);
       expect(token.length).toBeGreaterThanOrEqual(24);
       expect(password.length).toBeGreaterThanOrEqual(24);
@@ -473,7 +474,7 @@ describe('secrets', () => {
         expect(fs.statSync(file).mode & 0o777, name).toBe(0o600);
         fs.chmodSync(file, 0o644);
       }
-      expect(ensureLocalEditorToken(dataDir)).toBe(token);
+      expect(ensureLocalEditorToken(dataDir)).toEqual({ token, created: false });
       expect(ensurePassword(dataDir)).toBe(password);
       for (const name of ['editor-token', 'neo4j-password'])
         expect(fs.statSync(path.join(dataDir, name)).mode & 0o777, `${name} again`).toBe(0o600);

@@ -1,3 +1,4 @@
+import { defaultCredibility } from '../../server/domain/model.js';
 import type { Citation, EntityRecord, RelationshipRecord, StixBookkeeping } from '../../server/domain/types.js';
 
 /** The STIX bookkeeping of a project element nobody marked: no kept object, no timestamps, current. */
@@ -10,9 +11,11 @@ export const noBookkeeping: StixBookkeeping = {
   deprecated: false,
 };
 
-/** A citation record for unit tests, unmarked unless told. */
-export function citation(fields: Omit<Citation, 'markings'> & { markings?: string[] }): Citation {
-  return { markings: [], ...fields };
+type CitationDefaults = 'markings' | 'reliability' | 'origin' | 'derivedFrom' | 'credibility';
+
+/** A citation record for unit tests: unmarked, ungraded (F, the publisher's own, credibility 6) unless told. */
+export function citation(fields: Omit<Citation, CitationDefaults> & Partial<Pick<Citation, CitationDefaults>>): Citation {
+  return { markings: [], reliability: null, origin: null, derivedFrom: [], credibility: defaultCredibility, ...fields };
 }
 
 /** An entity record for unit tests: the given fields over a plain project entity's defaults. */

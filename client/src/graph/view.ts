@@ -5,6 +5,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
+import { xmlSafeText } from '../../../shared/xml-text';
 import svg from 'cytoscape-svg';
 import barnesHut from './barnes-hut-layout';
 import { edgePasses, nodePasses, type FilterState } from './filters';
@@ -318,7 +319,8 @@ export class GraphView {
     return this.core.png({ full: true, scale, bg: theme.background });
   }
 
+  /** The whole graph as SVG; a character XML 1.0 forbids (NUL in a name, say) would make the file unreadable. */
   svg(): string {
-    return this.core.svg({ full: true, bg: theme.background });
+    return xmlSafeText(this.core.svg({ full: true, bg: theme.background }));
   }
 }

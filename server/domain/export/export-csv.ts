@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { citationColumns } from '../import/csv-citations.js';
 import { csvColumns } from '../import/parse-csv.js';
+import { defaultCredibility } from '../model.js';
 import type { Citation, StixBookkeeping } from '../types.js';
 import { listSeparator } from './citation-columns.js';
 import type { ExportSubgraph } from './types.js';
@@ -9,7 +10,7 @@ import type { ExportSubgraph } from './types.js';
  * OWASP's rule against CSV injection, made reversible: a cell that begins with = + - @ tab or carriage return
  * (after any apostrophes already there) gets one apostrophe more, so a spreadsheet shows it as text instead of
  * running it as a formula. The importer drops one leading apostrophe from a cell that matches /^'+[=+\-@\t\r]/
- * (server/domain/import/csv-table.ts), which gives the value back exactly.
+ * (server/domain/import/csv-table.ts), which gives the value back exactly (docs/import-formats.md).
  */
 const formulaLike = /^'*[=+\-@\t\r]/;
 const neutralised = (text: string) => (formulaLike.test(text) ? `'${text}` : text);
@@ -26,7 +27,10 @@ const csvOptions = {
 
 type Row = Record<string, string | number>;
 
-/** A citation in the import format's columns: the source defined in full, and the excerpt. */
+/**
+ * A citation in the import format's columns: the source defined in full (its grade, origin and derivations as
+ * stored, empty when not stated), the excerpt, and the citation's credibility when judged (not 6).
+ */
 function citationCells(citation: Citation): Row {
   return {
     source_id: citation.id,
@@ -34,7 +38,11 @@ function citationCells(citation: Citation): Row {
     source_publisher: citation.publisher ?? '',
     source_url: citation.url ?? '',
     source_published: citation.published ?? '',
+    source_reliability: citation.reliability ?? '',
+    source_origin: citation.origin ?? '',
+    source_derived_from: citation.derivedFrom.join(listSeparator),
     excerpt: citation.excerpt ?? '',
+    credibility: citation.credibility !== defaultCredibility ? citation.credibility : '',
   };
 }
 

@@ -1,4 +1,4 @@
-import { kindProperties } from '../model.js';
+import { defaultCredibility, kindProperties } from '../model.js';
 import { compact, type ExtensionProperties } from '../stix/extension.js';
 import { snakeCase, stixTimestamp } from '../stix/ids.js';
 import type { Citation, EntityRecord } from '../types.js';
@@ -23,12 +23,13 @@ const stixSectors = new Set([
 ]);
 
 /**
- * A source and excerpt as the project's extension carries them: the Source record as the graph holds it (with
- * whatever fields it has, such as a reliability grade), and the excerpt. Empty fields are left out.
+ * A source and excerpt as the project's extension carries them: the Source record as the graph holds it (its
+ * reliability, origin and derivedFrom when stated), the excerpt, and the citation's credibility when judged
+ * (not 6). Empty fields are left out.
  */
 export function sourceEntry(citation: Citation): Record<string, unknown> {
-  const { markings: _markings, ...entry } = citation;
-  return compact(entry as Record<string, unknown>);
+  const { markings: _markings, credibility, ...entry } = citation;
+  return compact({ ...entry, ...(credibility !== defaultCredibility ? { credibility } : {}) } as Record<string, unknown>);
 }
 
 /**

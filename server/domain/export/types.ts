@@ -1,7 +1,7 @@
 import type { TlpLevel } from '../../../shared/markings.js';
 import type { MarkingMap } from '../../graph/statements.js';
 import type { EntityKindName } from '../model.js';
-import type { RelationshipFilterInput, SubgraphRecord } from '../types.js';
+import type { RelationshipFilterInput, SourceDocument, SubgraphRecord } from '../types.js';
 
 /** The export formats, as the GraphQL enum `ExportFormat` names them. */
 export const exportFormats = [
@@ -44,6 +44,8 @@ export interface ExportSubgraph extends SubgraphRecord {
   markings: Map<string, MarkingMap>;
   /** What a TLP ceiling withheld (zero without one). */
   withheld: { entities: number; relationships: number };
+  /** Sources the cited ones derive from (directly or not) that nothing in the subgraph cites. */
+  ancestors?: SourceDocument[];
 }
 
 export interface ExportFile {

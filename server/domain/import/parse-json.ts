@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { entityKinds, relationshipTypes, stances } from '../model.js';
+import { entityKinds, reliabilityGrades, relationshipTypes, stances } from '../model.js';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { markingIdOf } from '../../../shared/markings.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
 
 const isoDate = z
@@ -16,7 +17,10 @@ const optionalText = z
 const optionalDate = isoDate.nullish().transform((value) => value ?? null);
 const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength, `is longer than ${sizeLimits.idLength} characters`);
 
-const citation = z.object({ source: id, excerpt: optionalText });
+const credibility = z.number().int('must be a whole number').min(1).max(6).nullish();
+const citation = z
+  .object({ source: id, excerpt: optionalText, credibility })
+  .transform(({ credibility, ...rest }) => (credibility == null ? rest : { ...rest, credibility }));
 // STIX timestamps (RFC 3339): when an element was created and last changed, which versions compare.
 const timestamp = z
   .string()
@@ -53,12 +57,11 @@ const sourceSchema = z.object({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: optionalText,
-  url: z
-    .string()
-    .url('must be a URL')
-    .nullish()
-    .transform((value) => value ?? null),
+  url: urlField.nullish().transform((value) => value ?? null),
   published: optionalDate,
+  reliability: z.enum(reliabilityGrades).nullish(),
+  origin: z.string().trim().min(1, 'must not be empty when given').nullish(),
+  derivedFrom: z.array(id).optional(),
 });
 
 const entitySchema = z.object({
@@ -135,7 +138,14 @@ export function parseProjectJson(content: string): { document?: ImportDocument; 
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => ({ location: locate(raw, issue.path), message: issue.message })) };
   }
-  const { sources, entities, relationships, markingDefinitions } = parsed.data;
+  const { entities, relationships, markingDefinitions } = parsed.data;
+  // Evidence fields left out stay out, so a source without them fingerprints as it did before they existed.
+  const sources = parsed.data.sources.map(({ reliability, origin, derivedFrom, ...source }) => ({
+    ...source,
+    ...(reliability ? { reliability } : {}),
+    ...(origin ? { origin } : {}),
+    ...(derivedFrom?.length ? { derivedFrom } : {}),
+  }));
   const element = <T extends { stix: Record<string, unknown> | null }>({ stix, ...rest }: T) => ({ ...rest, stixObject: stix });
   return {
     document: {

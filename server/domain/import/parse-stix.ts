@@ -148,8 +148,17 @@ export function parseStixBundle(content: string): Result {
     }
   }
   recordDisputes(relationships, disputes, context);
+  context.sources.applyDerivations(objects.map((read) => read.stored));
   return {
-    document: { sources: context.sources.list(), entities, relationships, markings, warnings: [...notes, ...context.warnings()] },
+    document: {
+      sources: context.sources.list(),
+      entities,
+      relationships,
+      markings,
+      warnings: [...notes, ...context.warnings()],
+      // A derivedFrom naming a source that did not travel with the bundle is left out with a warning.
+      lenientDerivations: true,
+    },
     problems: [],
   };
 }

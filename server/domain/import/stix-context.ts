@@ -1,6 +1,7 @@
 import { nonEntityTypes } from '../stix/kinds.js';
 import { typeOfStixId } from '../stix/ids.js';
 import { StixSources } from '../stix/references.js';
+import type { ImportCitation } from './document.js';
 import type { StixObject } from './stix-schema.js';
 
 /** One object of the bundle, read: `object` with the project's extension lifted into x_ae_ properties, `stored` as kept. */
@@ -39,10 +40,13 @@ export class StixContext {
     bundleId: string,
   ) {
     const names = new Map<string, string>();
+    const producers = new Set<string>();
     let collection: string | null = null;
     let newest: string | null = null;
     for (const { object } of objects.values()) {
-      if (object.type === 'identity' && object.name) names.set(object.id, object.name);
+      const name = object.name ?? object.x_ae_name;
+      if (object.type === 'identity' && name) names.set(object.id, name);
+      if (typeof object.created_by_ref === 'string') producers.add(object.created_by_ref);
       // The collection's name, not its version: the source is the same whichever release is imported first.
       if (object.type === 'x-mitre-collection' && object.name) collection = object.name;
       if (typeof object.modified === 'string' && (!newest || object.modified > newest)) newest = object.modified;
@@ -50,12 +54,13 @@ export class StixContext {
       this.linkedPairs.add(`${object.source_ref} ${object.target_ref}`).add(`${object.target_ref} ${object.source_ref}`);
     }
     this.bundleModified = newest;
-    // A source for what a producer states without a reference: its identity's name, and the collection it published.
-    const producerTitle = (ref: string) => {
-      const producer = names.get(ref) ?? ref;
-      return collection ? `${collection}, by ${producer} (STIX)` : `STIX data by ${producer}`;
-    };
-    this.sources = new StixSources(bundleId, producerTitle);
+    // A citation's origin and a producer's source name the identity: its name in the bundle, else its id.
+    this.sources = new StixSources(bundleId, (ref) => names.get(ref), collection, producers);
+  }
+
+  /** An object's citations: the exact records the project's extension carries, else its external references. */
+  citations({ object, stored }: BundleObject): ImportCitation[] {
+    return object.x_ae_sources?.length ? this.sources.citeGiven(stored, object.x_ae_sources) : this.sources.cite(stored);
   }
 
   /** Whether a relationship object joins the two refs, either way: it then says more than a link derived from object_refs. */

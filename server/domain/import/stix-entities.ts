@@ -63,9 +63,7 @@ export function toEntity({ object, stored, mode }: BundleObject, context: StixCo
     // Our export writes the date whenever there is one, so for its objects no date there means none.
     date: object.x_ae_date ? toDate(object.x_ae_date) : mode !== 'third-party' ? null : derived.date,
     properties,
-    sources: object.x_ae_sources?.length
-      ? object.x_ae_sources.map(({ excerpt, ...source }) => ({ source: context.sources.define(source).id, excerpt }))
-      : context.sources.cite(stored),
+    sources: context.citations({ object, stored, mode }),
     extra,
     externalIds: object.x_ae_external_ids ?? (rendered ? [] : derived.externalIds),
     stixObject: mode === 'third-party' ? stored : null,

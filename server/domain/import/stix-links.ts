@@ -1,10 +1,10 @@
 import type { RelationshipTypeName } from '../model.js';
 import { bookkeepingProperties } from '../stix/entity-fields.js';
 import { deriveLink, mappedLinkProperties } from '../stix/link-fields.js';
-import { relationshipTypeOf } from '../stix/kinds.js';
+import { relationshipTypeOf, stanceOf } from '../stix/kinds.js';
 import type { ImportCitation, ImportRelationship } from './document.js';
 import { stableId, type BundleObject, type StixContext } from './stix-context.js';
-import { toDate, type StixObject } from './stix-schema.js';
+import { toDate } from './stix-schema.js';
 
 /** x_ae_ properties of links that the mapping reads. */
 const readOverrides = new Set([
@@ -20,12 +20,6 @@ const readOverrides = new Set([
   'x_ae_count',
   'x_ae_deprecated',
 ]);
-
-function citationsOf(object: StixObject, stored: Record<string, unknown>, context: StixContext): ImportCitation[] {
-  return object.x_ae_sources?.length
-    ? object.x_ae_sources.map(({ excerpt, ...source }) => ({ source: context.sources.define(source).id, excerpt }))
-    : context.sources.cite(stored);
-}
 
 function extraOf({ object, stored, mode }: BundleObject): Record<string, unknown> | null {
   if (mode !== 'third-party') {
@@ -49,13 +43,15 @@ function extraOf({ object, stored, mode }: BundleObject): Record<string, unknown
 function linkFields(read: BundleObject, context: StixContext) {
   const { object, stored, mode } = read;
   const derived = deriveLink(stored);
+  const type = object.x_ae_type ?? derived.type;
   return {
-    stance: object.x_ae_stance ?? derived.stance,
+    // A type the extension gives decides the stance as the STIX type would (a CLAIMED_BY link is CLAIMED).
+    stance: object.x_ae_stance ?? stanceOf(type, derived.confidence),
     confidence: derived.confidence,
     since: toDate(object.x_ae_since) ?? derived.since,
     until: toDate(object.x_ae_until) ?? derived.until,
     description: derived.description,
-    sources: citationsOf(object, stored, context),
+    sources: context.citations(read),
     disputedBy: (object.x_ae_disputed_by ?? []).map((id) => context.idOf(id)),
     extra: extraOf(read),
     count: object.x_ae_count ?? derived.count,
@@ -66,7 +62,7 @@ function linkFields(read: BundleObject, context: StixContext) {
     revoked: derived.revoked,
     deprecated: object.x_ae_deprecated ?? derived.deprecated,
     bundleModified: context.bundleModified,
-    type: object.x_ae_type ?? derived.type,
+    type,
   };
 }
 

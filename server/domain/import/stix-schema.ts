@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
 import { isStixId, stixIdPattern, typeOfStixId } from '../stix/ids.js';
+import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
+import { stixEvidenceFields } from '../sources/stix-evidence.js';
 
 export { isStixId, typeOfStixId };
 
@@ -26,7 +28,7 @@ const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength
 const externalReference = z.looseObject({
   source_name: z.string().optional(),
   description: z.string().optional(),
-  url: z.string().optional(),
+  url: urlField.optional(),
   external_id: z.string().optional(),
 });
 export type StixExternalReference = z.infer<typeof externalReference>;
@@ -44,9 +46,10 @@ const ourSource = z.looseObject({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: nullableText,
-  url: nullableText,
+  url: urlField.nullish().transform((value) => value ?? null),
   published: isoDate.nullish().transform((value) => value ?? null),
   excerpt: nullableText,
+  ...stixEvidenceFields,
 });
 
 /** Our kind-specific properties may also arrive as `x_ae_<snake_case>` (x_ae_iso_code, x_ae_first_seen, ...). */
@@ -128,6 +131,7 @@ export const stixObjectSchema = z.looseObject({
   x_ae_deprecated: z.boolean().optional(),
   x_ae_count: z.number().int().min(0).optional(),
   count: z.number().int('must be a whole number').min(0, 'must not be negative').optional(),
+  created_by_ref: ref.optional(),
   ...propertyOverrideFields,
 });
 

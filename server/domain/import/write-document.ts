@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import stableStringify from 'safe-stable-stringify';
-import type { Graph, WriteTransaction } from '../../graph/run.js';
+import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import type { EntityWrite, MarkingWrite, RelationshipWrite, SourceWrite, StoredVersion } from '../../graph/statements.js';
-import { dateProperties, kindLabels } from '../model.js';
+import { dateProperties, defaultCredibility, kindLabels } from '../model.js';
 import { overlayEntity, type StixObjectMap } from '../stix/entity-fields.js';
 import { compareTimestamps } from '../stix/ids.js';
 import { stixTypeOfKind } from '../stix/kinds.js';
 import { overlayLink } from '../stix/link-fields.js';
 import {
   ImportValidationError,
+  type ImportCitation,
   type ImportCounts,
   type ImportDocument,
   type ImportEntity,
@@ -45,9 +46,31 @@ const ownVersion = (element: ImportEntity | ImportRelationship): Version => ({
   bundleModified: element.bundleModified ?? null,
 });
 
+/**
+ * A source as stored. Its fingerprint leaves out evidence fields at their defaults, so a source written before
+ * they existed, or imported without them, compares as unchanged.
+ */
 export function sourceRow(source: ImportSource): SourceWrite {
-  return { ...source, published: toNeo4jDate(source.published), fingerprint: fingerprint(source) };
+  const { reliability = null, origin = null, derivedFrom = [], ...document } = source;
+  const stated = { ...(reliability ? { reliability } : {}), ...(origin ? { origin } : {}), ...(derivedFrom.length ? { derivedFrom } : {}) };
+  return {
+    ...document,
+    published: toNeo4jDate(source.published),
+    reliability,
+    origin,
+    derivedFrom,
+    fingerprint: fingerprint({ ...document, ...stated }),
+  };
 }
+
+/** Citations as fingerprinted: a credibility at its default (6, cannot be judged) is left out, as if not stated. */
+function canonicalCitations(citations: ImportCitation[]): ImportCitation[] {
+  return citations.map(({ source, excerpt, credibility }) =>
+    credibility && credibility !== defaultCredibility ? { source, excerpt, credibility } : { source, excerpt },
+  );
+}
+
+const credibilitiesOf = (citations: ImportCitation[]) => citations.map((citation) => citation.credibility ?? defaultCredibility);
 
 /** A STIX object without its timestamps: what content fingerprints compare (versions are compared apart). */
 function withoutTimestamps(object: StixObjectMap | null | undefined): StixObjectMap | null {
@@ -103,6 +126,7 @@ function prepareEntity(entity: ImportEntity): Prepared {
   const stix = entityStix(entity);
   const content = {
     ...entity,
+    sources: canonicalCitations(entity.sources),
     stixObject: withoutTimestamps(stix),
     externalIds: entity.externalIds ?? [],
     markings: entity.markings ?? [],
@@ -119,6 +143,7 @@ function prepareRelationship(relationship: ImportRelationship): Prepared {
   const stix = relationshipStix(relationship);
   const content = {
     ...relationship,
+    sources: canonicalCitations(relationship.sources),
     stixObject: withoutTimestamps(stix),
     count: relationship.count ?? null,
     markings: relationship.markings ?? [],
@@ -163,6 +188,7 @@ export function entityRow(entity: ImportEntity, version: Version = ownVersion(en
     properties,
     sourceIds: entity.sources.map((citation) => citation.source),
     excerpts: entity.sources.map((citation) => citation.excerpt ?? ''),
+    credibilities: credibilitiesOf(entity.sources),
     extra: entity.extra ? JSON.stringify(entity.extra) : null,
     stixObject: stixJson(prepared.stix, version, entity.stixObject),
     stixType: prepared.stix ? String(prepared.stix.type) : stixTypeOfKind(entity.kind),
@@ -196,6 +222,7 @@ export function relationshipRow(
     description: relationship.description,
     sourceIds: relationship.sources.map((citation) => citation.source),
     excerpts: relationship.sources.map((citation) => citation.excerpt ?? ''),
+    credibilities: credibilitiesOf(relationship.sources),
     disputedBy: relationship.disputedBy,
     extra: relationship.extra ? JSON.stringify(relationship.extra) : null,
     count: relationship.count ?? null,
@@ -349,11 +376,14 @@ function withStoredStix<E extends ImportEntity | ImportRelationship>(elements: E
   });
 }
 
-/** Compares the document with what the graph holds and returns the counts and the writes still needed. */
-export async function planWrites(graph: Graph, document: ImportDocument): Promise<WritePlan> {
+/**
+ * Compares the document with what the graph holds, as `tx` sees it, and returns the counts and the writes still
+ * needed (to run in the same transaction when it writes).
+ */
+export async function planWrites(tx: ReadTransaction, document: ImportDocument): Promise<WritePlan> {
   const now = new Date().toISOString();
   const sources = document.sources.map(sourceRow);
-  const [stored] = await graph.read('import/find-fingerprints', {
+  const [stored] = await tx.run('import/find-fingerprints', {
     sourceIds: sources.map((row) => row.id),
     entityIds: document.entities.map((entity) => entity.id),
     stixWanted: document.entities.filter((entity) => !entity.stixObject).map((entity) => entity.id),

@@ -15,7 +15,11 @@ const cite = [
     publisher: 'Agency',
     url: 'https://example.org/a',
     published: '2023-12-27',
+    reliability: 'B',
+    origin: 'Agency for Cyber Things',
+    derivedFrom: ['src-b'],
     excerpt: 'It said so.',
+    credibility: 2,
   }),
 ];
 const red = tlpMarkings.find((marking) => marking.name === 'TLP:RED' && marking.version === '2.0')!;
@@ -138,6 +142,25 @@ describe('STIX export mapping', () => {
   it('gives an imported object back as it came: its id, type, timestamps, references and custom properties', () => {
     const given = bundle.objects.find((object) => object.id === mitreObject.id);
     expect(given).toEqual(mitreObject);
+  });
+
+  it("carries a source's reliability, origin and derivations and a citation's credibility in the extension's sources, and reads them back", () => {
+    const { document } = parseStixBundle(exportStix(subgraph));
+    expect(document!.sources.filter((source) => source.id === 'src-a')).toEqual([
+      {
+        id: 'src-a',
+        title: 'A report',
+        publisher: 'Agency',
+        url: 'https://example.org/a',
+        published: '2023-12-27',
+        reliability: 'B',
+        origin: 'Agency for Cyber Things',
+        derivedFrom: ['src-b'],
+      },
+    ]);
+    expect(document!.entities.find((entity) => entity.id === 'actor')!.sources).toEqual([
+      { source: 'src-a', excerpt: 'It said so.', credibility: 2 },
+    ]);
   });
 
   it('makes a denial an opinion on the links it disputes and on what it is about', () => {
