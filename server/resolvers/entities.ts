@@ -21,8 +21,6 @@ function propertyFields(kind: EntityKindName) {
   return Object.fromEntries(kindProperties[kind].map((key) => [key, (entity: EntityRecord) => entity.properties[key] ?? null]));
 }
 
-const noBookkeeping = { stixObject: null, created: null, modified: null, markings: [], revoked: false, deprecated: false };
-
 /** Fields every entity type shares: STIX identity, markings, and what replaces a revoked one. */
 const commonFields = {
   stix: (entity: EntityRecord) => stixInfoOf(entity),
@@ -41,9 +39,6 @@ export const entityResolvers: Resolvers = {
   Relationship: {
     stix: (relationship) => stixInfoOf(relationship),
     markings: (relationship, _args, context) => markingsOf(relationship, context.markings),
-  },
-  Source: {
-    markings: (citation, _args, context) => markingsOf({ ...noBookkeeping, markings: citation.markings ?? [] }, context.markings),
   },
   ...kindTypeResolvers,
   Incident: {

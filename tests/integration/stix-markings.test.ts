@@ -198,9 +198,10 @@ describe('the STIX export of the bundle', () => {
       const back = given.get(object.id)!;
       expect(withoutExtension(back), String(object.id)).toEqual(object);
       // The project's extension is added only where the object alone would not give the graph back on import:
-      // it has no reference and names no producer (the graph cites the bundle it came in), or an opinion in the
-      // bundle disputes it (the link's disputedBy).
-      const unsourced = !object.external_references && !object.created_by_ref && object.type !== 'identity';
+      // it has no reference and names no producer, nor is an identity other objects name as theirs (the graph
+      // cites the bundle it came in), or an opinion in the bundle disputes it (the link's disputedBy).
+      const producer = object.type === 'identity' && objects.some((item) => item.created_by_ref === object.id);
+      const unsourced = !object.external_references && !object.created_by_ref && !producer;
       const disputed = objects.some((item) => item.type === 'opinion' && (item.object_refs as string[]).includes(String(object.id)));
       expect(Boolean(readExtension(back)), String(object.id)).toBe(unsourced || disputed);
     }

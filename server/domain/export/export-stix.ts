@@ -48,10 +48,23 @@ function neighbours(subgraph: ExportSubgraph): Map<string, Set<string>> {
 const sameCitations = (a: { id: string; excerpt: string | null }[], b: { source: string; excerpt: string | null }[]) =>
   a.length === b.length && a.every((citation, index) => citation.id === b[index].source && citation.excerpt === b[index].excerpt);
 
-/** The sources an import of this object would derive: when the element's own differ, the extension carries them. */
-function sourcesResidual(object: StixObject, sources: RelationshipRecord['sources']): ExtensionProperties {
-  const derived = new StixSources('bundle--00000000-0000-4000-8000-000000000000').cite(object);
+/**
+ * The sources an import of this object would derive (in a bundle whose producers, the identities its objects name
+ * as creators, are `producers`): when the element's own differ, the extension carries them.
+ */
+function sourcesResidual(object: StixObject, sources: RelationshipRecord['sources'], producers: ReadonlySet<string>): ExtensionProperties {
+  const derived = new StixSources('bundle--00000000-0000-4000-8000-000000000000', () => undefined, null, producers).cite(object);
   return sameCitations(sources, derived) ? {} : { sources: sources.map(sourceEntry) };
+}
+
+/** The identities the exported objects name as their creator: the producers an import of the bundle will see. */
+function producersOf(subgraph: ExportSubgraph): Set<string> {
+  return new Set(
+    [...subgraph.entities, ...subgraph.relationships].flatMap((element) => {
+      const creator = stixObjectOf(element)?.created_by_ref;
+      return typeof creator === 'string' ? [creator] : [];
+    }),
+  );
 }
 
 function entityFields(entity: EntityRecord): EntityFields {
@@ -75,16 +88,21 @@ function entityFields(entity: EntityRecord): EntityFields {
  * Another producer's object as it came (with the edits the graph holds written in), plus the project's extension
  * for what it cannot say: a changed kind, exact sources, ... Nothing is added to an object nobody changed.
  */
-function thirdPartyEntity(entity: EntityRecord, base: StixObject): StixObject {
+function thirdPartyEntity(entity: EntityRecord, base: StixObject, producers: ReadonlySet<string>): StixObject {
   const { object, residual } = overlayEntity(base, entityFields(entity));
   return withExtension(object, {
     ...residual,
     local_id: entity.id === object.id ? null : entity.id,
-    ...sourcesResidual(object, entity.sources),
+    ...sourcesResidual(object, entity.sources, producers),
   });
 }
 
-function thirdPartyRelationship(relationship: RelationshipRecord, base: StixObject, refOf: (entity: EntityRecord) => string): StixObject {
+function thirdPartyRelationship(
+  relationship: RelationshipRecord,
+  base: StixObject,
+  refOf: (entity: EntityRecord) => string,
+  producers: ReadonlySet<string>,
+): StixObject {
   const { object, residual } = overlayLink(base, {
     type: relationship.type as RelationshipTypeName,
     stance: relationship.stance,
@@ -104,7 +122,7 @@ function thirdPartyRelationship(relationship: RelationshipRecord, base: StixObje
     ...residual,
     local_id: sighting || relationship.id === object.id ? null : relationship.id,
     disputed_by: relationship.disputedBy.map(refOf),
-    ...sourcesResidual(object, relationship.sources),
+    ...sourcesResidual(object, relationship.sources, producers),
   });
 }
 
@@ -115,6 +133,7 @@ function thirdPartyRelationship(relationship: RelationshipRecord, base: StixObje
  */
 export function exportStix(subgraph: ExportSubgraph): string {
   const around = neighbours(subgraph);
+  const producers = producersOf(subgraph);
   const byId = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
   const refOf = (entity: EntityRecord) => stixIdOfEntity(byId.get(entity.id) ?? entity);
   const graphDate =
@@ -146,7 +165,7 @@ export function exportStix(subgraph: ExportSubgraph): string {
 
   const entityObjects = subgraph.entities.map((entity) => {
     const base = stixObjectOf(entity);
-    if (base) return thirdPartyEntity(entity, base);
+    if (base) return thirdPartyEntity(entity, base, producers);
     const type = stixTypeOfEntity(entity);
     const { object, extension } = renderEntity(
       entity,
@@ -171,7 +190,7 @@ export function exportStix(subgraph: ExportSubgraph): string {
     const id = stixIdOfRelationship(relationship);
     if (relationshipObjects.has(id) || rederived(relationship)) continue;
     if (base) {
-      relationshipObjects.set(id, thirdPartyRelationship(relationship, base, refOf));
+      relationshipObjects.set(id, thirdPartyRelationship(relationship, base, refOf, producers));
       continue;
     }
     const { since, until } = relationship;
