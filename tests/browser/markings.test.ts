@@ -87,7 +87,9 @@ describe('markings in the evidence panel', () => {
     expect(await badges.getByTestId('evidence-stance').count()).toBe(1);
     expect(await badgeTexts(badges)).toEqual(['TLP:RED']);
     await finishPage(page, 'markings-2-red-link');
-  });
+    // Tapping a link waits for the page to finish laying out the focus view, which on a loaded 2-core machine has
+    // taken 20-60 s: a time limit for the machine, not for the app.
+  }, 150_000);
 
   it('shows a TLP:AMBER actor with its statement marking, whose text is on hover', async () => {
     const actor = idOf('Example Actor');
