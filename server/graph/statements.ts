@@ -245,6 +245,7 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/drop-relationship-id-index': statement<NoParams>(),
+  'admin/find-index-names': statement<NoParams, { names: string[] }>('names'),
   'admin/find-relationship-id-index': statement<NoParams, { types: string[] }>('types'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),
