@@ -49,7 +49,9 @@ export async function buildPathRecords(
         from: ends[index],
         to: ends[index + 1],
         reading: stepReading(ends[index], ends[index + 1], explained[index]),
-        relationships: (stepLinks[index] as RelationshipRecord[]).slice().sort((x, y) => rankingConfidence(y.confidence) - rankingConfidence(x.confidence)),
+        relationships: (stepLinks[index] as RelationshipRecord[])
+          .slice()
+          .sort((x, y) => rankingConfidence(y.confidence) - rankingConfidence(x.confidence)),
         support: score.support,
         evidenceGroups: score.groups,
         singleSource: score.groups <= 1,
