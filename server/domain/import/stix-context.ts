@@ -1,7 +1,7 @@
 import { nonEntityTypes } from '../stix/kinds.js';
 import { typeOfStixId } from '../stix/ids.js';
 import { StixSources } from '../stix/references.js';
-import type { ImportCitation } from './document.js';
+import type { ImportBookkeeping, ImportCitation } from './document.js';
 import type { StixObject } from './stix-schema.js';
 
 /** One object of the bundle, read: `object` with the project's extension lifted into x_ae_ properties, `stored` as kept. */
@@ -94,4 +94,33 @@ export class StixContext {
   warnings(): string[] {
     return [...this.skipCounts].map(([template, count]) => template.replace('{n}', String(count)).replace('{s}', count === 1 ? '' : 's'));
   }
+}
+
+/** What the standard fields of an object say about its identity and versions (deriveEntity and deriveLink alike). */
+interface DerivedBookkeeping {
+  created: string | null;
+  modified: string | null;
+  markings: string[];
+  revoked: boolean;
+  deprecated: boolean;
+}
+
+/**
+ * The STIX bookkeeping an imported entity or link carries, read the same way for both: another producer's
+ * object is kept whole, the extension may mark the element deprecated, and the bundle's newest `modified` is kept.
+ */
+export function bookkeepingOf(
+  { object, stored, mode }: BundleObject,
+  derived: DerivedBookkeeping,
+  context: StixContext,
+): ImportBookkeeping {
+  return {
+    stixObject: mode === 'third-party' ? stored : null,
+    created: derived.created,
+    modified: derived.modified,
+    markings: derived.markings,
+    revoked: derived.revoked,
+    deprecated: object.x_ae_deprecated ?? derived.deprecated,
+    bundleModified: context.bundleModified,
+  };
 }

@@ -1,7 +1,7 @@
 import { dateProperties, kindProperties } from '../model.js';
 import { deriveEntity, extraOfObject, propertiesOf } from '../stix/entity-fields.js';
 import type { ImportEntity } from './document.js';
-import { stableId, type BundleObject, type StixContext } from './stix-context.js';
+import { bookkeepingOf, stableId, type BundleObject, type StixContext } from './stix-context.js';
 import { propertyOverrides, toDate, type StixObject } from './stix-schema.js';
 
 /** The x_ae_ properties (lifted from the project's extension, or an older export's) that the mapping reads. */
@@ -35,7 +35,8 @@ function extraOfRendered(object: StixObject): Record<string, unknown> | null {
  * link or a marking becomes one: types the model has no kind for are kept whole as STIX_OBJECT entities.
  * x_ae_ properties (the project's extension, lifted) override what the standard fields say.
  */
-export function toEntity({ object, stored, mode }: BundleObject, context: StixContext): ImportEntity {
+export function toEntity(read: BundleObject, context: StixContext): ImportEntity {
+  const { object, stored, mode } = read;
   const rendered = mode === 'rendered';
   const derived = deriveEntity(stored);
   const kind = object.x_ae_kind ?? derived.kind;
@@ -66,12 +67,6 @@ export function toEntity({ object, stored, mode }: BundleObject, context: StixCo
     sources: context.citations({ object, stored, mode }),
     extra,
     externalIds: object.x_ae_external_ids ?? (rendered ? [] : derived.externalIds),
-    stixObject: mode === 'third-party' ? stored : null,
-    created: derived.created,
-    modified: derived.modified,
-    markings: derived.markings,
-    revoked: derived.revoked,
-    deprecated: object.x_ae_deprecated ?? derived.deprecated,
-    bundleModified: context.bundleModified,
+    ...bookkeepingOf(read, derived, context),
   };
 }

@@ -3,7 +3,7 @@ import { bookkeepingProperties } from '../stix/entity-fields.js';
 import { deriveLink, mappedLinkProperties } from '../stix/link-fields.js';
 import { relationshipTypeOf, stanceOf } from '../stix/kinds.js';
 import type { ImportCitation, ImportRelationship } from './document.js';
-import { stableId, type BundleObject, type StixContext } from './stix-context.js';
+import { bookkeepingOf, stableId, type BundleObject, type StixContext } from './stix-context.js';
 import { toDate } from './stix-schema.js';
 
 /** x_ae_ properties of links that the mapping reads. */
@@ -41,7 +41,7 @@ function extraOf({ object, stored, mode }: BundleObject): Record<string, unknown
 
 /** A link's fields from its STIX object, with the x_ae_ overrides applied. */
 function linkFields(read: BundleObject, context: StixContext) {
-  const { object, stored, mode } = read;
+  const { object, stored } = read;
   const derived = deriveLink(stored);
   const type = object.x_ae_type ?? derived.type;
   return {
@@ -55,13 +55,7 @@ function linkFields(read: BundleObject, context: StixContext) {
     disputedBy: (object.x_ae_disputed_by ?? []).map((id) => context.idOf(id)),
     extra: extraOf(read),
     count: object.x_ae_count ?? derived.count,
-    stixObject: mode === 'third-party' ? stored : null,
-    created: derived.created,
-    modified: derived.modified,
-    markings: derived.markings,
-    revoked: derived.revoked,
-    deprecated: object.x_ae_deprecated ?? derived.deprecated,
-    bundleModified: context.bundleModified,
+    ...bookkeepingOf(read, derived, context),
     type,
   };
 }
