@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { tlpLevelOf, tlpLevels, type TlpLevel } from '../shared/markings.js';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { loadConfigOrExit } from '../server/config.js';
 import { openDatabaseForCli } from '../server/database-for-cli.js';
 import { exportFormats, exportSubgraph, parseExportFormat, type ExportFormatName } from '../server/domain/export/index.js';
 import { AppError } from '../server/errors.js';
@@ -54,14 +54,7 @@ const split = (value?: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 // Logs go to standard error (so `--out -` stays clean); start-up chatter is left out unless asked for.
 const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
 
