@@ -1,6 +1,6 @@
 import { tlp2ExtensionDefinition, tlpMarking } from '../../../shared/markings.js';
 import { allMarkingRefs, stixIdOfEntity, stixIdOfRelationship, stixObjectOf, stixTypeOfEntity } from '../stix/element-stix.js';
-import { overlayEntity, type EntityFields } from '../stix/entity-fields.js';
+import { entityFieldsOf, overlayEntity } from '../stix/entity-fields.js';
 import {
   compact,
   explorerIdentity,
@@ -67,29 +67,12 @@ function producersOf(subgraph: ExportSubgraph): Set<string> {
   );
 }
 
-function entityFields(entity: EntityRecord): EntityFields {
-  return {
-    kind: entity.kind,
-    name: entity.name,
-    aliases: entity.aliases,
-    description: entity.description,
-    date: entity.date,
-    properties: Object.fromEntries(Object.entries(entity.properties).filter((entry): entry is [string, string] => entry[1] !== null)),
-    externalIds: entity.externalIds,
-    markings: entity.markings,
-    created: entity.created,
-    modified: entity.modified,
-    revoked: entity.revoked,
-    deprecated: entity.deprecated,
-  };
-}
-
 /**
  * Another producer's object as it came (with the edits the graph holds written in), plus the project's extension
  * for what it cannot say: a changed kind, exact sources, ... Nothing is added to an object nobody changed.
  */
 function thirdPartyEntity(entity: EntityRecord, base: StixObject, producers: ReadonlySet<string>): StixObject {
-  const { object, residual } = overlayEntity(base, entityFields(entity));
+  const { object, residual } = overlayEntity(base, entityFieldsOf(entity));
   return withExtension(object, {
     ...residual,
     local_id: entity.id === object.id ? null : entity.id,

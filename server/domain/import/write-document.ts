@@ -4,7 +4,7 @@ import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import type { EntityWrite, MarkingWrite, RelationshipWrite, SourceWrite, StoredVersion } from '../../graph/statements.js';
 import { dateProperties, defaultCredibility, kindLabels } from '../model.js';
-import { overlayEntity, type StixObjectMap } from '../stix/entity-fields.js';
+import { entityFieldsOf, overlayEntity, type StixObjectMap } from '../stix/entity-fields.js';
 import { compareTimestamps } from '../stix/ids.js';
 import { stixTypeOfKind } from '../stix/kinds.js';
 import { overlayLink } from '../stix/link-fields.js';
@@ -82,20 +82,8 @@ function withoutTimestamps(object: StixObjectMap | null | undefined): StixObject
 /** The entity's STIX object with its fields written in (so what is kept is what the export gives), without timestamps. */
 function entityStix(entity: ImportEntity): StixObjectMap | null {
   if (!entity.stixObject) return null;
-  return overlayEntity(entity.stixObject, {
-    kind: entity.kind,
-    name: entity.name,
-    aliases: entity.aliases,
-    description: entity.description,
-    date: entity.date,
-    properties: Object.fromEntries(Object.entries(entity.properties).filter((entry): entry is [string, string] => entry[1] !== null)),
-    externalIds: entity.externalIds ?? [],
-    markings: entity.markings ?? [],
-    created: null,
-    modified: null,
-    revoked: entity.revoked ?? false,
-    deprecated: entity.deprecated ?? false,
-  }).object;
+  // Without timestamps: the fingerprint is what the object says, not when.
+  return overlayEntity(entity.stixObject, { ...entityFieldsOf(entity), created: null, modified: null }).object;
 }
 
 function relationshipStix(relationship: ImportRelationship): StixObjectMap | null {

@@ -29,6 +29,40 @@ export interface EntityFields {
   deprecated: boolean;
 }
 
+/** What entityFieldsOf reads: a stored entity record or an imported entity (absent bookkeeping reads as none). */
+interface EntityLike {
+  kind: EntityKindName;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  date: string | null;
+  properties: Record<string, string | null>;
+  externalIds?: string[];
+  markings?: string[];
+  created?: string | null;
+  modified?: string | null;
+  revoked?: boolean;
+  deprecated?: boolean;
+}
+
+/** An entity's fields as the STIX overlay writes them into an object (export, and the kept copy on import). */
+export function entityFieldsOf(entity: EntityLike): EntityFields {
+  return {
+    kind: entity.kind,
+    name: entity.name,
+    aliases: entity.aliases,
+    description: entity.description,
+    date: entity.date,
+    properties: Object.fromEntries(Object.entries(entity.properties).filter((entry): entry is [string, string] => entry[1] !== null)),
+    externalIds: entity.externalIds ?? [],
+    markings: entity.markings ?? [],
+    created: entity.created ?? null,
+    modified: entity.modified ?? null,
+    revoked: entity.revoked ?? false,
+    deprecated: entity.deprecated ?? false,
+  };
+}
+
 /** The entity's date, per STIX type: the day a report was published, a campaign or incident first seen. */
 const dateFields: Record<string, string> = { report: 'published', incident: 'first_seen', campaign: 'first_seen' };
 
