@@ -12,7 +12,7 @@ import type { HeavyWork, RunHeavy } from './work/heavy-work.js';
 
 /**
  * What every resolver receives: the graph executor, who is asking, a logger, per-request loaders, and the
- * ways to run heavy work: `heavy` within the asking client's budget, `exportFile` in a worker thread.
+ * ways to run heavy work: `heavy` within the asking client's budget, `exportFile` and `findPaths` in worker threads.
  */
 export interface RequestContext {
   graph: Graph;
@@ -23,13 +23,14 @@ export interface RequestContext {
   sources: DataLoader<string, SourceDocument | null>;
   heavy: RunHeavy;
   exportFile: HeavyWork['exportFile'];
+  findPaths: HeavyWork['findPaths'];
 }
 
 export function createRequestContext(
   graph: Graph,
   logger: Logger,
   viewer: Viewer,
-  work: Pick<RequestContext, 'heavy' | 'exportFile'>,
+  work: Pick<RequestContext, 'heavy' | 'exportFile' | 'findPaths'>,
 ): RequestContext {
   return {
     graph,

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { findEntity, findRelationship } from '../domain/find-entity.js';
 import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
-import { findRankedPaths, pathLimits } from '../domain/find-paths.js';
+import { pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
 import { relationshipTypes } from '../domain/model.js';
@@ -33,8 +33,8 @@ export const queryResolvers: QueryResolvers = {
 
   neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
 
-  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy }) =>
-    heavy(() => findRankedPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),
+  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy, findPaths }) =>
+    heavy(() => findPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 

@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { exportSubgraph, type ExportFile, type ExportRequest } from '../domain/export/index.js';
+import { findRankedPaths, type PathOptions } from '../domain/find-paths.js';
+import type { PathRecord } from '../domain/types.js';
 import { AppError } from '../errors.js';
 import { CypherCatalog } from '../graph/cypher.js';
 import { createDriver } from '../graph/driver.js';
@@ -7,11 +9,14 @@ import { Graph, type WorkerConnection } from '../graph/run.js';
 import { createLogger } from '../logger.js';
 import type { WorkerReply } from './worker-pool.js';
 
-/** One export per message: the whole pipeline (reading, layout, rendering) runs here, off the event loop. */
-export interface ExportJob {
-  request: ExportRequest;
-  connection: WorkerConnection;
-}
+/**
+ * The CPU-heavy reads a worker thread runs off the event loop, one per message: an export (reading, layout,
+ * rendering) or a ranked path search (its candidate scoring is JavaScript that would otherwise stall every
+ * other request for hundreds of milliseconds on a large graph).
+ */
+export type ExportJob = { kind: 'export'; connection: WorkerConnection; request: ExportRequest };
+export type PathsJob = { kind: 'paths'; connection: WorkerConnection; from: string; to: string; options: PathOptions };
+export type GraphJob = ExportJob | PathsJob;
 
 const logger = createLogger({ logLevel: 'warn' });
 const catalog = new CypherCatalog();
@@ -28,10 +33,20 @@ function graphFor(connection: WorkerConnection): Graph {
   return graph.graph;
 }
 
-parentPort!.on('message', async ({ request, connection }: ExportJob) => {
-  let reply: WorkerReply<ExportFile>;
+function runJob(job: GraphJob): Promise<ExportFile | PathRecord[]> {
+  const jobGraph = graphFor(job.connection);
+  switch (job.kind) {
+    case 'export':
+      return exportSubgraph(jobGraph, job.request);
+    case 'paths':
+      return findRankedPaths(jobGraph, job.from, job.to, job.options);
+  }
+}
+
+parentPort!.on('message', async (job: GraphJob) => {
+  let reply: WorkerReply<ExportFile | PathRecord[]>;
   try {
-    reply = { ok: true, output: await exportSubgraph(graphFor(connection), request) };
+    reply = { ok: true, output: await runJob(job) };
   } catch (error) {
     reply =
       error instanceof AppError
