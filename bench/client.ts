@@ -24,6 +24,9 @@ export interface ClientRow {
   /** Cytoscape's defaults with fcose at its defaults; null when skipped or over the time limit (see default_draw_note). */
   default_draw_ms: number | null;
   default_draw_note?: string;
+  /** The longest main-thread task while the explorer drew (PerformanceObserver 'longtask', tasks over 50 ms), and how many there were. */
+  longest_task_ms: number | null;
+  long_tasks: number | null;
   /** Mean time between frames while panning, explorer and defaults at the same positions and viewport. */
   frame_ms: number | null;
   default_frame_ms: number | null;
@@ -100,6 +103,7 @@ async function buildPage(outDir: string): Promise<void> {
     base: '/',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5_000 },
+    worker: { format: 'es' },
   });
 }
 
@@ -178,6 +182,8 @@ export async function benchmarkClient(
         edges: subgraph.relationships.length,
         draw_ms: null,
         default_draw_ms: null,
+        longest_task_ms: null,
+        long_tasks: null,
         frame_ms: null,
         default_frame_ms: null,
         ratio: null,
@@ -204,6 +210,8 @@ export async function benchmarkClient(
           'the explorer draw',
         );
         row.draw_ms = ms(drawn.ms);
+        row.longest_task_ms = ms(drawn.longest_task_ms);
+        row.long_tasks = drawn.long_tasks ?? null;
         row.settings = drawn.settings;
         const explorerFrames = await pan(page, options.panSeconds);
         await page.evaluate((input) => window.bench.showDefaultsAtExplorerPositions(input), subgraph);

@@ -61,9 +61,10 @@ export class Explorer {
     this.emit('url', undefined);
   }
 
-  layout(name: LayoutName): void {
-    this.view.runLayout(name);
+  layout(name: LayoutName): Promise<void> {
+    const done = this.actions.layout(name);
     this.emit('url', undefined);
+    return done;
   }
 
   /** The canvas filters as a server filter, so fetches skip what the canvas would hide. */

@@ -79,7 +79,7 @@ const currentQuery = () =>
   });
 explorer.on('url', () => history.replaceState(null, '', `${location.pathname}${currentQuery()}`));
 
-const layout = (name: LayoutName) => explorer.layout(name);
+const layout = (name: LayoutName) => void explorer.layout(name);
 
 // Panels
 const search = createEntityPicker({

@@ -1,9 +1,10 @@
 /**
  * Canvas actions the analyst can undo (Ctrl+Z) and redo (Ctrl+Shift+Z): add, hide, show, pin,
- * unpin, remove and drag. Each carries out its change through the view and records its inverse.
+ * unpin, remove, drag and layout. Each carries out its change through the view and records its inverse.
  */
 import type { ElementDefinition } from 'cytoscape';
 import { UndoStack, type Command } from './history';
+import { layoutLabels, type LayoutName } from './layouts';
 import type { AddMode, GraphView } from './view';
 
 export class CanvasActions {
@@ -78,6 +79,18 @@ export class CanvasActions {
       pinned ? 'Pin' : 'Unpin',
       () => this.view.setPinned(ids, !pinned),
       () => this.view.setPinned(ids, pinned),
+    );
+  }
+
+  /** Runs a layout; undo puts every node back where it stood before. */
+  async layout(name: LayoutName): Promise<void> {
+    const before = this.view.positions();
+    await this.view.runLayout(name);
+    const after = this.view.positions();
+    this.record(
+      `Layout: ${layoutLabels[name]}`,
+      () => this.view.setPositions(before),
+      () => this.view.setPositions(after),
     );
   }
 

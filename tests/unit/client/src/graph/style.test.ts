@@ -1,7 +1,16 @@
 import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildStylesheet } from '../../../../../client/src/graph/style';
-import { entityKinds, kindDefinitions, palette, stanceDefinitions, stances } from '../../../../../shared/vocabulary';
+import {
+  confidenceBands,
+  entityKinds,
+  kindDefinitions,
+  palette,
+  stanceDefinitions,
+  stanceStroke,
+  stances,
+  visibleGap,
+} from '../../../../../shared/vocabulary';
 
 const selectors = (large = false) =>
   (buildStylesheet({ large }) as { selector: string; style: Record<string, unknown> }[]).map((b) => b.selector);
@@ -24,10 +33,65 @@ describe('stylesheet', () => {
     expect(block('edge[stance = "DENIED"]')?.['line-color']).toBe(stanceDefinitions.DENIED.color);
   });
 
-  it('maps confidence to width and keeps path, faded, hidden and filtered classes', () => {
-    expect(block('edge')?.width).toBe('mapData(confidence, 0, 100, 1, 5)');
-    for (const cls of ['.faded', 'edge.path', 'node.path', '.hidden, .filtered']) expect(selectors()).toContain(cls);
-    expect(block('.hidden, .filtered')?.display).toBe('none');
+  it('draws each confidence band wider than the one below and keeps path, faded, hidden, filtered, grouped and orphan classes', () => {
+    const widths = confidenceBands.map((band) => block(`edge[stance = "ASSERTED"][confidence >= ${band.min}][confidence <= ${band.max}]`)?.width);
+    expect(widths).toEqual([...widths].sort((a, b) => Number(a) - Number(b)));
+    expect(new Set(widths).size).toBe(confidenceBands.length);
+    for (const cls of ['.faded', 'edge.path', 'node.path', '.hidden, .filtered, .grouped, .orphan']) expect(selectors()).toContain(cls);
+    expect(block('.hidden, .filtered, .grouped, .orphan')?.display).toBe('none');
+  });
+
+  it('keeps claimed, suspected and denied links recognisable at every width, in both themes and at both sizes', () => {
+    for (const large of [false, true]) {
+      for (const theme of ['dark', 'light'] as const) {
+        const cy = cytoscape({
+          headless: true,
+          styleEnabled: true,
+          style: buildStylesheet({ large, theme }),
+          elements: [
+            { data: { id: 'a', kind: 'THREAT_ACTOR', label: 'A' } },
+            { data: { id: 'b', kind: 'STATE', label: 'B' } },
+            ...stances.flatMap((stance) =>
+              [5, 45, 65, 90, 100].map((confidence) => ({
+                data: { id: `${stance}-${confidence}`, source: 'a', target: 'b', type: 'RELATED_TO', stance, confidence, label: 'x' },
+              })),
+            ),
+          ],
+        });
+        for (const confidence of [5, 45, 65, 90, 100]) {
+          const look = (stance: string) => {
+            const edge = cy.$id(`${stance}-${confidence}`);
+            const width = edge.numericStyle('width');
+            const dash = edge.style('line-style') === 'solid' ? null : (edge.numericStyle('line-dash-pattern') as unknown as number[]);
+            const gap = dash ? dash[1] - (edge.style('line-cap') === 'round' ? width : 0) : 0;
+            return { style: edge.style('line-style'), width, dash, gap, fill: edge.style('target-arrow-fill'), color: edge.style('line-color') };
+          };
+          const asserted = look('ASSERTED');
+          const claimed = look('CLAIMED');
+          const suspected = look('SUSPECTED');
+          const denied = look('DENIED');
+          const where = `confidence ${confidence}, ${theme}, large ${large}`;
+          expect(claimed.style, where).toBe('dotted');
+          expect(suspected.style, where).toBe('dashed');
+          // The gaps stay open: 3 px at 1x zoom (12 px at 4x; dashes scale with the zoom), whatever the width.
+          expect(claimed.gap, where).toBeGreaterThanOrEqual(3);
+          expect(suspected.gap, where).toBeGreaterThanOrEqual(3);
+          expect(claimed.dash![0] + claimed.width, where).toBeLessThan(suspected.dash![0]);
+          expect(asserted.width, where).toBe(claimed.width);
+          expect(asserted.style, where).toBe('solid');
+          if (!large) expect(claimed.fill, where).toBe('hollow');
+          expect(denied.color, where).not.toBe(asserted.color);
+        }
+        cy.destroy();
+      }
+    }
+  });
+
+  it('grows the dash pattern with the width so no broken line closes', () => {
+    for (const stance of ['CLAIMED', 'SUSPECTED'] as const) {
+      for (let width = 0.5; width <= 12; width += 0.5) expect(visibleGap(stanceStroke(stance, width), width)).toBeGreaterThanOrEqual(3.9);
+    }
+    expect(stanceStroke('ASSERTED', 4).dash).toBeNull();
   });
 
   it('uses only Okabe-Ito colours for kinds, and no two kinds look alike', () => {
@@ -68,6 +132,7 @@ describe('stylesheet', () => {
       expect(cy.$id('d').style('line-style')).toBe('solid');
       cy.$id('a').addClass('hidden');
       expect(cy.$id('a').style('display')).toBe('none');
+      expect(cy.$id('e').numericStyle('width')).toBe(confidenceBands[2].width);
       cy.destroy();
     }
     expect(warn).not.toHaveBeenCalled();
