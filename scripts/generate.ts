@@ -11,7 +11,9 @@ const program = new Command()
     "Write the benchmark's synthetic attribution graph as a file `npm run import` reads (the project's JSON; every element cites a source, all of them marked synthetic).",
   )
   .addOption(
-    new Option('--scale <scale>', 'small 10k/50k, medium 100k/500k, large 1M/5M entities/relationships').choices(Object.keys(scales)).default('small'),
+    new Option('--scale <scale>', 'small 10k/50k, medium 100k/500k, large 1M/5M entities/relationships')
+      .choices(Object.keys(scales))
+      .default('small'),
   )
   .requiredOption('--out <file>', 'where to write the JSON file')
   .option('--seed <n>', 'seed of the generated graph (the benchmark uses 1)', '1')

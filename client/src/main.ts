@@ -49,6 +49,9 @@ import { createEvidencePanel } from './ui/evidence-panel';
 import { createFilterPanel } from './ui/filter-panel';
 import { createPathPanel } from './ui/path-panel';
 import { bindShortcuts, openHelp, shortcutTable, type ShortcutActions } from './ui/shortcuts';
+import { mountHoverCard } from './ui/hover-card';
+import { mountMinimap } from './ui/minimap';
+import { mountPanelToggles } from './ui/panel-toggles';
 import { mountEmptyState, mountLoadingIndicator, mountToasts, reportError } from './ui/status';
 import { createTabs } from './ui/tabs';
 import { createTimeBar } from './ui/time-bar';
@@ -64,8 +67,11 @@ const explorer = new Explorer(view);
 const commands = new SelectionCommands(explorer);
 if (url.layout) view.setLayoutName(url.layout);
 
-mountLoadingIndicator(stage);
+mountLoadingIndicator(stage, view);
 mountToasts(document.body);
+mountHoverCard(stage, view);
+mountMinimap(stage, view);
+const panels = mountPanelToggles($('app'), stage, window.localStorage);
 const empty = mountEmptyState(stage);
 const contextMenu = mountContextMenu(stage);
 
@@ -123,12 +129,26 @@ const right = createTabs(
   (id) => id === 'console' && void consolePanel.activate(),
 );
 $('right').append(right.element);
-explorer.on('selection', (selection) => selection && right.show('evidence'));
+explorer.on('selection', (selection) => {
+  if (!selection) return;
+  panels.open('right');
+  right.show('evidence');
+});
 
 $('timebar-slot').append(createTimeBar(explorer));
 
-const toggleConsole = () => right.show(right.active() === 'console' ? 'evidence' : 'console');
-const togglePaths = () => left.show(left.active() === 'paths' ? 'filters' : 'paths');
+const toggleConsole = () => {
+  panels.open('right');
+  right.show(right.active() === 'console' ? 'evidence' : 'console');
+};
+const toggleCaptions = () => {
+  view.setCaptions(!view.captionsShown);
+  document.querySelector('[data-testid=captions-toggle]')?.setAttribute('aria-pressed', String(view.captionsShown));
+};
+const togglePaths = () => {
+  panels.open('left');
+  left.show(left.active() === 'paths' ? 'filters' : 'paths');
+};
 const shortcutActions: ShortcutActions = {
   focusSearch: () => search.input.focus(),
   expand: () => commands.expand(),
@@ -143,10 +163,20 @@ const shortcutActions: ShortcutActions = {
   clear: () => commands.clear(),
   toggleConsole,
   togglePaths,
+  toggleCaptions: () => toggleCaptions(),
+  toggleLeftPanel: () => panels.toggle('left'),
+  toggleRightPanel: () => panels.toggle('right'),
 };
 bindShortcuts(shortcutActions);
 $('toolbar-slot').append(
-  createToolbar(explorer, { layout, toggleConsole, togglePaths, help: () => openHelp(shortcutTable(shortcutActions)), currentQuery }),
+  createToolbar(explorer, {
+    layout,
+    toggleConsole,
+    togglePaths,
+    toggleCaptions,
+    help: () => openHelp(shortcutTable(shortcutActions)),
+    currentQuery,
+  }),
 );
 
 // Canvas gestures

@@ -17,6 +17,8 @@ export interface FilterState {
   end: string | null;
   /** Replay: show the world as it stood on this date. */
   asOf: string | null;
+  /** Hide the nodes left without a visible link (by the other filters, or never linked on the canvas). */
+  hideOrphans: boolean;
 }
 
 export const emptyFilters = (): FilterState => ({
@@ -27,11 +29,15 @@ export const emptyFilters = (): FilterState => ({
   start: null,
   end: null,
   asOf: null,
+  hideOrphans: false,
 });
 
 export function isFiltering(f: FilterState): boolean {
   return (
-    f.hiddenKinds.length + f.hiddenTypes.length + f.hiddenStances.length > 0 || f.minConfidence > 0 || Boolean(f.start || f.end || f.asOf)
+    f.hiddenKinds.length + f.hiddenTypes.length + f.hiddenStances.length > 0 ||
+    f.minConfidence > 0 ||
+    Boolean(f.start || f.end || f.asOf) ||
+    f.hideOrphans
   );
 }
 

@@ -36,6 +36,8 @@ export interface ViewEvents {
   changed: () => void;
   /** Long work started or ended (a large draw or a layout), for the loading indicator. */
   busy: (busy: boolean) => void;
+  /** The pointer rests on an element (at a point of the canvas), or left it (null). */
+  hover: (id: string | null, group: 'nodes' | 'edges' | null, at: { x: number; y: number }) => void;
 }
 
 type Listeners = { [K in keyof ViewEvents]: ViewEvents[K][] };
@@ -67,7 +69,8 @@ function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
 
 export class GraphView {
   private core: Core;
-  private listeners: Listeners = { select: [], unselect: [], expand: [], context: [], moved: [], changed: [], busy: [] };
+  private listeners: Listeners = { select: [], unselect: [], expand: [], context: [], moved: [], changed: [], busy: [], hover: [] };
+  private captions = false;
   private layoutName: LayoutName = 'fcose';
   private webgl = false;
   private large = false;
@@ -147,8 +150,16 @@ export class GraphView {
       const at = e.renderedPosition ?? { x: 0, y: 0 };
       this.emit('context', onElement ? e.target.id() : null, onElement ? (e.target.isNode() ? 'nodes' : 'edges') : null, at);
     });
-    cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('hover'));
-    cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('hover'));
+    cy.on('mouseover', 'node, edge', (e: EventObject) => {
+      e.target.addClass('hover');
+      this.emit('hover', e.target.id(), e.target.isNode() ? 'nodes' : 'edges', e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    cy.on('mouseout', 'node, edge', (e: EventObject) => {
+      e.target.removeClass('hover');
+      this.emit('hover', null, null, e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    // Moving the view moves the element away from the card.
+    cy.on('viewport', () => this.emit('hover', null, null, { x: 0, y: 0 }));
     cy.on('grab', 'node', (e: EventObject) => this.grabbedAt.set(e.target.id(), { ...e.target.position() }));
     cy.on('viewport', () => {
       clearTimeout(this.viewportTimer);
@@ -238,6 +249,7 @@ export class GraphView {
     this.refreshRendering();
     if (mode === 'incremental' && before.nonempty()) this.placeBesideNeighbours(added.nodes());
     if (this.filters) this.applyFiltersTo(added);
+    if (this.captions) added.edges().addClass('show-label');
     if (mode === 'full' || (mode === 'incremental' && before.empty())) void this.runLayout(this.layoutName);
     // Newcomers are settled by an incremental force run whatever the current layout: re-running dagre or
     // concentric would move every node, including the ones the analyst placed by hand.
@@ -273,7 +285,12 @@ export class GraphView {
         }),
       ];
       const placed = new Set(nodes.map((n) => n.id));
-      const edges = [...this.visibleElements().edges().map((edge) => edge.data() as EdgeData), ...freshEdges.filter(passes).map((e) => e.data as EdgeData)]
+      const edges = [
+        ...this.visibleElements()
+          .edges()
+          .map((edge) => edge.data() as EdgeData),
+        ...freshEdges.filter(passes).map((e) => e.data as EdgeData),
+      ]
         .filter((edge) => placed.has(edge.source) && placed.has(edge.target))
         .map((edge) => ({ source: edge.source, target: edge.target }));
       const laidOut = await this.layoutInWorker({
@@ -296,13 +313,16 @@ export class GraphView {
         this.core.add(
           batch.map((e) => ({
             ...e,
-            classes: passes(e) ? e.classes : `${e.classes ?? ''} filtered`,
+            classes: [e.classes, passes(e) ? '' : 'filtered', this.captions && e.group !== 'nodes' ? 'show-label' : '']
+              .filter(Boolean)
+              .join(' '),
             position: e.group === 'nodes' ? (positions.get(e.data.id!) ?? e.position ?? spiral(i++)) : undefined,
           })),
         );
       });
       await yieldToBrowser();
     }
+    if (this.filters?.hideOrphans) this.updateOrphans();
     this.emit('changed');
   }
 
@@ -440,6 +460,7 @@ export class GraphView {
 
   remove(ids: string[]): void {
     this.core.remove(this.byIds(ids));
+    if (this.filters?.hideOrphans) this.updateOrphans();
     this.emit('changed');
   }
 
@@ -452,6 +473,7 @@ export class GraphView {
     const eles = this.byIds(ids);
     if (hidden) eles.addClass('hidden').unselect();
     else eles.removeClass('hidden');
+    if (this.filters?.hideOrphans) this.updateOrphans();
     this.emit('changed');
   }
 
@@ -492,6 +514,38 @@ export class GraphView {
       eles.nodes().forEach((n) => void n.toggleClass('filtered', !nodePasses(n.data(), filters)));
       eles.edges().forEach((e) => void e.toggleClass('filtered', !edgePasses(e.data(), filters)));
     });
+    this.updateOrphans();
+  }
+
+  /** With "hide orphans" on, a node with no visible link left is hidden too (class `orphan`). */
+  private updateOrphans(): void {
+    const hide = this.filters?.hideOrphans ?? false;
+    const out = (ele: cytoscape.SingularElementArgument) => ele.hasClass('filtered') || ele.hasClass('hidden') || ele.hasClass('grouped');
+    this.core.batch(() => {
+      this.core.nodes().forEach((node) => {
+        const orphan =
+          hide &&
+          !out(node) &&
+          !node
+            .connectedEdges()
+            .toArray()
+            .some((ele) => {
+              const edge = ele as cytoscape.EdgeSingular;
+              return !out(edge) && !out(edge.source()) && !out(edge.target());
+            });
+        node.toggleClass('orphan', orphan);
+      });
+    });
+  }
+
+  /** Relationship captions on every link (they always show on hovered, selected and path links). */
+  setCaptions(on: boolean): void {
+    this.captions = on;
+    this.core.edges().toggleClass('show-label', on);
+  }
+
+  get captionsShown(): boolean {
+    return this.captions;
   }
 
   /** Marks a path: its elements get class `path`, everything else fades. `null` clears it. */

@@ -1,6 +1,7 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
 import type { SourceFieldsFragment, Stance } from '../gql/graphql';
 import { stanceDefinitions } from '../../../shared/vocabulary';
+import { stanceSample } from './stance-sample';
 import { h, percent } from './dom';
 import { kindGlyph, kindLabel } from './kind-glyph';
 
@@ -33,7 +34,7 @@ export function stanceBadge(stance: Stance): HTMLElement {
   return h(
     'span',
     { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' },
-    h('span', { class: 'stance-line' }),
+    stanceSample(stance, 2, 26),
     visual.label,
   );
 }

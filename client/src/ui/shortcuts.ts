@@ -32,6 +32,9 @@ export interface ShortcutActions {
   clear(): void;
   toggleConsole(): void;
   togglePaths(): void;
+  toggleCaptions(): void;
+  toggleLeftPanel(): void;
+  toggleRightPanel(): void;
 }
 
 export function shortcutTable(a: ShortcutActions): Shortcut[] {
@@ -56,6 +59,9 @@ export function shortcutTable(a: ShortcutActions): Shortcut[] {
     { keys: 'Esc', description: 'Clear selection and path highlight', matches: (e) => e.key === 'Escape', run: a.clear },
     { keys: 'G', description: 'Open or close the GraphQL console', matches: key('g'), run: a.toggleConsole },
     { keys: 'R', description: 'Open the path finder (routes)', matches: key('r'), run: a.togglePaths },
+    { keys: 'L', description: 'Show or hide the captions of every link', matches: key('l'), run: a.toggleCaptions },
+    { keys: '[', description: 'Hide or show the left panel (filters, paths)', matches: key('['), run: a.toggleLeftPanel },
+    { keys: ']', description: 'Hide or show the right panel (evidence, console)', matches: key(']'), run: a.toggleRightPanel },
     { keys: '?', description: 'Show this help', matches: (e) => e.key === '?', run: () => openHelp(shortcutTable(a)) },
   ];
 }

@@ -34,7 +34,9 @@ describe('stylesheet', () => {
   });
 
   it('draws each confidence band wider than the one below and keeps path, faded, hidden, filtered, grouped and orphan classes', () => {
-    const widths = confidenceBands.map((band) => block(`edge[stance = "ASSERTED"][confidence >= ${band.min}][confidence <= ${band.max}]`)?.width);
+    const widths = confidenceBands.map(
+      (band) => block(`edge[stance = "ASSERTED"][confidence >= ${band.min}][confidence <= ${band.max}]`)?.width,
+    );
     expect(widths).toEqual([...widths].sort((a, b) => Number(a) - Number(b)));
     expect(new Set(widths).size).toBe(confidenceBands.length);
     for (const cls of ['.faded', 'edge.path', 'node.path', '.hidden, .filtered, .grouped, .orphan']) expect(selectors()).toContain(cls);
@@ -64,7 +66,14 @@ describe('stylesheet', () => {
             const width = edge.numericStyle('width');
             const dash = edge.style('line-style') === 'solid' ? null : (edge.numericStyle('line-dash-pattern') as unknown as number[]);
             const gap = dash ? dash[1] - (edge.style('line-cap') === 'round' ? width : 0) : 0;
-            return { style: edge.style('line-style'), width, dash, gap, fill: edge.style('target-arrow-fill'), color: edge.style('line-color') };
+            return {
+              style: edge.style('line-style'),
+              width,
+              dash,
+              gap,
+              fill: edge.style('target-arrow-fill'),
+              color: edge.style('line-color'),
+            };
           };
           const asserted = look('ASSERTED');
           const claimed = look('CLAIMED');
