@@ -12,7 +12,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         contextType: '../context.js#RequestContext',
-        scalars: { Date: 'string' },
+        scalars: { Date: 'string', JSON: 'unknown' },
         enumsAsTypes: true,
         mappers: {
           Entity: '../domain/types.js#EntityRecord',
@@ -22,12 +22,15 @@ const config: CodegenConfig = {
           Subgraph: '../domain/types.js#SubgraphRecord',
           Path: '../domain/types.js#PathRecord',
           Source: '../domain/types.js#Citation',
+          GraphSummary: '../domain/summarize-graph.js#GraphSummaryRecord',
+          NeighbourPage: '../domain/neighbour-groups.js#NeighbourPageRecord',
+          View: '../domain/views.js#ViewRecord',
         },
       },
     },
     'client/src/gql/graphql.ts': {
       plugins: ['typescript-operations'],
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string' } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', JSON: 'unknown' } },
     },
   },
 };

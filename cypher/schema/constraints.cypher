@@ -9,6 +9,8 @@ CREATE INDEX entity_date IF NOT EXISTS FOR (e:Entity) ON (e.date);
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.nameLower);
 CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (e:Entity) ON (e.aliasLower);
 CREATE INDEX audit_subject IF NOT EXISTS FOR (a:AuditEvent) ON (a.subjectId);
+CREATE CONSTRAINT saved_view_id IF NOT EXISTS FOR (v:SavedView) REQUIRE v.id IS UNIQUE;
+CREATE INDEX saved_view_updated IF NOT EXISTS FOR (v:SavedView) ON (v.updatedAt);
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText, e.description];
 CREATE FULLTEXT INDEX relationship_id IF NOT EXISTS FOR ()-[r:ATTRIBUTED_TO|AFFILIATED_WITH|PART_OF|TARGETED|CLAIMED_BY|DENIED_BY|MADE_BY|ABOUT|IMPOSED_BY|SANCTIONS|SEVERED_TIES_WITH|HOSTS|LOCATED_IN|USES|MOTIVATED_BY|RESPONDS_TO|FOLLOWS|SUPPORTS|RELATED_TO]-() ON EACH [r.id] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } };
 CREATE CONSTRAINT rel_attributed_to_id IF NOT EXISTS FOR ()-[r:ATTRIBUTED_TO]-() REQUIRE r.id IS UNIQUE;

@@ -70,6 +70,12 @@ export interface RelationshipFilterParams {
   asOf: string | null;
 }
 
+/**
+ * A set of ids as a Cypher map parameter (id -> true): `$set[o.id] IS NULL` tests membership in constant time,
+ * where `o.id IN $list` would compare with every id of a long list.
+ */
+export type IdSet = Record<string, true>;
+
 /** An element as an audit snapshot keeps it: whatever properties it has. */
 export type PropertySnapshot = { id: string } & Record<string, unknown>;
 
@@ -157,6 +163,17 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
   return { columns };
 }
 
+/** A saved view as stored: its state is JSON text. */
+export interface SavedViewMap {
+  id: string;
+  title: string;
+  note: string | null;
+  state?: string;
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
@@ -183,8 +200,21 @@ export const statements = {
       byType: { type: RelationshipTypeName; count: number }[];
     }
   >('entities', 'relationships', 'byKind', 'byType'),
+  'graph/count-neighbour-groups': statement<
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
+    {
+      groups: {
+        type: RelationshipTypeName;
+        direction: 'OUT' | 'IN';
+        kind: EntityKindName;
+        count: number;
+        maxConfidence: number | null;
+        latest: string | null;
+      }[];
+    }
+  >('groups'),
   'graph/count-neighbours': statement<
-    { id: string } & RelationshipFilterParams,
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
     { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }
   >('counts'),
   'graph/expand-for-paths': statement<
@@ -206,12 +236,28 @@ export const statements = {
     { nodes: number[]; rels: number[]; confidences: number[] },
     { maxHops: number }
   >('nodes', 'rels', 'confidences'),
+  'graph/find-links-among': statement<
+    { ids: string[]; idSet: IdSet; limit: number },
+    { entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[]; truncated: boolean }
+  >('entities', 'rels', 'truncated'),
   'graph/find-most-connected': statement<{ limit: number; kinds: EntityKindName[] | null }, EntitiesWithSources>('entities', 'sources'),
   'graph/find-neighbourhood': statement<
     { ids: string[]; limit: number; summary: boolean } & RelationshipFilterParams,
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
     { inner: number }
   >('entities', 'rels', 'truncated', 'sources', 'disputing'),
+  'graph/find-neighbour-page': statement<
+    {
+      id: string;
+      type: string;
+      direction: 'OUT' | 'IN';
+      kind: EntityKindName;
+      exclude: IdSet;
+      order: 'STRONGEST' | 'NEWEST';
+      limit: number;
+    } & RelationshipFilterParams,
+    { self: EntityMap; total: number; entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[][] }
+  >('self', 'total', 'entities', 'rels'),
   'graph/find-path-ends': statement<{ ids: string[] }, { id: string; node: number }>('id', 'node'),
   'graph/find-path-links': statement<
     { links: number[] },
@@ -227,6 +273,15 @@ export const statements = {
       disputing: MaybeVanished<EntityMap>[];
     }
   >('rel', 'from', 'to', 'sources', 'disputing'),
+  'graph/find-summary': statement<
+    { hubs: number; bridges: number; recent: number; recentScan: number; linkLimit: number },
+    {
+      hubs: { entity: EntityMap; degree: number }[];
+      bridges: { entity: EntityMap; touching: number }[];
+      recent: EntityMap[];
+      rels: RelationshipMap[];
+    }
+  >('hubs', 'bridges', 'recent', 'rels'),
   'graph/search-entities': statement<
     { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
     EntitiesWithSources
@@ -247,6 +302,13 @@ export const statements = {
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
   'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
   'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+  'views/delete-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
+  'views/find-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
+  'views/list-views': statement<{ limit: number }, { view: SavedViewMap }>('view'),
+  'views/save-view': statement<
+    { view: { id: string; title: string; note: string | null; state: string; author: string; at: string } },
+    { view: SavedViewMap }
+  >('view'),
 };
 
 export type StatementName = keyof typeof statements;

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { JSONResolver } from 'graphql-scalars';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -6,6 +7,7 @@ import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { viewResolvers } from './views.js';
 
 function parseDate(value: unknown): string {
   // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
@@ -25,7 +27,9 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query },
-  Mutation: mutationResolvers,
+  JSON: JSONResolver,
+  Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...viewResolvers.Query },
+  Mutation: { ...mutationResolvers, ...viewResolvers.Mutation },
+  View: viewResolvers.View,
   ...entityResolvers,
 };

@@ -3,7 +3,10 @@ import { findEntity, findRelationship } from '../domain/find-entity.js';
 import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
 import { findRankedPaths } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
+import { findLinksAmong } from '../domain/find-links-among.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
+import { countNeighbourGroups, findNeighbourPage } from '../domain/neighbour-groups.js';
+import { summarizeGraph } from '../domain/summarize-graph.js';
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -28,7 +31,16 @@ export const queryResolvers: QueryResolvers = {
   neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }, info) =>
     findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
 
-  neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
+  neighbourCounts: (_parent, { id, filter, exclude }, { graph }) => countNeighbours(graph, id, filter, exclude),
+
+  neighbourGroups: (_parent, { id, filter, exclude }, { graph }) => countNeighbourGroups(graph, id, filter, exclude),
+
+  neighbourPage: (_parent, { id, type, direction, kind, filter, exclude, order, limit }, { graph }) =>
+    findNeighbourPage(graph, { id, type, direction, kind, filter, exclude, order: order ?? 'STRONGEST', limit: limit ?? 25 }),
+
+  graphSummary: (_parent, { limit }, { graph }) => summarizeGraph(graph, limit ?? 60),
+
+  linksAmong: (_parent, { ids, limit }, { graph }) => findLinksAmong(graph, ids, limit ?? 20_000),
 
   paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) =>
     findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter }),
