@@ -3,8 +3,9 @@
  * evidence panel so each gesture behaves the same everywhere.
  */
 import type { Explorer } from './explorer';
+import { isGroupId } from './graph/groups';
 import { openExpandDialog } from './ui/expand-dialog';
-import { toast } from './ui/status';
+import { reportError, toast } from './ui/status';
 
 export class SelectionCommands {
   constructor(private readonly explorer: Explorer) {}
@@ -13,9 +14,30 @@ export class SelectionCommands {
     return this.explorer.view.ids(':selected');
   }
 
+  /** Expands an entity (counts first), or opens a group: its next page, or the members of a group you made. */
   expand(id = this.explorer.view.ids('node:selected')[0]): void {
     if (!id) return toast('Select a node to expand (click it, then press E).');
+    if (isGroupId(id)) return void this.openGroup(id);
     void openExpandDialog(this.explorer, id);
+  }
+
+  async openGroup(id: string, order: 'STRONGEST' | 'NEWEST' = 'STRONGEST', limit?: number): Promise<void> {
+    try {
+      const manual = this.explorer.view.cy.getElementById(id).data('source') === 'manual';
+      const added = await this.explorer.openGroup(id, order, limit);
+      toast(
+        manual
+          ? `Ungrouped ${added} entities.`
+          : `Added ${added} from the group${this.explorer.view.has(id) ? '; double-click it for more' : ''}.`,
+      );
+    } catch (error) {
+      reportError(error, 'Group');
+    }
+  }
+
+  /** Collapses the selected entities into one group node. */
+  group(ids = this.explorer.view.ids('node:selected')): void {
+    if (!this.explorer.groupSelection(ids)) toast('Select two or more entities to group them (Shift+click or box-select, then Ctrl+G).');
   }
 
   hide(ids = this.selected()): void {

@@ -39,6 +39,7 @@ import { isFiltering } from './graph/filters';
 import { layoutNames, type LayoutName } from './graph/layouts';
 import { GraphView } from './graph/view';
 import { loadInitialView } from './initial-load';
+import { viewIdFromPath } from './shared-views';
 import { parseUrlState, serializeUrlState } from './state/url-state';
 import { canvasMenuItems } from './ui/canvas-menu';
 import { createConsolePanel } from './ui/console-panel';
@@ -49,6 +50,7 @@ import { createEvidencePanel } from './ui/evidence-panel';
 import { createFilterPanel } from './ui/filter-panel';
 import { createPathPanel } from './ui/path-panel';
 import { bindShortcuts, openHelp, shortcutTable, type ShortcutActions } from './ui/shortcuts';
+import { mountCanvasStatus } from './ui/canvas-status';
 import { mountHoverCard } from './ui/hover-card';
 import { mountMinimap } from './ui/minimap';
 import { mountPanelToggles } from './ui/panel-toggles';
@@ -83,6 +85,7 @@ const currentQuery = () =>
     layout: view.layout === 'fcose' ? null : view.layout,
     filters: explorer.filters,
   });
+// The address follows the view (focus, path, layout, filters); an open saved view keeps its /v/<id> path.
 explorer.on('url', () => history.replaceState(null, '', `${location.pathname}${currentQuery()}`));
 
 const layout = (name: LayoutName) => void explorer.layout(name);
@@ -164,6 +167,7 @@ const shortcutActions: ShortcutActions = {
   toggleConsole,
   togglePaths,
   toggleCaptions: () => toggleCaptions(),
+  group: () => commands.group(),
   toggleLeftPanel: () => panels.toggle('left'),
   toggleRightPanel: () => panels.toggle('right'),
 };
@@ -185,6 +189,7 @@ view.on('context', (id, group, at) => contextMenu.open(at, canvasMenuItems(explo
 let booted = false;
 const searchButton = () =>
   h('button', { class: 'primary', testid: 'empty-search', onclick: () => search.input.focus() }, 'Search entities');
+const canvasStatus = mountCanvasStatus(stage, explorer, searchButton);
 view.on('changed', () => {
   if (view.cy.nodes().length > 0) empty.hide();
   else if (booted)
@@ -205,4 +210,10 @@ declare global {
 // Boot: filters from the URL first, so the first drawing already honours them.
 explorer.setFilters(url.filters);
 explorer.loadRelationshipTypes().catch((error) => reportError(error, 'Relationship types'));
-void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), searchButton }).finally(() => (booted = true));
+// /v/<id> opens a saved view; anything else, the view the URL's query describes.
+void loadInitialView(
+  explorer,
+  url,
+  { empty, paths, showPaths: () => left.show('paths'), searchButton, notice: canvasStatus.notice },
+  viewIdFromPath(location.pathname),
+).finally(() => (booted = true));

@@ -82,6 +82,69 @@ export class CanvasActions {
     );
   }
 
+  /**
+   * Adds a page of a group and shrinks its group node to what remains (or removes it when nothing does), as one
+   * step: undo takes the page away and gives the group back its count.
+   */
+  pageIn(groupId: string, elements: ElementDefinition[], next: Record<string, unknown> | null, label: string): string[] {
+    const groupBefore = this.view.snapshot([groupId]);
+    const dataBefore = { ...(this.view.cy.getElementById(groupId).data() as Record<string, unknown>) };
+    const added = this.view.add(elements, 'incremental');
+    const shrink = () => (next ? this.view.setData(groupId, next) : this.view.remove([groupId]));
+    shrink();
+    let snapshot: ElementDefinition[] = [];
+    this.record(
+      label,
+      () => {
+        snapshot = this.view.snapshot(added);
+        this.view.remove(added);
+        if (next) this.view.setData(groupId, dataBefore);
+        else this.view.restore(groupBefore);
+      },
+      () => {
+        this.view.restore(snapshot);
+        shrink();
+      },
+    );
+    return added;
+  }
+
+  /** Collapses members into a group node with the links it keeps to the rest of the canvas. */
+  collapse(group: ElementDefinition, links: ElementDefinition[], members: string[]): void {
+    this.view.add([group, ...links], 'none');
+    const snapshot = this.view.snapshot([group.data.id!]);
+    this.view.setGrouped(members, true);
+    this.record(
+      `Group ${members.length} entities`,
+      () => {
+        this.view.remove([group.data.id!]);
+        this.view.setGrouped(members, false);
+      },
+      () => {
+        this.view.restore(snapshot);
+        this.view.setGrouped(members, true);
+      },
+    );
+  }
+
+  /** Opens a group the analyst made: its members come back where they were, the group node goes. */
+  expandCollapsed(groupId: string, members: string[]): void {
+    const snapshot = this.view.snapshot([groupId]);
+    this.view.remove([groupId]);
+    this.view.setGrouped(members, false);
+    this.record(
+      'Ungroup',
+      () => {
+        this.view.restore(snapshot);
+        this.view.setGrouped(members, true);
+      },
+      () => {
+        this.view.remove([groupId]);
+        this.view.setGrouped(members, false);
+      },
+    );
+  }
+
   /** Runs a layout; undo puts every node back where it stood before. */
   async layout(name: LayoutName): Promise<void> {
     const before = this.view.positions();

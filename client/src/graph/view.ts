@@ -245,9 +245,11 @@ export class GraphView {
 
   private addNow(fresh: ElementDefinition[], mode: AddMode): void {
     const before = this.core.nodes();
+    const placed = new Set(fresh.filter((e) => e.group === 'nodes' && e.position).map((e) => e.data.id!));
     const added = this.core.add(fresh.map((e, i) => (e.group === 'nodes' && !e.position ? { ...e, position: spiral(i) } : e)));
     this.refreshRendering();
-    if (mode === 'incremental' && before.nonempty()) this.placeBesideNeighbours(added.nodes());
+    // Newcomers that came with a place (a group's page, around its group node) keep it as their starting point.
+    if (mode === 'incremental' && before.nonempty()) this.placeBesideNeighbours(added.nodes().filter((node) => !placed.has(node.id())));
     if (this.filters) this.applyFiltersTo(added);
     if (this.captions) added.edges().addClass('show-label');
     if (mode === 'full' || (mode === 'incremental' && before.empty())) void this.runLayout(this.layoutName);
@@ -427,6 +429,13 @@ export class GraphView {
     }
   }
 
+  /** Shows exactly a part of the graph (model coordinates), whatever the window's size: a saved view's viewport. */
+  showBox(box: { x1: number; y1: number; x2: number; y2: number }): void {
+    const cy = this.core;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.width() / (box.x2 - box.x1), cy.height() / (box.y2 - box.y1)));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) } });
+  }
+
   /** Sets the viewport to show a box of model coordinates (the positions a layout is about to apply). */
   private fitBox(box: { x1: number; y1: number; x2: number; y2: number } | null): void {
     if (!box) return;
@@ -474,6 +483,21 @@ export class GraphView {
     if (hidden) eles.addClass('hidden').unselect();
     else eles.removeClass('hidden');
     if (this.filters?.hideOrphans) this.updateOrphans();
+    this.emit('changed');
+  }
+
+  /** Members of a collapsed group leave the canvas's view (class `grouped`) until the group opens again. */
+  setGrouped(ids: string[], grouped: boolean): void {
+    const eles = this.byIds(ids);
+    if (grouped) eles.addClass('grouped').unselect();
+    else eles.removeClass('grouped');
+    if (this.filters?.hideOrphans) this.updateOrphans();
+    this.emit('changed');
+  }
+
+  /** Replaces an element's data (a group node's count and label as its pages arrive). */
+  setData(id: string, data: Record<string, unknown>): void {
+    this.core.getElementById(id).data(data);
     this.emit('changed');
   }
 

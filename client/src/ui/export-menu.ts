@@ -8,6 +8,7 @@ import type { Explorer } from '../explorer';
 import { h } from './dom';
 import { menuButton, type MenuEntry } from './menu-button';
 import { reportError, toast } from './status';
+import { copyViewLink } from './views-menu';
 
 function download(filename: string, href: string): void {
   const a = h('a', { href, download: filename });
@@ -58,17 +59,7 @@ export function createExportMenu(explorer: Explorer, currentQuery: () => string)
       testid: `export-${format.toLowerCase().replace(/_/g, '-')}`,
       run: () => void fromServer(format),
     })),
-    {
-      label: 'Copy link to this view',
-      testid: 'export-link',
-      run: () => {
-        const url = `${location.origin}${location.pathname}${currentQuery()}`;
-        navigator.clipboard?.writeText(url).then(
-          () => toast('Link copied.'),
-          () => toast(url),
-        );
-      },
-    },
+    { label: 'Copy link to this view', testid: 'export-link', run: () => void copyViewLink(explorer, currentQuery) },
   ];
   return menuButton('Export', 'export-menu', 'Export the canvas: images, reports and data', entries);
 }

@@ -57,7 +57,12 @@ export function mountHoverCard(host: HTMLElement, view: GraphView): void {
     const ele = view.cy.getElementById(id);
     if (ele.empty()) return;
     const facts = h('div', { class: 'hover-facts' });
-    if (group === 'nodes' && ele.hasClass('group')) {
+    if (group === 'edges' && ele.hasClass('group-link')) {
+      card.replaceChildren(
+        h('strong', { class: 'hover-title' }, ele.data('label') as string),
+        h('div', { class: 'hover-facts' }, 'Stands for the links of a group; open the group to see them one by one.'),
+      );
+    } else if (group === 'nodes' && ele.hasClass('group')) {
       card.replaceChildren(
         h('strong', { class: 'hover-title' }, ele.data('label') as string),
         h('div', { class: 'hover-kind' }, 'Group'),

@@ -33,6 +33,7 @@ export interface ShortcutActions {
   toggleConsole(): void;
   togglePaths(): void;
   toggleCaptions(): void;
+  group(): void;
   toggleLeftPanel(): void;
   toggleRightPanel(): void;
 }
@@ -54,6 +55,7 @@ export function shortcutTable(a: ShortcutActions): Shortcut[] {
     { keys: '1', description: 'Force layout', matches: key('1'), run: () => a.layout(0) },
     { keys: '2', description: 'Hierarchical layout (attribution chains)', matches: key('2'), run: () => a.layout(1) },
     { keys: '3', description: 'Concentric layout (hubs in the middle)', matches: key('3'), run: () => a.layout(2) },
+    { keys: 'Ctrl+G', description: 'Group the selected entities into one node (double-click opens it)', matches: ctrl('g'), run: a.group },
     { keys: 'Ctrl+Z', description: 'Undo', matches: ctrl('z'), run: a.undo },
     { keys: 'Ctrl+Shift+Z', description: 'Redo (also Ctrl+Y)', matches: (e) => ctrl('z', true)(e) || ctrl('y')(e), run: a.redo },
     { keys: 'Esc', description: 'Clear selection and path highlight', matches: (e) => e.key === 'Escape', run: a.clear },
