@@ -1,37 +1,43 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
 import { entityKinds, kindDefinitions } from './shared/vocabulary.js';
 
+/** One generated file: which plugins write it, with what settings (run by scripts/codegen.ts). */
+export interface CodegenTarget {
+  filename: string;
+  plugins: ('typescript' | 'typescript-resolvers' | 'typescript-operations')[];
+  config: Types.PluginConfig;
+}
+
 // Types for server resolvers and client operations come from the one schema, server/schema.graphql.
-const config: CodegenConfig = {
-  schema: 'server/schema.graphql',
-  documents: ['client/src/**/*.graphql'],
-  ignoreNoDocuments: true,
-  generates: {
-    'server/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        useTypeImports: true,
-        contextType: '../context.js#RequestContext',
-        scalars: { Date: 'string', JSON: 'unknown' },
-        enumsAsTypes: true,
-        mappers: {
-          Entity: '../domain/types.js#EntityRecord',
-          // Every kind's GraphQL type is an entity record.
-          ...Object.fromEntries(entityKinds.map((kind) => [kindDefinitions[kind].typeName, '../domain/types.js#EntityRecord'])),
-          Relationship: '../domain/types.js#RelationshipRecord',
-          Subgraph: '../domain/types.js#SubgraphRecord',
-          Path: '../domain/types.js#PathRecord',
-          Source: '../domain/types.js#Citation',
-          GraphSummary: '../domain/summarize-graph.js#GraphSummaryRecord',
-          NeighbourPage: '../domain/neighbour-groups.js#NeighbourPageRecord',
-          View: '../domain/views.js#ViewRecord',
-        },
+export const schemaFile = 'server/schema.graphql';
+export const documentsFolder = 'client/src';
+
+export const targets: CodegenTarget[] = [
+  {
+    filename: 'server/generated/graphql.ts',
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      useTypeImports: true,
+      contextType: '../context.js#RequestContext',
+      scalars: { Date: 'string', JSON: 'unknown' },
+      enumsAsTypes: true,
+      mappers: {
+        Entity: '../domain/types.js#EntityRecord',
+        // Every kind's GraphQL type is an entity record.
+        ...Object.fromEntries(entityKinds.map((kind) => [kindDefinitions[kind].typeName, '../domain/types.js#EntityRecord'])),
+        Relationship: '../domain/types.js#RelationshipRecord',
+        Subgraph: '../domain/types.js#SubgraphRecord',
+        Path: '../domain/types.js#PathRecord',
+        Source: '../domain/types.js#Citation',
+        GraphSummary: '../domain/summarize-graph.js#GraphSummaryRecord',
+        NeighbourPage: '../domain/neighbour-groups.js#NeighbourPageRecord',
+        View: '../domain/views.js#ViewRecord',
       },
     },
-    'client/src/gql/graphql.ts': {
-      plugins: ['typescript-operations'],
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', JSON: 'unknown' } },
-    },
   },
-};
-export default config;
+  {
+    filename: 'client/src/gql/graphql.ts',
+    plugins: ['typescript-operations'],
+    config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', JSON: 'unknown' } },
+  },
+];

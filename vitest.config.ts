@@ -4,7 +4,13 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 function withNeo4j(name: string): TestProjectInlineConfiguration {
   return {
     extends: true,
-    test: { name, include: [`tests/${name}/**/*.test.ts`], globalSetup: ['tests/support/global-setup.ts'], hookTimeout: 240_000 },
+    test: {
+      name,
+      include: [`tests/${name}/**/*.test.ts`],
+      globalSetup: ['tests/support/global-setup.ts'],
+      hookTimeout: 240_000,
+      sequence: { groupOrder: 0 },
+    },
   };
 }
 
@@ -16,7 +22,9 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // In a full run the unit tests wait for the Neo4j projects (groupOrder 1 after 0): run beside Neo4j's start,
+      // their CPU load let the embedded database's first transaction time out on a 2-core machine.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 1 } } },
       withNeo4j('integration'),
       withNeo4j('browser'),
     ],

@@ -4,8 +4,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { applySchema, loadFoundingCaseIfEmpty } from './domain/bootstrap.js';
 import { createLogger } from './logger.js';
+import { checkPortFree } from './port-check.js';
 
-// Boot only: config -> logger -> database -> server -> listen.
+// Boot only: config -> logger -> port check -> database -> server -> listen.
 let config;
 try {
   config = loadConfig();
@@ -20,6 +21,7 @@ const logger = createLogger(config);
 const startedAt = Date.now();
 
 try {
+  await checkPortFree(config.host, config.port);
   const database = await openDatabase(config, logger);
   await applySchema(database.graph, database.catalog);
   if (config.loadFoundingCase) await loadFoundingCaseIfEmpty(database.graph, logger);

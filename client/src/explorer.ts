@@ -11,6 +11,7 @@ import {
   type NeighbourGroup,
   type RelationshipFilter,
 } from './api/queries';
+import type { GraphOverviewQuery } from './gql/graphql';
 import { CanvasActions } from './graph/actions';
 import type cytoscape from 'cytoscape';
 import type { EntityKind } from './gql/graphql';
@@ -34,10 +35,14 @@ export interface Selection {
   group: 'nodes' | 'edges';
 }
 
+/** The bounds and defaults the server gives for arguments the panels offer. */
+export type ServerLimits = GraphOverviewQuery['limits'];
+
 interface ExplorerEvents {
   filters: FilterState;
   selection: Selection | null;
   types: string[];
+  limits: ServerLimits;
   /** Anything that changes the URL-worthy view (focus, path ends, layout, filters). */
   url: void;
 }
@@ -55,7 +60,13 @@ export class Explorer {
   totals: { entities: number; relationships: number } | null = null;
   /** Path ends, kept so the URL can reopen the path view. */
   pathEnds: { from: string; to: string } | null = null;
-  private listeners: { [K in keyof ExplorerEvents]: Listener<ExplorerEvents[K]>[] } = { filters: [], selection: [], types: [], url: [] };
+  private listeners: { [K in keyof ExplorerEvents]: Listener<ExplorerEvents[K]>[] } = {
+    filters: [],
+    selection: [],
+    types: [],
+    limits: [],
+    url: [],
+  };
 
   constructor(readonly view: GraphView) {
     this.actions = new CanvasActions(view);
@@ -76,6 +87,7 @@ export class Explorer {
     this.relationshipTypes = overview.relationshipTypes;
     this.totals = overview.stats;
     this.emit('types', this.relationshipTypes);
+    this.emit('limits', overview.limits);
   }
 
   setFilters(next: Partial<FilterState>): void {

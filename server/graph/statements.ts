@@ -27,14 +27,18 @@ export interface EntityMap {
   [property: string]: string | string[] | null | undefined;
 }
 
-/** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
-export interface RelationshipMap {
+/** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
+interface RelationshipCore {
   id: string;
   type: RelationshipTypeName;
   from: string;
   to: string;
   stance: StanceName;
   confidence: number;
+}
+
+/** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
+export interface RelationshipMap extends RelationshipCore {
   since?: string | null;
   until?: string | null;
   description?: string | null;
@@ -119,14 +123,8 @@ export interface EntityWrite {
   fingerprint: string;
 }
 
-export interface RelationshipWrite {
-  id: string;
-  /** From the vocabulary's whitelist (a dynamic type in the statement). */
-  type: RelationshipTypeName;
-  from: string;
-  to: string;
-  stance: StanceName;
-  confidence: number;
+/** A relationship as the import writes it; its type comes from the vocabulary's whitelist (a dynamic type). */
+export interface RelationshipWrite extends RelationshipCore {
   since: Neo4jDate | null;
   until: Neo4jDate | null;
   description: string | null;

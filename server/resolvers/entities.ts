@@ -1,3 +1,4 @@
+import { attributionHypotheses } from '../domain/attribution-hypotheses.js';
 import type { EntityLink } from '../domain/graph-records.js';
 import { entityKinds, kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
 import type { EntityRecord } from '../domain/types.js';
@@ -19,8 +20,6 @@ function propertyFields(kind: EntityKindName) {
   return Object.fromEntries(kindProperties[kind].map((key) => [key, (entity: EntityRecord) => entity.properties[key] ?? null]));
 }
 
-const hypothesisTypes = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY']);
-
 /** Every kind's GraphQL type answers its kind-specific fields; some kinds add links below. */
 const kindTypeResolvers = Object.fromEntries(entityKinds.map((kind) => [kindLabels[kind], propertyFields(kind)]));
 
@@ -31,19 +30,7 @@ export const entityResolvers: Resolvers = {
   ...kindTypeResolvers,
   Incident: {
     ...propertyFields('INCIDENT'),
-    attributionHypotheses: async (incident, _args, { links }) => {
-      const all = await links.load(incident.id);
-      return all
-        .filter((link) => hypothesisTypes.has(link.relationship.type) && link.relationship.from.id === incident.id)
-        .map((link) => ({
-          actor: link.other,
-          relationship: link.relationship,
-          stance: link.relationship.stance,
-          confidence: link.relationship.confidence,
-          disputedBy: link.relationship.disputedBy,
-        }))
-        .sort((a, b) => b.confidence - a.confidence);
-    },
+    attributionHypotheses: async (incident, _args, { links }) => attributionHypotheses(incident.id, await links.load(incident.id)),
   },
   Claim: {
     ...propertyFields('CLAIM'),

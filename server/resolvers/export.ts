@@ -4,6 +4,6 @@ import type { QueryResolvers } from '../generated/graphql.js';
 /** Query.export: the arguments are checked by the export pipeline, which owns the limits. */
 export const exportResolvers: { Query: Pick<QueryResolvers, 'export'> } = {
   Query: {
-    export: (_parent, { ids, format, depth, filter }, { graph }) => exportSubgraph(graph, { ids, format, depth: depth ?? 0, filter }),
+    export: (_parent, { ids, format, depth, filter }, { graph }) => exportSubgraph(graph, { ids, format, depth, filter }),
   },
 };

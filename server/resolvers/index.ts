@@ -7,6 +7,7 @@ import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { withSchemaDefaults } from './schema-defaults.js';
 import { viewResolvers } from './views.js';
 
 function parseDate(value: unknown): string {
@@ -28,8 +29,8 @@ const dateScalar = new GraphQLScalarType({
 export const resolvers: Resolvers = {
   Date: dateScalar,
   JSON: JSONResolver,
-  Query: { ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...viewResolvers.Query },
-  Mutation: { ...mutationResolvers, ...viewResolvers.Mutation },
+  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...viewResolvers.Query }),
+  Mutation: withSchemaDefaults({ ...mutationResolvers, ...viewResolvers.Mutation }),
   View: viewResolvers.View,
   ...entityResolvers,
 };

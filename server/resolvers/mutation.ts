@@ -5,40 +5,39 @@ import { recordStatement } from '../domain/edit/record-statement.js';
 import { upsertEntity } from '../domain/edit/upsert-entity.js';
 import { toUserError } from '../domain/edit/user-errors.js';
 import { ImportValidationError } from '../domain/import/document.js';
-import { importContent, type ImportFormatName } from '../domain/import/run-import.js';
+import { importContent } from '../domain/import/run-import.js';
+import type { RequestContext } from '../context.js';
 import type { MutationResolvers, QueryResolvers } from '../generated/graphql.js';
 
+/**
+ * Every mutation is for editors: the role is checked here, once, before any argument reaches the domain, and
+ * the editor's name goes to the audit history.
+ */
+function forEditors<Args, Result>(change: (args: Args, context: RequestContext, editor: string) => Result) {
+  return (_parent: unknown, args: Args, context: RequestContext): Result => {
+    requireEditor(context.viewer);
+    return change(args, context, context.viewer.name);
+  };
+}
+
 export const mutationResolvers: MutationResolvers = {
-  upsertEntity: (_parent, { input }, { graph, viewer }) => {
-    requireEditor(viewer);
-    return upsertEntity(graph, input, viewer.name);
-  },
-  assertRelationship: (_parent, { input }, { graph, viewer }) => {
-    requireEditor(viewer);
-    return assertRelationship(graph, input, viewer.name);
-  },
-  recordStatement: (_parent, { input }, { graph, viewer }) => {
-    requireEditor(viewer);
-    return recordStatement(graph, { ...input, confidence: input.confidence ?? undefined }, viewer.name);
-  },
-  retractRelationship: (_parent, { id, reason }, { graph, viewer }) => {
-    requireEditor(viewer);
-    return retractRelationship(graph, id, reason, viewer.name);
-  },
-  importData: async (_parent, { format, content, dryRun }, { graph, viewer }) => {
-    requireEditor(viewer);
+  upsertEntity: forEditors(({ input }, { graph }, editor) => upsertEntity(graph, input, editor)),
+  assertRelationship: forEditors(({ input }, { graph }, editor) => assertRelationship(graph, input, editor)),
+  // The schema's default (StatementInput.confidence = 80) is filled in by withSchemaDefaults.
+  recordStatement: forEditors(({ input }, { graph }, editor) =>
+    recordStatement(graph, { ...input, confidence: input.confidence! }, editor),
+  ),
+  retractRelationship: forEditors(({ id, reason }, { graph }, editor) => retractRelationship(graph, id, reason, editor)),
+  importData: forEditors(async ({ format, content, dryRun }, { graph }, editor) => {
     try {
-      return await importContent(graph, format as ImportFormatName, content, {
-        dryRun: dryRun ?? false,
-        audit: { actor: viewer.name, perElement: false },
-      });
+      return await importContent(graph, format, content, { dryRun, audit: { actor: editor, perElement: false } });
     } catch (error) {
       throw error instanceof ImportValidationError ? toUserError(error) : error;
     }
-  },
+  }),
 };
 
 export const auditQueryResolvers: Pick<QueryResolvers, 'history' | 'viewer'> = {
-  history: (_parent, { subjectId, limit }, { graph }) => findHistory(graph, subjectId, limit ?? 100),
+  history: (_parent, { subjectId, limit }, { graph }) => findHistory(graph, subjectId, limit),
   viewer: (_parent, _args, { viewer }) => ({ role: viewer.role }),
 };

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { findEntity, findRelationship } from '../domain/find-entity.js';
 import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
-import { findRankedPaths } from '../domain/find-paths.js';
+import { findRankedPaths, pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
 import { findLinksAmong } from '../domain/find-links-among.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
@@ -10,11 +10,12 @@ import { summarizeGraph } from '../domain/summarize-graph.js';
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
+import { queryArgumentDefault } from './schema-defaults.js';
 import { asksOnly, summaryFields } from './selection.js';
 
 export const queryResolvers: QueryResolvers = {
   search: (_parent, { text, kinds, limit }, { graph }, info) =>
-    searchEntities(graph, text, kinds, limit ?? 20, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
+    searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
 
   entity: async (_parent, { id }, { graph }) => {
     const found = await findEntity(graph, id);
@@ -29,27 +30,33 @@ export const queryResolvers: QueryResolvers = {
   },
 
   neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }, info) =>
-    findNeighbourhood(graph, ids, depth ?? 1, filter, limit ?? 500, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
+    findNeighbourhood(graph, ids, depth, filter, limit, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
 
   neighbourCounts: (_parent, { id, filter, exclude }, { graph }) => countNeighbours(graph, id, filter, exclude),
 
   neighbourGroups: (_parent, { id, filter, exclude }, { graph }) => countNeighbourGroups(graph, id, filter, exclude),
 
   neighbourPage: (_parent, { id, type, direction, kind, filter, exclude, order, limit }, { graph }) =>
-    findNeighbourPage(graph, { id, type, direction, kind, filter, exclude, order: order ?? 'STRONGEST', limit: limit ?? 25 }),
+    findNeighbourPage(graph, { id, type, direction, kind, filter, exclude, order, limit }),
 
-  graphSummary: (_parent, { limit }, { graph }) => summarizeGraph(graph, limit ?? 60),
+  graphSummary: (_parent, { limit }, { graph }) => summarizeGraph(graph, limit),
 
-  linksAmong: (_parent, { ids, limit }, { graph }) => findLinksAmong(graph, ids, limit ?? 20_000),
+  linksAmong: (_parent, { ids, limit }, { graph }) => findLinksAmong(graph, ids, limit),
 
-  paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) =>
-    findRankedPaths(graph, from, to, { maxHops: maxHops ?? 4, limit: limit ?? 5, filter }),
+  paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) => findRankedPaths(graph, from, to, { maxHops, limit, filter }),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 
   relationshipTypes: () => [...relationshipTypes],
 
+  limits: (_parent, _args, _context, { schema }) => ({
+    paths: {
+      maxHops: { default: queryArgumentDefault(schema, 'paths', 'maxHops'), max: pathLimits.maxHops },
+      limit: { default: queryArgumentDefault(schema, 'paths', 'limit'), max: pathLimits.maxLimit },
+    },
+  }),
+
   entities: (_parent, { ids }, { graph }) => findEntitiesByIds(graph, ids),
 
-  overview: (_parent, { limit, kinds }, { graph }) => findMostConnected(graph, limit ?? 20, kinds),
+  overview: (_parent, { limit, kinds }, { graph }) => findMostConnected(graph, limit, kinds),
 };

@@ -9,7 +9,7 @@ export const viewResolvers: {
 } = {
   Query: {
     view: (_parent, { id }, { graph }) => findView(graph, id),
-    views: (_parent, { limit }, { graph }) => listViews(graph, limit ?? 50),
+    views: (_parent, { limit }, { graph }) => listViews(graph, limit),
   },
   Mutation: {
     saveView: (_parent, { input }, { graph, viewer }) => saveView(graph, input, viewer),

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument, indexDocuments } from '../../client/src/api/documents.js';
+import { projectRoot } from '../../server/config.js';
 import { pathLimits } from '../../server/domain/find-paths.js';
 import { startTestServer, type TestServer } from '../support/graph.js';
 
@@ -619,5 +623,25 @@ describe('neighbourhood, neighbour counts and stats', () => {
     expect(data!.stats.entities).toBeGreaterThanOrEqual(30);
     expect(data!.stats.byKind.reduce((sum, row) => sum + row.count, 0)).toBe(data!.stats.entities);
     expect(data!.relationshipTypes).toContain('ATTRIBUTED_TO');
+  });
+
+  it("tells clients the paths arguments' defaults and bounds, and treats an explicit null as the default", async () => {
+    // The client's own start-up query, so what it is told is what this test checks.
+    const operations = path.join(projectRoot, 'client', 'src', 'api', 'operations');
+    const documents = indexDocuments(fs.readdirSync(operations).map((file) => fs.readFileSync(path.join(operations, file), 'utf8')));
+    const { data } = await server.graphql<{ limits: unknown }>(buildDocument(documents, 'GraphOverview'));
+    expect(data!.limits).toEqual({ paths: { maxHops: { default: 4, max: 8 }, limit: { default: 5, max: 20 } } });
+    const nulls = await server.graphql<{ paths: unknown[] }>(
+      /* GraphQL */ `
+        query ($maxHops: Int, $limit: Int) {
+          paths(from: "homeland-justice", to: "sanc-us-mois-2022", maxHops: $maxHops, limit: $limit) {
+            hops
+          }
+        }
+      `,
+      { maxHops: null, limit: null },
+    );
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data!.paths.length).toBeGreaterThan(0);
   });
 });

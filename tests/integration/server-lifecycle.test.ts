@@ -95,6 +95,34 @@ describe('the server process', () => {
     expect(took).toBeLessThan(10_000);
   }, 240_000);
 
+  it('fails within 10 s naming PORT and the port, before Neo4j starts, when PORT is taken (npm start and the server alike)', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+    const port = (holder.address() as net.AddressInfo).port;
+    const busyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-busy-port-'));
+    try {
+      for (const entry of ['scripts/check-port.ts', 'server/index.ts']) {
+        const startedAt = Date.now();
+        const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+          cwd: projectRoot,
+          env: { ...process.env, PORT: String(port), DATA_DIR: busyDir, NEO4J_URI: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        const code = await new Promise((resolve) => child.once('exit', resolve));
+        expect(code, entry).toBe(1);
+        expect(Date.now() - startedAt, entry).toBeLessThan(10_000);
+        expect(stderr, entry).toContain(`PORT ${port} is not free`);
+        // Nothing was started or written: no Neo4j store, no status file, no password.
+        expect(fs.readdirSync(busyDir), entry).toEqual([]);
+      }
+    } finally {
+      holder.close();
+      fs.rmSync(busyDir, { recursive: true, force: true });
+    }
+  });
+
   it('exits with code 2 and one line naming PORT when PORT is not a number', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
       cwd: projectRoot,

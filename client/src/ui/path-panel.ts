@@ -50,8 +50,18 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     },
     '⇅',
   );
-  const maxHops = h('input', { type: 'number', min: 1, max: 6, value: '4', class: 'narrow', testid: 'path-max-hops' });
-  const limit = h('input', { type: 'number', min: 1, max: 20, value: '5', class: 'narrow', testid: 'path-limit' });
+  // Bounds and defaults come from the server (Query.limits) once it answers; empty means the server's default.
+  const maxHops = h('input', { type: 'number', min: 1, class: 'narrow', testid: 'path-max-hops' });
+  const limit = h('input', { type: 'number', min: 1, class: 'narrow', testid: 'path-limit' });
+  explorer.on('limits', ({ paths }) => {
+    for (const [input, bounds] of [
+      [maxHops, paths.maxHops],
+      [limit, paths.limit],
+    ] as const) {
+      input.max = String(bounds.max);
+      if (!input.value) input.value = String(bounds.default);
+    }
+  });
   const minConfidence = h('input', { type: 'range', min: 0, max: 100, step: 5, value: '0', testid: 'path-min-confidence' });
   const minLabel = h('output', {}, '0%');
   minConfidence.addEventListener('input', () => (minLabel.textContent = `${minConfidence.value}%`));
@@ -128,8 +138,8 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       const paths = await findPaths({
         from: from.value.id,
         to: to.value.id,
-        maxHops: Number(maxHops.value) || 4,
-        limit: Number(limit.value) || 5,
+        maxHops: Number(maxHops.value) || undefined,
+        limit: Number(limit.value) || undefined,
         filter: f,
       });
       renderResults(paths);

@@ -15,7 +15,8 @@ export interface StatementInput {
   name?: string | null;
   statement?: string | null;
   date?: string | null;
-  confidence?: number | null;
+  /** How sure the sources are of the new MADE_BY and ABOUT links (the schema defaults it). */
+  confidence: number;
   sources: CitationInput[];
 }
 
@@ -26,7 +27,7 @@ export interface StatementInput {
 export async function recordStatement(graph: Graph, input: StatementInput, actor: string): Promise<EntityRecord> {
   if (input.sources.length === 0) throw new BadUserInputError('A claim or denial needs at least one source in input.sources.');
   if (input.date) checkDate(input.date, 'date');
-  const confidence = checkRange(input.confidence ?? 80, 'confidence', 0, 100);
+  const confidence = checkRange(input.confidence, 'confidence', 0, 100);
   const target = await findRelationship(graph, input.relationshipId);
   if (!target) throw new NotFoundError(`No relationship with id "${input.relationshipId}".`);
   const author = await findEntity(graph, input.author);
