@@ -25,9 +25,11 @@ describe('the relationship filter fragment', () => {
     const including = statementFiles.filter((file) => code(file.text).includes(include)).map((file) => file.name);
     expect(including.sort()).toEqual([
       'export/find-subgraph',
+      'graph/count-neighbour-groups',
       'graph/count-neighbours',
       'graph/expand-for-paths',
       'graph/find-fewest-hop-paths',
+      'graph/find-neighbour-page',
       'graph/find-neighbourhood',
     ]);
     for (const file of statementFiles) expect(code(file.text), file.name).not.toMatch(/\$minConfidence|\$stances|\$asOf|\$types/);
