@@ -10,12 +10,15 @@ import { reportError, toast } from './ui/status';
 export class SelectionCommands {
   constructor(private readonly explorer: Explorer) {}
 
-  private selected(): string[] {
-    return this.explorer.view.ids(':selected');
+  /** The selection; with nothing selected, the node the keyboard is on in the canvas. */
+  private selected(selector = ':selected'): string[] {
+    const chosen = this.explorer.view.ids(selector);
+    const focused = this.explorer.keyboardFocus;
+    return chosen.length > 0 || !focused || !this.explorer.view.has(focused) ? chosen : [focused];
   }
 
   /** Expands an entity (counts first), or opens a group: its next page, or the members of a group you made. */
-  expand(id = this.explorer.view.ids('node:selected')[0]): void {
+  expand(id = this.selected('node:selected')[0]): void {
     if (!id) return toast('Select a node to expand (click it, then press E).');
     if (isGroupId(id)) return void this.openGroup(id);
     void openExpandDialog(this.explorer, id);
@@ -46,7 +49,7 @@ export class SelectionCommands {
     this.explorer.select(null, false);
   }
 
-  togglePin(ids = this.explorer.view.ids('node:selected')): void {
+  togglePin(ids = this.selected('node:selected')): void {
     if (ids.length === 0) return toast('Select nodes to pin.');
     const allPinned = ids.every((id) => this.explorer.view.cy.getElementById(id).hasClass('pinned'));
     this.explorer.actions.setPinned(ids, !allPinned);

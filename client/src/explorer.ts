@@ -54,6 +54,8 @@ export class Explorer {
   filters: FilterState = emptyFilters();
   selection: Selection | null = null;
   relationshipTypes: string[] = [];
+  /** The node the keyboard is on in the canvas (ui/canvas-keyboard.ts); commands act on it when nothing is selected. */
+  keyboardFocus: string | null = null;
   /** The saved view the canvas was opened from or saved as, and its state then (for Copy link). */
   currentView: { id: string; title: string; url: string; stateJson: string } | null = null;
   /** Entities and links in the whole graph (for "showing N of M"); null until known. */

@@ -4,7 +4,7 @@
  *
  * Automation: `window.cy` is the Cytoscape core (node ids = entity ids, edge ids = relationship
  * ids; node data: id, kind, label, name, date; edge data: id, source, target, type, stance,
- * confidence, since, until). `window.explorer` offers { console: { setQuery, run } }.
+ * confidence, since, until). `window.explorer` offers { console: { setQuery, run }, draw(subgraph), settled() }.
  *
  * Stable data-testid attributes for browser tests:
  *   canvas, loading, empty-state, retry, empty-search, toast, error-toast, context-menu,
@@ -38,6 +38,7 @@ import { Explorer } from './explorer';
 import { isFiltering } from './graph/filters';
 import { layoutNames, type LayoutName } from './graph/layouts';
 import { GraphView } from './graph/view';
+import type { SubgraphInput } from '../../shared/graph-elements';
 import { loadInitialView } from './initial-load';
 import { viewIdFromPath } from './shared-views';
 import { parseUrlState, serializeUrlState } from './state/url-state';
@@ -51,7 +52,9 @@ import { createFilterPanel } from './ui/filter-panel';
 import { createPathPanel } from './ui/path-panel';
 import { bindShortcuts, openHelp, shortcutTable, type ShortcutActions } from './ui/shortcuts';
 import { mountCanvasStatus } from './ui/canvas-status';
+import { mountCanvasKeyboard } from './ui/canvas-keyboard';
 import { mountHoverCard } from './ui/hover-card';
+import { mountListView } from './ui/list-view';
 import { mountMinimap } from './ui/minimap';
 import { mountPanelToggles } from './ui/panel-toggles';
 import { mountEmptyState, mountLoadingIndicator, mountToasts, reportError } from './ui/status';
@@ -73,6 +76,8 @@ mountLoadingIndicator(stage, view);
 mountToasts(document.body);
 mountHoverCard(stage, view);
 mountMinimap(stage, view);
+mountCanvasKeyboard($('cy'), explorer);
+const listView = mountListView(stage, explorer);
 const panels = mountPanelToggles($('app'), stage, window.localStorage);
 const empty = mountEmptyState(stage);
 const contextMenu = mountContextMenu(stage);
@@ -168,6 +173,7 @@ const shortcutActions: ShortcutActions = {
   togglePaths,
   toggleCaptions: () => toggleCaptions(),
   group: () => commands.group(),
+  toggleList: () => listView.toggle(),
   toggleLeftPanel: () => panels.toggle('left'),
   toggleRightPanel: () => panels.toggle('right'),
 };
@@ -178,6 +184,7 @@ $('toolbar-slot').append(
     toggleConsole,
     togglePaths,
     toggleCaptions,
+    toggleList: () => listView.toggle(),
     help: () => openHelp(shortcutTable(shortcutActions)),
     currentQuery,
   }),
@@ -200,10 +207,24 @@ view.on('changed', () => {
 });
 new ResizeObserver(() => view.resize()).observe($('cy'));
 
-window.explorer = { console: { setQuery: consolePanel.setQuery, run: consolePanel.run } };
+window.explorer = {
+  console: { setQuery: consolePanel.setQuery, run: consolePanel.run },
+  draw: async (subgraph) => {
+    const ids = explorer.draw(subgraph, 'Draw', 'full');
+    await view.settled();
+    return ids.length;
+  },
+  settled: () => view.settled(),
+};
 declare global {
   interface Window {
-    explorer: { console: { setQuery(text: string): Promise<void>; run(): Promise<void> } };
+    explorer: {
+      console: { setQuery(text: string): Promise<void>; run(): Promise<void> };
+      /** Draws a subgraph ({ entities, relationships } as the API returns them) and lays it out; resolves when drawn. */
+      draw(subgraph: SubgraphInput): Promise<number>;
+      /** Resolves once every drawing and layout asked for is done. */
+      settled(): Promise<void>;
+    };
   }
 }
 

@@ -79,6 +79,12 @@ export function menuButton(label: string, testid: string, title: string, entries
   }
 
   button.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !list.hidden) {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+      return;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       void open(event.key === 'ArrowDown' ? 'first' : 'last');

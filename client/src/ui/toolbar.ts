@@ -11,6 +11,7 @@ export interface ToolbarHandlers {
   toggleConsole(): void;
   togglePaths(): void;
   toggleCaptions(): void;
+  toggleList(): void;
   help(): void;
   currentQuery(): string;
 }
@@ -95,6 +96,11 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
         onclick: handlers.toggleCaptions,
       },
       'Captions',
+    ),
+    h(
+      'button',
+      { class: 'tool', testid: 'list-toggle', title: 'The canvas as tables (T)', 'aria-pressed': 'false', onclick: handlers.toggleList },
+      'List',
     ),
     h('button', { class: 'tool', testid: 'paths-toggle', title: 'Path finder (R)', onclick: handlers.togglePaths }, 'Paths'),
     h('button', { class: 'tool', testid: 'console-toggle', title: 'GraphQL console (G)', onclick: handlers.toggleConsole }, 'GraphQL'),
