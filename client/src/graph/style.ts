@@ -3,12 +3,13 @@
  * confidence -> width) turned into a Cytoscape stylesheet. The legend, the filter panel and the exported
  * reports read the same tables, so what the analyst learns from the legend is what the canvas draws.
  *
- * Two themes: dark for the canvas (long sessions, low glare), light for pictures that go into reports.
+ * Two themes (shared/themes.ts): dark for the canvas (long sessions, low glare), light for pictures that go into
+ * reports.
  */
 import type { StylesheetJson } from 'cytoscape';
+import { stanceColour, themes, type Theme, type ThemeName } from '../../../shared/themes';
 import {
   confidenceBands,
-  defaultLinkColor,
   entityKindsInLegendOrder,
   kindDefinitions,
   palette,
@@ -17,43 +18,7 @@ import {
   stancesInLegendOrder,
 } from '../../../shared/vocabulary';
 
-export type ThemeName = 'dark' | 'light';
-
-export interface Theme {
-  background: string;
-  text: string;
-  /** Outline drawn around labels so they stay legible over lines. */
-  textOutline: string;
-  nodeBorder: string;
-  /** Links with no stance colour of their own (grey on dark, a darker grey on paper). */
-  link: string;
-  highlight: string;
-  selection: string;
-  groupFill: string;
-}
-
-export const themes: Record<ThemeName, Theme> = {
-  dark: {
-    background: '#0E1320',
-    text: '#E4E8F0',
-    textOutline: '#0E1320',
-    nodeBorder: '#0B0F19',
-    link: defaultLinkColor,
-    highlight: palette.yellow,
-    selection: '#FFFFFF',
-    groupFill: '#26324A',
-  },
-  light: {
-    background: '#FFFFFF',
-    text: '#1F2430',
-    textOutline: '#FFFFFF',
-    nodeBorder: '#1F2430',
-    link: '#5B6475',
-    highlight: '#B8860B',
-    selection: '#000000',
-    groupFill: '#E8ECF3',
-  },
-};
+export { themes, type Theme, type ThemeName } from '../../../shared/themes';
 
 /** The canvas theme (kept as `theme` for the panels that match the canvas). */
 export const theme = themes.dark;
@@ -70,12 +35,14 @@ type StyleBlock = { selector: string; style: Record<string, unknown> };
 function linkRules(t: Theme, large: boolean): StyleBlock[] {
   return stancesInLegendOrder.flatMap((stance) => {
     const definition = stanceDefinitions[stance];
-    const color = definition.color === defaultLinkColor ? t.link : definition.color;
+    const color = stanceColour(definition.color, t);
     return [
       {
         selector: `edge[stance = "${stance}"]`,
         style: {
-          'line-style': definition.lineStyle,
+          // Cytoscape draws its own 'dotted' as a fixed [1, 1] pattern, which closes into a solid line at any width
+          // over 1 and ignores line-dash-pattern: dots are drawn as dashes of (almost) no length with round caps.
+          'line-style': definition.lineStyle === 'solid' ? 'solid' : 'dashed',
           'line-color': color,
           'target-arrow-color': color,
           'target-arrow-shape': large ? 'none' : definition.arrow,

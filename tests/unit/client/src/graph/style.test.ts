@@ -19,6 +19,8 @@ const block = (selector: string, large = false) =>
 
 afterEach(() => vi.restoreAllMocks());
 
+const edgeCap = (cy: cytoscape.Core, id: string) => cy.$id(id).style('line-cap') as string;
+
 describe('stylesheet', () => {
   it('has a rule for each of the 16 entity kinds', () => {
     expect(entityKinds).toHaveLength(16);
@@ -29,7 +31,9 @@ describe('stylesheet', () => {
     for (const stance of stances) expect(selectors()).toContain(`edge[stance = "${stance}"]`);
     expect(block('edge[stance = "ASSERTED"]')?.['line-style']).toBe('solid');
     expect(block('edge[stance = "SUSPECTED"]')?.['line-style']).toBe('dashed');
-    expect(block('edge[stance = "CLAIMED"]')?.['line-style']).toBe('dotted');
+    // Dots are Cytoscape dashes of no length with round caps: its own 'dotted' ignores the pattern (a fixed [1, 1]
+    // that draws solid at any width over 1), so a claim at 90% looked like a fact on the canvas.
+    expect(block('edge[stance = "CLAIMED"]')?.['line-style']).toBe('dashed');
     expect(block('edge[stance = "DENIED"]')?.['line-color']).toBe(stanceDefinitions.DENIED.color);
   });
 
@@ -80,7 +84,9 @@ describe('stylesheet', () => {
           const suspected = look('SUSPECTED');
           const denied = look('DENIED');
           const where = `confidence ${confidence}, ${theme}, large ${large}`;
-          expect(claimed.style, where).toBe('dotted');
+          expect(claimed.style, where).toBe('dashed');
+          expect(claimed.dash![0], `${where}: dots`).toBeLessThan(0.5);
+          expect(edgeCap(cy, `CLAIMED-${confidence}`), where).toBe('round');
           expect(suspected.style, where).toBe('dashed');
           // The gaps stay open: 3 px at 1x zoom (12 px at 4x; dashes scale with the zoom), whatever the width.
           expect(claimed.gap, where).toBeGreaterThanOrEqual(3);
