@@ -4,7 +4,8 @@
  *
  * Automation: `window.cy` is the Cytoscape core (node ids = entity ids, edge ids = relationship
  * ids; node data: id, kind, label, name, date; edge data: id, source, target, type, stance,
- * confidence, since, until). `window.explorer` offers { console: { setQuery, run }, draw(subgraph), settled() }.
+ * confidence, since, until). `window.explorer` offers { console: { setQuery, run }, draw(subgraph), settled(),
+ * picture(format, options) }.
  *
  * Stable data-testid attributes for browser tests:
  *   canvas, loading, empty-state, retry, empty-search, toast, error-toast, context-menu,
@@ -55,6 +56,8 @@ import { mountCanvasStatus } from './ui/canvas-status';
 import { mountCanvasKeyboard } from './ui/canvas-keyboard';
 import { mountHoverCard } from './ui/hover-card';
 import { mountListView } from './ui/list-view';
+import { loadPictureSettings, pictureOptions } from './ui/picture-settings';
+import type { FramedPicture, PictureOptions } from '../../shared/picture-frame';
 import { mountMinimap } from './ui/minimap';
 import { mountPanelToggles } from './ui/panel-toggles';
 import { mountEmptyState, mountLoadingIndicator, mountToasts, reportError } from './ui/status';
@@ -215,6 +218,10 @@ window.explorer = {
     return ids.length;
   },
   settled: () => view.settled(),
+  picture: (format, options = {}) => {
+    const chosen = { ...pictureOptions(loadPictureSettings(window.localStorage), explorer), ...options };
+    return format === 'svg' ? Promise.resolve(view.svgPicture(chosen)) : view.pngPicture(chosen, 2);
+  },
 };
 declare global {
   interface Window {
@@ -224,6 +231,8 @@ declare global {
       draw(subgraph: SubgraphInput): Promise<number>;
       /** Resolves once every drawing and layout asked for is done. */
       settled(): Promise<void>;
+      /** The Export menu's picture (as the picture settings say, with `options` over them); PNG as a data URL. */
+      picture(format: 'svg' | 'png', options?: Partial<PictureOptions>): Promise<FramedPicture & { dataUrl?: string; scale?: number }>;
     };
   }
 }

@@ -4,6 +4,14 @@ import type { QueryResolvers } from '../generated/graphql.js';
 /** Query.export: the arguments are checked by the export pipeline, which owns the limits. */
 export const exportResolvers: { Query: Pick<QueryResolvers, 'export'> } = {
   Query: {
-    export: (_parent, { ids, format, depth, filter }, { graph }) => exportSubgraph(graph, { ids, format, depth, filter }),
+    export: (_parent, { ids, view, format, depth, filter, picture }, { graph }) =>
+      exportSubgraph(graph, {
+        ids,
+        view,
+        format,
+        depth,
+        filter,
+        picture: picture && { ...picture, theme: picture.theme === 'DARK' ? 'dark' : 'light' },
+      }),
   },
 };

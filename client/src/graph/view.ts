@@ -16,7 +16,9 @@ import { labelRoom, type LayoutJob, type LayoutNode, type LayoutPositions } from
 import { LayoutRunner } from './layout-runner';
 import type { LayoutName } from './layouts';
 import { renderingHints } from './performance';
-import { buildStylesheet, theme } from './style';
+import { pngPicture, svgPicture, type PngPicture } from './picture';
+import { buildStylesheet } from './style';
+import type { FramedPicture, PictureOptions } from '../../../shared/picture-frame';
 
 cytoscape.use(svg);
 
@@ -660,13 +662,14 @@ export class GraphView {
     this.core.resize();
   }
 
-  /** The whole graph as a PNG data URL; `scale` 4 is enough for print. */
-  png(scale = 2): string {
-    return this.core.png({ full: true, scale, bg: theme.background });
+  /** A picture of the whole graph for a report, as SVG (light theme unless asked otherwise). */
+  svgPicture(options: PictureOptions): FramedPicture {
+    return svgPicture(this.core, this.large, options);
   }
 
-  svg(): string {
-    return this.core.svg({ full: true, bg: theme.background });
+  /** The same as a PNG; `scale` 4 is enough for print. */
+  pngPicture(options: PictureOptions, scale = 2): Promise<PngPicture> {
+    return pngPicture(this.core, this.large, options, scale);
   }
 }
 

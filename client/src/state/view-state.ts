@@ -6,11 +6,9 @@
  */
 import type cytoscape from 'cytoscape';
 import type { Core, Position } from 'cytoscape';
-import { emptyFilters, type FilterState } from '../graph/filters';
+import { parseFilterState, type FilterState } from '../../../shared/canvas-filters';
 import { isGroupId, type GroupData } from '../graph/groups';
 import { isLayoutName, type LayoutName } from '../graph/layouts';
-import { isStance } from '../../../shared/vocabulary';
-import { isCalendarDate } from '../../../shared/calendar-date';
 
 export interface SavedGroup {
   data: GroupData;
@@ -67,21 +65,6 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const date = (value: unknown): string | null => (typeof value === 'string' && isCalendarDate(value) ? value : null);
-
-function parseFilters(value: unknown): FilterState {
-  if (!isObject(value)) return emptyFilters();
-  return {
-    hiddenKinds: strings(value.hiddenKinds),
-    hiddenTypes: strings(value.hiddenTypes),
-    hiddenStances: strings(value.hiddenStances).filter(isStance),
-    minConfidence: finite(value.minConfidence) ? Math.min(100, Math.max(0, Math.round(value.minConfidence))) : 0,
-    start: date(value.start),
-    end: date(value.end),
-    asOf: date(value.asOf),
-    hideOrphans: value.hideOrphans === true,
-  };
-}
 
 function parseGroup(value: unknown): SavedGroup | null {
   if (!isObject(value) || !isObject(value.data) || !isObject(value.position)) return null;
@@ -110,7 +93,7 @@ export function parseViewState(value: unknown): ViewState {
     hidden: strings(state.hidden),
     pinned: strings(state.pinned),
     selection: strings(state.selection),
-    filters: parseFilters(state.filters),
+    filters: parseFilterState(state.filters),
     groups: (Array.isArray(state.groups) ? state.groups : []).map(parseGroup).filter((group): group is SavedGroup => group !== null),
     layout: isLayoutName(state.layout) ? state.layout : 'fcose',
     viewport,

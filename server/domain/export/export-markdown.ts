@@ -1,8 +1,9 @@
+import { relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
 import type { Citation } from '../types.js';
-import { layoutSubgraph } from './layout-subgraph.js';
+import type { SubgraphLayout } from './layout-subgraph.js';
 import { mentionName, type Phrase } from './phrasing.js';
 import { renderSubgraphSvg } from './render-svg.js';
-import { buildReportModel, type Dispute, type ReportSentence } from './report-model.js';
+import { buildReportModel, mostConnected, reportLimits, type Dispute, type ReportSentence } from './report-model.js';
 import type { ExportSubgraph } from './types.js';
 
 // Markdown special characters in names and quotes would turn into emphasis or links.
@@ -36,9 +37,11 @@ export function citationText(citation: Citation): string {
 }
 
 /** The report as Markdown, the picture embedded as an SVG data URI so the file stands alone. */
-export function exportMarkdown(subgraph: ExportSubgraph): string {
+export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgraph) => SubgraphLayout): string {
   const model = buildReportModel(subgraph);
-  const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
+  // A summarised report pictures its most connected entities; every entity is in its tables.
+  const pictured = model.summarised ? mostConnected(subgraph, reportLimits.pictureEntities) : subgraph;
+  const svg = renderSubgraphSvg(pictured, layoutOf(pictured));
   const lines = [
     `# ${escape(model.title)}`,
     '',
@@ -46,6 +49,12 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
     '',
     model.summary,
     ...(model.truncated ? ['', '> **Note:** the neighbourhood was cut to its strongest links; some weaker links are not shown.'] : []),
+    ...(model.summarised
+      ? [
+          '',
+          `> **A large report, summarised:** the picture shows the ${pictured.entities.length} most connected entities, the narrative the ${model.summarised.narratedLinks} links among the ${model.summarised.narratedEntities} most connected. Every entity and every link (${subgraph.relationships.length}) is in the tables and the appendix.`,
+        ]
+      : []),
     '',
     `![Graph of the entities and links in this report](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
     '',
@@ -65,6 +74,19 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
       const aliases = entity.aliases.length ? ` (${entity.aliases.map(cell).join(', ')})` : '';
       return `| **${cell(entity.name)}**${aliases} | ${kindLabel} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} |`;
     }),
+    ...(model.summarised
+      ? [
+          '',
+          '## Appendix: every link',
+          '',
+          '| From | Relationship | To | Stance | Confidence | Sources |',
+          '| --- | --- | --- | --- | --- | --- |',
+          ...model.summarised.appendix.map(
+            (rel) =>
+              `| ${cell(rel.from.name)} | ${relationshipLabel(rel.type)} | ${cell(rel.to.name)} | ${stanceDefinitions[rel.stance].label} | ${rel.confidence} | ${rel.sources.length} |`,
+          ),
+        ]
+      : []),
     '',
     '## Sources',
     '',
