@@ -56,10 +56,16 @@ describe('shared views', () => {
     await waitForNodes(author, 10);
     await settled(author);
     // Arrange the canvas as an analyst would: move, pin, hide, filter, select.
-    await author.evaluate(() => {
+    // Moved by fractions of a unit, so only an exact restore matches.
+    const iranAt = await author.evaluate(() => {
       const cy = (window as unknown as { cy: Cy }).cy;
-      cy.$id('iran').position({ x: 1234.5, y: -321.25 });
-      cy.$id('albania').position({ x: -800.125, y: 400.0625 });
+      const move = (id: string, dx: number, dy: number) => {
+        const { x, y } = cy.$id(id).position();
+        cy.$id(id).position({ x: x + dx, y: y + dy });
+        return cy.$id(id).position();
+      };
+      move('albania', -90.125, 60.0625);
+      return { ...move('iran', 120.5, -80.25) };
     });
     await tap(author, 'homeland-justice');
     expect(await author.evaluate(() => (window as unknown as { cy: Cy }).cy.$(':selected').map((e) => e.id()))).toEqual([
@@ -122,7 +128,7 @@ describe('shared views', () => {
       { id: url.slice('/v/'.length) },
       readerToken,
     );
-    expect(stored.data!.view.state.positions.find((p) => p.id === 'iran')).toEqual({ id: 'iran', x: 1234.5, y: -321.25 });
+    expect(stored.data!.view.state.positions.find((p) => p.id === 'iran')).toEqual({ id: 'iran', ...iranAt });
     await finishPage(reader, 'views-3-reader-refused');
     await finishPage(author, 'views-1-saved');
   }, 180_000);
