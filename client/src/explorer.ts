@@ -196,11 +196,14 @@ export class Explorer {
     const groups = (await fetchNeighbourGroups(id, filter, this.entityIdsOnCanvas())).filter(options.groups ?? (() => true));
     const fresh = groups.filter((group) => !this.view.has(`group:${id}:${group.type}:${group.direction}:${group.kind}`));
     const hub = this.view.cy.getElementById(id);
-    this.actions.add(
+    const ring = this.actions.add(
       hubGroupElements(id, fresh, hub.nonempty() ? { ...hub.position() } : { x: 0, y: 0 }),
       'Group neighbours',
       'incremental',
     );
+    // The ring of groups is the answer to "what is around this hub": bring all of it into view once it is placed.
+    await this.view.settled();
+    this.view.fit([id, ...ring]);
     return { added, grouped: fresh.reduce((sum, group) => sum + group.count, 0) };
   }
 

@@ -117,6 +117,7 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
     const total = groups.reduce((sum, group) => sum + group.count, 0);
     expect(total).toBeGreaterThan(500);
 
+    await page.getByTestId('summary-dismiss').click();
     await page.locator('body').press('e');
     const dialog = page.getByTestId('expand-dialog');
     await dialog.waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
