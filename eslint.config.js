@@ -35,7 +35,9 @@ function boundaries(files, forbidden, { driver = false } = {}) {
 }
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'server/generated/', 'client/src/gql/', 'neo4j/', 'tests/artifacts/', 'bench/results/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'server/generated/', 'client/src/gql/', 'neo4j/', 'tests/artifacts/', 'bench/results/', '.probe/'],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -22,6 +22,7 @@ export default defineConfig({
     proxy: {
       '/graphql': apiOrigin,
       '/healthz': apiOrigin,
+      '/login': apiOrigin,
     },
   },
   preview: { host: '127.0.0.1' },

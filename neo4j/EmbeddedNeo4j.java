@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -15,6 +16,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 
 /**
  * Runs Neo4j embedded with its Bolt connector on 127.0.0.1, for the Attribution Explorer.
@@ -37,8 +39,14 @@ public class EmbeddedNeo4j {
         }
         Path home = Path.of(required(options, "--home"));
         int port = Integer.parseInt(required(options, "--port"));
-        String password = Files.readString(Path.of(required(options, "--password-file")), StandardCharsets.UTF_8).trim();
-        if (password.length() < 8) fail("the password file must hold at least 8 characters");
+        Path passwordFile = Path.of(required(options, "--password-file"));
+        String password = "";
+        try {
+            password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        } catch (IOException | RuntimeException e) {
+            fail("could not read the password file " + passwordFile + ": " + e.getMessage());
+        }
+        if (password.length() < 8) fail("the password file " + passwordFile + " must hold at least 8 characters");
 
         DatabaseManagementService dbms;
         try {
@@ -53,7 +61,7 @@ public class EmbeddedNeo4j {
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .build();
         } catch (Throwable t) {
-            fail("Neo4j did not start: " + t);
+            fail("Neo4j did not start: " + describe(t));
             return;
         }
 
@@ -103,15 +111,24 @@ public class EmbeddedNeo4j {
     /** Makes `neo4j` use the given password; the embedded API runs with full rights, so no login is needed. */
     private static void setPassword(DatabaseManagementService dbms, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        try {
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+        // A timeout of its own: db.transaction.timeout (30 s) is for queries, and a start on a busy machine
+        // (a fresh system database, other JVMs starting) has been seen to need longer for this one statement.
+        try (Transaction tx = system.beginTx(5, TimeUnit.MINUTES)) {
+            tx.execute("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            tx.commit();
         } catch (RuntimeException e) {
             // Neo4j refuses to "change" a password to the one already set: that is the normal restart case.
             String message = String.valueOf(e.getMessage());
             if (!message.contains("Old password and new password cannot be the same")) throw e;
         }
+    }
+
+    /** The failure and its root cause on one line: the root cause (a locked store, a full disk) is what a person can act on. */
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String top = String.valueOf(t.getMessage());
+        return root == t ? top : top + "; caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String required(Map<String, String> options, String name) {

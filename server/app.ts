@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createAuthenticator, requireReader } from './auth.js';
+import { authenticateBeforeBody, viewerOf } from './request-viewer.js';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { maskError } from './errors.js';
@@ -15,7 +16,12 @@ import { knownOperationTypes } from './plugins/known-operation-types.js';
 import { queryCostPlugin } from './plugins/query-cost.js';
 import { queryShapeProtection } from './plugins/query-shape.js';
 import { requestLogPlugin } from './plugins/request-log.js';
+import { retryAfterPlugin } from './plugins/retry-after.js';
 import { createExportRouter } from './routes/export-route.js';
+import { createHealthRouter } from './routes/health-route.js';
+import { createLoginRouter } from './routes/login-route.js';
+import { measureEventLoopLag } from './work/event-loop-lag.js';
+import { createHeavyWork } from './work/heavy-work.js';
 import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { resolvers } from './resolvers/index.js';
@@ -24,28 +30,35 @@ import { projectRoot } from './config.js';
 export const typeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'schema.graphql'), 'utf8');
 
 export interface ServerDeps {
-  config: Pick<Config, 'clientDir' | 'auth' | 'dataDir' | 'limits'>;
+  config: Pick<Config, 'clientDir' | 'auth' | 'dataDir' | 'limits' | 'work'>;
   graph: Graph;
   logger: Logger;
-  /** Facts shown by /healthz, e.g. the Neo4j version and mode. */
+  /** Facts shown by /healthz to those who may read, e.g. the Neo4j version and mode. */
   describe?: () => Record<string, unknown>;
 }
 
 export interface BuiltServer {
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
-  /** Stops accepting requests and drains those in flight. */
+  /** Stops accepting requests, stops heavy work in progress (its requests fail at once), drains the rest. */
   close(): Promise<void>;
 }
 
 /** Builds the HTTP server (GraphQL at /graphql, health at /healthz, the client at /) without listening. */
 export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const authenticator = createAuthenticator(deps.config);
+  const heavyWork = createHeavyWork(deps.config.work, deps.logger);
+  const eventLoopLag = measureEventLoopLag();
   const app = express();
   applyHttpHardening(app, deps.config.limits);
   app.use(loopbackHostGuard(authenticator.readsNeedToken));
   const shape = queryShapeProtection(deps.config.limits);
   const httpServer = http.createServer(app);
+  // Node closes an idle keep-alive connection after 5 s, about when a client (a browser, a proxy, undici) may
+  // send its next request on it: that request then fails with ECONNRESET and was never seen. Keep idle
+  // connections longer than the usual proxies' 60 s so the client, told by the Keep-Alive header, closes first.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers: resolvers as never,
@@ -63,31 +76,40 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     // index.ts owns the signals: it stops the server, then the database, in that order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Requests still running after 3 s are cut, so a shutdown finishes well within its 10 s.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       // Installed by default, it wraps every field's resolver to compute cache hints nobody reads: ~2% of a
       // 1,000-object neighbourhood's time (bench profile).
       ApolloServerPluginCacheControlDisabled(),
       ...shape.plugins,
       queryCostPlugin(deps.config.limits.maxCost),
       requestLogPlugin(deps.logger),
+      retryAfterPlugin(deps.graph),
     ],
   });
   await apollo.start();
 
-  app.get('/healthz', async (_request, response) => {
-    const up = await deps.graph.ping();
-    response.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down', ...deps.describe?.() });
-  });
+  app.use(
+    createHealthRouter({
+      graph: deps.graph,
+      authenticator,
+      describe: () => ({ ...deps.describe?.(), eventLoopLag: eventLoopLag.snapshot(), ...heavyWork.load() }),
+    }),
+  );
+
+  app.use(createLoginRouter(authenticator));
 
   app.use(
     '/graphql',
-    express.json({ limit: deps.config.limits.maxBodyBytes }),
+    authenticateBeforeBody(authenticator, deps.config.limits.maxBodyBytes),
     bodyErrorHandler(deps.logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = authenticator.viewerFor(req.headers.authorization);
-        requireReader(viewer, authenticator.readsNeedToken);
-        return createRequestContext(deps.graph, deps.logger, viewer);
+      context: async ({ res }) => {
+        const viewer = viewerOf(res);
+        return createRequestContext(deps.graph, deps.logger, viewer, {
+          heavy: heavyWork.forViewer(viewer),
+          exportFile: heavyWork.exportFile,
+        });
       },
     }),
   );
@@ -96,14 +118,20 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     createExportRouter({
       graph: deps.graph,
       logger: deps.logger,
-      authorize: (request) => requireReader(authenticator.viewerFor(request.headers.authorization), authenticator.readsNeedToken),
+      authorize: (request) => {
+        const viewer = authenticator.viewerFor(request.headers.authorization);
+        requireReader(viewer, authenticator.readsNeedToken);
+        return viewer;
+      },
+      heavyWork,
     }),
   );
 
   const indexHtml = path.join(deps.config.clientDir, 'index.html');
   app.use(express.static(deps.config.clientDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!graphql|healthz).*/, (_request, response) => {
-    if (fs.existsSync(indexHtml)) response.sendFile(indexHtml, { maxAge: 0 });
+    // Never stored: the page may have been opened by a login link, whose address a cache file would keep.
+    if (fs.existsSync(indexHtml)) response.set('Cache-Control', 'no-store').sendFile(indexHtml, { cacheControl: false });
     else response.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
   });
 
@@ -111,7 +139,9 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     httpServer,
     apollo,
     async close() {
+      await heavyWork.close();
       await apollo.stop();
+      eventLoopLag.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -1,9 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import type { Config, TokenEntry } from './config.js';
-import { ensurePrivateDataDir } from './data-dir.js';
+import { ensureSecretFile } from './data-dir.js';
+import { loginLinkTtlMs, verifyLoginCode } from './login-links.js';
 import { ErrorCode, ForbiddenError, RequestRefusedError, UnauthenticatedError } from './errors.js';
 
 export type Role = 'READER' | 'EDITOR';
@@ -16,13 +15,10 @@ export interface Viewer {
 
 const anonymous: Viewer = { role: null, name: 'anonymous' };
 
-/** The local editor token, generated once into DATA_DIR with mode 0600 (like Jupyter's). */
-export function ensureLocalEditorToken(dataDir: string): string {
-  const file = path.join(dataDir, 'editor-token');
-  ensurePrivateDataDir(dataDir);
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
-  return fs.readFileSync(file, 'utf8').trim();
+/** The local editor token, generated once into DATA_DIR with mode 0600 (like Jupyter's); `created` on its first day. */
+export function ensureLocalEditorToken(dataDir: string): { token: string; created: boolean } {
+  const { secret, created } = ensureSecretFile(dataDir, 'editor-token', 'local editor token');
+  return { token: secret, created };
 }
 
 /** Hashing first makes every comparison the same length, so timingSafeEqual never leaks a length. */
@@ -40,15 +36,37 @@ function matches(entries: TokenEntry[], presented: Buffer): TokenEntry | undefin
 export interface Authenticator {
   /** The viewer for an Authorization header value (or none). Never logs or returns the token. */
   viewerFor(authorization: string | undefined): Viewer;
+  /** Trades a login link's code for its token, once (server/login-links.ts); null when unknown, expired or used. */
+  redeemLoginCode(code: string): { token: string; role: Role } | null;
   readsNeedToken: boolean;
+}
+
+/** The name the local editor's changes carry in the audit history: the account that started the server. */
+export function localEditorName(): string {
+  return os.userInfo().username || 'local';
 }
 
 export function createAuthenticator(config: Pick<Config, 'auth' | 'dataDir'>): Authenticator {
   const editors = [...config.auth.editors];
-  if (config.auth.localEditor) editors.push({ name: os.userInfo().username || 'local', token: ensureLocalEditorToken(config.dataDir) });
+  if (config.auth.localEditor) editors.push({ name: localEditorName(), token: ensureLocalEditorToken(config.dataDir).token });
   const readers = config.auth.readers;
+  const signers = [
+    ...editors.map((entry) => ({ ...entry, role: 'EDITOR' as const })),
+    ...readers.map((entry) => ({ ...entry, role: 'READER' as const })),
+  ];
+  /** Codes already traded, until they expire anyway. */
+  const used = new Map<string, number>();
   return {
     readsNeedToken: config.auth.readsNeedToken,
+    redeemLoginCode(code) {
+      const now = Date.now();
+      for (const [known, expires] of used) if (expires <= now) used.delete(known);
+      if (used.has(code)) return null;
+      const signer = verifyLoginCode(code, signers, now);
+      if (!signer) return null;
+      used.set(code, now + loginLinkTtlMs);
+      return { token: signer.token, role: signer.role };
+    },
     viewerFor(authorization) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!match) return anonymous;

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -94,6 +95,9 @@ const environmentSchema = z.object({
   MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
   MAX_QUERY_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+  WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  HEAVY_WORK_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
+  MAX_HEAVY_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(2),
 });
 
 export interface EmbeddedNeo4jConfig {
@@ -121,6 +125,12 @@ export interface Config {
     maxAliases: number;
     maxTokens: number;
     maxCost: number;
+  };
+  /** Heavy work off the request thread (server/work/): worker threads, their time limit, the per-client budget. */
+  work: {
+    threads: number;
+    timeLimitMs: number;
+    maxHeavyPerClient: number;
   };
   auth: {
     editors: TokenEntry[];
@@ -176,6 +186,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       maxAliases: env.MAX_QUERY_ALIASES,
       maxTokens: env.MAX_QUERY_TOKENS,
       maxCost: env.MAX_QUERY_COST,
+    },
+    work: {
+      // One core is left to the event loop (and, on a small machine, to Neo4j).
+      threads: env.WORKER_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+      timeLimitMs: env.HEAVY_WORK_TIMEOUT_S * 1000,
+      maxHeavyPerClient: env.MAX_HEAVY_PER_CLIENT,
     },
     auth: {
       editors,

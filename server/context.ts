@@ -4,15 +4,29 @@ import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { createLinksLoader } from './domain/find-entity.js';
 import type { EntityLink } from './domain/graph-records.js';
+import { createSourcesLoader } from './domain/sources/find-sources.js';
+import type { SourceDocument } from './domain/types.js';
+import type { HeavyWork, RunHeavy } from './work/heavy-work.js';
 
-/** What every resolver receives: the graph executor, who is asking, a logger, and per-request loaders. */
+/**
+ * What every resolver receives: the graph executor, who is asking, a logger, per-request loaders, and the
+ * ways to run heavy work: `heavy` within the asking client's budget, `exportFile` in a worker thread.
+ */
 export interface RequestContext {
   graph: Graph;
   logger: Logger;
   viewer: Viewer;
   links: DataLoader<string, EntityLink[]>;
+  sources: DataLoader<string, SourceDocument | null>;
+  heavy: RunHeavy;
+  exportFile: HeavyWork['exportFile'];
 }
 
-export function createRequestContext(graph: Graph, logger: Logger, viewer: Viewer): RequestContext {
-  return { graph, logger, viewer, links: createLinksLoader(graph) };
+export function createRequestContext(
+  graph: Graph,
+  logger: Logger,
+  viewer: Viewer,
+  work: Pick<RequestContext, 'heavy' | 'exportFile'>,
+): RequestContext {
+  return { graph, logger, viewer, links: createLinksLoader(graph), sources: createSourcesLoader(graph), ...work };
 }

@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { CypherCatalog } from './graph/cypher.js';
-import { createDriver } from './graph/driver.js';
+import { createDriver, createHealthDriver } from './graph/driver.js';
 import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from './graph/neo4j-supervisor.js';
 import { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
@@ -24,7 +24,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let graphRef: Graph | null = null;
   if (config.neo4j.mode === 'embedded') {
     embedded = await superviseEmbeddedNeo4j(config.neo4j.embedded, config.dataDir, logger, {
-      ping: () => graphRef?.ping() ?? Promise.resolve(true),
+      ping: () => graphRef?.probe() ?? Promise.resolve(true),
+      availability: {
+        down: (backInMs, exited) => graphRef?.markUnavailable(backInMs, exited),
+        up: () => graphRef?.markAvailable(),
+      },
     });
     target = { uri: embedded.uri, user: embedded.user, password: embedded.password };
     txTimeoutSeconds = config.neo4j.embedded.txTimeoutSeconds;
@@ -40,7 +44,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     await embedded?.stop();
     throw error;
   }
-  const graph = new Graph(driver, catalog, logger, config.neo4j.database, txTimeoutSeconds * 1000);
+  const graph = new Graph(driver, catalog, logger, config.neo4j.database, txTimeoutSeconds * 1000, createHealthDriver(target));
   graphRef = graph;
   return {
     graph,

@@ -6,7 +6,8 @@ import type { Logger } from './logger.js';
 
 /**
  * Security headers with a Content-Security-Policy for the client (everything from our own origin; inline
- * styles only, which Cytoscape and CodeMirror set), and CORS for the configured origins only.
+ * styles only, which Cytoscape and CodeMirror set), no referrer ever sent, and CORS for the configured
+ * origins only.
  */
 export function applyHttpHardening(app: Express, limits: Config['limits']): void {
   app.disable('x-powered-by');
@@ -23,9 +24,14 @@ export function applyHttpHardening(app: Express, limits: Config['limits']): void
           'worker-src': ["'self'", 'blob:'],
           'frame-ancestors': ["'none'"],
           'object-src': ["'none'"],
+          // Helmet's default would make a browser fetch every script and style over https: on a shared server
+          // reached over plain http (HOST=0.0.0.0 on a trusted network) that is a blank page. Behind a TLS proxy,
+          // the proxy's own redirect and HSTS do the upgrading.
+          'upgrade-insecure-requests': null,
         },
       },
       crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
     }),
   );
   app.use(cors({ origin: limits.corsOrigins.length > 0 ? limits.corsOrigins : false, credentials: false, maxAge: 600 }));
@@ -64,13 +70,16 @@ export function loopbackHostGuard(readsNeedToken: boolean) {
 
 /** A body too large, or JSON that does not parse, answers 400/413 with a plain message: no stack, no crash. */
 export function bodyErrorHandler(logger: Logger) {
-  return (error: Error & { status?: number; type?: string }, _request: Request, response: Response, next: NextFunction) => {
+  return (error: Error & { status?: number; type?: string; limit?: number }, _request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unexpected error in the HTTP layer');
+    const editor = (response.locals.viewer as { role?: string } | undefined)?.role === 'EDITOR';
     const message =
       error.type === 'entity.too.large'
-        ? 'The request body is larger than MAX_BODY_BYTES allows; import large files with `npm run import`.'
+        ? editor
+          ? 'The request body is larger than MAX_BODY_BYTES allows; import large files with `npm run import`.'
+          : `The request body is larger than the ${Math.round((error.limit ?? 0) / 1024)} KiB allowed without an editor token (MAX_BODY_BYTES applies to editors, who import files).`
         : status === 500
           ? 'Internal server error'
           : 'The request body is not valid JSON.';

@@ -230,7 +230,7 @@ void legendListsEveryStance;
  * Link width by confidence, in four bands (thicker is more certain). Bands rather than a continuous width, so the
  * legend can show each one and each band's dash pattern can be made for its width.
  */
-export const confidenceBands = [
+export const linkWidthBands = [
   { min: 0, max: 39, width: 1.25 },
   { min: 40, max: 59, width: 2 },
   { min: 60, max: 79, width: 3 },
@@ -238,7 +238,7 @@ export const confidenceBands = [
 ] as const;
 
 export function linkWidth(confidence: number): number {
-  return [...confidenceBands].reverse().find((band) => confidence >= band.min)?.width ?? confidenceBands[0].width;
+  return [...linkWidthBands].reverse().find((band) => confidence >= band.min)?.width ?? linkWidthBands[0].width;
 }
 
 /** How a stance's line is stroked at a width: its dash pattern (dash, gap; null for solid) and line cap. */
@@ -281,3 +281,53 @@ export function isRelationshipType(value: string): value is RelationshipTypeName
 export function isStance(value: string): value is StanceName {
   return Object.hasOwn(stanceDefinitions, value);
 }
+
+/**
+ * Admiralty (NATO AJP-2.1) reliability grades of a source, in the order of the GraphQL enum `SourceReliability`.
+ * Reliability belongs to the source (its record), not to any one statement; F is the default.
+ */
+export const reliabilityDefinitions = {
+  A: { label: 'Completely reliable' },
+  B: { label: 'Usually reliable' },
+  C: { label: 'Fairly reliable' },
+  D: { label: 'Not usually reliable' },
+  E: { label: 'Unreliable' },
+  F: { label: 'Reliability cannot be judged' },
+} as const;
+export type ReliabilityGrade = keyof typeof reliabilityDefinitions;
+export const reliabilityGrades = Object.keys(reliabilityDefinitions) as ReliabilityGrade[];
+export const defaultReliability: ReliabilityGrade = 'F';
+export function isReliabilityGrade(value: string): value is ReliabilityGrade {
+  return Object.hasOwn(reliabilityDefinitions, value);
+}
+
+/** Admiralty credibility of one piece of information (a citation), 1 to 6; 6 is the default. */
+export const credibilityLabels: Record<number, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+export const defaultCredibility = 6;
+
+/**
+ * How much confidence the evidence behind a path allows, in the words of ICD 203 (analytic confidence, never a
+ * likelihood): the path panel shows these words, not a percentage. Order of the GraphQL enum `ConfidenceBand`.
+ */
+export const confidenceBandDefinitions = {
+  LOW: { label: 'Low confidence', meaning: 'questionable, fragmentary or poorly corroborated evidence, or an interested party’s word' },
+  MODERATE: { label: 'Moderate confidence', meaning: 'credibly sourced and plausible, but not corroborated at every step or disputed' },
+  HIGH: { label: 'High confidence', meaning: 'every step corroborated by independent, well-graded sources and undisputed' },
+} as const;
+export type ConfidenceBandName = keyof typeof confidenceBandDefinitions;
+export const confidenceBands = Object.keys(confidenceBandDefinitions) as ConfidenceBandName[];
+
+/** Path profiles, in the order of the GraphQL enum `PathProfile`; their weights live in server/domain/paths/profiles.ts. */
+export const pathProfileDefinitions = {
+  ATTRIBUTION: { label: 'Attribution', meaning: 'responsibility and response chains; context links only at either end' },
+  ANY_CONNECTION: { label: 'Any connection', meaning: 'every relationship type alike, as the graph holds it' },
+} as const;
+export type PathProfileName = keyof typeof pathProfileDefinitions;
+export const pathProfiles = Object.keys(pathProfileDefinitions) as PathProfileName[];

@@ -21,11 +21,16 @@
  *   menu-fit, menu-show-hidden, menu-relayout, menu-clear,
  *   expand-dialog, expand-type (data-type, data-direction), expand-strongest, expand-limit,
  *   expand-hub-warning, expand-confirm, expand-cancel,
- *   path-panel, path-from, path-from-result, path-to, path-to-result, path-swap, path-max-hops,
- *   path-limit, path-min-confidence, path-stance-<STANCE>, path-type-<TYPE>, path-as-of, path-find,
- *   path-clear, path-results, path-result, path-weakest, path-none,
+ *   path-panel, path-from, path-from-result, path-to, path-to-result, path-swap, path-profile,
+ *   path-profile-hint, path-max-hops, path-limit, path-min-confidence, path-stance-<STANCE>, path-type-<TYPE>,
+ *   path-as-of, path-find, path-clear, path-results, path-result, path-band, path-reading, path-metapath,
+ *   path-step, step-single-source, step-sources, step-contested, step-claimed, path-critical,
+ *   path-critical-without, path-sources, path-source, path-without-source, path-without-origin,
+ *   path-variant-count, path-variants, path-variant, path-variant-band, path-what-if, path-what-if-chip, path-what-if-clear,
+ *   path-caveat, path-none,
  *   evidence-panel, evidence-title, evidence-stance, evidence-confidence, evidence-sources, source,
- *   source-excerpt, source-link, evidence-entity-link, evidence-statements, evidence-disputes,
+ *   source-excerpt, source-link, source-weight, source-grade, source-origin, source-derived-from,
+ *   evidence-entity-link, evidence-statements, evidence-disputes,
  *   attribution-hypotheses, hypothesis, evidence-expand, evidence-path-from, evidence-error,
  *   filter-panel, filter-kind-<KIND>, filter-stance-<STANCE>, filter-type-<TYPE>,
  *   filter-min-confidence, filter-min-confidence-value, filter-reset,
@@ -67,7 +72,7 @@ import { createToolbar } from './ui/toolbar';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const stage = $('stage');
-adoptTokenFromUrl(window.localStorage);
+const tokenAdopted = adoptTokenFromUrl(window.localStorage);
 const url = parseUrlState(location.search);
 
 const view = new GraphView($('cy'));
@@ -82,6 +87,7 @@ mountMinimap(stage, view);
 mountCanvasKeyboard($('cy'), explorer);
 const listView = mountListView(stage, explorer);
 const panels = mountPanelToggles($('app'), stage, window.localStorage);
+tokenAdopted.catch((error) => reportError(error, 'Login link'));
 const empty = mountEmptyState(stage);
 const contextMenu = mountContextMenu(stage);
 

@@ -1,5 +1,5 @@
 // Params: $ids (entity ids) and the relationship filter: $types (list or null), $minConfidence (int),
-//         $stances (list or null), $asOf (ISO date or null).
+//         $stances (list or null), $asOf (ISO date or null), $excludedSources (list or null: the what-if).
 // Returns one row: entities (maps: the given entities plus those disputing a link among them),
 // rels (maps with type/from/to: every filtered link among those entities), sources (Source maps cited),
 // authors (list of {statement, id, name, kind}: who made each Claim, Denial or Report returned, via MADE_BY,

@@ -1,6 +1,6 @@
 // Params: $id (entity id), $exclude (a map whose keys are the ids to leave out, e.g. what the canvas already
 // shows: a map, so each neighbour is checked in constant time), and the relationship filter ($types,
-// $minConfidence, $stances, $asOf).
+// $minConfidence, $stances, $asOf, $excludedSources).
 // Returns one row (none when the id is unknown): groups, a list of {type, direction ('OUT' when the entity is
 // the link's source, 'IN' otherwise), kind (of the neighbours), count (distinct neighbours), maxConfidence,
 // latest (the newest of the neighbours' dates and the links' start dates)}, largest first.

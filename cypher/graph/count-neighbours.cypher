@@ -1,5 +1,5 @@
 // Params: $id (entity id), $exclude (a map whose keys are ids to leave out, e.g. what the canvas already shows)
-// and the relationship filter ($types, $minConfidence, $stances, $asOf).
+// and the relationship filter ($types, $minConfidence, $stances, $asOf, $excludedSources).
 // Returns one row (none when the id is unknown): counts, a list of {type, direction ('OUT' or 'IN'),
 // count (distinct neighbours), maxConfidence}, largest first.
 MATCH (e:Entity {id: $id})

@@ -1,20 +1,44 @@
-// Params: $nodes (internal ids of entities to expand, from find-path-ends or an earlier round of the same
-//         read transaction), and the relationship filter: $types (list or null), $minConfidence (int),
-//         $stances (list or null), $asOf (ISO date or null).
-// The filter is the shared fragment; paths also skip links of confidence 0, which carry no evidence.
-// Returns one row per node: node, and its filtered links with confidence above 0 as three parallel lists:
-// rels (internal ids), others (the far ends' internal ids), confidences.
-// Shape: id seeks and one expansion per node; only the link's own properties are read (not the far end's),
-// because a path search reads thousands of links per request. Internal ids (the deprecated id()) rather
-// than elementId(): measured on 6k links, elementId() doubles this query's time (string building and
-// transfer), and the ids never leave the one read transaction, which is the use id() remains fit for in
-// Neo4j 5. Parallel lists rather than a list of triples: fewer objects to encode and decode.
+// Params: $nodes (internal ids of entities to expand, from find-path-ends or an earlier round of the same read
+//         transaction), $ends (internal ids of the path's two ends), the link filter of fragments/link-filter
+//         ($types: the profile's followed types within the caller's, $minConfidence, $asOf, $excludedSources),
+//         $stances (stances to keep, never null: paths leave DENIED out unless asked), $endsOnlyTypes (types the
+//         profile follows only as a path's first or last step), $typeCodes and $stanceCodes (maps from a type or
+//         stance name to its index in shared/vocabulary.ts).
+// Returns one row per node: node, degree (all its links, whatever the filter: the hub discount reads it), and its
+// links that a path may use, as parallel lists: rels (internal ids), others (the far ends' internal ids),
+// otherDegrees (the far ends' degrees), confidences, and codes, each
+// ((type * 4 + stance) * 2 + outgoing) * 32 + min(citations, 31), decoded by server/domain/paths/link-codes.ts.
+// Rules beyond the filter, all symmetric in the two ends of a link so either end reads the same links:
+// * a link into a CLAIM node that is not an end of the path counts as CLAIMED, into a DENIAL node as DENIED,
+//   whatever its own stance (a route through a claim is that party's word; through a denial, a denial);
+// * a REPORT that is not an end is never passed through: two things cited by one report are not linked by it;
+// * links of $endsOnlyTypes only touch an end (a path may end at the victim, not pass through it);
+// * links of confidence 0 carry no evidence.
+// Shape: id seeks and one expansion per node; only the link's own properties, the far end's labels and its degree
+// (which Neo4j keeps per node) are read, because a path search reads thousands of links per request. The cheap
+// property filter runs first, the labels and stance after it; the expanded entity's own statement stance is worked
+// out once, not per link. Internal ids (the deprecated id()) rather than elementId(): measured on 6k links,
+// elementId() doubles this query's time (string building and transfer), and the ids never leave the one read
+// transaction, which is the use id() remains fit for in Neo4j 5. Parallel lists of numbers rather than a list of
+// maps: fewer objects to encode and decode.
 UNWIND $nodes AS node
 MATCH (n) WHERE id(n) = node
+WITH node, n, id(n) IN $ends AS nIsEnd
+WITH node, n, nIsEnd, CASE WHEN nIsEnd THEN null WHEN n:Denial THEN 'DENIED' WHEN n:Claim THEN 'CLAIMED' ELSE null END AS nStance
 CALL {
-  WITH n
+  WITH n, nIsEnd, nStance
   MATCH (n)-[r]-(m:Entity)
-  WHERE {{> fragments/relationship-filter}} AND r.confidence > 0
-  RETURN collect(id(r)) AS rels, collect(id(m)) AS others, collect(r.confidence) AS confidences
+  WHERE {{> fragments/link-filter}} AND r.confidence > 0
+  WITH n, nIsEnd, nStance, r, m, id(m) IN $ends AS mIsEnd
+  WHERE (mIsEnd OR NOT m:Report) AND (nIsEnd OR mIsEnd OR NOT type(r) IN $endsOnlyTypes)
+  WITH n, r, m, nStance, CASE WHEN mIsEnd THEN null WHEN m:Denial THEN 'DENIED' WHEN m:Claim THEN 'CLAIMED' ELSE null END AS mStance
+  // A denial outweighs a claim: a denial about a claim is a denial.
+  WITH n, r, m, CASE WHEN 'DENIED' IN [nStance, mStance] THEN 'DENIED' ELSE coalesce(nStance, mStance, r.stance) END AS stance
+  WHERE stance IN $stances
+  WITH r, m, stance, startNode(r) = n AS outgoing, size(coalesce(r.sourceIds, [])) AS citations
+  RETURN collect(id(r)) AS rels, collect(id(m)) AS others, collect(COUNT { (m)--() }) AS otherDegrees,
+         collect(r.confidence) AS confidences,
+         collect((($typeCodes[type(r)] * 4 + $stanceCodes[stance]) * 2 + CASE WHEN outgoing THEN 1 ELSE 0 END) * 32
+                 + CASE WHEN citations > 31 THEN 31 ELSE citations END) AS codes
 }
-RETURN node, rels, others, confidences
+RETURN node, COUNT { (n)--() } AS degree, rels, others, otherDegrees, confidences, codes

@@ -2,10 +2,15 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
 import { toIdSet } from './id-set.js';
-import { checkRange, toFilterParams } from './relationship-filter.js';
+import { checkRange, resolveFilterParams } from './relationship-filter.js';
 import type { Detail, RelationshipFilterInput, SubgraphRecord } from './types.js';
 
 export const neighbourhoodLimits = { maxIds: 200, maxDepth: 3, maxLimit: 5_000 };
+
+/** Depth 3, or more than 1,000 links: seconds of database work on a hub, so it counts against a client's heavy budget. */
+export function isLargeNeighbourhood(depth: number, limit: number): boolean {
+  return depth >= 3 || limit > 1_000;
+}
 
 /** Entities and links within `depth` filtered hops of the given entities, strongest links first, capped at `limit`. */
 export async function findNeighbourhood(
@@ -21,7 +26,8 @@ export async function findNeighbourhood(
   }
   checkRange(depth, 'depth', 1, neighbourhoodLimits.maxDepth);
   checkRange(limit, 'limit', 1, neighbourhoodLimits.maxLimit);
-  const params = { ids: [...new Set(ids)], limit, ...toFilterParams(filter), summary: detail === 'summary' };
+  const filterParams = await resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}));
+  const params = { ids: [...new Set(ids)], limit, ...filterParams, summary: detail === 'summary' };
   // No row at all means none of the start ids exists: every id is then missing below.
   const [row] = await graph.read('graph/find-neighbourhood', params, { inner: depth - 1 });
   const builder = new RecordBuilder(row?.sources, row?.disputing);
@@ -52,7 +58,11 @@ export async function countNeighbours(
   filter: RelationshipFilterInput | null | undefined,
   exclude: readonly string[] | null = null,
 ): Promise<NeighbourCountRecord[]> {
-  const params = { id, exclude: toIdSet(exclude, 'exclude'), ...toFilterParams(filter) };
+  const params = {
+    id,
+    exclude: toIdSet(exclude, 'exclude'),
+    ...(await resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}))),
+  };
   const [row] = await graph.read('graph/count-neighbours', params);
   if (!row) throw new NotFoundError(`No entity with id "${id}".`);
   return row.counts.map((count) => ({ ...count, maxConfidence: count.maxConfidence ?? 0 }));

@@ -1,31 +1,63 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph, ReadTransaction } from '../graph/run.js';
-import { isPresent, RecordBuilder } from './graph-records.js';
-import { searchPaths, type ExpandedLinks } from './path-search.js';
-import { linkWeight, type Key, type RankedPath } from './rank-paths.js';
-import { checkRange, toFilterParams, type FilterParams } from './relationship-filter.js';
-import type { PathRecord, RelationshipFilterInput, RelationshipRecord } from './types.js';
+import type { PathLinkParams } from '../graph/statements.js';
+import {
+  defaultCredibility,
+  isRelationshipType,
+  reliabilityGrades,
+  relationshipTypes,
+  type RelationshipTypeName,
+  type StanceName,
+} from './model.js';
+import { searchPaths, type ExpandedNode, type FallbackPath } from './path-search.js';
+import { maxReliabilityWeight } from './paths/evidence-support.js';
+import { PathEvaluator, type EvidenceReader, type LinkEvidence, type NodeFacts } from './paths/evaluate-paths.js';
+import { stanceCodes, typeCodes } from './paths/link-codes.js';
+import { buildPathRecords } from './paths/path-records.js';
+import { profiles, withTypeWeights, type PathProfileDefinition } from './paths/profiles.js';
+import { stepModel } from './paths/step-bounds.js';
+import type { Key } from './rank-paths.js';
+import { checkRange, resolveFilterParams, type FilterParams } from './relationship-filter.js';
+import { toSourceDocument } from './graph-records.js';
+import type { PathRecord, RelationshipFilterInput } from './types.js';
+import type { PathProfileName } from '../../shared/vocabulary.js';
 
 /**
  * maxLinksRead bounds a search's work on dense graphs (about 100 ms of reading on a 2-core machine);
- * batchSize trades round trips against expanding entities further than needed.
+ * batchSize trades round trips against expanding entities further than needed; maxCandidates bounds the
+ * candidate paths scored exactly (each a few Dijkstra runs and a share of one evidence read).
  */
-export const pathLimits = { maxHops: 8, maxLimit: 20, maxLinksRead: 12_000, batchSize: 48 };
-
-/**
- * Ranked simple paths between two entities: a bidirectional best-first search (server/domain/path-search.ts)
- * reads the graph a batch of entities per round trip, all in one read transaction, then one more read
- * fetches the chosen paths' entities, links and sources.
- */
-export async function findRankedPaths(graph: Graph, from: string, to: string, options: PathOptions): Promise<PathRecord[]> {
-  const filter = checkPathArguments(from, to, options);
-  return graph.readTransaction((tx) => rankedPathsIn(tx, from, to, options, filter));
-}
+export const pathLimits = {
+  maxHops: 8,
+  maxLimit: 20,
+  maxLinksRead: 12_000,
+  batchSize: 48,
+  maxCandidates: 300,
+  evaluationBatch: 24,
+  maxVariantPaths: 5,
+};
 
 export interface PathOptions {
   maxHops: number;
   limit: number;
   filter?: RelationshipFilterInput | null;
+  profile?: PathProfileName | null;
+  typeWeights?: { type: string; weight: number }[] | null;
+  maxOverlap?: number | null;
+}
+
+/** Paths leave DENIED links out unless the filter names them: a denial is evidence against the connection. */
+const defaultPathStances: StanceName[] = ['ASSERTED', 'CLAIMED', 'SUSPECTED'];
+
+/**
+ * Ranked simple paths between two entities: a bidirectional best-first search (server/domain/path-search.ts)
+ * reads the graph a batch of entities per round trip and scores candidate paths on their evidence
+ * (paths/evaluate-paths.ts), all in one read transaction; one more read fetches the chosen paths' entities,
+ * links and sources.
+ */
+export async function findRankedPaths(graph: Graph, from: string, to: string, options: PathOptions): Promise<PathRecord[]> {
+  const request = checkPathArguments(from, to, options);
+  return graph.readTransaction((tx) => rankedPathsIn(tx, from, to, options, request));
 }
 
 /** The same search inside a caller's read transaction (the benchmark's raw side runs it over a plain driver). */
@@ -33,99 +65,147 @@ export async function findRankedPathsIn(tx: ReadTransaction, from: string, to: s
   return rankedPathsIn(tx, from, to, options, checkPathArguments(from, to, options));
 }
 
-function checkPathArguments(from: string, to: string, options: PathOptions): FilterParams {
+interface PathRequest {
+  profile: PathProfileDefinition;
+  maxOverlap: number;
+}
+
+function checkPathArguments(from: string, to: string, options: PathOptions): PathRequest {
   checkRange(options.maxHops, 'maxHops', 1, pathLimits.maxHops);
   checkRange(options.limit, 'limit', 1, pathLimits.maxLimit);
   if (from === to) throw new BadUserInputError('from and to must be different entities.');
-  return toFilterParams(options.filter, ['ASSERTED', 'CLAIMED', 'SUSPECTED']);
+  const maxOverlap = options.maxOverlap ?? 0.5;
+  if (!(maxOverlap >= 0 && maxOverlap <= 1)) throw new BadUserInputError(`maxOverlap must be a number from 0 to 1, got ${maxOverlap}.`);
+  const weights = (options.typeWeights ?? []).map(({ type, weight }) => {
+    if (!isRelationshipType(type)) {
+      throw new BadUserInputError(`typeWeights: unknown relationship type ${type}; known types are ${relationshipTypes.join(', ')}.`);
+    }
+    if (!(weight >= 0 && weight <= 1))
+      throw new BadUserInputError(`typeWeights: the weight of ${type} must be from 0 to 1, got ${weight}.`);
+    return { type: type as RelationshipTypeName, weight };
+  });
+  return { profile: withTypeWeights(profiles[options.profile ?? 'ATTRIBUTION'], weights), maxOverlap };
 }
 
-/** The search's keys here are Neo4j's internal ids, numbers (path-search.ts runs on string-keyed test graphs too). */
-function internalIds(keys: readonly Key[]): number[] {
-  return keys.filter((key): key is number => typeof key === 'number');
+/** The expansion's parameters: the filter within the profile (its followed types, its ends-only types). */
+function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: number[]): PathLinkParams {
+  const followed = relationshipTypes.filter((type) => profile.types[type].weight > 0 || (profile.types[type].backward ?? 0) > 0);
+  const types = filter.types ? followed.filter((type) => filter.types!.includes(type)) : followed;
+  return {
+    ...filter,
+    // An empty list follows nothing, as it should: the caller's types are all ones the profile leaves out.
+    types,
+    stances: filter.stances ?? defaultPathStances,
+    ends,
+    endsOnlyTypes: relationshipTypes.filter((type) => profile.types[type].endsOnly),
+    typeCodes,
+    stanceCodes,
+  };
 }
 
-/**
- * When the read budget ran out before `limit` paths were found, Neo4j's own breadth-first search adds the
- * paths with the fewest links, so that an empty answer always means there is no path within maxHops.
- */
-async function withFewestHopPaths(
-  tx: ReadTransaction,
-  ranked: RankedPath[],
-  from: number,
-  to: number,
-  options: { maxHops: number; limit: number },
-  filter: FilterParams,
-): Promise<RankedPath[]> {
-  const rows = await tx.run('graph/find-fewest-hop-paths', { from, to, limit: options.limit, ...filter }, { maxHops: options.maxHops });
-  const known = new Set(ranked.map((path) => path.edges.join('|')));
-  const extra = rows
-    .map((row): RankedPath => ({
-      nodes: row.nodes,
-      edges: row.rels,
-      weight: row.confidences.reduce((sum, confidence) => sum + (linkWeight(confidence) ?? Infinity), 0),
-    }))
-    .filter((path) => !known.has(path.edges.join('|')));
-  return [...ranked, ...extra].sort((a, b) => a.weight - b.weight).slice(0, options.limit);
+/** Citations, entity kinds and sources for the exact scores, read in the search's transaction. */
+function evidenceReader(tx: ReadTransaction): EvidenceReader {
+  return {
+    async facts(links, nodes, knownSources) {
+      const [row] = await tx.run('graph/find-path-evidence', { links: links as number[], nodes: nodes as number[], knownSources });
+      return {
+        sources: row.sources.map(toSourceDocument),
+        links: new Map(
+          row.links.map((link): [Key, LinkEvidence] => [
+            link.key,
+            {
+              id: link.id,
+              citations: link.sourceIds.map((sourceId, index) => ({
+                sourceId,
+                credibility: link.credibilities[index] ?? defaultCredibility,
+              })),
+              disputed: link.disputed,
+            },
+          ]),
+        ),
+        nodes: new Map(row.nodes.map((node): [Key, NodeFacts] => [node.key, { id: node.id, kind: node.kind }])),
+      };
+    },
+    async sources(ids) {
+      return (await tx.run('graph/find-sources', { ids })).map((row) => toSourceDocument(row.source));
+    },
+  };
 }
 
 async function rankedPathsIn(
   tx: ReadTransaction,
   from: string,
   to: string,
-  options: { maxHops: number; limit: number },
-  filter: FilterParams,
+  options: PathOptions,
+  request: PathRequest,
 ): Promise<PathRecord[]> {
+  const filter = await resolveFilterParams(options.filter, defaultPathStances, () => tx.run('graph/find-source-origins', {}));
   // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
-  const ends = new Map((await tx.run('graph/find-path-ends', { ids: [from, to] })).map((row) => [row.id, row.node]));
+  const [found] = await tx.run('graph/find-path-ends', { ids: [from, to], grades: reliabilityGrades.filter((grade) => grade !== 'F') });
+  const ends = new Map(found.ends.map((end) => [end.id, end.node]));
   const missing = [from, to].filter((id) => !ends.has(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
+  const [a, b] = [ends.get(from)!, ends.get(to)!];
 
-  const expand = async (nodes: Key[]) => {
-    const rows = await tx.run('graph/expand-for-paths', { nodes: internalIds(nodes), ...filter });
-    return new Map(
-      rows.map((row): [Key, ExpandedLinks] => [row.node, { ids: row.rels, others: row.others, confidences: row.confidences }]),
-    );
-  };
-  const search = await searchPaths(ends.get(from)!, ends.get(to)!, expand, {
-    maxHops: options.maxHops,
-    limit: options.limit,
-    maxLinksRead: pathLimits.maxLinksRead,
-    batchSize: pathLimits.batchSize,
-  });
-  const paths =
-    search.exhaustive || search.paths.length >= options.limit
-      ? search.paths
-      : await withFewestHopPaths(tx, search.paths, ends.get(from)!, ends.get(to)!, options, filter);
-  if (paths.length === 0) return [];
-
-  const [row] = await tx.run('graph/find-path-links', { links: internalIds([...new Set(paths.flatMap((path) => path.edges))]) });
-  const builder = new RecordBuilder(row?.sources, row?.disputing);
-  builder.entityList(row?.entities);
-  const rels = row?.rels ?? [];
-  const byId = new Map(builder.relationshipList(rels).map((record) => [record.id, record]));
-  const byInternalId = new Map<Key, RelationshipRecord | undefined>(
-    rels.filter(isPresent).map((rel) => [rel.internalId, byId.get(rel.id)]),
-  );
-  return paths.flatMap((ranked): PathRecord[] => {
-    const present = ranked.edges.map((edge) => byInternalId.get(edge)).filter((link): link is RelationshipRecord => link !== undefined);
-    // A link deleted between the search and this read leaves its path out rather than half-drawn.
-    if (present.length < ranked.edges.length) return [];
-    const entities = [from];
-    for (const link of present) entities.push(link.from.id === entities[entities.length - 1] ? link.to.id : link.from.id);
-    const weakestLink = present.reduce<RelationshipRecord | null>(
-      (weakest, link) => (!weakest || link.confidence < weakest.confidence ? link : weakest),
-      null,
-    );
-    return [
-      {
-        entities: entities.map((id) => builder.known(id)!),
-        relationships: present,
-        hops: present.length,
-        score: present.reduce((product, link) => product * (link.confidence / 100), 1),
-        weakestLink,
-        exhaustive: search.exhaustive,
+  const params = linkParams(filter, request.profile, [a, b]);
+  const evaluator = new PathEvaluator(evidenceReader(tx), request.profile, new Set(filter.excludedSources ?? []));
+  const search = await searchPaths(
+    a,
+    b,
+    {
+      expand: async (nodes) => {
+        const rows = await tx.run('graph/expand-for-paths', { nodes: nodes as number[], ...params });
+        return new Map(
+          rows.map((row): [Key, ExpandedNode] => [
+            row.node,
+            {
+              degree: row.degree,
+              ids: row.rels,
+              others: row.others,
+              otherDegrees: row.otherDegrees,
+              confidences: row.confidences,
+              codes: row.codes,
+            },
+          ]),
+        );
       },
-    ];
-  });
+      evaluate: (paths) => evaluator.evaluate(paths),
+      fallback: () => fewestHopPaths(tx, a, b, options, params),
+    },
+    stepModel(request.profile, maxReliabilityWeight(found.grades)),
+    {
+      maxHops: options.maxHops,
+      limit: options.limit,
+      maxOverlap: request.maxOverlap,
+      maxLinksRead: pathLimits.maxLinksRead,
+      batchSize: pathLimits.batchSize,
+      maxCandidates: pathLimits.maxCandidates,
+      evaluationBatch: pathLimits.evaluationBatch,
+    },
+  );
+  return buildPathRecords(tx, search, evaluator, pathLimits.maxVariantPaths);
+}
+
+/**
+ * When the read budget ran out before `limit` paths were chosen, Neo4j's own breadth-first search adds the paths
+ * with the fewest links (under the same rules), so that an empty answer always means there is no path within maxHops.
+ */
+async function fewestHopPaths(
+  tx: ReadTransaction,
+  a: number,
+  b: number,
+  options: PathOptions,
+  params: PathLinkParams,
+): Promise<FallbackPath[]> {
+  const { ends: _ends, ...rest } = params;
+  const rows = await tx.run(
+    'graph/find-fewest-hop-paths',
+    { from: a, to: b, limit: options.limit * 4, ...rest },
+    { maxHops: options.maxHops },
+  );
+  return rows.map((row) => ({
+    nodes: row.nodes,
+    degrees: row.degrees,
+    links: row.rels.map((id, index) => ({ id, confidence: row.confidences[index], code: row.codes[index] })),
+  }));
 }

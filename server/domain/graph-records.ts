@@ -1,5 +1,5 @@
 import type { EntityMap, MaybeVanished, RelationshipMap, SourceMap } from '../graph/statements.js';
-import { kindProperties } from './model.js';
+import { defaultCredibility, kindProperties } from './model.js';
 import type { Citation, EntityRecord, RelationshipRecord, SourceDocument } from './types.js';
 
 /**
@@ -16,25 +16,39 @@ export interface EntityLink {
   other: EntityRecord;
 }
 
+/** A Source node's map as the domain's record (evidence fields as stored: null means not stated). */
+export function toSourceDocument(source: SourceMap): SourceDocument {
+  return {
+    id: source.id,
+    title: source.title ?? source.id,
+    publisher: source.publisher ?? null,
+    url: source.url ?? null,
+    published: source.published ?? null,
+    reliability: source.reliability ?? null,
+    origin: source.origin ?? null,
+    derivedFrom: source.derivedFrom ?? [],
+  };
+}
+
 export class SourceIndex {
   private readonly byId = new Map<string, SourceDocument>();
   constructor(sources: readonly SourceMap[] = []) {
-    for (const source of sources) {
-      this.byId.set(source.id, {
-        id: source.id,
-        title: source.title ?? source.id,
-        publisher: source.publisher ?? null,
-        url: source.url ?? null,
-        published: source.published ?? null,
-      });
-    }
+    for (const source of sources) this.byId.set(source.id, toSourceDocument(source));
   }
-  /** Pairs each cited source id with its excerpt; a source missing from the graph still shows its id. */
-  cite(sourceIds: readonly string[] | null | undefined, excerpts: readonly string[] | null | undefined): Citation[] {
+  /**
+   * Pairs each cited source id with its excerpt and credibility (6 where none was stored); a source missing
+   * from the graph still shows its id.
+   */
+  cite(
+    sourceIds: readonly string[] | null | undefined,
+    excerpts: readonly string[] | null | undefined,
+    credibilities?: readonly number[] | null,
+  ): Citation[] {
     const texts = excerpts ?? [];
     return (sourceIds ?? []).map((id, index) => ({
-      ...(this.byId.get(id) ?? { id, title: id, publisher: null, url: null, published: null }),
+      ...(this.byId.get(id) ?? toSourceDocument({ id })),
       excerpt: texts[index] ? texts[index] : null,
+      credibility: credibilities?.[index] ?? defaultCredibility,
     }));
   }
 }
@@ -53,7 +67,7 @@ export function toEntityRecord(map: EntityMap, sources: SourceIndex): EntityReco
     description: map.description ?? null,
     date: map.date ?? null,
     properties,
-    sources: sources.cite(map.sourceIds, map.excerpts),
+    sources: sources.cite(map.sourceIds, map.excerpts, map.credibilities),
     extra: map.extra ?? null,
   };
 }
@@ -108,7 +122,7 @@ export class RecordBuilder {
       since: map.since ?? null,
       until: map.until ?? null,
       description: map.description ?? null,
-      sources: this.sources.cite(map.sourceIds, map.excerpts),
+      sources: this.sources.cite(map.sourceIds, map.excerpts, map.credibilities),
       disputedBy: (map.disputedBy ?? []).map((id) => this.entities.get(id)).filter((entity): entity is EntityRecord => Boolean(entity)),
     };
   }

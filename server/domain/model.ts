@@ -6,12 +6,17 @@ import { entityKinds, kindDefinitions, type EntityKindName } from '../../shared/
 
 export {
   dateProperties,
+  defaultCredibility,
+  defaultReliability,
+  isReliabilityGrade,
+  reliabilityGrades,
   entityKinds,
   isEntityKind,
   isRelationshipType,
   relationshipTypes,
   stances,
   type EntityKindName,
+  type ReliabilityGrade,
   type RelationshipTypeName,
   type StanceName,
 } from '../../shared/vocabulary.js';

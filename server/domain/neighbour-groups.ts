@@ -3,8 +3,12 @@ import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
 import { toIdSet } from './id-set.js';
 import { isEntityKind, isRelationshipType, type EntityKindName } from './model.js';
-import { checkRange, toFilterParams } from './relationship-filter.js';
+import { checkRange, resolveFilterParams } from './relationship-filter.js';
 import type { EntityRecord, RelationshipFilterInput, RelationshipRecord } from './types.js';
+
+/** The filter with its what-if (excluded sources and origins) resolved, as every statement that filters links takes it. */
+const filterParams = (graph: Graph, filter: RelationshipFilterInput | null | undefined) =>
+  resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}));
 
 export const neighbourPageLimits = { maxLimit: 500 } as const;
 
@@ -27,7 +31,11 @@ export async function countNeighbourGroups(
   filter: RelationshipFilterInput | null | undefined,
   exclude: readonly string[] | null | undefined,
 ): Promise<NeighbourGroupRecord[]> {
-  const [row] = await graph.read('graph/count-neighbour-groups', { id, exclude: toIdSet(exclude, 'exclude'), ...toFilterParams(filter) });
+  const [row] = await graph.read('graph/count-neighbour-groups', {
+    id,
+    exclude: toIdSet(exclude, 'exclude'),
+    ...(await filterParams(graph, filter)),
+  });
   if (!row) throw new NotFoundError(`No entity with id "${id}".`);
   return row.groups.map((group) => ({ ...group, maxConfidence: group.maxConfidence ?? 0 }));
 }
@@ -69,7 +77,7 @@ export async function findNeighbourPage(graph: Graph, request: NeighbourPageRequ
     exclude: toIdSet(request.exclude, 'exclude'),
     order: request.order,
     limit: request.limit,
-    ...toFilterParams(request.filter),
+    ...(await filterParams(graph, request.filter)),
   });
   if (!row) throw new NotFoundError(`No entity with id "${request.id}".`);
   const builder = new RecordBuilder();

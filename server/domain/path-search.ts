@@ -1,74 +1,199 @@
 /**
- * Bidirectional best-first search for the k best paths between two entities, reading the graph a batch of
- * entities at a time (pure: the reading is injected, so it runs against Neo4j or a test graph alike).
+ * Bidirectional best-first search for the best paths between two entities, reading the graph a batch of
+ * entities at a time (pure: the reading and the scoring are injected, so it runs against Neo4j or a test graph
+ * alike).
  *
- * Why not fetch a corridor of everything within half the hops of each end: in a small-world graph the
- * entities within three hops of a hub are most of the graph. Evidence-ranked paths are found with far
- * less: Dijkstra from both ends at once on -ln(confidence), expanding the nearest entities first.
+ * Steps, not links. The links an expansion reads are grouped into steps: all links of one type and direction
+ * between two entities are one step (corroborating links strengthen one step; they are not alternative paths).
  *
- * Exactness. Let rA, rB be the smallest distances still waiting in each side's frontier (everything nearer
- * has been expanded). A path with a link that was never read has that link between two unexpanded
- * entities, so its weight is at least rA + rB. Every lighter path therefore lies in the links read so far,
- * and its entities x satisfy dA(x) + dB(x) < rA + rB there. Once k paths lighter than rA + rB are found in
- * that pruned graph they are the k best of the whole graph, and the search stops (`exhaustive`). When the
- * read budget runs out first, the answer is the best paths among the links read, and says so.
+ * Two weights. The search runs on a lower bound of each step's cost (`StepModel.stepBound`: -ln of an upper bound
+ * on the step's support times its type weight, from the links' confidences, stances and citation counts alone,
+ * plus half the hub cost of each end), which needs nothing but the numbers an expansion returns. The exact cost
+ * (independent evidence groups, source reliability, citation credibility) needs the citations and their sources,
+ * so it is computed only for candidate paths (`EvaluatePaths`), in batches.
+ *
+ * Exactness. Let rA, rB be the smallest bound-distances still waiting in each side's frontier. A path with a step
+ * that was never read has that step between two unexpanded entities, so its bound is at least rA + rB, and its
+ * exact cost too. Candidates among the steps read come in order of their bound (Yen's algorithm on the steps that
+ * can lie on a path lighter than rA + rB). The answer is the greedy diverse selection over exact costs: the best
+ * path, then each next best that shares at most `maxOverlap` of its steps with every path already chosen. Once
+ * `limit` paths are chosen, the last with exact cost E < rA + rB, and every candidate whose bound is below E has
+ * been scored, no path anywhere could change the selection, and the search stops (`exhaustive`). When the read
+ * budget runs out first, the answer is the best selection among the steps read, and says so.
  */
 import { MinQueue } from './min-queue.js';
-import { kBestPaths, LinkGraph, type Key, type RankedPath, type RankEdge } from './rank-paths.js';
+import { LinkGraph, YenPaths, type Key } from './rank-paths.js';
+import { decodeLink } from './paths/link-codes.js';
 
-/** The filtered links of one entity, as parallel lists (no object per link: a search reads thousands). */
-export interface ExpandedLinks {
+/** The links of one entity that a path may use, as parallel lists (no object per link: a search reads thousands). */
+export interface ExpandedNode {
+  /** Every link the entity has, whatever the filter: the hub discount reads it. */
+  degree: number;
   ids: Key[];
   /** The far ends. */
   others: Key[];
+  /** The far ends' degrees. */
+  otherDegrees: number[];
   confidences: number[];
+  /** Type, stance, direction and citation count of each link (paths/link-codes.ts). */
+  codes: number[];
 }
 
-export interface ExpandedLink {
+/** Reads the links of each given entity. */
+export type ExpandEntities = (nodes: Key[]) => Promise<Map<Key, ExpandedNode>>;
+
+export interface CandidateLink {
   id: Key;
-  /** The far end. */
-  other: Key;
   confidence: number;
+  code: number;
 }
 
-/** Reads the filtered links of each given entity. */
-export type ExpandEntities = (nodes: Key[]) => Promise<Map<Key, ExpandedLinks>>;
+/** A step of a candidate path: the parallel links of one type and direction between two consecutive entities. */
+export interface CandidateStep {
+  links: CandidateLink[];
+  type: number;
+  /** True when the links run from the step's start to its end in the path's reading order. */
+  forward: boolean;
+}
+
+export interface CandidatePath {
+  nodes: Key[];
+  degrees: number[];
+  steps: CandidateStep[];
+  /** The search's lower bound on the path's cost. */
+  bound: number;
+  /** Identity among the candidates of one search: its step numbers. */
+  key: string;
+}
+
+export interface EvaluatedPath {
+  /** The exact cost: -ln(score) plus a tiny cost per hop; never below the candidate's bound. */
+  cost: number;
+  /** The steps as the overlap between paths counts them (paths/evaluate-paths.ts says how). */
+  signature: readonly string[];
+}
+
+/** Scores candidates exactly (reading what it needs), in the order given. */
+export type EvaluatePaths<E extends EvaluatedPath = EvaluatedPath> = (paths: CandidatePath[]) => Promise<E[]>;
+
+/** Lower bounds of costs, from what an expansion returns. */
+export interface StepModel {
+  /** A sure underestimate of a step's cost; Infinity when its type is not followed. */
+  stepBound(type: number, links: readonly CandidateLink[]): number;
+  /** The cost of passing through an entity with this many links (0 when hubs are not discounted). */
+  hubCost(degree: number): number;
+}
+
+/** Paths the fewest-hop fallback found when the budget ran out, as link lists from `from`. */
+export interface FallbackPath {
+  nodes: Key[];
+  degrees: number[];
+  links: CandidateLink[];
+}
 
 export interface PathSearchOptions {
   maxHops: number;
   limit: number;
+  /** Largest share (0-1) of steps two chosen paths may have in common. */
+  maxOverlap: number;
   /** Stop reading once this many links have been read (the latency bound on dense graphs). */
   maxLinksRead: number;
   /** Entities expanded per round trip. */
   batchSize: number;
+  /** Most candidates scored in one selection; beyond it the answer is not proven. */
+  maxCandidates: number;
+  /** Candidates scored per evaluation round trip. */
+  evaluationBatch: number;
 }
 
-export interface PathSearchResult {
-  paths: RankedPath[];
-  /** True when the paths are provably the best of the whole graph under the filter, not only of what was read. */
+export interface ScoredCandidate<E extends EvaluatedPath = EvaluatedPath> {
+  candidate: CandidatePath;
+  evaluated: E;
+}
+
+export interface SelectedPath<E extends EvaluatedPath = EvaluatedPath> extends ScoredCandidate<E> {
+  /** Candidates folded into this one, best first. */
+  variants: ScoredCandidate<E>[];
+}
+
+export interface PathSearchResult<E extends EvaluatedPath = EvaluatedPath> {
+  paths: SelectedPath<E>[];
+  /** True when the paths are provably the best selection of the whole graph, not only of what was read. */
   exhaustive: boolean;
   linksRead: number;
   rounds: number;
+  candidatesScored: number;
 }
 
 /**
- * The links read so far, with entities numbered as they are met (numbered arrays, not string-keyed maps:
- * a search holds tens of thousands of links and re-walks them for every proof check).
+ * The steps read so far, with entities numbered as they are met (numbered arrays, not string-keyed maps: a
+ * search holds tens of thousands of links and re-walks them for every proof check). Edge i is step i.
  */
-class ReadLinks extends LinkGraph {
+class ReadSteps extends LinkGraph {
   private readonly linkIds = new Set<Key>();
   /** Entities whose links have all been read. */
   readonly read: boolean[] = [];
+  /** Each entity's hub cost, as far as known (its degree arrives with its first link read). */
+  readonly hub: number[] = [];
+  readonly degree: number[] = [];
+  readonly stepLinks: CandidateLink[][] = [];
+  readonly stepType: number[] = [];
+  /** The numbered entity the step's links start from. */
+  readonly stepStart: number[] = [];
+
+  constructor(
+    private readonly model: StepModel,
+    private readonly ends: ReadonlySet<Key>,
+  ) {
+    super();
+  }
 
   get size(): number {
     return this.nodeIds.length;
   }
 
-  /** A link of `node` as read; one met again from its other end is not added twice. */
-  addRead(node: number, id: Key, otherId: Key, confidence: number) {
-    if (this.linkIds.has(id)) return;
-    this.linkIds.add(id);
-    this.addLink({ id, a: this.nodeIds[node], b: otherId, confidence });
+  /** Records an entity's degree; the path's ends cost nothing (every path has them). */
+  noteDegree(node: number, degree: number) {
+    if (this.degree[node] !== undefined) return;
+    this.degree[node] = degree;
+    this.hub[node] = this.ends.has(this.nodeIds[node]) ? 0 : this.model.hubCost(degree);
+  }
+
+  /** Adds the steps of an expanded entity; a step met again from its other end is not added twice. */
+  addExpanded(node: number, read: ExpandedNode) {
+    this.noteDegree(node, read.degree);
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < read.ids.length; i += 1) {
+      if (this.linkIds.has(read.ids[i])) continue;
+      const other = this.node(read.others[i]);
+      this.noteDegree(other, read.otherDegrees[i]);
+      const { type, outgoing } = decodeLink(read.codes[i]);
+      const key = other * 64 + type * 2 + (outgoing ? 1 : 0);
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [i]);
+    }
+    for (const [key, members] of groups) {
+      const other = Math.floor(key / 64);
+      const links = members.map((i) => ({ id: read.ids[i], confidence: read.confidences[i], code: read.codes[i] }));
+      const { type, outgoing } = decodeLink(links[0].code);
+      this.addStep(outgoing ? node : other, outgoing ? other : node, type, links);
+    }
+  }
+
+  /** A step from `start` to `end` (the direction of its links); its bound weight includes half of each end's hub cost. */
+  addStep(start: number, end: number, type: number, links: CandidateLink[]): void {
+    for (const link of links) this.linkIds.add(link.id);
+    const weight = this.model.stepBound(type, links) + ((this.hub[start] ?? 0) + (this.hub[end] ?? 0)) / 2;
+    const number = this.addLink({ id: this.edges.length, a: this.nodeIds[start], b: this.nodeIds[end], weight });
+    if (number < 0) return;
+    this.stepLinks[number] = links;
+    this.stepType[number] = type;
+    this.stepStart[number] = start;
+  }
+
+  hasLink(id: Key): boolean {
+    return this.linkIds.has(id);
   }
 
   /** Single-source distances (unbounded hops). */
@@ -82,9 +207,9 @@ class ReadLinks extends LinkGraph {
       const node = queue.popValue();
       if (key > distance[node]) continue;
       const neighbours = this.neighbours[node];
-      const weights = this.weights[node];
+      const links = this.links[node];
       for (let i = 0; i < neighbours.length; i += 1) {
-        const candidate = key + weights[i];
+        const candidate = key + this.edgeWeights[links[i]];
         if (candidate < distance[neighbours[i]]) {
           distance[neighbours[i]] = candidate;
           queue.push(candidate, neighbours[i]);
@@ -94,7 +219,7 @@ class ReadLinks extends LinkGraph {
     return distance;
   }
 
-  /** Fewest links from `start`, up to `limit` (Infinity beyond). */
+  /** Fewest steps from `start`, up to `limit` (Infinity beyond). */
   hopsFrom(start: number, limit: number): Float64Array {
     const hops = new Float64Array(this.size).fill(Infinity);
     hops[start] = 0;
@@ -114,10 +239,9 @@ class ReadLinks extends LinkGraph {
   }
 
   /**
-   * Hops from `start` within which every entity has been read: a breadth-first walk over the links read,
-   * leaving only from entities that were read (their links are all known). The first entity reached but
-   * not read is at least this far from `start` in the whole graph too, since the walk would have found any
-   * shorter way in through read entities.
+   * Hops from `start` within which every entity has been read: a breadth-first walk over the steps read, leaving
+   * only from entities that were read (their links are all known). The first entity reached but not read is at
+   * least this far from `start` in the whole graph too, since the walk would have found any shorter way in.
    */
   readHorizon(start: number): number {
     const seen = new Uint8Array(this.size);
@@ -137,9 +261,25 @@ class ReadLinks extends LinkGraph {
     }
     return Infinity;
   }
+
+  /** A path of step numbers as a candidate, its steps in reading order. */
+  candidate(nodes: Key[], steps: number[], bound: number): CandidatePath {
+    const numbered = nodes.map((node) => this.nodeIndex.get(node)!);
+    return {
+      nodes,
+      degrees: numbered.map((node) => this.degree[node] ?? 0),
+      steps: steps.map((step, index) => ({
+        links: this.stepLinks[step],
+        type: this.stepType[step],
+        forward: this.stepStart[step] === numbered[index],
+      })),
+      bound,
+      key: steps.join('|'),
+    };
+  }
 }
 
-/** One end's Dijkstra over the links read; entities are expanded (read from the graph) at most once per side. */
+/** One end's Dijkstra over the steps read; entities are expanded (read from the graph) at most once per side. */
 class Side {
   readonly distance: number[] = [];
   readonly expanded: boolean[] = [];
@@ -179,19 +319,19 @@ class Side {
   }
 
   /**
-   * Relaxes from `node` over the links read; an expanded entity whose distance drops passes the drop on
-   * (its links are all in memory), so distances stay exact for the links read.
+   * Relaxes from `node` over the steps read; an expanded entity whose distance drops passes the drop on (its
+   * steps are all in memory), so distances stay exact for the steps read.
    */
-  relaxFrom(node: number, links: ReadLinks) {
+  relaxFrom(node: number, steps: ReadSteps) {
     const pending: number[] = [node];
     while (pending.length > 0) {
       const current = pending.pop()!;
       const base = this.known(current);
-      const neighbours = links.neighbours[current];
-      const weights = links.weights[current];
+      const neighbours = steps.neighbours[current];
+      const links = steps.links[current];
       for (let i = 0; i < neighbours.length; i += 1) {
         const to = neighbours[i];
-        const candidate = base + weights[i];
+        const candidate = base + steps.edgeWeights[links[i]];
         if (this.known(to) <= candidate) continue;
         this.distance[to] = candidate;
         if (this.expanded[to]) pending.push(to);
@@ -201,7 +341,7 @@ class Side {
   }
 }
 
-/** Distances and hops from both ends over the links read, for pruning them to what can lie on a path. */
+/** Distances and hops from both ends over the steps read, for pruning them to what can lie on a path. */
 class PathPruner {
   private readonly hopsA: Float64Array;
   private readonly hopsB: Float64Array;
@@ -209,100 +349,215 @@ class PathPruner {
   private readonly fromB: Float64Array;
 
   constructor(
-    private readonly links: ReadLinks,
+    private readonly steps: ReadSteps,
     private readonly from: number,
     private readonly to: number,
     private readonly maxHops: number,
   ) {
-    this.hopsA = links.hopsFrom(from, maxHops);
-    this.hopsB = links.hopsFrom(to, maxHops);
-    this.fromA = links.distancesFrom(from);
-    this.fromB = links.distancesFrom(to);
+    this.hopsA = steps.hopsFrom(from, maxHops);
+    this.hopsB = steps.hopsFrom(to, maxHops);
+    this.fromA = steps.distancesFrom(from);
+    this.fromB = steps.distancesFrom(to);
   }
 
   /**
-   * The k best paths lighter than `bound`. Only links that can lie on such a path are kept (within the hop
-   * limit from both ends, and dA + w + dB < bound), so Yen's algorithm runs on a small graph.
+   * Candidates lighter than `bound` (by their bounds), lightest first. Only steps that can lie on such a path
+   * are kept (within the hop limit from both ends, and dA + w + dB < bound), so Yen's algorithm runs on a small
+   * graph.
    */
-  below(limit: number, bound: number): RankedPath[] {
-    const { hopsA, hopsB, fromA, fromB, maxHops } = this;
+  candidates(bound: number): { next(): CandidatePath | null } {
+    const { hopsA, hopsB, fromA, fromB, maxHops, steps } = this;
     const fits = (u: number, v: number, weight: number) => hopsA[u] + 1 + hopsB[v] <= maxHops && fromA[u] + weight + fromB[v] < bound;
-    const { edgeEnds, edgeWeights } = this.links;
-    const kept = this.links.edges.filter((_edge, index) => {
-      const weight = edgeWeights[index];
-      const [a, b] = [edgeEnds[2 * index], edgeEnds[2 * index + 1]];
-      return fits(a, b, weight) || fits(b, a, weight);
-    });
-    return kBestPaths(kept, this.links.nodeIds[this.from], this.links.nodeIds[this.to], maxHops, limit).filter(
-      (path) => path.weight < bound,
-    );
+    const pruned = new LinkGraph();
+    for (let index = 0; index < steps.edges.length; index += 1) {
+      const weight = steps.edgeWeights[index];
+      const [a, b] = [steps.edgeEnds[2 * index], steps.edgeEnds[2 * index + 1]];
+      if (fits(a, b, weight) || fits(b, a, weight)) pruned.addLink(steps.edges[index]);
+    }
+    const yen = new YenPaths(pruned, steps.nodeIds[this.from], steps.nodeIds[this.to], maxHops);
+    return {
+      next: () => {
+        const path = yen.next();
+        return path && path.weight < bound ? steps.candidate(path.nodes, path.edges as number[], path.weight) : null;
+      },
+    };
+  }
+}
+
+/** Share of steps two paths have in common, relative to the shorter one. */
+export function overlap(a: readonly string[], b: readonly string[]): number {
+  const inA = new Set(a);
+  let shared = 0;
+  for (const step of new Set(b)) if (inA.has(step)) shared += 1;
+  return shared / Math.min(inA.size, new Set(b).size);
+}
+
+/**
+ * The candidates scored so far, and the greedy diverse selection over them: best exact cost first, then each
+ * next best that shares at most `maxOverlap` of its steps with every path chosen; the others are folded into the
+ * chosen path they share most with.
+ */
+class Selection<E extends EvaluatedPath> {
+  private readonly scored = new Map<string, ScoredCandidate<E>>();
+  private chosen: SelectedPath<E>[] | null = null;
+
+  constructor(
+    private readonly evaluate: EvaluatePaths<E>,
+    private readonly options: PathSearchOptions,
+  ) {}
+
+  get size(): number {
+    return this.scored.size;
   }
 
-  /** The k best paths of all: the bound widens from the lightest path's weight until k paths lie under it. */
-  best(limit: number): RankedPath[] {
-    const lightest = this.fromA[this.to];
-    if (lightest === Infinity) return [];
-    for (let bound = lightest * 2 + 0.5; ; bound *= 2) {
-      const last = bound > 64;
-      const paths = this.below(limit, last ? Infinity : bound);
-      if (paths.length >= limit || last) return paths;
+  /** The selection over what was scored. */
+  paths(): SelectedPath<E>[] {
+    if (this.chosen) return this.chosen;
+    const ordered = [...this.scored.values()].sort(
+      (x, y) =>
+        x.evaluated.cost - y.evaluated.cost ||
+        x.candidate.steps.length - y.candidate.steps.length ||
+        (x.candidate.key < y.candidate.key ? -1 : 1),
+    );
+    const chosen: SelectedPath<E>[] = [];
+    for (const entry of ordered) {
+      if (entry.evaluated.cost === Infinity) continue;
+      let closest: SelectedPath<E> | null = null;
+      let most = -1;
+      for (const path of chosen) {
+        const shared = overlap(path.evaluated.signature, entry.evaluated.signature);
+        if (shared > most) [closest, most] = [path, shared];
+      }
+      if (closest && most > this.options.maxOverlap) closest.variants.push(entry);
+      else if (chosen.length < this.options.limit) chosen.push({ ...entry, variants: [] });
+      // Beyond `limit` diverse paths, a diverse candidate is neither shown nor anyone's variant.
+    }
+    return (this.chosen = chosen);
+  }
+
+  /** Exact cost of the last path chosen once `limit` are chosen: nothing heavier can change the selection. */
+  private threshold(): number {
+    const paths = this.paths();
+    return paths.length >= this.options.limit ? paths[paths.length - 1].evaluated.cost : Infinity;
+  }
+
+  /**
+   * Scores candidates, lightest bound first, while their bound is below both `bound` and the threshold. Returns
+   * false when it stopped at maxCandidates with candidates left (the selection is then not proven).
+   */
+  async extend(candidates: { next(): CandidatePath | null }, bound: number): Promise<boolean> {
+    // A candidate drawn but over the threshold waits here: the threshold can rise once more are scored (a new
+    // best path may turn one chosen before into its variant), and the stream gives each candidate once.
+    let waiting: CandidatePath | null = null;
+    for (;;) {
+      const batch: CandidatePath[] = [];
+      const limit = Math.min(bound, this.threshold());
+      while (batch.length < this.options.evaluationBatch) {
+        const next: CandidatePath | null = waiting ?? candidates.next();
+        waiting = null;
+        if (!next) break;
+        if (next.bound >= limit) {
+          waiting = next;
+          break;
+        }
+        if (this.scored.has(next.key)) continue;
+        if (this.scored.size + batch.length >= this.options.maxCandidates) return false;
+        batch.push(next);
+      }
+      if (batch.length === 0) return true;
+      const evaluated = await this.evaluate(batch);
+      batch.forEach((candidate, index) => this.scored.set(candidate.key, { candidate, evaluated: evaluated[index] }));
+      this.chosen = null;
     }
   }
+
+  /** Whether the selection is proven against every path whose bound is at least `bound`. */
+  provenBelow(bound: number): boolean {
+    return this.threshold() < bound;
+  }
 }
 
-/** The k best paths of at most `maxHops` links among `edges` that are lighter than `bound` (Infinity: of all). */
-export function bestPathsBelow(edges: RankEdge[], from: Key, to: Key, maxHops: number, limit: number, bound: number): RankedPath[] {
-  const links = new ReadLinks();
-  const [a, b] = [links.node(from), links.node(to)];
-  for (const edge of edges) links.addRead(links.node(edge.a), edge.id, edge.b, edge.confidence);
-  const pruner = new PathPruner(links, a, b, maxHops);
-  return bound === Infinity ? pruner.best(limit) : pruner.below(limit, bound);
-}
-
-export async function searchPaths(from: Key, to: Key, expand: ExpandEntities, options: PathSearchOptions): Promise<PathSearchResult> {
-  const links = new ReadLinks();
-  const ends: [number, number] = [links.node(from), links.node(to)];
+export async function searchPaths<E extends EvaluatedPath>(
+  from: Key,
+  to: Key,
+  reader: { expand: ExpandEntities; evaluate: EvaluatePaths<E>; fallback?: () => Promise<FallbackPath[]> },
+  model: StepModel,
+  options: PathSearchOptions,
+): Promise<PathSearchResult<E>> {
+  const steps = new ReadSteps(model, new Set([from, to]));
+  const ends: [number, number] = [steps.node(from), steps.node(to)];
   const sides = [new Side(ends[0]), new Side(ends[1])];
+  const selection = new Selection(reader.evaluate, options);
   let linksRead = 0;
   let rounds = 0;
-  // A proof check costs a few passes over the links read; run it when the bound has grown enough to pay off.
+  // A proof check scores candidates; run it when the bound has grown enough to pay off.
   let nextCheckAt = 0;
-  const result = (paths: RankedPath[], exhaustive: boolean): PathSearchResult => ({ paths, exhaustive, linksRead, rounds });
-  // Built once per state of the links read: the proof check and the budget's answer may both need it.
+  const result = (exhaustive: boolean): PathSearchResult<E> => ({
+    paths: selection.paths(),
+    exhaustive,
+    linksRead,
+    rounds,
+    candidatesScored: selection.size,
+  });
+  // Built once per state of the steps read.
   let built: PathPruner | null = null;
-  const pruner = () => (built ??= new PathPruner(links, ends[0], ends[1], options.maxHops));
+  const pruner = () => (built ??= new PathPruner(steps, ends[0], ends[1], options.maxHops));
+  /** Every path within the hop limit lies in the steps read: the selection over them is the answer. */
+  const finish = async () => result(await selection.extend(pruner().candidates(Infinity), Infinity));
 
   for (;;) {
     const radii = [sides[0].radius(), sides[1].radius()];
     const bound = radii[0] + radii[1];
-    // One side has nothing left to expand: every path that exists runs through links already read.
-    if (bound === Infinity) return result(pruner().best(options.limit), true);
-    if (bound >= nextCheckAt && links.edges.length > 0) {
+    // One side has nothing left to expand: every path that exists runs through steps already read.
+    if (bound === Infinity) return finish();
+    if (bound >= nextCheckAt && steps.edges.length > 0) {
       // Every entity within hA hops of one end and hB of the other has been read: when hA + hB reach the hop
-      // limit, every path within it lies in the links read (its link i has an end within i hops of `from` or
+      // limit, every path within it lies in the steps read (its step i has an end within i hops of `from` or
       // within maxHops - i - 1 of `to`), however many or few such paths there are.
-      if (links.readHorizon(ends[0]) + links.readHorizon(ends[1]) >= options.maxHops) return result(pruner().best(options.limit), true);
-      const proven = pruner().below(options.limit, bound);
-      if (proven.length >= options.limit) return result(proven, true);
+      if (steps.readHorizon(ends[0]) + steps.readHorizon(ends[1]) >= options.maxHops) return finish();
+      const complete = await selection.extend(pruner().candidates(bound), bound);
+      if (!complete) return result(false);
+      if (selection.provenBelow(bound)) return result(true);
       nextCheckAt = Math.max(bound * 2, bound + 0.1);
     }
-    if (linksRead >= options.maxLinksRead) return result(pruner().best(options.limit), false);
+    if (linksRead >= options.maxLinksRead) {
+      await selection.extend(pruner().candidates(Infinity), Infinity);
+      if (selection.paths().length < options.limit && reader.fallback) {
+        for (const path of await reader.fallback()) addFallbackPath(steps, path);
+        built = null;
+        await selection.extend(pruner().candidates(Infinity), Infinity);
+      }
+      return result(false);
+    }
 
     const side = radii[0] <= radii[1] ? sides[0] : sides[1];
     const batch = side.takeBatch(options.batchSize);
-    const unread = batch.filter((node) => !links.read[node]);
+    const unread = batch.filter((node) => !steps.read[node]);
     if (unread.length > 0) {
-      const found = await expand(unread.map((node) => links.nodeIds[node]));
+      const found = await reader.expand(unread.map((node) => steps.nodeIds[node]));
       rounds += 1;
       built = null;
       for (const node of unread) {
-        links.read[node] = true;
-        const read = found.get(links.nodeIds[node]);
+        steps.read[node] = true;
+        const read = found.get(steps.nodeIds[node]);
         if (!read) continue;
-        linksRead += read.ids.length;
-        for (let i = 0; i < read.ids.length; i += 1) links.addRead(node, read.ids[i], read.others[i], read.confidences[i]);
+        // The budget counts every link of the entity (what Neo4j reads), not only those a path may use.
+        linksRead += Math.max(read.degree, read.ids.length);
+        steps.addExpanded(node, read);
       }
     }
-    for (const node of batch) side.relaxFrom(node, links);
+    for (const node of batch) side.relaxFrom(node, steps);
   }
+}
+
+/** A path of the fewest-hop fallback, its links not yet read, as steps of one link each. */
+function addFallbackPath(steps: ReadSteps, path: FallbackPath) {
+  path.links.forEach((link, index) => {
+    const [a, b] = [steps.node(path.nodes[index]), steps.node(path.nodes[index + 1])];
+    steps.noteDegree(a, path.degrees[index]);
+    steps.noteDegree(b, path.degrees[index + 1]);
+    if (steps.hasLink(link.id)) return;
+    const { type, outgoing } = decodeLink(link.code);
+    steps.addStep(outgoing ? a : b, outgoing ? b : a, type, [link]);
+  });
 }

@@ -1,8 +1,8 @@
 /**
- * Pure k-best simple paths (Yen's algorithm) over a small weighted multigraph, with a hop limit.
- * Links are followed in either direction. A link's weight is -ln(confidence/100), so the lightest path has
- * the highest product of confidences; a tiny cost per hop makes ties go to fewer hops.
- * Entities and links are numbered internally: the path search calls this on thousands of links per
+ * Pure k-best simple paths (Yen's algorithm) over a small weighted multigraph, with an exact hop limit.
+ * Edges are followed in either direction; an edge's weight is a cost (the path search makes it -ln of an upper
+ * bound on the step's score), so the lightest path is the best. A tiny cost per hop (hopCost) makes ties go to
+ * fewer hops. Entities and edges are numbered internally: the path search calls this on thousands of edges per
  * request, and string-keyed maps were most of its time.
  */
 import { MinQueue } from './min-queue.js';
@@ -14,39 +14,37 @@ export interface RankEdge {
   id: Key;
   a: Key;
   b: Key;
-  confidence: number;
+  /** The cost of taking the edge (>= 0); Infinity leaves it out. */
+  weight: number;
 }
 
 export interface RankedPath {
   nodes: Key[];
+  /** Edge ids in path order. */
   edges: Key[];
   weight: number;
 }
 
-const hopCost = 1e-9;
+/** Added per hop, so that among equal scores the path with fewer hops comes first. */
+export const hopCost = 1e-9;
 
-export function edgeWeight(confidence: number): number {
-  return -Math.log(confidence / 100) + hopCost;
-}
-
-/** A link's weight in path ranking, or null for a link nobody believes (it carries no evidence). */
-export function linkWeight(confidence: number): number | null {
-  return confidence > 0 ? edgeWeight(Math.min(confidence, 100)) : null;
+/** The cost of a factor p in (0, 1] of a path's score, with the hop's tie-breaker; Infinity for p = 0. */
+export function costOf(factor: number): number {
+  return factor > 0 ? -Math.log(Math.min(factor, 1)) + hopCost : Infinity;
 }
 
 /**
- * Links as numbered adjacency lists, grown one link at a time: for node n, its neighbours, the link numbers
- * and weights; links are numbered in the order added, with their ends and weights. Links nobody believes
- * (confidence 0) are left out. The path search (path-search.ts) grows one as it reads the graph.
+ * Edges as numbered adjacency lists, grown one edge at a time: for node n, its neighbours and edge numbers;
+ * edges are numbered in the order added, with their ends and weights. An edge's weight may grow after it was
+ * added (raiseWeight): adjacency reads it from edgeWeights, the one place it is kept.
  */
 export class LinkGraph {
   readonly nodeIds: Key[] = [];
   readonly nodeIndex = new Map<Key, number>();
   readonly neighbours: number[][] = [];
   readonly links: number[][] = [];
-  readonly weights: number[][] = [];
   readonly edges: RankEdge[] = [];
-  /** Numbered ends of link i at 2i and 2i + 1. */
+  /** Numbered ends of edge i at 2i and 2i + 1. */
   readonly edgeEnds: number[] = [];
   readonly edgeWeights: number[] = [];
 
@@ -58,27 +56,26 @@ export class LinkGraph {
       this.nodeIds.push(id);
       this.neighbours.push([]);
       this.links.push([]);
-      this.weights.push([]);
     }
     return index;
   }
 
-  addLink(edge: RankEdge): void {
-    const weight = linkWeight(edge.confidence);
-    if (weight === null) return;
+  /** Adds an edge and returns its number, or -1 when its weight leaves it out. */
+  addLink(edge: RankEdge): number {
+    if (!(edge.weight < Infinity)) return -1;
     const link = this.edges.length;
     const [a, b] = [this.node(edge.a), this.node(edge.b)];
     this.edges.push(edge);
     this.edgeEnds.push(a, b);
-    this.edgeWeights.push(weight);
-    this.adjoin(a, b, link, weight);
-    if (a !== b) this.adjoin(b, a, link, weight);
+    this.edgeWeights.push(edge.weight);
+    this.adjoin(a, b, link);
+    if (a !== b) this.adjoin(b, a, link);
+    return link;
   }
 
-  private adjoin(from: number, to: number, link: number, weight: number) {
+  private adjoin(from: number, to: number, link: number) {
     this.neighbours[from].push(to);
     this.links[from].push(link);
-    this.weights[from].push(weight);
   }
 }
 
@@ -89,8 +86,8 @@ interface NumberedPath {
 }
 
 /**
- * Lightest path from `source` to `target` using at most `maxHops` links, avoiding banned nodes and links.
- * Dijkstra over (node, hops used) states; with positive weights the best walk is a simple path.
+ * Lightest path from `source` to `target` using at most `maxHops` edges, avoiding banned nodes and edges.
+ * Dijkstra over (node, hops used) states; with non-negative weights the best walk is a simple path.
  */
 function lightestPath(
   graph: LinkGraph,
@@ -107,6 +104,7 @@ function lightestPath(
   const via = new Int32Array(states).fill(-1);
   const queue = new MinQueue<number>();
   const start = source * stride;
+  const weights = graph.edgeWeights;
   best[start] = 0;
   queue.push(0, start);
   for (let next = queue.pop(); next; next = queue.pop()) {
@@ -126,12 +124,11 @@ function lightestPath(
     if (hops >= maxHops) continue;
     const neighbours = graph.neighbours[node];
     const links = graph.links[node];
-    const weights = graph.weights[node];
     for (let i = 0; i < neighbours.length; i += 1) {
       const to = neighbours[i];
       if (bannedNodes[to] || bannedLinks.has(links[i])) continue;
       const toState = to * stride + hops + 1;
-      const candidate = next.key + weights[i];
+      const candidate = next.key + weights[links[i]];
       if (candidate >= best[toState]) continue;
       best[toState] = candidate;
       previous[toState] = state;
@@ -142,28 +139,62 @@ function lightestPath(
   return null;
 }
 
-/** Up to `k` simple paths of at most `maxHops` links, lightest (best evidence) first. */
-export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops: number, k: number): RankedPath[] {
-  const graph = new LinkGraph();
-  for (const edge of edges) graph.addLink(edge);
-  const from = graph.nodeIndex.get(source);
-  const to = graph.nodeIndex.get(target);
-  if (from === undefined || to === undefined) return [];
-  const noNodes = new Uint8Array(graph.nodeIds.length);
-  const first = lightestPath(graph, from, to, maxHops, noNodes, new Set());
-  if (!first) return [];
-  const accepted: NumberedPath[] = [first];
-  const candidates = new MinQueue<NumberedPath>();
-  const seen = new Set<string>([first.links.join('|')]);
+/**
+ * Yen's algorithm as a generator: `next()` gives the simple paths of at most `maxHops` edges one at a time,
+ * lightest first, so a caller can stop as soon as it has what it needs (the path search does).
+ */
+export class YenPaths {
+  private readonly accepted: NumberedPath[] = [];
+  private readonly candidates = new MinQueue<NumberedPath>();
+  private readonly seen = new Set<string>();
+  private readonly from: number | undefined;
+  private readonly to: number | undefined;
+  private started = false;
+  private done = false;
 
-  while (accepted.length < k) {
-    const previous = accepted[accepted.length - 1];
+  constructor(
+    private readonly graph: LinkGraph,
+    source: Key,
+    target: Key,
+    private readonly maxHops: number,
+  ) {
+    this.from = graph.nodeIndex.get(source);
+    this.to = graph.nodeIndex.get(target);
+  }
+
+  /** The next lightest path, or null when there is none left. */
+  next(): RankedPath | null {
+    const path = this.nextNumbered();
+    if (!path) return null;
+    const { graph } = this;
+    return {
+      nodes: path.nodes.map((node) => graph.nodeIds[node]),
+      edges: path.links.map((link) => graph.edges[link].id),
+      weight: path.weight,
+    };
+  }
+
+  private nextNumbered(): NumberedPath | null {
+    const { graph, from, to, maxHops } = this;
+    if (from === undefined || to === undefined || this.done) return null;
+    if (!this.started) {
+      this.started = true;
+      const first = lightestPath(graph, from, to, maxHops, new Uint8Array(graph.nodeIds.length), new Set());
+      if (!first) {
+        this.done = true;
+        return null;
+      }
+      this.seen.add(first.links.join('|'));
+      this.accepted.push(first);
+      return first;
+    }
+    const previous = this.accepted[this.accepted.length - 1];
     for (let spurIndex = 0; spurIndex < previous.nodes.length - 1; spurIndex += 1) {
       const spurNode = previous.nodes[spurIndex];
       const rootLinks = previous.links.slice(0, spurIndex);
       const rootKey = rootLinks.join('|');
       const bannedLinks = new Set<number>();
-      for (const path of accepted) {
+      for (const path of this.accepted) {
         if (path.links.length > spurIndex && path.nodes[spurIndex] === spurNode && path.links.slice(0, spurIndex).join('|') === rootKey) {
           bannedLinks.add(path.links[spurIndex]);
         }
@@ -178,18 +209,31 @@ export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops:
         weight: rootLinks.reduce((sum, link) => sum + graph.edgeWeights[link], 0) + spur.weight,
       };
       const key = path.links.join('|');
-      if (!seen.has(key)) {
-        seen.add(key);
-        candidates.push(path.weight, path);
+      if (!this.seen.has(key)) {
+        this.seen.add(key);
+        this.candidates.push(path.weight, path);
       }
     }
-    const next = candidates.pop();
-    if (!next) break;
-    accepted.push(next.value);
+    const next = this.candidates.pop();
+    if (!next) {
+      this.done = true;
+      return null;
+    }
+    this.accepted.push(next.value);
+    return next.value;
   }
-  return accepted.map((path) => ({
-    nodes: path.nodes.map((node) => graph.nodeIds[node]),
-    edges: path.links.map((link) => graph.edges[link].id),
-    weight: path.weight,
-  }));
+}
+
+/** Up to `k` simple paths of at most `maxHops` edges, lightest first. */
+export function kBestPaths(edges: RankEdge[], source: Key, target: Key, maxHops: number, k: number): RankedPath[] {
+  const graph = new LinkGraph();
+  for (const edge of edges) graph.addLink(edge);
+  const yen = new YenPaths(graph, source, target, maxHops);
+  const paths: RankedPath[] = [];
+  while (paths.length < k) {
+    const path = yen.next();
+    if (!path) break;
+    paths.push(path);
+  }
+  return paths;
 }

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../errors.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { isRelationshipType, relationshipTypes, stances, type StanceName } from './model.js';
+import { originKey, originOf } from './sources/source-evidence.js';
 import type { RelationshipFilterInput } from './types.js';
 
 /** The filter as Cypher parameters: absent lists are null, meaning "any". */
@@ -9,7 +10,15 @@ export interface FilterParams {
   minConfidence: number;
   stances: StanceName[] | null;
   asOf: string | null;
+  /** The what-if's sources to leave out (named, or of the origins named), null for none. */
+  excludedSources: string[] | null;
 }
+
+/** Every source's id and what decides its origin (graph/find-source-origins). */
+export type ReadSourceOrigins = () => Promise<{ id: string; origin: string | null; publisher: string | null; title: string | null }[]>;
+
+/** Most sources and origins one what-if may name. */
+export const whatIfLimits = { maxExcluded: 500 } as const;
 
 /** Checks a date argument and says what is expected when it is wrong. */
 export function checkDate(value: string, argument: string): string {
@@ -48,5 +57,36 @@ export function toFilterParams(
     throw new BadUserInputError(`filter.stances takes ${stances.join(', ')}.`);
   }
   const asOf = filter?.asOf ? checkDate(filter.asOf, 'filter.asOf') : null;
-  return { types: types && types.length > 0 ? types : null, minConfidence, stances: chosenStances, asOf };
+  const excludeSources = filter?.excludeSources ?? [];
+  if (excludeSources.length > whatIfLimits.maxExcluded || (filter?.excludeOrigins?.length ?? 0) > whatIfLimits.maxExcluded) {
+    throw new BadUserInputError(`filter.excludeSources and filter.excludeOrigins take at most ${whatIfLimits.maxExcluded} names each.`);
+  }
+  return {
+    types: types && types.length > 0 ? types : null,
+    minConfidence,
+    stances: chosenStances,
+    asOf,
+    excludedSources: excludeSources.length > 0 ? [...new Set(excludeSources)] : null,
+  };
+}
+
+/**
+ * The filter with its what-if resolved: the sources of every origin named in excludeOrigins (compared
+ * normalised, as evidence groups compare them) join the sources named in excludeSources. Origins are read only
+ * when some are named.
+ */
+export async function resolveFilterParams(
+  filter: RelationshipFilterInput | null | undefined,
+  defaultStances: StanceName[] | null,
+  readOrigins: ReadSourceOrigins,
+): Promise<FilterParams> {
+  const params = toFilterParams(filter, defaultStances);
+  const origins = new Set((filter?.excludeOrigins ?? []).map(originKey).filter(Boolean));
+  if (origins.size === 0) return params;
+  const ofOrigins = (await readOrigins())
+    .filter((source) => origins.has(originKey(originOf({ ...source, title: source.title ?? source.id }))))
+    .map((source) => source.id);
+  // An origin nobody cites still leaves out nothing, rather than everything: the list stays non-empty.
+  const excluded = [...new Set([...(params.excludedSources ?? []), ...ofOrigins])];
+  return { ...params, excludedSources: excluded.length > 0 ? excluded : null };
 }

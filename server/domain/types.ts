@@ -1,17 +1,26 @@
-import type { EntityKindName, StanceName } from './model.js';
+import type { ConfidenceBandName } from '../../shared/vocabulary.js';
+import type { EntityKindName, ReliabilityGrade, StanceName } from './model.js';
 
-/** A source document as stored on a `Source` node. */
+/**
+ * A source document as stored on a `Source` node, with what weighs it: its Admiralty `reliability`, its
+ * `origin` (the organisation whose reporting it is) and the sources it was `derivedFrom`. Reliability and
+ * origin are as stored: null reads as grade F and as the publisher (see evidence/source-evidence.ts).
+ */
 export interface SourceDocument {
   id: string;
   title: string;
   publisher: string | null;
   url: string | null;
   published: string | null;
+  reliability: ReliabilityGrade | null;
+  origin: string | null;
+  derivedFrom: string[];
 }
 
-/** A citation: which source, and the excerpt of it that supports one fact. */
+/** A citation: which source, the excerpt of it that supports one fact, and how credible that piece is (1-6). */
 export interface Citation extends SourceDocument {
   excerpt: string | null;
+  credibility: number;
 }
 
 /** An entity as the domain hands it to resolvers (plain values, ISO dates). */
@@ -48,14 +57,40 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
+/** A source as GraphQL's `Source`: a document, and when read as a citation its excerpt and credibility. */
+export type SourceRecord = SourceDocument & Partial<Pick<Citation, 'excerpt' | 'credibility'>>;
+
+/** One step of a path: the parallel links of one type and direction between two entities, weighed together. */
+export interface PathStepRecord {
+  from: EntityRecord;
+  to: EntityRecord;
+  reading: string;
+  relationships: RelationshipRecord[];
+  support: number;
+  evidenceGroups: number;
+  singleSource: boolean;
+  contested: boolean;
+  claimed: boolean;
+}
+
 export interface PathRecord {
   entities: EntityRecord[];
   relationships: RelationshipRecord[];
   hops: number;
+  /** Ranking score: support discounted by the profile's step weights and the hubs passed. */
   score: number;
+  /** Product of the steps' support. */
+  support: number;
   weakestLink: RelationshipRecord | null;
   /** False when the search stopped at its read budget: the best paths among the links it read. */
   exhaustive: boolean;
+  metaPath: string;
+  reading: string;
+  band: ConfidenceBandName;
+  variants: number;
+  variantPaths: PathRecord[];
+  steps: PathStepRecord[];
+  criticalSource: SourceDocument | null;
 }
 
 export interface RelationshipFilterInput {
@@ -63,6 +98,10 @@ export interface RelationshipFilterInput {
   minConfidence?: number | null;
   stances?: StanceName[] | null;
   asOf?: string | null;
+  /** What-if: leave out these sources (a link left with none of its sources is left out). */
+  excludeSources?: string[] | null;
+  /** What-if: leave out every source of these origins (compared normalised). */
+  excludeOrigins?: string[] | null;
 }
 
 /**

@@ -26,17 +26,16 @@ export class CypherCatalog {
         .replace(/\.cypher$/, '');
       files.set(name, fs.readFileSync(file, 'utf8'));
     }
-    const fragment = (name: string) => {
-      const text = name.startsWith(fragmentFolder) ? files.get(name) : undefined;
-      if (text === undefined) throw new Error(`No Cypher fragment named ${name}.cypher`);
-      return `(${withoutComments(text).join('\n  ')})`;
-    };
+    // A fragment may include others (never itself, directly or not: the depth check stops a cycle).
+    const expand = (text: string, depth: number): string =>
+      text.replace(includePattern, (_match, included: string) => {
+        const body = included.startsWith(fragmentFolder) ? files.get(included) : undefined;
+        if (body === undefined) throw new Error(`No Cypher fragment named ${included}.cypher`);
+        if (depth > 8) throw new Error(`Cypher fragment ${included}.cypher includes itself`);
+        return `(${expand(withoutComments(body).join('\n  '), depth + 1)})`;
+      });
     for (const [name, text] of files) {
-      if (!name.startsWith(fragmentFolder))
-        this.statements.set(
-          name,
-          text.replace(includePattern, (_match, included: string) => fragment(included)),
-        );
+      if (!name.startsWith(fragmentFolder)) this.statements.set(name, expand(text, 0));
     }
   }
 

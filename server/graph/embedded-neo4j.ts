@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot, type EmbeddedNeo4jConfig } from '../config.js';
-import { ensurePrivateDataDir } from '../data-dir.js';
+import { ensurePrivateDataDir, ensureSecretFile } from '../data-dir.js';
 import type { Logger } from '../logger.js';
 
 const launcherSource = path.join(projectRoot, 'neo4j', 'EmbeddedNeo4j.java');
@@ -33,6 +33,7 @@ export interface RunningNeo4j {
   pid: number;
   /** Resolves when the JVM has exited, whatever the reason. */
   exited: Promise<number | null>;
+  hasExited(): boolean;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the JVM is gone. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -97,19 +98,44 @@ export function prepareLauncher(home: string, logger: Logger): { argsFile: strin
   return { argsFile };
 }
 
-/** The embedded instance's password: generated on first start, kept in DATA_DIR with mode 0600. */
+/**
+ * The embedded instance's password: generated on first start, kept in DATA_DIR with mode 0600. The launcher
+ * sets it on every start, so a deleted file only means a new password.
+ */
 export function ensurePassword(dataDir: string): string {
-  const file = path.join(dataDir, 'neo4j-password');
-  ensurePrivateDataDir(dataDir);
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
-  }
-  fs.chmodSync(file, 0o600);
-  return fs.readFileSync(file, 'utf8').trim();
+  return ensureSecretFile(dataDir, 'neo4j-password', 'embedded Neo4j password').secret;
 }
 
 export function passwordFile(dataDir: string): string {
   return path.join(dataDir, 'neo4j-password');
+}
+
+/**
+ * A second explorer on the same DATA_DIR would find Neo4j's store locked; say so up front, naming the folder and
+ * the process that has it (from the state file the running one keeps, if its parent is still alive).
+ */
+function refuseIfInUse(dataDir: string): void {
+  const stateFile = path.join(dataDir, 'embedded-neo4j.json');
+  let state: { pid?: number; parentPid?: number; port?: number };
+  try {
+    state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+  } catch {
+    return; // none, or unreadable: Neo4j's own store lock is the last word
+  }
+  const alive = (pid: number | undefined) => {
+    if (!pid || pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  if (state.parentPid !== process.pid && alive(state.pid) && alive(state.parentPid)) {
+    throw new EmbeddedNeo4jError(
+      `DATA_DIR=${dataDir} is in use: process ${state.parentPid} runs its Neo4j (pid ${state.pid}, Bolt port ${state.port}). Stop that Attribution Explorer first, or start this one with another DATA_DIR.`,
+    );
+  }
 }
 
 /** Asks the kernel for a free loopback port. */
@@ -133,6 +159,10 @@ function writeNeo4jConf(home: string, config: EmbeddedNeo4jConfig): string {
     `db.transaction.timeout=${config.txTimeoutSeconds}s`,
     // No network beyond loopback: nothing to report to, nothing to look up.
     'dbms.usage_report.enabled=false',
+    // No lockout after failed logins: any local user can reach the loopback Bolt port, and with the default
+    // (3 failures lock the user for 5 s) a loop of wrong passwords locked the app out of its own database.
+    // Guessing is no way in: the password is 24 random bytes (192 bits), unguessable at any rate (docs/security.md).
+    'dbms.security.auth_max_failed_attempts=0',
     // Bolt waits up to 5 s + 5 s + 15 s for clients that are already gone; we stop only after our driver closed.
     'internal.server.bolt.connection_shutdown_wait_time=500ms',
     'internal.server.bolt.thread_pool_shutdown_wait_time=500ms',
@@ -149,7 +179,12 @@ function writeNeo4jConf(home: string, config: EmbeddedNeo4jConfig): string {
  */
 export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: string, logger: Logger): Promise<RunningNeo4j> {
   ensurePrivateDataDir(dataDir);
-  fs.mkdirSync(config.home, { recursive: true });
+  refuseIfInUse(dataDir);
+  try {
+    fs.mkdirSync(config.home, { recursive: true });
+  } catch (error) {
+    throw new EmbeddedNeo4jError(`The Neo4j folder ${config.home} cannot be created: ${(error as Error).message}.`);
+  }
   const password = ensurePassword(dataDir);
   const { argsFile } = prepareLauncher(config.home, logger);
   const confFile = writeNeo4jConf(config.home, config);
@@ -200,7 +235,13 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: s
         resolve({ version: event.version ?? 'unknown' });
       } else if (event.event === 'error') {
         clearTimeout(timer);
-        reject(new EmbeddedNeo4jError(`Neo4j failed to start: ${event.message}`));
+        reject(
+          new EmbeddedNeo4jError(
+            /locked by another process|FileLockException/i.test(event.message ?? '')
+              ? `The Neo4j store in ${config.home} is locked by another process: another Attribution Explorer or \`npm run import\` is using DATA_DIR=${dataDir}. Stop it, or start with another DATA_DIR.`
+              : `Neo4j failed to start: ${event.message}`,
+          ),
+        );
       }
     });
     child.once('error', (error) => {
@@ -227,6 +268,7 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: s
     version,
     pid: child.pid ?? -1,
     exited,
+    hasExited: () => child.exitCode !== null || child.signalCode !== null,
     async stop(graceMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

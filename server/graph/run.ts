@@ -2,10 +2,17 @@ import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-d
 import { AppError, BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CypherCatalog } from './cypher.js';
+import { targetOf, type DriverTarget } from './driver.js';
 import { recordToObject, toParams } from './records.js';
 import type { ParamsOf, RowOf, SlotsArgument, StatementName } from './statements.js';
 
 export type Row = Record<string, unknown>;
+
+/** What a worker thread needs to open its own connection to the database a Graph reads (see workerConnection). */
+export interface WorkerConnection extends DriverTarget {
+  database?: string;
+  timeoutMs: number;
+}
 export type Params = Record<string, unknown>;
 
 /** A transaction handed to domain code that runs several named statements in it. */
@@ -19,8 +26,11 @@ export type WriteTransaction = Transaction;
 /** Several reads that must see the same data (element ids from one read are used by the next). */
 export type ReadTransaction = Transaction;
 
-/** Neo4j's failures -> the app's error codes; the one place that knows Neo4j error codes. */
-export function translateNeo4jError(error: unknown): Error {
+/**
+ * Neo4j's failures -> the app's error codes; the one place that knows Neo4j error codes. `mode` says whether
+ * the failed work was a read (a query to narrow) or a write (an import or edit to split).
+ */
+export function translateNeo4jError(error: unknown, mode: 'READ' | 'WRITE' = 'WRITE'): Error {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
     const code = error.code ?? '';
@@ -40,7 +50,9 @@ export function translateNeo4jError(error: unknown): Error {
     }
     if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || code === 'Neo.TransientError.General.OutOfMemoryError') {
       return new QueryTooExpensiveError(
-        "The work is too large for one transaction within the database's memory limit (dbms.memory.transaction.total.max); nothing was written. Split the import, or give Neo4j more heap (NEO4J_HEAP).",
+        mode === 'READ'
+          ? 'The query needs more memory than the database allows one transaction (dbms.memory.transaction.total.max, 70% of NEO4J_HEAP). Narrow it: fewer ids, a lower depth or limit, or a relationship filter; or give Neo4j more heap (NEO4J_HEAP).'
+          : "The change is too large for one transaction within the database's memory limit (dbms.memory.transaction.total.max); nothing was written. Split the import, or give Neo4j more heap (NEO4J_HEAP).",
       );
     }
     if (code.startsWith('Neo.ClientError.Security.')) {
@@ -75,6 +87,10 @@ export function namedStatements(tx: Pick<ManagedTransaction, 'run'>, catalog: Cy
 export class Graph {
   /** Set when the database was found unreachable; until a quick ping succeeds, requests fail fast. */
   private unreachable = false;
+  /** Set by the embedded Neo4j's supervisor while the database is down or restarting: requests fail at once. */
+  private outage: { backAt: number } | null = null;
+  /** How to cut each query in flight, for when the database goes away under it, with its access mode. */
+  private readonly inFlight = new Map<(error: Error) => void, 'READ' | 'WRITE'>();
 
   constructor(
     private readonly driver: Driver,
@@ -82,7 +98,59 @@ export class Graph {
     private readonly logger: Logger,
     private readonly database?: string,
     private readonly timeoutMs = 30_000,
+    /** A driver of its own for ping(), so a pool busy with long queries never looks like a dead database. */
+    private readonly healthDriver: Driver = driver,
   ) {}
+
+  /**
+   * The database is away (its JVM exited, is restarting, or stopped answering) and expected back in about
+   * `backInMs`: queries in flight fail now with GRAPH_UNAVAILABLE, and new ones fail at once until markAvailable.
+   * Writes are cut only when the database is gone (`exited`): a frozen one might still commit them when it
+   * wakes, and a write must never be reported failed yet land.
+   */
+  markUnavailable(backInMs: number, exited: boolean): void {
+    this.outage = { backAt: Date.now() + backInMs };
+    const error = this.unavailableError();
+    for (const [cut, mode] of [...this.inFlight]) if (exited || mode === 'READ') cut(error);
+  }
+
+  markAvailable(): void {
+    this.outage = null;
+    this.unreachable = false;
+  }
+
+  /**
+   * How a worker thread connects to the same database (server/work/): the driver's target, the database and the
+   * timeout. Null for a graph over a driver not made by createDriver.
+   */
+  workerConnection(): WorkerConnection | null {
+    const target = targetOf(this.driver);
+    return target ? { ...target, database: this.database, timeoutMs: this.timeoutMs } : null;
+  }
+
+  /**
+   * Work done elsewhere (a worker thread's own connection) that reads this database: refused at once while the
+   * database is known to be away, and cut like this graph's own reads when it goes away meanwhile.
+   */
+  async whileAvailable<T>(work: () => Promise<T>): Promise<T> {
+    if (this.outage) throw this.unavailableError();
+    let cut!: (error: Error) => void;
+    const cutOff = new Promise<never>((_resolve, reject) => (cut = reject));
+    cutOff.catch(() => undefined);
+    this.inFlight.set(cut, 'READ');
+    const running = work();
+    running.catch(() => undefined); // once cut, its own failure no longer matters
+    try {
+      return await Promise.race([running, cutOff]);
+    } finally {
+      this.inFlight.delete(cut);
+    }
+  }
+
+  /** For Retry-After: when the database should be back, in whole seconds (at least 1). */
+  retryAfterSeconds(): number {
+    return this.outage ? Math.max(1, Math.ceil((this.outage.backAt - Date.now()) / 1000)) : 5;
+  }
 
   /** Runs a named read statement and returns its typed rows. */
   async read<Name extends StatementName>(name: Name, params: ParamsOf<Name>, ...slots: SlotsArgument<Name>): Promise<RowOf<Name>[]> {
@@ -114,18 +182,22 @@ export class Graph {
     options: { retry?: boolean } = {},
   ): Promise<T> {
     if (options.retry === false) {
-      return this.withSession('WRITE', async (session) => {
-        const tx = session.beginTransaction({ timeout: timeoutMs });
-        try {
-          const result = await work(this.bind(tx));
-          await tx.commit();
-          return result;
-        } finally {
-          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-        }
-      });
+      return this.withSession(
+        'WRITE',
+        async (session) => {
+          const tx = session.beginTransaction({ timeout: timeoutMs });
+          try {
+            const result = await work(this.bind(tx));
+            await tx.commit();
+            return result;
+          } finally {
+            if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          }
+        },
+        timeoutMs,
+      );
     }
-    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(this.bind(tx)), { timeout: timeoutMs }));
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(this.bind(tx)), { timeout: timeoutMs }), timeoutMs);
   }
 
   /** Runs raw text, for schema statements and EXPLAIN checks; not for user-supplied text. */
@@ -138,18 +210,31 @@ export class Graph {
 
   /** True when the database answers within `timeoutMs`. */
   async ping(timeoutMs = 1_500): Promise<boolean> {
-    const attempt = this.driver.verifyConnectivity({ database: this.database }).then(
-      () => true,
-      () => false,
-    );
-    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-    const up = await Promise.race([attempt, timeout]);
+    if (this.outage) return false;
+    const up = await this.probe(timeoutMs);
     this.unreachable = !up;
     return up;
   }
 
+  /** Asks the database itself whether it answers within `timeoutMs`, whatever this graph believes (the supervisor's check). */
+  async probe(timeoutMs = 1_500): Promise<boolean> {
+    const session = this.healthDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const attempt = session.run(this.catalog.text('admin/ping'), {}, { timeout: timeoutMs }).then(
+      () => true,
+      () => false,
+    );
+    void attempt.finally(() => session.close().catch(() => undefined));
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    return Promise.race([attempt, timeout]);
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
+    if (this.healthDriver !== this.driver) await this.healthDriver.close();
+  }
+
+  private unavailableError(): GraphUnavailableError {
+    return new GraphUnavailableError(`The graph database is unavailable (restarting); try again in about ${this.retryAfterSeconds()} s.`);
   }
 
   /** A driver transaction as the domain sees one: named statements from the catalog. */
@@ -157,22 +242,49 @@ export class Graph {
     return namedStatements(tx, this.catalog, this.logger);
   }
 
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     // Once the database is known to be away, answer at once instead of waiting out the driver's retries.
+    if (this.outage) throw this.unavailableError();
     if (this.unreachable && !(await this.ping(500))) throw new GraphUnavailableError();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    // A query is cut when the database goes away under it, and at the latest a little after the transaction
+    // timeout, which a frozen database never enforces itself.
+    let wasCut = false;
+    let cut!: (error: Error) => void;
+    const cutOff = new Promise<never>((_resolve, reject) => {
+      cut = (error) => {
+        wasCut = true;
+        reject(error);
+      };
+    });
+    cutOff.catch(() => undefined);
+    this.inFlight.set(cut, mode);
+    const deadline = setTimeout(
+      () => cut(new GraphUnavailableError('The graph database did not answer in time; try again shortly.')),
+      timeoutMs + 5_000,
+    );
+    const running = work(session);
+    running.catch(() => undefined); // its own failure is reported below, or no longer matters once cut
     try {
-      return await work(session);
+      return await Promise.race([running, cutOff]);
     } catch (error) {
-      const translated = translateNeo4jError(error);
+      const translated = translateNeo4jError(error, mode);
       if (translated instanceof GraphUnavailableError) this.unreachable = true;
       if (!(translated instanceof AppError)) this.logger.error({ err: error }, 'graph query failed');
       throw translated;
     } finally {
-      await session.close();
+      clearTimeout(deadline);
+      this.inFlight.delete(cut);
+      // A session whose database froze may never close; the answer does not wait for it.
+      if (wasCut) void session.close().catch(() => undefined);
+      else await session.close();
     }
   }
 }

@@ -5,7 +5,7 @@
  * strings). The Cypher catalog test checks each entry against its file: the file exists, and EXPLAIN reports
  * exactly these columns.
  */
-import type { EntityKindName, RelationshipTypeName, StanceName } from '../../shared/vocabulary.js';
+import type { EntityKindName, ReliabilityGrade, RelationshipTypeName, StanceName } from '../../shared/vocabulary.js';
 import type { CypherSlots } from './cypher.js';
 import type { Neo4jDate } from './records.js';
 
@@ -22,9 +22,11 @@ export interface EntityMap {
   date?: string | null;
   sourceIds?: string[] | null;
   excerpts?: string[] | null;
+  /** Admiralty credibility (1-6) of each citation, parallel to sourceIds; absent on data written before it existed. */
+  credibilities?: number[] | null;
   /** Custom import properties as a JSON object string. */
   extra?: string | null;
-  [property: string]: string | string[] | null | undefined;
+  [property: string]: string | string[] | number[] | null | undefined;
 }
 
 /** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
@@ -44,6 +46,7 @@ export interface RelationshipMap extends RelationshipCore {
   description?: string | null;
   sourceIds?: string[] | null;
   excerpts?: string[] | null;
+  credibilities?: number[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
 }
@@ -55,6 +58,9 @@ export interface SourceMap {
   publisher?: string | null;
   url?: string | null;
   published?: string | null;
+  reliability?: ReliabilityGrade | null;
+  origin?: string | null;
+  derivedFrom?: string[] | null;
 }
 
 /**
@@ -66,12 +72,16 @@ export interface Vanished {
 }
 export type MaybeVanished<T> = T | Vanished;
 
-/** The relationship filter as parameters: absent lists are null, meaning "any"; asOf is YYYY-MM-DD or null. */
+/**
+ * The relationship filter as parameters: absent lists are null, meaning "any"; asOf is YYYY-MM-DD or null;
+ * excludedSources are the what-if's source ids (origins already resolved to their sources), null for none.
+ */
 export interface RelationshipFilterParams {
   types: string[] | null;
   minConfidence: number;
   stances: StanceName[] | null;
   asOf: string | null;
+  excludedSources: string[] | null;
 }
 
 /**
@@ -79,6 +89,14 @@ export interface RelationshipFilterParams {
  * where `o.id IN $list` would compare with every id of a long list.
  */
 export type IdSet = Record<string, true>;
+/** What the path search reads links with (graph/expand-for-paths): the filter, and the profile's rules. */
+export type PathLinkParams = Omit<RelationshipFilterParams, 'stances'> & {
+  stances: StanceName[];
+  ends: number[];
+  endsOnlyTypes: string[];
+  typeCodes: Record<string, number>;
+  stanceCodes: Record<string, number>;
+};
 
 /** An element as an audit snapshot keeps it: whatever properties it has. */
 export type PropertySnapshot = { id: string } & Record<string, unknown>;
@@ -101,6 +119,9 @@ export interface SourceWrite {
   publisher: string | null;
   url: string | null;
   published: Neo4jDate | null;
+  reliability: ReliabilityGrade | null;
+  origin: string | null;
+  derivedFrom: string[];
   fingerprint: string;
 }
 
@@ -119,6 +140,7 @@ export interface EntityWrite {
   properties: Record<string, string | Neo4jDate | null>;
   sourceIds: string[];
   excerpts: string[];
+  credibilities: number[];
   extra: string | null;
   fingerprint: string;
 }
@@ -130,6 +152,7 @@ export interface RelationshipWrite extends RelationshipCore {
   description: string | null;
   sourceIds: string[];
   excerpts: string[];
+  credibilities: number[];
   disputedBy: string[];
   extra: string | null;
   fingerprint: string;
@@ -175,6 +198,7 @@ export interface SavedViewMap {
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
+  'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
     { entityIds: string[]; relationshipIds: string[] },
     { entities: PropertySnapshot[]; relationships: PropertySnapshot[] }
@@ -216,9 +240,9 @@ export const statements = {
     { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }
   >('counts'),
   'graph/expand-for-paths': statement<
-    { nodes: number[] } & RelationshipFilterParams,
-    { node: number; rels: number[]; others: number[]; confidences: number[] }
-  >('node', 'rels', 'others', 'confidences'),
+    { nodes: number[] } & PathLinkParams,
+    { node: number; degree: number; rels: number[]; others: number[]; otherDegrees: number[]; confidences: number[]; codes: number[] }
+  >('node', 'degree', 'rels', 'others', 'otherDegrees', 'confidences', 'codes'),
   'graph/find-entities': statement<{ ids: string[] }, EntitiesWithSources>('entities', 'sources'),
   'graph/find-entity-links': statement<
     { ids: string[] },
@@ -230,10 +254,10 @@ export const statements = {
     }
   >('entity', 'links', 'sources', 'disputing'),
   'graph/find-fewest-hop-paths': statement<
-    { from: number; to: number; limit: number } & RelationshipFilterParams,
-    { nodes: number[]; rels: number[]; confidences: number[] },
+    { from: number; to: number; limit: number } & Omit<PathLinkParams, 'ends'>,
+    { nodes: number[]; degrees: number[]; rels: number[]; confidences: number[]; codes: number[] },
     { maxHops: number }
-  >('nodes', 'rels', 'confidences'),
+  >('nodes', 'degrees', 'rels', 'confidences', 'codes'),
   'graph/find-links-among': statement<
     { ids: string[]; idSet: IdSet; limit: number },
     { entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[]; truncated: boolean }
@@ -256,7 +280,18 @@ export const statements = {
     } & RelationshipFilterParams,
     { self: EntityMap; total: number; entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[][] }
   >('self', 'total', 'entities', 'rels'),
-  'graph/find-path-ends': statement<{ ids: string[] }, { id: string; node: number }>('id', 'node'),
+  'graph/find-path-ends': statement<
+    { ids: string[]; grades: ReliabilityGrade[] },
+    { ends: { id: string; node: number }[]; grades: ReliabilityGrade[] }
+  >('ends', 'grades'),
+  'graph/find-path-evidence': statement<
+    { links: number[]; nodes: number[]; knownSources: string[] },
+    {
+      links: { key: number; id: string; sourceIds: string[]; credibilities: number[]; disputed: boolean }[];
+      nodes: { key: number; id: string; kind: EntityKindName }[];
+      sources: SourceMap[];
+    }
+  >('links', 'nodes', 'sources'),
   'graph/find-path-links': statement<
     { links: number[] },
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap & { internalId: number }>[]; disputing: MaybeVanished<EntityMap>[] }
@@ -280,6 +315,13 @@ export const statements = {
       rels: RelationshipMap[];
     }
   >('hubs', 'bridges', 'recent', 'rels'),
+  'graph/find-source-origins': statement<NoParams, { id: string; origin: string | null; publisher: string | null; title: string | null }>(
+    'id',
+    'origin',
+    'publisher',
+    'title',
+  ),
+  'graph/find-sources': statement<{ ids: string[] }, { source: SourceMap }>('source'),
   'graph/search-entities': statement<
     { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
     EntitiesWithSources

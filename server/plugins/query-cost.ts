@@ -21,6 +21,24 @@ const listArgumentEstimator: ComplexityEstimator = ({ args, childComplexity }) =
   return 1 + childComplexity * Math.max(1, Math.ceil(items / 25));
 };
 
+/**
+ * A path search costs what it reads, not what it returns: it reads up to 12,000 links (find-paths.ts) however
+ * few paths come back, and each hop and each path asked for widens it. Measured on the 10k-entity benchmark
+ * graph: one paths(maxHops: 8, limit: 20) takes 0.3-0.9 s of server time, so 30 of them (the most aliases
+ * allowed) stalled everyone for seconds. At 30 per hop and per path (plus 10), that one costs 7,200: six fit
+ * under the default MAX_QUERY_COST, and the default paths(maxHops: 4, limit: 5) costs 1,800.
+ */
+export function pathSearchCost(maxHops: number, limit: number): number {
+  return 30 * maxHops * (limit + 10);
+}
+
+const pathsEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (field.name !== 'paths') return undefined;
+  const maxHops = typeof args.maxHops === 'number' ? args.maxHops : 4;
+  const limit = typeof args.limit === 'number' ? args.limit : 5;
+  return pathSearchCost(maxHops, limit) + childComplexity * Math.max(1, Math.ceil(limit / 25));
+};
+
 /** Refuses an operation whose estimated cost exceeds `maxCost`, before any resolver runs (HTTP 400). */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
@@ -38,7 +56,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             query: document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},
-            estimators: [listArgumentEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [pathsEstimator, listArgumentEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
             // A plugin's error is a 500 unless it names its status; this is the client's query, so 400.

@@ -8,7 +8,10 @@ import type { Config } from '../config.js';
  */
 export function queryShapeProtection(limits: Config['limits']) {
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
+    // Depth counts fields, not the fragments that group them: otherwise the client's own evidence query (an
+    // incident's hypotheses, their sources and what those derive from, all through shared fragments) counted
+    // 13 for 10 levels of fields, and the evidence panel stayed empty.
+    maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     // Armor's token plugin parses a second time in a plugin hook, where any syntax error (not only the
     // limit) becomes an HTTP 500; the parser's own limit answers 400 like any other parse failure.

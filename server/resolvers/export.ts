@@ -1,17 +1,19 @@
-import { exportSubgraph } from '../domain/export/index.js';
+import { parseExportFormat } from '../domain/export/index.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 
 /** Query.export: the arguments are checked by the export pipeline, which owns the limits. */
 export const exportResolvers: { Query: Pick<QueryResolvers, 'export'> } = {
   Query: {
-    export: (_parent, { ids, view, format, depth, filter, picture }, { graph }) =>
-      exportSubgraph(graph, {
-        ids,
-        view,
-        format,
-        depth,
-        filter,
-        picture: picture && { ...picture, theme: picture.theme === 'DARK' ? 'dark' : 'light' },
-      }),
+    export: (_parent, { ids, view, format, depth, filter, picture }, { graph, heavy, exportFile }) =>
+      heavy(() =>
+        exportFile(graph, {
+          ids,
+          view,
+          format: parseExportFormat(format),
+          depth,
+          filter,
+          picture: picture && { ...picture, theme: picture.theme === 'DARK' ? 'dark' : 'light' },
+        }),
+      ),
   },
 };

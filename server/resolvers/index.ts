@@ -7,6 +7,7 @@ import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { sourceResolvers } from './sources.js';
 import { withSchemaDefaults } from './schema-defaults.js';
 import { viewResolvers } from './views.js';
 
@@ -33,4 +34,5 @@ export const resolvers: Resolvers = {
   Mutation: withSchemaDefaults({ ...mutationResolvers, ...viewResolvers.Mutation }),
   View: viewResolvers.View,
   ...entityResolvers,
+  ...sourceResolvers,
 };

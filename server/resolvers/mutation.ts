@@ -3,6 +3,7 @@ import { findHistory } from '../domain/audit.js';
 import { assertRelationship, retractRelationship } from '../domain/edit/assert-relationship.js';
 import { recordStatement } from '../domain/edit/record-statement.js';
 import { upsertEntity } from '../domain/edit/upsert-entity.js';
+import { updateSource } from '../domain/sources/update-source.js';
 import { toUserError } from '../domain/edit/user-errors.js';
 import { ImportValidationError } from '../domain/import/document.js';
 import { importContent } from '../domain/import/run-import.js';
@@ -27,6 +28,7 @@ export const mutationResolvers: MutationResolvers = {
   recordStatement: forEditors(({ input }, { graph }, editor) =>
     recordStatement(graph, { ...input, confidence: input.confidence! }, editor),
   ),
+  updateSource: forEditors(({ input, reason }, { graph }, editor) => updateSource(graph, input, editor, reason ?? null)),
   retractRelationship: forEditors(({ id, reason }, { graph }, editor) => retractRelationship(graph, id, reason, editor)),
   importData: forEditors(async ({ format, content, dryRun }, { graph }, editor) => {
     try {

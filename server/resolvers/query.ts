@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import { findEntity, findRelationship } from '../domain/find-entity.js';
-import { countNeighbours, findNeighbourhood } from '../domain/find-neighbourhood.js';
+import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
 import { findRankedPaths, pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
 import { findLinksAmong } from '../domain/find-links-among.js';
@@ -29,8 +29,10 @@ export const queryResolvers: QueryResolvers = {
     return found;
   },
 
-  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph }, info) =>
-    findNeighbourhood(graph, ids, depth, filter, limit, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full'),
+  neighbourhood: (_parent, { ids, depth, filter, limit }, { graph, heavy }, info) => {
+    const find = () => findNeighbourhood(graph, ids, depth, filter, limit, asksOnly(info, summaryFields.subgraph) ? 'summary' : 'full');
+    return isLargeNeighbourhood(depth, limit) ? heavy(find) : find();
+  },
 
   neighbourCounts: (_parent, { id, filter, exclude }, { graph }) => countNeighbours(graph, id, filter, exclude),
 
@@ -43,7 +45,8 @@ export const queryResolvers: QueryResolvers = {
 
   linksAmong: (_parent, { ids, limit }, { graph }) => findLinksAmong(graph, ids, limit),
 
-  paths: (_parent, { from, to, maxHops, limit, filter }, { graph }) => findRankedPaths(graph, from, to, { maxHops, limit, filter }),
+  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy }) =>
+    heavy(() => findRankedPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 

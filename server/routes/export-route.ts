@@ -1,10 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError, BadUserInputError, ErrorCode } from '../errors.js';
-import { exportSubgraph, parseExportFormat, type PictureRequest } from '../domain/export/index.js';
+import { parseExportFormat, type PictureRequest } from '../domain/export/index.js';
 import type { RelationshipFilterInput } from '../domain/types.js';
 import type { StanceName } from '../domain/model.js';
+import type { Viewer } from '../auth.js';
 import type { Graph } from '../graph/run.js';
 import type { Logger } from '../logger.js';
+import type { HeavyWork } from '../work/heavy-work.js';
 
 const statusByCode: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -75,23 +77,27 @@ function pictureFrom(request: Request): PictureRequest {
 export function createExportRouter(deps: {
   graph: Graph;
   logger: Logger;
-  /** Throws an AppError (e.g. UNAUTHENTICATED) when the request may not read; the same rule as /graphql. */
-  authorize?: (request: Request) => void;
+  /** The viewer, or an AppError (e.g. UNAUTHENTICATED) when the request may not read; the same rule as /graphql. */
+  authorize: (request: Request) => Viewer;
+  /** The asking client's budget of heavy operations, and the worker threads that serialise. */
+  heavyWork: Pick<HeavyWork, 'forViewer' | 'exportFile'>;
 }): Router {
   const router = Router();
   router.get('/export', async (request: Request, response: Response) => {
     try {
-      deps.authorize?.(request);
+      const viewer = deps.authorize(request);
       const format = text(request, 'format');
       if (!format) throw new BadUserInputError('format is required, e.g. format=HTML.');
-      const file = await exportSubgraph(deps.graph, {
+      const exportRequest = {
         ids: list(text(request, 'ids')) ?? [],
         view: text(request, 'view') ?? null,
         format: parseExportFormat(format),
         depth: wholeNumber(text(request, 'depth'), 'depth') ?? 0,
         filter: filterFrom(request),
         picture: pictureFrom(request),
-      });
+      };
+      const heavy = deps.heavyWork.forViewer(viewer);
+      const file = await heavy(() => deps.heavyWork.exportFile(deps.graph, exportRequest));
       const charset = file.mimeType.startsWith('text/') || file.mimeType.includes('json') ? '; charset=utf-8' : '';
       // attachment() guesses a type from the filename, so the real one is set after it.
       response
@@ -102,6 +108,7 @@ export function createExportRouter(deps: {
         .send(file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
     } catch (error) {
       if (error instanceof AppError) {
+        if (error.code === ErrorCode.GRAPH_UNAVAILABLE) response.set('Retry-After', String(deps.graph.retryAfterSeconds()));
         response.status(statusByCode[error.code] ?? 400).json({ error: error.message, code: error.code });
         return;
       }

@@ -54,7 +54,7 @@ describe('the analyst in the explorer', () => {
     await finishPage(page, 'explorer-2-expanded');
   });
 
-  it('opens /?from=Homeland Justice&to=the US sanctions with the path highlighted', async () => {
+  it('opens /?from=Homeland Justice&to=the US sanctions with the top path highlighted, explained in words, re-ranked by a what-if', async () => {
     const page = await openPage('/?from=homeland-justice&to=sanc-us-mois-2022');
     await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('.path').length > 0, undefined, {
       timeout: 30_000,
@@ -63,15 +63,51 @@ describe('the analyst in the explorer', () => {
       const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
       return { nodes: cy.$('node.path').map((node) => node.id()), edges: cy.$('edge.path').length };
     });
-    expect(highlighted.nodes).toEqual(expect.arrayContaining(['homeland-justice', 'sanc-us-mois-2022']));
-    expect(highlighted.edges).toBe(highlighted.nodes.length - 1);
+    // The top path, through Iran and MOIS, is the one the URL highlights.
+    expect(highlighted.nodes.sort()).toEqual(['homeland-justice', 'iran', 'iran-mois', 'sanc-us-mois-2022']);
+    expect(highlighted.edges).toBe(3);
     const results = page.getByTestId('path-result');
-    expect(await results.count()).toBeGreaterThan(1);
-    expect(await page.getByTestId('path-results').textContent()).toMatch(/Iran/);
-    // Choosing the path through Iran highlights it instead.
-    await results.filter({ hasText: 'affiliated with' }).first().click();
-    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$id('iran').hasClass('path'));
-    await finishPage(page, 'explorer-3-path');
+    expect(await results.count()).toBe(5);
+    const first = results.first();
+    expect(await first.getAttribute('class')).toContain('selected');
+    expect(await first.getByTestId('path-band').textContent()).toBe('Moderate confidence');
+    expect(await first.getByTestId('path-reading').textContent()).toContain('Homeland Justice is affiliated with Iran (suspected)');
+    expect(await first.getByTestId('path-metapath').textContent()).toBe(
+      'ThreatActor -affiliated with-> State <-part of- Organization <-sanctions- Sanction',
+    );
+    // Each step reads A → B in reading order, with its badges.
+    const steps = await first.getByTestId('path-step').allTextContents();
+    expect(steps[1]).toMatch(/^Iran → Ministry of Intelligence/);
+    expect(await first.getByTestId('step-contested').count()).toBe(1);
+    // A band and steps, never a percentage.
+    expect(await page.getByTestId('path-results').textContent()).not.toMatch(/\d%/);
+    await screenshot(page, 'explorer-3-path');
+
+    // The similar paths folded under #1 can be drawn one by one.
+    await first.getByTestId('path-variants').locator('summary').click();
+    await first.getByTestId('path-variant').first().click();
+    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('.path').length > 0);
+
+    // What-if: without the source the path leans on most, one click; the chip puts it back.
+    await first.getByTestId('path-critical-without').click();
+    await page.getByTestId('path-what-if-chip').waitFor();
+    expect(await page.getByTestId('path-what-if').textContent()).toMatch(/Sanctioning Iran/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="path-result"]').length > 0);
+    await screenshot(page, 'explorer-3-path-what-if');
+    const reranked = page.getByTestId('path-result').first();
+    await reranked.getByTestId('path-sources').locator('summary').click();
+    expect(await reranked.getByTestId('path-source').count()).toBeGreaterThan(0);
+    await page.getByTestId('path-what-if-clear').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="path-what-if"]') as HTMLElement).hidden);
+
+    // Another profile, another ranking.
+    await page.getByTestId('path-profile').selectOption('ANY_CONNECTION');
+    await page.getByTestId('path-find').click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="path-result"]')].some((item) => /targeted|supports/.test(item.textContent ?? '')),
+    );
+
+    await finishPage(page, 'explorer-3-path-any-connection');
   });
 
   it('selects a link and reads its source excerpt in the evidence panel', async () => {

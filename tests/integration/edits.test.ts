@@ -65,6 +65,16 @@ const mutations: Record<string, [string, Record<string, unknown>]> = {
     `,
     { input: { kind: 'DENIAL', relationshipId: 'rel-hj-affiliated-iran', author: 'iran', sources: [source] } },
   ],
+  updateSource: [
+    /* GraphQL */ `
+      mutation {
+        updateSource(input: { id: "src-seed-article", reliability: A }) {
+          id
+        }
+      }
+    `,
+    {},
+  ],
   retractRelationship: [
     /* GraphQL */ `
       mutation {
@@ -249,6 +259,140 @@ describe('edits with provenance', () => {
     const unknownEnd = await server.graphql(assert, { input: { ...input, id: `${prefix}rel3`, to: `${prefix}ghost` } }, editorToken);
     expect(unknownEnd.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(unknownEnd.errors![0].message).toContain(`${prefix}ghost`);
+  });
+
+  it('grades a source and a citation: reliability, origin and derived-from on new sources, credibility on citations, updateSource later', async () => {
+    const sourceFields = /* GraphQL */ `
+      fragment Graded on Source {
+        id
+        reliability
+        origin
+        credibility
+        derivedFrom {
+          id
+          origin
+        }
+      }
+    `;
+    type Graded = {
+      id: string;
+      reliability: string;
+      origin: string;
+      credibility: number | null;
+      derivedFrom: { id: string; origin: string }[];
+    };
+    const graded = await server.graphql<{ assertRelationship: { sources: Graded[] } }>(
+      /* GraphQL */ `
+        mutation ($input: RelationshipInput!) {
+          assertRelationship(input: $input) {
+            sources {
+              ...Graded
+            }
+          }
+        }
+        ${sourceFields}
+      `,
+      {
+        input: {
+          id: `${prefix}rel-graded`,
+          type: 'PART_OF',
+          from: `${prefix}mfa`,
+          to: `${prefix}state`,
+          stance: 'ASSERTED',
+          confidence: 90,
+          sources: [
+            {
+              sourceId: `${prefix}src-agency`,
+              title: 'Agency advisory',
+              publisher: 'Agency press office',
+              reliability: 'B',
+              origin: 'Test agency',
+              excerpt: 'It is part of it.',
+              credibility: 2,
+            },
+            {
+              sourceId: `${prefix}src-retelling`,
+              title: 'A news story',
+              publisher: 'Daily',
+              derivedFrom: [`${prefix}src-agency`],
+              excerpt: 'Part of it, the agency says.',
+            },
+          ],
+        },
+      },
+      editorToken,
+    );
+    expect(graded.errors).toBeUndefined();
+    const [agency, retelling] = graded.data!.assertRelationship.sources;
+    expect(agency).toMatchObject({ reliability: 'B', origin: 'Test agency', credibility: 2, derivedFrom: [] });
+    // Not graded: F; no origin stated: its publisher; no credibility judged: 6.
+    expect(retelling).toMatchObject({
+      reliability: 'F',
+      origin: 'Daily',
+      credibility: 6,
+      derivedFrom: [{ id: `${prefix}src-agency`, origin: 'Test agency' }],
+    });
+
+    const update = /* GraphQL */ `
+      mutation ($input: SourceInput!, $reason: String) {
+        updateSource(input: $input, reason: $reason) {
+          ...Graded
+        }
+      }
+      ${sourceFields}
+    `;
+    const regraded = await server.graphql<{ updateSource: Graded }>(
+      update,
+      { input: { id: `${prefix}src-agency`, reliability: 'A', origin: null }, reason: 'Official record checked' },
+      editorToken,
+    );
+    expect(regraded.errors).toBeUndefined();
+    // Outside a citation a source has no credibility; its origin falls back to the publisher once cleared.
+    expect(regraded.data!.updateSource).toMatchObject({ reliability: 'A', origin: 'Agency press office', credibility: null });
+    const history = await server.graphql<{
+      history: { action: string; subjectType: string; reason: string; before: string; after: string }[];
+    }>(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          history(subjectId: $id) {
+            action
+            subjectType
+            reason
+            before
+            after
+          }
+        }
+      `,
+      { id: `${prefix}src-agency` },
+    );
+    expect(history.data!.history[0]).toMatchObject({ action: 'UPDATE', subjectType: 'SOURCE', reason: 'Official record checked' });
+    expect(JSON.parse(history.data!.history[0].before)).toMatchObject({ reliability: 'B', origin: 'Test agency' });
+    expect(JSON.parse(history.data!.history[0].after)).toMatchObject({ reliability: 'A', origin: null });
+
+    for (const [input, code, message] of [
+      [{ id: `${prefix}src-nowhere`, reliability: 'C' }, 'NOT_FOUND', 'No source'],
+      [{ id: `${prefix}src-agency`, derivedFrom: [`${prefix}src-agency`] }, 'BAD_USER_INPUT', 'derived from itself'],
+      [{ id: `${prefix}src-agency`, derivedFrom: [`${prefix}src-ghost`] }, 'BAD_USER_INPUT', 'unknown source'],
+    ] as const) {
+      const refused = await server.graphql(update, { input }, editorToken);
+      expect(refused.errors![0].extensions!.code).toBe(code);
+      expect(refused.errors![0].message).toContain(message);
+    }
+    const badCredibility = await server.graphql(
+      assert,
+      {
+        input: {
+          type: 'PART_OF',
+          from: `${prefix}mfa`,
+          to: `${prefix}state`,
+          stance: 'ASSERTED',
+          confidence: 90,
+          sources: [{ sourceId: `${prefix}src-agency`, credibility: 7 }],
+        },
+      },
+      editorToken,
+    );
+    expect(badCredibility.errors![0].message).toContain('credibility must be a whole number from 1 to 6');
   });
 
   it('records a denial against the link, which then lists it in disputedBy', async () => {

@@ -192,7 +192,7 @@ print(json.dumps(list(csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode(
     expect(text).toMatch(/Homeland Justice is suspected \(confidence 65\) of ties to Iran (\[\d+\])+\./);
     expect(text).toContain('disputed by Ministry of Foreign Affairs of Iran (denial');
     expect(text).toContain('| **Homeland Justice** (HomeLand Justice, HLJ) | Threat actor |');
-    expect(text).toMatch(/\n1\. “.+” — .+<https?:\/\//);
+    expect(text).toMatch(/\n1\. “.+” — .+\[https?:\/\/[^\]]+\]\(https?:\/\/[^)]+\)/);
   });
 
   it('HTML is one self-contained page with an inline SVG picture and print styles', async () => {

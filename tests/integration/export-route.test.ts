@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats } from '../../server/domain/export/index.js';
 import { UnauthenticatedError } from '../../server/errors.js';
 import { createExportRouter } from '../../server/routes/export-route.js';
+import { createHeavyWork } from '../../server/work/heavy-work.js';
 import { connectTestGraph, listenOnLoopback, testLogger } from '../support/graph.js';
 
 const graph = connectTestGraph();
+const heavyWork = createHeavyWork({ threads: 1, timeLimitMs: 60_000, maxHeavyPerClient: 2 }, testLogger);
 let httpServer: http.Server;
 let base: string;
 
@@ -18,7 +20,9 @@ beforeAll(async () => {
       logger: testLogger,
       authorize: (request) => {
         if (request.query.locked !== undefined) throw new UnauthenticatedError('This server needs a token to read.');
+        return { role: 'READER', name: 'tester' };
       },
+      heavyWork,
     }),
   );
   httpServer = http.createServer(app);
@@ -26,6 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => httpServer.close(resolve));
+  await heavyWork.close();
   await graph.close();
 });
 

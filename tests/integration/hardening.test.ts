@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -272,6 +273,36 @@ describe('HTTP hardening', () => {
     expectSecurityHeaders((await fetch(`${server.url}/export?ids=iran&format=JSON`)).headers, '/export');
   });
 
+  it("keeps an idle keep-alive connection past Node's 5 s default, so a client reusing it is not reset", async () => {
+    // The fuzz suite once lost a request with ECONNRESET: its client reused a connection the server had just
+    // closed at 5 s idle. A longer server timeout, announced in Keep-Alive, lets the client close first.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; keepAlive: string | undefined; localPort: number }>((resolve, reject) => {
+        const request = http.get(`${server.url}/healthz`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              keepAlive: response.headers['keep-alive']?.toString(),
+              localPort: request.socket?.localPort ?? -1,
+            }),
+          );
+        });
+        request.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.keepAlive).toMatch(/timeout=(6\d|[7-9]\d|\d{3,})/);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await get();
+      expect(second.status).toBe(200);
+      expect(second.localPort, 'the same connection served the second request').toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
+
   it('CORS: by default no other origin may read answers; a configured origin may, and only it', async () => {
     const preflight = (url: string, origin: string) =>
       fetch(`${url}/graphql`, {
@@ -433,7 +464,8 @@ describe('secrets', () => {
   it('keeps the editor token and the Neo4j password in DATA_DIR with mode 0600, also when the file was readable before', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-secrets-'));
     try {
-      const token = ensureLocalEditorToken(dataDir);
+      const { token, created } = ensureLocalEditorToken(dataDir);
+      expect(created).toBe(true);
       const password = ensurePassword(dataDir);
       expect(token.length).toBeGreaterThanOrEqual(24);
       expect(password.length).toBeGreaterThanOrEqual(24);
@@ -442,7 +474,7 @@ describe('secrets', () => {
         expect(fs.statSync(file).mode & 0o777, name).toBe(0o600);
         fs.chmodSync(file, 0o644);
       }
-      expect(ensureLocalEditorToken(dataDir)).toBe(token);
+      expect(ensureLocalEditorToken(dataDir)).toEqual({ token, created: false });
       expect(ensurePassword(dataDir)).toBe(password);
       for (const name of ['editor-token', 'neo4j-password'])
         expect(fs.statSync(path.join(dataDir, name)).mode & 0o777, `${name} again`).toBe(0o600);

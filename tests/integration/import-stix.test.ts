@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRankedPaths } from '../../server/domain/find-paths.js';
 import { ImportValidationError, type ImportDocument } from '../../server/domain/import/document.js';
-import { parseStixBundle } from '../../server/domain/import/parse-stix.js';
 import { importContent } from '../../server/domain/import/run-import.js';
 import { connectTestGraph } from '../support/graph.js';
+import { freshBundle as freshFixture, removeImported } from '../support/stix-bundles.js';
 
 const graph = connectTestGraph();
-const template = fs.readFileSync(new URL('../fixtures/stix/apt-bundle.json', import.meta.url), 'utf8');
-const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-/** The fixture with fresh UUIDs: a realistic bundle (no x_ae_ ids) that no other run has imported. */
-function freshBundle(): { content: string; document: ImportDocument } {
-  const fresh = new Map<string, string>();
-  const content = template.replace(uuidPattern, (uuid) => fresh.get(uuid) ?? fresh.set(uuid, randomUUID()).get(uuid)!);
-  return { content, document: parseStixBundle(content).document! };
-}
+const freshBundle = () => freshFixture('apt-bundle.json');
 
 // Everything these tests may write is named by the parsed documents, so cleanup deletes exactly that.
 const written: ImportDocument[] = [];
 afterAll(async () => {
-  const ids = new Set(written.flatMap((document) => [...document.entities, ...document.sources].map((item) => item.id)));
-  for (const prefix of ids) await graph.write('admin/delete-by-id-prefix', { prefix });
+  await removeImported(graph, written);
   await graph.close();
 });
 

@@ -35,6 +35,13 @@ const pathsQuery = /* GraphQL */ `
         id
         confidence
       }
+      support
+      steps {
+        support
+        relationships {
+          id
+        }
+      }
     }
   }
 `;
@@ -44,11 +51,13 @@ type PathResult = {
   entities: { id: string }[];
   relationships: { id: string; type: string; stance: string; confidence: number; sources: { title: string; excerpt: string | null }[] }[];
   weakestLink: { id: string; confidence: number } | null;
+  support: number;
+  steps: { support: number; relationships: { id: string }[] }[];
 };
 const ids = (path: PathResult) => path.entities.map((entity) => entity.id);
 
 describe('paths', () => {
-  it('finds Homeland Justice -> Iran -> the US sanctions, with score, weakest link and sources on every link', async () => {
+  it('finds Homeland Justice -> Iran -> the US sanctions, with score, support, weakest link and sources on every link', async () => {
     const { data, errors } = await server.graphql<{ paths: PathResult[] }>(pathsQuery, {
       from: 'homeland-justice',
       to: 'sanc-us-mois-2022',
@@ -57,11 +66,14 @@ describe('paths', () => {
     const viaIran = data!.paths.find((path) => ids(path).includes('iran'));
     expect(viaIran, 'a path through Iran').toBeDefined();
     expect(viaIran!.score).toBeGreaterThan(0);
-    expect(viaIran!.score).toBeLessThanOrEqual(1);
-    const product = viaIran!.relationships.reduce((score, link) => score * (link.confidence / 100), 1);
-    expect(viaIran!.score).toBeCloseTo(product, 10);
-    const weakest = Math.min(...viaIran!.relationships.map((link) => link.confidence));
-    expect(viaIran!.weakestLink!.confidence).toBe(weakest);
+    expect(viaIran!.score).toBeLessThanOrEqual(viaIran!.support);
+    expect(viaIran!.support).toBeCloseTo(
+      viaIran!.steps.reduce((product, step) => product * step.support, 1),
+      10,
+    );
+    // The weakest link is the best-supported link of the least supported step.
+    const weakestStep = viaIran!.steps.reduce((low, step) => (step.support < low.support ? step : low));
+    expect(viaIran!.weakestLink!.id).toBe(weakestStep.relationships[0].id);
     for (const link of viaIran!.relationships) {
       expect(link.sources.length).toBeGreaterThan(0);
       expect(link.sources[0].excerpt).toBeTruthy();
@@ -108,7 +120,8 @@ describe('paths', () => {
     }
     for (const path of paths) {
       expect(new Set(ids(path)).size, 'paths are simple').toBe(path.entities.length);
-      expect(path.hops).toBe(path.relationships.length);
+      expect(path.hops).toBe(path.steps.length);
+      expect(path.relationships.length).toBe(path.steps.reduce((count, step) => count + step.relationships.length, 0));
     }
   });
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { isAlive, startServerProcess, waitUntil, type ServerProcess } from '../support/server-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,20 @@ function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProce
     () => undefined,
   );
   return pending;
+}
+
+/** Runs the server to its exit (for start-up failures): the exit code, stderr, and stderr's last line. */
+async function runToExit(extraEnv: Record<string, string>): Promise<{ code: number | null; stderr: string; lastLine: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', NEO4J_URI: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr, lastLine: stderr.trim().split('\n').at(-1) ?? '' };
 }
 
 async function entityCount(url: string): Promise<number> {
@@ -79,6 +93,62 @@ describe('the server process', () => {
     expect(String(failure?.code)).toBe('Neo.ClientError.Security.Unauthorized');
   });
 
+  it('cannot be locked out of its own Neo4j by wrong-password logins to the Bolt port (finding 4)', async () => {
+    // Any local user can reach the loopback port: a burst of wrong passwords used to lock `neo4j` for 5 s.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const intruder = neo4j.driver(`bolt://127.0.0.1:${first.boltPort}`, neo4j.auth.basic('neo4j', `guess-${attempt}`));
+      const refused = await intruder.verifyConnectivity().catch((error) => error);
+      await intruder.close();
+      expect(String(refused?.code)).toBe('Neo.ClientError.Security.Unauthorized');
+    }
+    const password = fs.readFileSync(path.join(dataDir, 'neo4j-password'), 'utf8').trim();
+    const app = neo4j.driver(`bolt://127.0.0.1:${first.boltPort}`, neo4j.auth.basic('neo4j', password));
+    const login = await app.verifyConnectivity().then(
+      () => 'ok',
+      (error) => String(error.message),
+    );
+    await app.close();
+    expect(login).toBe('ok');
+    expect(await entityCount(first.url)).toBe(countBefore);
+  });
+
+  it('prints an editor link once, when the token is created, with a single-use code and never the token (finding 11)', async () => {
+    const token = fs.readFileSync(path.join(dataDir, 'editor-token'), 'utf8').trim();
+    expect(first.stderr()).not.toContain(token);
+    const printed = /Editor link \(single use, valid 15 minutes\): (http:\/\/127\.0\.0\.1:\d+)\/\?login=(\S+)/.exec(first.stderr());
+    expect(printed, first.stderr()).not.toBeNull();
+    expect(printed![1]).toBe(first.url);
+    const redeem = (code: string) =>
+      fetch(`${first.url}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    const traded = await redeem(printed![2]);
+    expect(traded.status).toBe(200);
+    expect(traded.headers.get('cache-control')).toBe('no-store');
+    expect(await traded.json()).toEqual({ token, role: 'EDITOR' });
+    expect((await redeem(printed![2])).status, 'a code works once').toBe(400);
+    // npm run editor-link mints a fresh one for the running server.
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/editor-link.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
+      encoding: 'utf8',
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).not.toContain(token);
+    const fresh = new URL(cli.stdout.trim());
+    expect(fresh.origin).toBe(first.url);
+    expect(await (await redeem(fresh.searchParams.get('login')!)).json()).toEqual({ token, role: 'EDITOR' });
+    const index = await fetch(`${first.url}/?login=${fresh.searchParams.get('login')}`);
+    expect(index.headers.get('cache-control')).toBe('no-store');
+    expect(index.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('refuses a second explorer on the same DATA_DIR, naming the folder and the process that has it (finding 13)', async () => {
+    const second = await runToExit({ DATA_DIR: dataDir });
+    expect(second.code).toBe(1);
+    expect(second.lastLine).toContain(`DATA_DIR=${dataDir} is in use: process ${first.child.pid} runs its Neo4j`);
+    expect(second.stderr).not.toMatch(/\n\s+at /);
+    expect(await entityCount(first.url), 'the first one is unharmed').toBe(countBefore);
+  }, 120_000);
+
   it('exits within 10 s of SIGTERM and leaves no JVM behind', async () => {
     first.child.kill('SIGTERM');
     const code = await Promise.race([first.exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
@@ -89,11 +159,42 @@ describe('the server process', () => {
   it('restarts on the same data without a second copy of the founding case; after SIGKILL its JVM exits within 10 s', async () => {
     const second = await startServer();
     expect(await entityCount(second.url)).toBe(countBefore);
+    // The token exists already: no link is printed again, only how to get one (finding 11).
+    expect(second.stderr()).not.toContain('?login=');
+    expect(second.stderr()).toContain('npm run editor-link');
     second.child.kill('SIGKILL');
     await second.exited;
     const took = await waitUntil(() => !isAlive(second.jvmPid), 10_000);
     expect(took).toBeLessThan(10_000);
   }, 240_000);
+
+  it.each([
+    [
+      'holds binary data',
+      (file: string) => fs.writeFileSync(file, Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x81, 0x10, 0x0a]), { mode: 0o600 }),
+      /holds binary data/,
+    ],
+    ['is a folder', (file: string) => fs.mkdirSync(file), /it is a folder/],
+    ['is empty', (file: string) => fs.writeFileSync(file, '', { mode: 0o600 }), /it is empty/],
+  ])(
+    'stops with one line naming the password file when it %s, never a stack trace (finding 13)',
+    async (_what, spoil, reason) => {
+      const spoiled = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-spoiled-'));
+      try {
+        const file = path.join(spoiled, 'neo4j-password');
+        spoil(file);
+        const result = await runToExit({ DATA_DIR: spoiled });
+        expect(result.code).toBe(1);
+        expect(result.lastLine).toContain(file);
+        expect(result.lastLine).toMatch(reason);
+        expect(result.lastLine).toMatch(/Delete it and a new embedded Neo4j password is generated/);
+        expect(result.stderr).not.toMatch(/EISDIR|Exception|\n\s+at /);
+      } finally {
+        fs.rmSync(spoiled, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 
   it('fails within 10 s naming PORT and the port, before Neo4j starts, when PORT is taken (npm start and the server alike)', async () => {
     const holder = net.createServer();

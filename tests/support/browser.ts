@@ -28,7 +28,15 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: file });
+  try {
+    await page.screenshot({ path: file });
+  } catch (error) {
+    // On a loaded machine Chromium sometimes answers "Unable to capture screenshot" while it is still
+    // compositing; one more try after a frame is enough, and a second failure is a real one.
+    if (!/Unable to capture screenshot/.test(String(error))) throw error;
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: file });
+  }
   return file;
 }
 

@@ -19,21 +19,53 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-// The server hands out tokens the way Jupyter does: a link with `?token=`. The client keeps it in
-// this browser and sends it as a bearer token on every request, including the console's.
+// The server hands out login links (`?login=<single-use code>`, from `npm run editor-link`); the client trades
+// the code for a token once, keeps the token in this browser and sends it as a bearer token on every request,
+// including the console's. A link with `?token=` (handed out by an administrator) is still understood.
 const tokenKey = 'attribution-explorer.token';
 let token: string | null = null;
+/** Settled once a login code from the address has been traded (or refused); requests wait for it. */
+let tokenReady: Promise<void> = Promise.resolve();
 
-/** Takes `?token=` from the address (then removes it: it must not end up in shared links). */
-export function adoptTokenFromUrl(storage: Pick<Storage, 'getItem' | 'setItem'>): void {
+/**
+ * Takes `?login=` or `?token=` from the address and removes it at once, before anything else runs: the address
+ * must not end up in shared links or stay on screen. Resolves when a login code has been traded for its token;
+ * rejects with the server's explanation when the code has expired or was used already.
+ */
+export function adoptTokenFromUrl(storage: Pick<Storage, 'getItem' | 'setItem'>): Promise<void> {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    storage.setItem(tokenKey, fromUrl);
+  const code = url.searchParams.get('login');
+  if (fromUrl !== null || code !== null) {
     url.searchParams.delete('token');
+    url.searchParams.delete('login');
     history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
   }
-  token = fromUrl ?? storage.getItem(tokenKey);
+  if (fromUrl) storage.setItem(tokenKey, fromUrl);
+  token = fromUrl || storage.getItem(tokenKey);
+  if (!code) return tokenReady;
+  tokenReady = redeemLoginCode(code).then((traded) => {
+    storage.setItem(tokenKey, traded);
+    token = traded;
+  });
+  return tokenReady;
+}
+
+async function redeemLoginCode(code: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('Cannot reach the Attribution Explorer server. Is it running?', 'NETWORK_ERROR');
+  }
+  const body = (await response.json().catch(() => null)) as { token?: string; error?: string; code?: string } | null;
+  if (!response.ok || !body?.token) throw new ApiError(body?.error ?? 'This login link could not be used.', body?.code ?? 'BAD_USER_INPUT');
+  return body.token;
 }
 
 type ActivityListener = (inFlight: number) => void;
@@ -59,6 +91,7 @@ export async function postGraphQL<T>(
 ): Promise<GraphQLResponse<T>> {
   track(1);
   try {
+    await tokenReady.catch(() => undefined); // a refused login link was reported where it was adopted
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -6,6 +6,7 @@
  */
 import type { Core } from 'cytoscape';
 import { framePicture, type FramedPicture, type PictureGraph, type PictureOptions } from '../../../shared/picture-frame';
+import { xmlSafeText } from '../../../shared/xml-text';
 import { isGroupId } from './groups';
 import { buildStylesheet } from './style';
 
@@ -32,8 +33,9 @@ function inTheme<T>(cy: Core, large: boolean, options: PictureOptions, draw: () 
 export function svgPicture(cy: Core, large: boolean, options: PictureOptions): FramedPicture {
   const box = cy.elements(':visible').boundingBox({});
   const drawing = inTheme(cy, large, options, () => cy.svg({ full: true, scale: 1 }));
-  // cytoscape-svg gives a whole document; the frame wants the <svg> element alone.
-  const markup = drawing.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/, '');
+  // cytoscape-svg gives a whole document; the frame wants the <svg> element alone. A character XML 1.0 forbids (NUL
+  // in a name, say) would make the file unreadable.
+  const markup = xmlSafeText(drawing.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/, ''));
   return framePicture({ markup, width: Math.ceil(box.w), height: Math.ceil(box.h), ...shown(cy) }, options);
 }
 

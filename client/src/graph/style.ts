@@ -9,7 +9,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { stanceColour, themes, type Theme, type ThemeName } from '../../../shared/themes';
 import {
-  confidenceBands,
+  linkWidthBands,
   entityKindsInLegendOrder,
   kindDefinitions,
   palette,
@@ -49,7 +49,7 @@ function linkRules(t: Theme, large: boolean): StyleBlock[] {
           'target-arrow-fill': definition.arrowFill,
         },
       },
-      ...confidenceBands.map((band) => {
+      ...linkWidthBands.map((band) => {
         const stroke = stanceStroke(stance, band.width);
         return {
           selector: `edge[stance = "${stance}"][confidence >= ${band.min}][confidence <= ${band.max}]`,
@@ -107,7 +107,7 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     {
       selector: 'edge',
       style: {
-        width: confidenceBands[1].width,
+        width: linkWidthBands[1].width,
         'line-color': t.link,
         'target-arrow-color': t.link,
         'target-arrow-shape': large ? 'none' : 'triangle',

@@ -1,6 +1,7 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
+import { isAllowedUrl } from '../../../shared/url-policy';
 import type { SourceFieldsFragment, Stance } from '../gql/graphql';
-import { stanceDefinitions } from '../../../shared/vocabulary';
+import { credibilityLabels, reliabilityDefinitions, stanceDefinitions } from '../../../shared/vocabulary';
 import { stanceSample } from './stance-sample';
 import { h, percent } from './dom';
 import { kindGlyph, kindLabel } from './kind-glyph';
@@ -62,18 +63,63 @@ export function sourceList(sources: readonly SourceFieldsFragment[]): HTMLElemen
         h(
           'div',
           { class: 'source-title' },
-          source.url
+          // Only a URL that passes the URL policy becomes a link; one stored before the policy stays readable as text.
+          isAllowedUrl(source.url)
             ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', testid: 'source-link' }, source.title)
             : source.title,
         ),
+        source.url && !isAllowedUrl(source.url)
+          ? h(
+              'div',
+              { class: 'source-meta', testid: 'source-unlinked-url' },
+              `Not linked (not a safe http or https address): ${source.url}`,
+            )
+          : null,
         h(
           'div',
           { class: 'source-meta' },
           [source.publisher, source.published].filter(Boolean).join(' · ') || 'Publisher and date unknown',
         ),
+        sourceWeight(source),
         source.excerpt ? h('blockquote', { class: 'source-excerpt', testid: 'source-excerpt' }, source.excerpt) : null,
       ),
     ),
+  );
+}
+
+/**
+ * What weighs a source: its Admiralty reliability (of the source) and the credibility of this citation (of the
+ * information), its origin (whose reporting it is), and what it retells. Grades are shown as letters and numbers
+ * with their words, as analysts write them ("B2").
+ */
+function sourceWeight(source: SourceFieldsFragment): HTMLElement {
+  const credibility = source.credibility ?? 6;
+  return h(
+    'div',
+    { class: 'source-weight', testid: 'source-weight' },
+    h(
+      'span',
+      {
+        class: `grade grade-${source.reliability}`,
+        testid: 'source-grade',
+        title: `Source: ${reliabilityDefinitions[source.reliability].label}. This information: ${credibilityLabels[credibility]}.`,
+      },
+      `${source.reliability}${credibility}`,
+    ),
+    h(
+      'span',
+      { class: 'small' },
+      ` ${reliabilityDefinitions[source.reliability].label.toLowerCase()}; ${credibilityLabels[credibility].toLowerCase()}`,
+    ),
+    h('div', { class: 'small muted', testid: 'source-origin' }, `Origin: ${source.origin}`),
+    source.derivedFrom.length > 0
+      ? h(
+          'div',
+          { class: 'small muted', testid: 'source-derived-from' },
+          'Retells: ',
+          source.derivedFrom.map((other) => `${other.title} (${other.origin})`).join('; '),
+        )
+      : null,
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { emptyFilters, type FilterState } from '../graph/filters';
 import {
-  confidenceBands,
+  linkWidthBands,
   entityKindsInLegendOrder,
   kindDefinitions,
   relationshipLabel,
@@ -150,7 +150,7 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
     h(
       'div',
       { class: 'legend-widths', title: 'Line width grows with confidence' },
-      confidenceBands.map((band) => {
+      linkWidthBands.map((band) => {
         const sample = h('span', { class: 'width-sample' });
         sample.style.height = `${band.width}px`;
         return h('span', { class: 'legend-width' }, sample, band.max === 100 ? `${band.min}+` : `${band.min}–${band.max}`);

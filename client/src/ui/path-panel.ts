@@ -1,16 +1,26 @@
 /**
- * "How are A and B connected?": pick two entities and the rules a path must follow, get the
- * server's ranked paths (score = product of link confidences) with each one's weakest link, and
- * select one to see it on the canvas (class `path`) while everything else fades.
+ * "How are A and B connected, and how sure are we?": pick two entities, a profile (what counts as a connection)
+ * and the rules a path must follow; get the server's ranked, diverse paths, each with its confidence band in
+ * words, the sentence it reads as, its steps and the sources they rest on; re-rank without a source or an origin
+ * in one click (what-if); select a path to see it on the canvas (class `path`) while everything else fades.
  */
 import { findPaths, type RankedPath } from '../api/queries';
 import { mergeSubgraphs, pathElementIds } from '../../../shared/graph-elements';
-import { relationshipLabel, stanceDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary';
+import {
+  pathProfileDefinitions,
+  pathProfiles,
+  relationshipLabel,
+  stanceDefinitions,
+  stancesInLegendOrder,
+} from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
-import type { RelationshipFilter, Stance } from '../gql/graphql';
-import { h, percent } from './dom';
+import type { PathProfile, RelationshipFilter, Stance } from '../gql/graphql';
+import { h } from './dom';
 import { createEntityPicker, type PickedEntity } from './entity-picker';
+import { pathResult, type WhatIf } from './path-result';
 import { reportError } from './status';
+
+type Exclusion = { kind: 'source' | 'origin'; value: string; label: string };
 
 export interface PathPanel {
   element: HTMLElement;
@@ -66,6 +76,61 @@ export function createPathPanel(explorer: Explorer): PathPanel {
   const minLabel = h('output', {}, '0%');
   minConfidence.addEventListener('input', () => (minLabel.textContent = `${minConfidence.value}%`));
   const asOf = h('input', { type: 'date', testid: 'path-as-of' });
+  const profile = h(
+    'select',
+    { testid: 'path-profile', title: 'What counts as a connection' },
+    pathProfiles.map((name) =>
+      h('option', { value: name, title: pathProfileDefinitions[name].meaning }, pathProfileDefinitions[name].label),
+    ),
+  );
+  const profileHint = h('div', { class: 'small muted', testid: 'path-profile-hint' }, pathProfileDefinitions.ATTRIBUTION.meaning);
+  profile.addEventListener('change', () => {
+    profileHint.textContent = pathProfileDefinitions[profile.value as PathProfile].meaning;
+  });
+  // What-if: sources and origins left out of the ranking, one click each from a path's sources.
+  let exclusions: Exclusion[] = [];
+  const whatIfBar = h('div', { class: 'what-if', testid: 'path-what-if', hidden: true });
+  const whatIf: WhatIf = {
+    isExcluded: (kind, value) => exclusions.some((exclusion) => exclusion.kind === kind && exclusion.value === value),
+    exclude(kind, value, label) {
+      if (this.isExcluded(kind, value)) return;
+      exclusions = [...exclusions, { kind, value, label }];
+      void run();
+    },
+  };
+  function renderWhatIf(): void {
+    whatIfBar.hidden = exclusions.length === 0;
+    whatIfBar.replaceChildren(
+      h('span', { class: 'small muted' }, 'Re-ranked without: '),
+      ...exclusions.map((exclusion) =>
+        h(
+          'button',
+          {
+            class: 'chip',
+            testid: 'path-what-if-chip',
+            title: 'Put it back',
+            onclick: () => {
+              exclusions = exclusions.filter((other) => other !== exclusion);
+              void run();
+            },
+          },
+          `${exclusion.kind === 'origin' ? 'origin ' : ''}${exclusion.label} ×`,
+        ),
+      ),
+      h(
+        'button',
+        {
+          class: 'link-button',
+          testid: 'path-what-if-clear',
+          onclick: () => {
+            exclusions = [];
+            void run();
+          },
+        },
+        'put all back',
+      ),
+    );
+  }
   // Paths leave denied links out unless asked: a denial is evidence against the connection.
   const stanceBoxes = stancesInLegendOrder.map((stance) => ({
     stance,
@@ -90,6 +155,8 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     'section',
     { class: 'panel-section', testid: 'path-panel' },
     h('div', { class: 'path-ends' }, h('div', { class: 'path-end-pickers' }, from.element, to.element), swap),
+    h('div', { class: 'form-row' }, h('label', {}, 'Profile ', profile)),
+    profileHint,
     h('div', { class: 'form-row' }, h('label', {}, 'Max hops ', maxHops), h('label', {}, 'Show ', limit)),
     h('div', { class: 'form-row' }, h('label', { class: 'grow' }, 'Min confidence ', minConfidence, minLabel)),
     h(
@@ -100,6 +167,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
     h('div', { class: 'form-row' }, h('label', {}, 'As of ', asOf)),
     h('details', { class: 'types' }, h('summary', {}, 'Relationship types'), typeList),
     h('div', { class: 'form-row actions' }, clearButton, findButton),
+    whatIfBar,
     results,
   );
 
@@ -110,6 +178,8 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       minConfidence: Number(minConfidence.value) || undefined,
       stances: stanceBoxes.filter((s) => s.box.checked).map((s) => s.stance as Stance),
       asOf: asOf.value || undefined,
+      excludeSources: exclusions.filter((e) => e.kind === 'source').map((e) => e.value),
+      excludeOrigins: exclusions.filter((e) => e.kind === 'origin').map((e) => e.value),
     };
   }
 
@@ -132,6 +202,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       return;
     }
     explorer.setPathEnds({ from: from.value.id, to: to.value.id });
+    renderWhatIf();
     findButton.disabled = true;
     results.replaceChildren(h('li', { class: 'muted' }, 'Searching…'));
     try {
@@ -141,12 +212,18 @@ export function createPathPanel(explorer: Explorer): PathPanel {
         maxHops: Number(maxHops.value) || undefined,
         limit: Number(limit.value) || undefined,
         filter: f,
+        profile: profile.value as PathProfile,
       });
       renderResults(paths);
       // All ranked paths go on the canvas at once (one undo step), so the alternatives stay
       // visible, faded, around the one being read.
       explorer.draw(mergeSubgraphs(paths), 'Add paths');
-      if (paths.length > 0) show(paths[0], results.firstElementChild as HTMLElement);
+      if (paths.length > 0) {
+        show(paths[0], results.firstElementChild as HTMLElement);
+        // The answer, not the form, is what the analyst came for: bring the first path into view, with the
+        // what-if that shaped it when there is one.
+        (exclusions.length > 0 ? whatIfBar : results.firstElementChild)?.scrollIntoView?.({ block: 'start' });
+      }
     } catch (error) {
       results.replaceChildren();
       reportError(error, 'Path search');
@@ -157,11 +234,16 @@ export function createPathPanel(explorer: Explorer): PathPanel {
 
   function renderResults(paths: RankedPath[]): void {
     if (paths.length === 0) {
+      const attribution = profile.value === 'ATTRIBUTION';
       results.replaceChildren(
         h(
           'li',
           { class: 'muted', testid: 'path-none' },
-          `No path within ${maxHops.value} hops with these rules. Try more hops, a lower confidence or more stances.`,
+          `No path within ${maxHops.value} hops with these rules. `,
+          attribution
+            ? 'The Attribution profile follows responsibility and response chains only; try “Any connection”, more hops, a lower confidence or more stances.'
+            : 'Try more hops, a lower confidence or more stances.',
+          exclusions.length > 0 ? ' Some sources are left out (what-if above).' : '',
         ),
       );
       return;
@@ -174,63 +256,11 @@ export function createPathPanel(explorer: Explorer): PathPanel {
           'Dense graph: these are the best paths among the links searched (the search stopped at its budget); paths with the fewest hops are included. Narrow by type, stance or confidence for a complete ranking.',
         )
       : null;
-    results.replaceChildren(
-      ...paths.map((path, i) => {
-        const weakest = path.weakestLink;
-        const item: HTMLElement = h(
-          'li',
-          {
-            class: 'path-result',
-            testid: 'path-result',
-            tabindex: 0,
-            onclick: () => show(path, item),
-            onkeydown: ((e: KeyboardEvent) => e.key === 'Enter' && show(path, item)) as EventListener,
-          },
-          h(
-            'div',
-            { class: 'path-head' },
-            h('span', { class: 'rank' }, `#${i + 1}`),
-            h('span', { class: 'score', title: 'Product of link confidences' }, `score ${percent(path.score, 1)}`),
-            h('span', { class: 'muted' }, `${path.hops} hop${path.hops === 1 ? '' : 's'}`),
-          ),
-          h('div', { class: 'path-chain' }, chain(path)),
-          weakest
-            ? h(
-                'div',
-                { class: 'weakest', testid: 'path-weakest' },
-                'Weakest: ',
-                h('strong', {}, `${weakest.from.name} ${relationshipLabel(weakest.type)} ${weakest.to.name}`),
-                ` (${percent(weakest.confidence)}, ${stanceDefinitions[weakest.stance].label.toLowerCase()})`,
-              )
-            : null,
-        );
-        return item;
-      }),
-    );
+    results.replaceChildren(...paths.map((path, i) => pathResult(path, i + 1, { show, whatIf })));
     if (caveat) results.append(caveat);
   }
 
-  function chain(path: RankedPath): (HTMLElement | string)[] {
-    const names = new Map(path.entities.map((e) => [e.id, e.name]));
-    const parts: (HTMLElement | string)[] = [h('span', { class: 'chain-node' }, path.entities[0]?.name ?? '')];
-    let current = path.entities[0]?.id;
-    for (const rel of path.relationships) {
-      const forward = rel.from.id === current;
-      const next = forward ? rel.to.id : rel.from.id;
-      parts.push(
-        h(
-          'span',
-          { class: `chain-link stance-${rel.stance}` },
-          forward ? ` ${relationshipLabel(rel.type)} → ` : ` ← ${relationshipLabel(rel.type)} `,
-        ),
-      );
-      parts.push(h('span', { class: 'chain-node' }, names.get(next) ?? next));
-      current = next;
-    }
-    return parts;
-  }
-
-  function show(path: RankedPath, item: HTMLElement): void {
+  function show(path: Omit<RankedPath, 'variants' | 'variantPaths'>, item: HTMLElement): void {
     explorer.draw(path, 'Add path');
     explorer.view.highlight(pathElementIds(path));
     explorer.view.fit(pathElementIds(path));

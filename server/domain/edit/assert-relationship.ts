@@ -5,6 +5,7 @@ import { findRelationship } from '../find-entity.js';
 import type { ImportRelationship } from '../import/document.js';
 import { isRelationshipType, relationshipTypes, type StanceName } from '../model.js';
 import { checkDate, checkRange } from '../relationship-filter.js';
+import { textProblem } from '../text-policy.js';
 import type { RelationshipRecord } from '../types.js';
 import { citationsFromInput, slug, type CitationInput } from './citations.js';
 import { writeEdit } from './user-errors.js';
@@ -60,6 +61,8 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
 /** Removes a relationship from the graph; the whole of it stays in the audit history with the reason. */
 export async function retractRelationship(graph: Graph, id: string, reason: string, actor: string): Promise<AuditEventRecord> {
   if (!reason.trim()) throw new BadUserInputError('reason must say why the relationship is retracted.');
+  const badReason = textProblem(reason, 'text');
+  if (badReason) throw new BadUserInputError(`reason ${badReason}.`);
   return graph.writeTransaction(async (tx) => {
     const [row] = await tx.run('edit/delete-relationship', { id });
     if (!row) throw new NotFoundError(`No relationship with id "${id}".`);

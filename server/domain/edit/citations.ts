@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { urlProblem } from '../../../shared/url-policy.js';
 import { BadUserInputError } from '../../errors.js';
+import { shownValue } from '../text-policy.js';
 import type { ImportCitation, ImportSource } from '../import/document.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
 import type { ImportEntity, ImportRelationship } from '../import/document.js';
+import type { ReliabilityGrade } from '../model.js';
 
 export interface CitationInput {
   sourceId?: string | null;
@@ -11,6 +14,10 @@ export interface CitationInput {
   url?: string | null;
   published?: string | null;
   excerpt?: string | null;
+  credibility?: number | null;
+  reliability?: ReliabilityGrade | null;
+  origin?: string | null;
+  derivedFrom?: string[] | null;
 }
 
 /** Lower-case words joined by dashes, for readable generated ids. */
@@ -36,8 +43,17 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
   const sources: ImportSource[] = [];
   const citations: ImportCitation[] = [];
   inputs.forEach((input, index) => {
-    if (input.url && !/^https?:\/\/\S+$/i.test(input.url))
-      throw new BadUserInputError(`${where}.sources[${index}].url must be an http(s) URL.`);
+    const badUrl = input.url ? urlProblem(input.url) : null;
+    if (badUrl) throw new BadUserInputError(`${where}.sources[${index}].url "${shownValue(input.url!)}" ${badUrl}.`);
+    const credibility = input.credibility ?? null;
+    if (credibility !== null && !(Number.isInteger(credibility) && credibility >= 1 && credibility <= 6)) {
+      throw new BadUserInputError(`${where}.sources[${index}].credibility must be a whole number from 1 to 6, got ${credibility}.`);
+    }
+    if (!input.title && (input.reliability || input.origin || input.derivedFrom?.length)) {
+      throw new BadUserInputError(
+        `${where}.sources[${index}]: reliability, origin and derivedFrom describe a new source (with a title); grade an existing one with updateSource.`,
+      );
+    }
     if (input.title) {
       const id = input.sourceId ?? `src-${slug(input.title).slice(0, 40)}-${shortHash(`${input.title}|${input.url ?? ''}`)}`;
       sources.push({
@@ -46,10 +62,13 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
         publisher: input.publisher ?? null,
         url: input.url ?? null,
         published: input.published ?? null,
+        reliability: input.reliability ?? null,
+        origin: input.origin?.trim() || null,
+        derivedFrom: input.derivedFrom ?? [],
       });
-      citations.push({ source: id, excerpt: input.excerpt ?? null });
+      citations.push({ source: id, excerpt: input.excerpt ?? null, credibility });
     } else if (input.sourceId) {
-      citations.push({ source: input.sourceId, excerpt: input.excerpt ?? null });
+      citations.push({ source: input.sourceId, excerpt: input.excerpt ?? null, credibility });
     } else {
       throw new BadUserInputError(`${where}.sources[${index}] needs a sourceId (an existing source) or a title (a new one).`);
     }
@@ -58,7 +77,7 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
 }
 
 function citationsOf(cited: Citation[]): ImportCitation[] {
-  return cited.map((citation) => ({ source: citation.id, excerpt: citation.excerpt }));
+  return cited.map((citation) => ({ source: citation.id, excerpt: citation.excerpt, credibility: citation.credibility }));
 }
 
 /** An entity as the graph holds it -> the import form, to re-write it with a change. */

@@ -2,11 +2,23 @@ import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph } from '../../graph/run.js';
 import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
 import { RecordBuilder } from '../graph-records.js';
-import { checkRange, toFilterParams } from '../relationship-filter.js';
-import type { RelationshipFilterInput } from '../types.js';
+import { checkRange, resolveFilterParams } from '../relationship-filter.js';
+import { findSourcesByIds } from '../sources/find-sources.js';
+import type { RelationshipFilterInput, SourceDocument } from '../types.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
 
-export const exportLimits = { maxIds: 2_000, maxDepth: 3, maxNeighbourhoodIds: neighbourhoodLimits.maxIds } as const;
+/**
+ * maxElements bounds what one file serialises (a neighbourhood at its 5,000-link maximum fits, with its
+ * entities); maxPictureEntities bounds what a report or Cytoscape file lays out
+ * (in about 2 s with the draft layout of layout-subgraph.ts).
+ */
+export const exportLimits = {
+  maxIds: 2_000,
+  maxDepth: 3,
+  maxNeighbourhoodIds: neighbourhoodLimits.maxIds,
+  maxElements: 20_000,
+  maxPictureEntities: 2_000,
+} as const;
 
 function checkIds(ids: string[], depth: number, maxIds: number): string[] {
   const unique = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
@@ -36,7 +48,7 @@ export async function collectSubgraph(
 ): Promise<ExportSubgraph> {
   checkRange(request.depth, 'depth', 0, exportLimits.maxDepth);
   const ids = checkIds(request.ids, request.depth, maxIds);
-  const filterParams = toFilterParams(request.filter);
+  const filterParams = await resolveFilterParams(request.filter, null, () => graph.read('graph/find-source-origins', {}));
   let truncated = false;
   let wanted = ids;
   if (request.depth > 0) {
@@ -60,5 +72,24 @@ export async function collectSubgraph(
     truncated,
     authors,
     request: { ids, depth: request.depth, filter: request.filter, exportedOn: request.exportedOn, view: null },
+    ancestors: await ancestorsOf(
+      graph,
+      [...entities, ...relationships].flatMap((element) => element.sources),
+    ),
   };
+}
+
+/** The sources that cited ones derive from, directly or not, and that are not cited themselves: an export keeps them. */
+async function ancestorsOf(graph: Graph, cited: SourceDocument[]): Promise<SourceDocument[]> {
+  const known = new Set(cited.map((source) => source.id));
+  const found: SourceDocument[] = [];
+  let wanted = [...new Set(cited.flatMap((source) => source.derivedFrom))].filter((id) => !known.has(id));
+  // Derivation chains are short; the bound only stops a cycle someone wrote by hand.
+  for (let depth = 0; depth < 8 && wanted.length > 0; depth += 1) {
+    wanted.forEach((id) => known.add(id));
+    const sources = await findSourcesByIds(graph, wanted);
+    found.push(...sources);
+    wanted = [...new Set(sources.flatMap((source) => source.derivedFrom))].filter((id) => !known.has(id));
+  }
+  return found.sort((a, b) => a.id.localeCompare(b.id));
 }

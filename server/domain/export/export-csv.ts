@@ -2,8 +2,24 @@ import { stringify } from 'csv-stringify/sync';
 import { citationColumnNames, citationColumns, kindPropertyNames, listSeparator } from './citation-columns.js';
 import type { ExportSubgraph } from './types.js';
 
-// RFC 4180 (CRLF records, quotes doubled) plus a byte-order mark, without which Excel misreads UTF-8 names.
-const csvOptions = { header: true, record_delimiter: 'windows', bom: true } as const;
+/**
+ * OWASP's rule against CSV injection, made reversible: a cell that begins with = + - @ tab or carriage return
+ * (after any apostrophes already there) gets one apostrophe more, so a spreadsheet shows it as text instead of
+ * running it as a formula. Dropping one leading apostrophe from a cell that matches /^'+[=+\-@\t\r]/ gives
+ * the value back exactly (docs/import-formats.md).
+ */
+const formulaLike = /^'*[=+\-@\t\r]/;
+const neutralised = (text: string) => (formulaLike.test(text) ? `'${text}` : text);
+
+// RFC 4180 (CRLF records, quotes doubled, every field with a line break quoted: a bare LF or CR too, which
+// spreadsheets read as a new record) plus a byte-order mark, without which Excel misreads UTF-8 names.
+const csvOptions = {
+  header: true,
+  record_delimiter: 'windows',
+  quoted_match: /[\r\n]/,
+  bom: true,
+  cast: { string: neutralised },
+} as const;
 
 /** One row per entity, with its kind-specific properties and its sources. */
 export function exportEntitiesCsv(subgraph: ExportSubgraph): string {

@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import { xmlReplacementCharacter } from '../../../shared/xml-text.js';
 import { relationshipLabel } from '../../../shared/vocabulary.js';
 import { citationColumnNames, citationColumns, kindPropertyNames, listSeparator } from './citation-columns.js';
 import type { ExportSubgraph } from './types.js';
@@ -38,7 +39,8 @@ const keyId = (owner: 'node' | 'edge', name: string) => `${owner[0]}_${name}`;
 
 /** GraphML with every attribute declared and typed, for Gephi, yEd, Cytoscape desktop and networkx. */
 export function exportGraphml(subgraph: ExportSubgraph): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
+  // A character XML 1.0 forbids (NUL, a control character, a lone surrogate) would make the whole file unreadable.
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: xmlReplacementCharacter }).ele('graphml', {
     xmlns: 'http://graphml.graphdrawing.org/xmlns',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',

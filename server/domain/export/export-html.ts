@@ -1,3 +1,4 @@
+import { isAllowedUrl } from '../../../shared/url-policy.js';
 import { kindDefinitions, relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
 import { escapeMarkup as esc } from '../../../shared/escape-markup.js';
@@ -8,6 +9,12 @@ import { buildReportModel, mostConnected, reportLimits, type ReportSentence } fr
 import { reportCss } from './report-style.js';
 import { shapeMarkup } from '../../../shared/svg-shapes.js';
 import type { ExportSubgraph } from './types.js';
+
+/**
+ * The report's own Content-Security-Policy, for wherever the file is opened: no script of any kind, no
+ * network (everything is inline), no forms, no <base>. Imported text is escaped anyway; this is the net under it.
+ */
+const reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const anchor = (entity: EntityRecord) => `e-${entity.id}`;
 const notes = (numbers: number[]) => numbers.map((number) => `<a class="note" href="#fn-${number}">[${number}]</a>`).join('');
@@ -38,7 +45,12 @@ function citationHtml(citation: Citation): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const link = citation.url ? ` <a href="${esc(citation.url)}">${esc(citation.url)}</a>` : '';
+  // Only a URL that passes the URL policy becomes a link; one stored before the policy existed stays visible as text.
+  const link = !citation.url
+    ? ''
+    : isAllowedUrl(citation.url)
+      ? ` <a href="${esc(citation.url)}" rel="noopener noreferrer">${esc(citation.url)}</a>`
+      : ` <span class="url">${esc(citation.url)}</span>`;
   return `${excerpt}${where}.${link}`;
 }
 
@@ -75,6 +87,7 @@ export function exportHtml(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgra
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${reportPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Attribution Explorer">
 <title>${esc(model.title)}</title>

@@ -1,15 +1,34 @@
-import type { Citation } from '../types.js';
+import { defaultCredibility } from '../model.js';
+import type { Citation, SourceDocument } from '../types.js';
 import type { ExportSubgraph } from './types.js';
 
-const cite = (sources: Citation[]) => sources.map((source) => ({ source: source.id, excerpt: source.excerpt }));
+/** Citations as the import format writes them: a credibility only when one was judged (not 6). */
+const cite = (sources: Citation[]) =>
+  sources.map(({ id, excerpt, credibility }) => ({
+    source: id,
+    excerpt,
+    ...(credibility !== defaultCredibility ? { credibility } : {}),
+  }));
 
 /** Every source document the subgraph cites, once, in id order. */
-export function citedSources(subgraph: ExportSubgraph): Omit<Citation, 'excerpt'>[] {
-  const documents = new Map<string, Omit<Citation, 'excerpt'>>();
+export function citedSources(subgraph: ExportSubgraph): SourceDocument[] {
+  const documents = new Map<string, SourceDocument>();
   for (const element of [...subgraph.entities, ...subgraph.relationships]) {
-    for (const { excerpt: _excerpt, ...document } of element.sources) if (!documents.has(document.id)) documents.set(document.id, document);
+    for (const { excerpt: _excerpt, credibility: _credibility, ...document } of element.sources) {
+      if (!documents.has(document.id)) documents.set(document.id, document);
+    }
   }
   return [...documents.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A source as the import format writes it: reliability, origin and derivedFrom only when stated. */
+function sourceEntry({ reliability, origin, derivedFrom, ...document }: SourceDocument) {
+  return {
+    ...document,
+    ...(reliability ? { reliability } : {}),
+    ...(origin ? { origin } : {}),
+    ...(derivedFrom.length ? { derivedFrom } : {}),
+  };
 }
 
 /** The project's own import format (see cypher/README.md), so an export can be imported again as it is. */
@@ -17,7 +36,7 @@ export function exportProjectJson(subgraph: ExportSubgraph): string {
   const document = {
     format: 'attribution-explorer',
     version: 1,
-    sources: citedSources(subgraph),
+    sources: [...citedSources(subgraph), ...(subgraph.ancestors ?? [])].map(sourceEntry),
     entities: subgraph.entities.map((entity) => ({
       id: entity.id,
       kind: entity.kind,

@@ -1,4 +1,5 @@
 import { relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
+import { isAllowedUrl } from '../../../shared/url-policy.js';
 import type { Citation } from '../types.js';
 import type { SubgraphLayout } from './layout-subgraph.js';
 import { mentionName, type Phrase } from './phrasing.js';
@@ -33,7 +34,15 @@ export function citationText(citation: Citation): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `${excerpt}${where}.${citation.url ? ` <${citation.url}>` : ''}`;
+  return `${excerpt}${where}.${citation.url ? ` ${urlText(citation.url)}` : ''}`;
+}
+
+/**
+ * A source's URL: a plain inline link when it passes the URL policy (parentheses percent-encoded, so the link
+ * cannot end early), never an autolink; escaped text otherwise, so a stored javascript: URL shows but never links.
+ */
+function urlText(url: string): string {
+  return isAllowedUrl(url) ? `[${escape(url)}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : escape(url);
 }
 
 /** The report as Markdown, the picture embedded as an SVG data URI so the file stands alone. */

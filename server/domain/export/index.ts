@@ -1,65 +1,14 @@
-import type { Graph } from '../../graph/run.js';
-import { BadUserInputError } from '../../errors.js';
 import { defaultPictureOptions, type PictureOptions } from '../../../shared/picture-frame.js';
-import { collectSubgraph } from './collect-subgraph.js';
-import { exportCytoscapeJson } from './export-cytoscape.js';
-import { exportEntitiesCsv, exportRelationshipsCsv } from './export-csv.js';
-import { exportGraphml } from './export-graphml.js';
-import { exportHtml } from './export-html.js';
-import { exportProjectJson } from './export-json.js';
-import { exportMarkdown } from './export-markdown.js';
-import { exportStix } from './export-stix.js';
-import { layoutSubgraph, type SubgraphLayout } from './layout-subgraph.js';
-import { rasterize } from './rasterize.js';
-import { renderSubgraphSvg } from './render-svg.js';
-import { collectViewExport, type PictureGroup } from './view-export.js';
+import type { Graph } from '../../graph/run.js';
+import { BadUserInputError, QueryTooExpensiveError } from '../../errors.js';
+import { collectSubgraph, exportLimits } from './collect-subgraph.js';
+import { computedLayouts, serializers, writeExport, type ExportContext } from './serializers.js';
 import { exportFormats, type ExportFile, type ExportFormatName, type ExportRequest, type ExportSubgraph } from './types.js';
+import { collectViewExport } from './view-export.js';
 
 export { exportLimits } from './collect-subgraph.js';
 export { exportFormats } from './types.js';
 export type { ExportFile, ExportFormatName, ExportRequest, PictureRequest } from './types.js';
-
-/** What a serializer may need beyond the subgraph: where each entity stands, and how pictures look. */
-export interface ExportContext {
-  /** Where the entities of `of` stand: the saved view's arrangement, or a layout of `of` (computed on demand: it takes time). */
-  layout(of: ExportSubgraph): SubgraphLayout;
-  picture: PictureOptions;
-  /** The saved view's group nodes, drawn in its pictures. */
-  groups: PictureGroup[];
-}
-
-interface Serializer {
-  /** Filename ending, after `attribution-<first id>-<date>`. */
-  suffix: string;
-  mimeType: string;
-  encoding?: 'base64';
-  write(subgraph: ExportSubgraph, context: ExportContext): string;
-}
-
-const picture = (subgraph: ExportSubgraph, context: ExportContext) =>
-  renderSubgraphSvg(subgraph, context.layout(subgraph), { picture: context.picture, groups: context.groups });
-
-const serializers: Record<ExportFormatName, Serializer> = {
-  STIX: { suffix: '.stix.json', mimeType: 'application/stix+json;version=2.1', write: exportStix },
-  GRAPHML: { suffix: '.graphml', mimeType: 'application/graphml+xml', write: exportGraphml },
-  CSV_ENTITIES: { suffix: '-entities.csv', mimeType: 'text/csv', write: exportEntitiesCsv },
-  CSV_RELATIONSHIPS: { suffix: '-relationships.csv', mimeType: 'text/csv', write: exportRelationshipsCsv },
-  JSON: { suffix: '.json', mimeType: 'application/json', write: exportProjectJson },
-  CYTOSCAPE_JSON: {
-    suffix: '.cyjs',
-    mimeType: 'application/json',
-    write: (subgraph, context) => exportCytoscapeJson(subgraph, context.layout(subgraph)),
-  },
-  MARKDOWN: { suffix: '.md', mimeType: 'text/markdown', write: (subgraph, context) => exportMarkdown(subgraph, context.layout) },
-  HTML: { suffix: '.html', mimeType: 'text/html', write: (subgraph, context) => exportHtml(subgraph, context.layout) },
-  SVG: { suffix: '.svg', mimeType: 'image/svg+xml', write: picture },
-  PNG: {
-    suffix: '.png',
-    mimeType: 'image/png',
-    encoding: 'base64',
-    write: (subgraph, context) => rasterize(picture(subgraph, context)).toString('base64'),
-  },
-};
 
 /** Parses a format name as the API, URL and CLI accept it: any case, `-` or `_` (e.g. csv-entities). */
 export function parseExportFormat(text: string): ExportFormatName {
@@ -71,9 +20,32 @@ export function parseExportFormat(text: string): ExportFormatName {
 }
 
 /**
+ * The size caps, checked before any serialising starts: every format writes at most maxElements entities and
+ * links, and a picture of every entity that must be laid out first (by a force-directed layout whose time grows
+ * much faster than the graph) at most maxPictureEntities. A saved view's picture keeps the view's arrangement
+ * (no layout), and a report of more entities is summarised (its picture shows the most connected) rather than
+ * refused.
+ */
+function checkExportSize(format: ExportFormatName, subgraph: ExportSubgraph, laidOut: boolean): void {
+  const elements = subgraph.entities.length + subgraph.relationships.length;
+  if (elements > exportLimits.maxElements) {
+    throw new QueryTooExpensiveError(
+      `This export holds ${elements.toLocaleString('en')} entities and links, above the limit of ${exportLimits.maxElements.toLocaleString('en')} per file. Narrow it: fewer ids, a lower depth or a relationship filter.`,
+    );
+  }
+  if (serializers[format].picture === 'whole' && !laidOut && subgraph.entities.length > exportLimits.maxPictureEntities) {
+    throw new QueryTooExpensiveError(
+      `A ${format} export draws a picture of at most ${exportLimits.maxPictureEntities.toLocaleString('en')} entities; this one has ${subgraph.entities.length.toLocaleString('en')}. Narrow it (fewer ids, a lower depth, a relationship filter), save it as a view and export the view (it keeps its arrangement), or export a report, JSON, GraphML, CSV or STIX.`,
+    );
+  }
+}
+
+/**
  * The one export pipeline (GraphQL, download URL, CLI): collect the subgraph once (the given entities, or a saved
- * view as the team sees it), then serialize it. Throws BAD_USER_INPUT for out-of-range arguments and NOT_FOUND for
- * unknown ids and views.
+ * view as the team sees it), check its size, then serialize it. Throws BAD_USER_INPUT for out-of-range arguments,
+ * NOT_FOUND for unknown ids and views and QUERY_TOO_EXPENSIVE over a size cap. All of it is CPU-heavy for a large
+ * subgraph (decoding the database's answer, layout, rendering): the server runs it in a worker thread
+ * (server/work/).
  */
 export async function exportSubgraph(graph: Graph, request: ExportRequest): Promise<ExportFile> {
   const format = parseExportFormat(request.format);
@@ -81,14 +53,12 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
   const exportedOn = request.exportedOn ?? new Date().toISOString().slice(0, 10);
   if (request.view && request.ids?.length) throw new BadUserInputError('Give either ids or a view, not both.');
   let subgraph: ExportSubgraph;
-  let layout: (of: ExportSubgraph) => SubgraphLayout;
-  let groups: PictureGroup[] = [];
+  let context: Omit<ExportContext, 'picture'>;
   let title: string | null = null;
   if (request.view) {
     const view = await collectViewExport(graph, request.view, exportedOn);
     subgraph = { ...view.subgraph, request: { ...view.subgraph.request, view: { id: request.view, title: view.title } } };
-    layout = () => view.layout;
-    groups = view.groups;
+    context = { layout: () => view.layout, groups: view.groups };
     title = view.title;
   } else {
     subgraph = await collectSubgraph(graph, {
@@ -97,11 +67,11 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
       filter: request.filter ?? null,
       exportedOn,
     });
-    const computed = new Map<ExportSubgraph, SubgraphLayout>();
-    layout = (of) => computed.get(of) ?? computed.set(of, layoutSubgraph(of)).get(of)!;
+    context = { layout: computedLayouts(), groups: [] };
   }
+  checkExportSize(format, subgraph, Boolean(request.view));
   const asked = request.picture ?? {};
-  const options: PictureOptions = {
+  const picture: PictureOptions = {
     ...defaultPictureOptions,
     theme: asked.theme ?? defaultPictureOptions.theme,
     title: asked.title ?? title,
@@ -116,7 +86,7 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
   return {
     filename: `attribution-${request.view ? 'view-' : ''}${first}-${exportedOn}${serializer.suffix}`,
     mimeType: serializer.mimeType,
-    content: serializer.write(subgraph, { layout, picture: options, groups }),
+    content: writeExport(format, subgraph, { ...context, picture }),
     encoding: serializer.encoding ?? 'utf-8',
   };
 }

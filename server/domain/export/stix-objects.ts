@@ -1,5 +1,7 @@
 import type { EntityKindName } from '../model.js';
+import { isAllowedUrl } from '../../../shared/url-policy.js';
 import type { Citation, EntityRecord } from '../types.js';
+import { exportEvidence } from '../sources/stix-evidence.js';
 import { customName, stixTimestamp } from './stix-ids.js';
 
 export type StixObject = Record<string, unknown>;
@@ -41,14 +43,25 @@ const stixSectors = new Set([
   'transportation',
 ]);
 
-/** Citations as STIX external references, and again losslessly as `x_ae_sources`. */
+/**
+ * Citations as STIX external references, and again losslessly as `x_ae_sources`. A URL stored before the URL
+ * policy existed and failing it stays in x_ae_sources only: external_references.url must be a valid URL.
+ */
 export function citationProperties(sources: Citation[]): StixObject {
   if (sources.length === 0) return {};
   return {
     external_references: sources.map((source) =>
-      compact({ source_name: source.publisher ?? source.title, description: source.excerpt, url: source.url, external_id: source.id }),
+      compact({
+        source_name: source.publisher ?? source.title,
+        description: source.excerpt,
+        url: isAllowedUrl(source.url) ? source.url : null,
+        external_id: source.id,
+      }),
     ),
-    x_ae_sources: sources.map(({ id, title, publisher, url, published, excerpt }) => ({ id, title, publisher, url, published, excerpt })),
+    x_ae_sources: sources.map((citation) => {
+      const { id, title, publisher, url, published, excerpt } = citation;
+      return { id, title, publisher, url, published, excerpt, ...exportEvidence(citation) };
+    }),
   };
 }
 

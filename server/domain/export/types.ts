@@ -1,6 +1,6 @@
 import type { PictureOptions } from '../../../shared/picture-frame.js';
 import type { EntityKindName } from '../model.js';
-import type { RelationshipFilterInput, SubgraphRecord } from '../types.js';
+import type { RelationshipFilterInput, SourceDocument, SubgraphRecord } from '../types.js';
 
 /** The export formats, as the GraphQL enum `ExportFormat` names them. */
 export const exportFormats = [
@@ -61,6 +61,8 @@ export interface ExportSubgraph extends SubgraphRecord {
   };
   /** Statement (claim, denial, report) id -> its author. */
   authors: Map<string, StatementAuthor>;
+  /** Sources the cited ones derive from (directly or not) that nothing in the subgraph cites. */
+  ancestors?: SourceDocument[];
 }
 
 export interface ExportFile {

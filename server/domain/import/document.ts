@@ -1,5 +1,4 @@
-import type { EntityKindName, RelationshipTypeName, StanceName } from '../model.js';
-import type { SourceDocument } from '../types.js';
+import type { EntityKindName, ReliabilityGrade, RelationshipTypeName, StanceName } from '../model.js';
 
 /**
  * What every import format (project JSON, STIX 2.1, CSV) is turned into before anything is written:
@@ -8,10 +7,24 @@ import type { SourceDocument } from '../types.js';
 export interface ImportCitation {
   source: string;
   excerpt: string | null;
+  /** Admiralty credibility of this piece of information, 1-6; absent or null is 6 (cannot be judged). */
+  credibility?: number | null;
 }
 
-/** A source document as an import defines it: the same shape as a stored Source node. */
-export type ImportSource = SourceDocument;
+/**
+ * A source document as an import defines it: the shape of a stored Source node. The evidence fields are
+ * optional: absent, a source is grade F and its own publisher's reporting.
+ */
+export interface ImportSource {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  reliability?: ReliabilityGrade | null;
+  origin?: string | null;
+  derivedFrom?: string[];
+}
 
 export interface ImportEntity {
   id: string;
@@ -46,6 +59,11 @@ export interface ImportDocument {
   relationships: ImportRelationship[];
   /** Things a parser passed over on purpose (unsupported object types, ...), reported to the user. */
   warnings?: string[];
+  /**
+   * A derivedFrom naming a source neither in the document nor in the graph is left out with a warning instead of
+   * refusing the import: a STIX export of part of a graph names sources that did not travel with it.
+   */
+  lenientDerivations?: boolean;
 }
 
 /** One thing wrong with an import, and where: an object id, or a file and line. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { entityKinds, relationshipTypes, stances } from '../model.js';
+import { entityKinds, reliabilityGrades, relationshipTypes, stances } from '../model.js';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
 
 const isoDate = z
@@ -15,19 +16,21 @@ const optionalText = z
 const optionalDate = isoDate.nullish().transform((value) => value ?? null);
 const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength, `is longer than ${sizeLimits.idLength} characters`);
 
-const citation = z.object({ source: id, excerpt: optionalText });
+const credibility = z.number().int('must be a whole number').min(1).max(6).nullish();
+const citation = z
+  .object({ source: id, excerpt: optionalText, credibility })
+  .transform(({ credibility, ...rest }) => (credibility == null ? rest : { ...rest, credibility }));
 const citations = z.array(citation).min(1, 'needs at least one source citation');
 
 const sourceSchema = z.object({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: optionalText,
-  url: z
-    .string()
-    .url('must be a URL')
-    .nullish()
-    .transform((value) => value ?? null),
+  url: urlField.nullish().transform((value) => value ?? null),
   published: optionalDate,
+  reliability: z.enum(reliabilityGrades).nullish(),
+  origin: z.string().trim().min(1, 'must not be empty when given').nullish(),
+  derivedFrom: z.array(id).optional(),
 });
 
 const entitySchema = z.object({
@@ -94,6 +97,13 @@ export function parseProjectJson(content: string): { document?: ImportDocument; 
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => ({ location: locate(raw, issue.path), message: issue.message })) };
   }
-  const { sources, entities, relationships } = parsed.data;
+  const { entities, relationships } = parsed.data;
+  // Evidence fields left out stay out, so a source without them fingerprints as it did before they existed.
+  const sources = parsed.data.sources.map(({ reliability, origin, derivedFrom, ...source }) => ({
+    ...source,
+    ...(reliability ? { reliability } : {}),
+    ...(origin ? { origin } : {}),
+    ...(derivedFrom?.length ? { derivedFrom } : {}),
+  }));
   return { document: { sources, entities, relationships }, problems: [] };
 }

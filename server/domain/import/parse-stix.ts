@@ -90,7 +90,11 @@ export function parseStixBundle(content: string): Result {
     }
   }
   recordDisputes(relationships, disputes, context);
-  return { document: { sources: context.sources.list(), entities, relationships, warnings: context.warnings() }, problems: [] };
+  context.sources.applyDerivations(objects);
+  return {
+    document: { sources: context.sources.list(), entities, relationships, warnings: context.warnings(), lenientDerivations: true },
+    problems: [],
+  };
 }
 
 /** A denial that refers to a relationship joins that relationship's disputedBy, which is how the model records disputes. */

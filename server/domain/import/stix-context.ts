@@ -21,7 +21,10 @@ export class StixContext {
     private readonly objects: ReadonlyMap<string, StixObject>,
     bundleId: string,
   ) {
-    this.sources = new StixSources(bundleId);
+    this.sources = new StixSources(bundleId, (ref) => {
+      const identity = objects.get(ref);
+      return identity?.name ?? identity?.x_ae_name;
+    });
     for (const object of objects.values()) {
       if (object.type !== 'relationship' || !object.source_ref || !object.target_ref) continue;
       this.linkedPairs.add(`${object.source_ref} ${object.target_ref}`).add(`${object.target_ref} ${object.source_ref}`);

@@ -8,6 +8,9 @@ import { toDate, type StixObject } from './stix-schema.js';
 /** Confidence of the links a statement has by construction (its author, its subjects): the bundle states them outright. */
 const statementLinkConfidence = 90;
 
+/** Types whose stance the model fixes by their meaning (cypher/README.md): a claim is CLAIMED, a denial DENIED. */
+const stanceByType: Partial<Record<RelationshipTypeName, StanceName>> = { CLAIMED_BY: 'CLAIMED', DENIED_BY: 'DENIED' };
+
 function link(
   owner: StixObject,
   context: StixContext,
@@ -36,7 +39,8 @@ export function fromRelationship(object: StixObject, context: StixContext): Impo
   }
   const mapped = relationshipTypeOf(object.relationship_type!);
   const confidence = object.confidence ?? 50;
-  const stance: StanceName = object.x_ae_stance ?? (confidence >= 85 ? 'ASSERTED' : 'SUSPECTED');
+  const stance: StanceName =
+    object.x_ae_stance ?? stanceByType[object.x_ae_type ?? mapped.type] ?? (confidence >= 85 ? 'ASSERTED' : 'SUSPECTED');
   return link(object, context, {
     id: stableId(object),
     type: object.x_ae_type ?? mapped.type,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
+import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
+import { stixEvidenceFields } from '../sources/stix-evidence.js';
 
 /** `type--uuid`, the only id form STIX 2.1 allows. */
 export const stixIdPattern = /^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,7 +37,7 @@ const id = z.string().trim().min(1, 'must not be empty').max(sizeLimits.idLength
 const externalReference = z.looseObject({
   source_name: z.string().optional(),
   description: z.string().optional(),
-  url: z.string().optional(),
+  url: urlField.optional(),
   external_id: z.string().optional(),
 });
 export type StixExternalReference = z.infer<typeof externalReference>;
@@ -50,9 +52,10 @@ const ourSource = z.object({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: nullableText,
-  url: nullableText,
+  url: urlField.nullish().transform((value) => value ?? null),
   published: isoDate.nullish().transform((value) => value ?? null),
   excerpt: nullableText,
+  ...stixEvidenceFields,
 });
 
 /** Our kind-specific properties may also arrive as `x_ae_<snake_case>` (x_ae_iso_code, x_ae_first_seen, ...). */
@@ -129,6 +132,7 @@ export const stixObjectSchema = z.looseObject({
   x_ae_sources: z.array(ourSource).optional(),
   x_ae_since: timestamp.optional(),
   x_ae_until: timestamp.optional(),
+  created_by_ref: z.string().optional(),
   ...propertyOverrideFields,
 });
 

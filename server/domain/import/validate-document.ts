@@ -1,6 +1,8 @@
 import { dateProperties, kindProperties } from '../model.js';
+import { shownValue as shown } from '../text-policy.js';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import type { ImportDocument, ImportProblem } from './document.js';
+import { textAndUrlProblems } from './validate-text.js';
 
 /**
  * Sizes Neo4j's indexes can hold, checked here because every write (imports and edits) passes this way:
@@ -9,18 +11,16 @@ import type { ImportDocument, ImportProblem } from './document.js';
  */
 export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_000 } as const;
 
-/** An id as a problem location: long ones are cut, so a 50 KB id does not become a 50 KB message. */
-const shown = (id: string) => (id.length > 80 ? `${id.slice(0, 80)}…` : id);
-
 /**
- * Checks a parsed document as a whole: unique ids, kind-specific properties, date order, and that every
- * reference resolves either inside the document or among `existing` ids already in the graph.
+ * Checks a parsed document as a whole: well-formed text and safe URLs, unique ids, kind-specific properties,
+ * date order, and that every reference resolves either inside the document or among `existing` ids already
+ * in the graph.
  */
 export function validateDocument(
   document: ImportDocument,
   existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
 ): ImportProblem[] {
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = textAndUrlProblems(document);
   const seen = new Map<string, string>();
   const claim = (kind: string, id: string) => {
     const key = `${kind}:${id}`;
@@ -41,11 +41,23 @@ export function validateDocument(
   const sourceIds = new Set(document.sources.map((source) => source.id));
   const entityExists = (id: string) => entityIds.has(id) || existing.entityIds.has(id);
   const sourceExists = (id: string) => sourceIds.has(id) || existing.sourceIds.has(id);
-  const checkCitations = (location: string, cited: { source: string }[]) => {
+  const checkCitations = (location: string, cited: { source: string; credibility?: number | null }[]) => {
     for (const citation of cited) {
       if (!sourceExists(citation.source)) problems.push({ location, message: `cites unknown source "${citation.source}"` });
+      const credibility = citation.credibility;
+      if (credibility != null && !(Number.isInteger(credibility) && credibility >= 1 && credibility <= 6)) {
+        problems.push({ location, message: `gives credibility ${credibility} to "${citation.source}"; credibility is 1 to 6` });
+      }
     }
   };
+  for (const source of document.sources) {
+    for (const other of source.derivedFrom ?? []) {
+      if (other === source.id) problems.push({ location: `source ${shown(source.id)}`, message: 'is derived from itself' });
+      else if (!sourceExists(other) && !document.lenientDerivations) {
+        problems.push({ location: `source ${shown(source.id)}`, message: `is derived from unknown source "${other}"` });
+      }
+    }
+  }
 
   for (const entity of document.entities) {
     const location = `entity ${shown(entity.id)}`;
@@ -85,6 +97,21 @@ export function validateDocument(
   return problems;
 }
 
+/** With lenient derivations, leaves out derivedFrom ids that name no source here or in the graph, and says so. */
+export function dropUnknownDerivations(document: ImportDocument, existingSourceIds: ReadonlySet<string>): ImportDocument {
+  if (!document.lenientDerivations) return document;
+  const defined = new Set(document.sources.map((source) => source.id));
+  let dropped = 0;
+  const sources = document.sources.map((source) => {
+    const kept = (source.derivedFrom ?? []).filter((id) => defined.has(id) || existingSourceIds.has(id));
+    dropped += (source.derivedFrom?.length ?? 0) - kept.length;
+    return kept.length === (source.derivedFrom?.length ?? 0) ? source : { ...source, derivedFrom: kept };
+  });
+  if (dropped === 0) return document;
+  const warning = `left out ${dropped} derived-from reference${dropped === 1 ? '' : 's'} to sources neither in the bundle nor in the graph`;
+  return { ...document, sources, warnings: [...(document.warnings ?? []), warning] };
+}
+
 /** Ids the document refers to but does not define: they must already be in the graph. */
 export function externalReferences(document: ImportDocument): { entityIds: string[]; sourceIds: string[] } {
   const definedEntities = new Set(document.entities.map((entity) => entity.id));
@@ -99,5 +126,6 @@ export function externalReferences(document: ImportDocument): { entityIds: strin
   for (const element of [...document.entities, ...document.relationships]) {
     for (const citation of element.sources) if (!definedSources.has(citation.source)) sourceIds.add(citation.source);
   }
+  for (const source of document.sources) for (const other of source.derivedFrom ?? []) if (!definedSources.has(other)) sourceIds.add(other);
   return { entityIds: [...entityIds], sourceIds: [...sourceIds] };
 }

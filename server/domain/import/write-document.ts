@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Graph, WriteTransaction } from '../../graph/run.js';
+import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import type { EntityWrite, RelationshipWrite, SourceWrite } from '../../graph/statements.js';
-import { dateProperties, kindLabels } from '../model.js';
+import { dateProperties, defaultCredibility, kindLabels } from '../model.js';
 import {
   ImportValidationError,
+  type ImportCitation,
   type ImportCounts,
   type ImportDocument,
   type ImportEntity,
@@ -19,9 +20,31 @@ function fingerprint(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
+/**
+ * A source as stored. Its fingerprint leaves out evidence fields at their defaults, so a source written before
+ * they existed, or imported without them, compares as unchanged.
+ */
 export function sourceRow(source: ImportSource): SourceWrite {
-  return { ...source, published: toNeo4jDate(source.published), fingerprint: fingerprint(source) };
+  const { reliability = null, origin = null, derivedFrom = [], ...document } = source;
+  const stated = { ...(reliability ? { reliability } : {}), ...(origin ? { origin } : {}), ...(derivedFrom.length ? { derivedFrom } : {}) };
+  return {
+    ...document,
+    published: toNeo4jDate(source.published),
+    reliability,
+    origin,
+    derivedFrom,
+    fingerprint: fingerprint({ ...document, ...stated }),
+  };
 }
+
+/** Citations as fingerprinted: a credibility at its default (6, cannot be judged) is left out, as if not stated. */
+function canonicalCitations(citations: ImportCitation[]): ImportCitation[] {
+  return citations.map(({ source, excerpt, credibility }) =>
+    credibility && credibility !== defaultCredibility ? { source, excerpt, credibility } : { source, excerpt },
+  );
+}
+
+const credibilitiesOf = (citations: ImportCitation[]) => citations.map((citation) => citation.credibility ?? defaultCredibility);
 
 export function entityRow(entity: ImportEntity): EntityWrite {
   const properties = Object.fromEntries(
@@ -41,8 +64,9 @@ export function entityRow(entity: ImportEntity): EntityWrite {
     properties,
     sourceIds: entity.sources.map((citation) => citation.source),
     excerpts: entity.sources.map((citation) => citation.excerpt ?? ''),
+    credibilities: credibilitiesOf(entity.sources),
     extra: entity.extra ? JSON.stringify(entity.extra) : null,
-    fingerprint: fingerprint(entity),
+    fingerprint: fingerprint({ ...entity, sources: canonicalCitations(entity.sources) }),
   };
 }
 
@@ -59,9 +83,10 @@ export function relationshipRow(relationship: ImportRelationship): RelationshipW
     description: relationship.description,
     sourceIds: relationship.sources.map((citation) => citation.source),
     excerpts: relationship.sources.map((citation) => citation.excerpt ?? ''),
+    credibilities: credibilitiesOf(relationship.sources),
     disputedBy: relationship.disputedBy,
     extra: relationship.extra ? JSON.stringify(relationship.extra) : null,
-    fingerprint: fingerprint(relationship),
+    fingerprint: fingerprint({ ...relationship, sources: canonicalCitations(relationship.sources) }),
   };
 }
 
@@ -128,12 +153,15 @@ export interface WritePlan {
   write(tx: WriteTransaction, onProgress?: (done: number, total: number) => void): Promise<void>;
 }
 
-/** Compares the document with what the graph holds and returns the counts and the writes still needed. */
-export async function planWrites(graph: Graph, document: ImportDocument): Promise<WritePlan> {
+/**
+ * Compares the document with what the graph holds, as `tx` sees it, and returns the counts and the writes
+ * still needed (to run in the same transaction when it writes).
+ */
+export async function planWrites(tx: ReadTransaction, document: ImportDocument): Promise<WritePlan> {
   const sources = document.sources.map(sourceRow);
   const entities = document.entities.map(entityRow);
   const relationships = document.relationships.map(relationshipRow);
-  const [stored] = await graph.read('import/find-fingerprints', {
+  const [stored] = await tx.run('import/find-fingerprints', {
     sourceIds: sources.map((row) => row.id),
     entityIds: entities.map((row) => row.id),
     relationshipQueries: keywordQueries(relationships.map((row) => row.id)),

@@ -1,118 +1,159 @@
 import { describe, expect, it } from 'vitest';
-import { bestPathsBelow, searchPaths, type ExpandedLinks } from '../../../../server/domain/path-search.js';
-import { kBestPaths, type Key, type RankEdge } from '../../../../server/domain/rank-paths.js';
+import { overlap, searchPaths, type PathSearchOptions } from '../../../../server/domain/path-search.js';
+import { PathEvaluator } from '../../../../server/domain/paths/evaluate-paths.js';
+import { maxReliabilityWeight } from '../../../../server/domain/paths/evidence-support.js';
+import { profiles, type PathProfileDefinition } from '../../../../server/domain/paths/profiles.js';
+import { stepModel } from '../../../../server/domain/paths/step-bounds.js';
+import {
+  bruteForcePaths,
+  modelEvidence,
+  modelReader,
+  randomModelGraph,
+  rulesFor,
+  type ModelGraph,
+  type ReadRules,
+} from '../../../support/path-model.js';
 
-/** A heavy-tailed random graph: a few hubs collect most links, like states and prolific actors. */
-function randomGraph(seed: number, nodes: number, links: number): RankEdge[] {
-  // mulberry32: exact in 32-bit integer arithmetic, unlike an LCG in doubles.
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const pick = () => `n${Math.floor(nodes * random() ** 2.5)}`;
-  const edges: RankEdge[] = [];
-  for (let index = 0; index < links; index += 1) {
-    const a = `n${Math.floor(random() * nodes)}`;
-    const b = pick();
-    if (a !== b) edges.push({ id: `e${index}`, a, b, confidence: random() < 0.05 ? 0 : 20 + Math.floor(random() * 81) });
-  }
-  return edges;
+const options = (overrides: Partial<PathSearchOptions> = {}): PathSearchOptions => ({
+  maxHops: 4,
+  limit: 4,
+  maxOverlap: 0.5,
+  maxLinksRead: Infinity,
+  batchSize: 8,
+  maxCandidates: 100_000,
+  evaluationBatch: 8,
+  ...overrides,
+});
+
+async function search(
+  graph: ModelGraph,
+  from: string,
+  to: string,
+  profile: PathProfileDefinition,
+  rules: ReadRules,
+  settings: PathSearchOptions,
+) {
+  const reader = modelReader(graph, rules);
+  const evaluator = new PathEvaluator(modelEvidence(graph), profile, rules.excluded);
+  const result = await searchPaths(
+    from,
+    to,
+    { expand: reader.expand, evaluate: (paths) => evaluator.evaluate(paths) },
+    stepModel(profile, maxReliabilityWeight(['A'])),
+    settings,
+  );
+  return { ...result, asked: reader.asked };
 }
 
-/** The graph as the search reads it, counting what it was asked for. */
-function reader(edges: RankEdge[]) {
-  const byNode = new Map<Key, ExpandedLinks>();
-  const add = (node: Key, id: Key, other: Key, confidence: number) => {
-    const links = byNode.get(node) ?? byNode.set(node, { ids: [], others: [], confidences: [] }).get(node)!;
-    links.ids.push(id);
-    links.others.push(other);
-    links.confidences.push(confidence);
-  };
-  for (const edge of edges) {
-    if (edge.confidence <= 0) continue; // as expand-for-paths.cypher: a link nobody believes is not read
-    add(edge.a, edge.id, edge.b, edge.confidence);
-    if (edge.a !== edge.b) add(edge.b, edge.id, edge.a, edge.confidence);
-  }
-  const asked: Key[] = [];
-  const expand = async (nodes: Key[]) => {
-    asked.push(...nodes);
-    return new Map(nodes.flatMap((node): [Key, ExpandedLinks][] => (byNode.has(node) ? [[node, byNode.get(node)!]] : [])));
-  };
-  return { expand, asked };
-}
-
-const weights = (paths: { weight: number }[]) => paths.map((path) => path.weight);
+const costs = (paths: { cost: number }[]) => paths.map((path) => path.cost);
 
 describe('searchPaths', () => {
-  it('finds exactly the k best paths of the whole graph, reading a fraction of it', async () => {
-    const edges = randomGraph(11, 3_000, 12_000);
-    for (const [from, to, maxHops] of [
-      ['n2900', 'n0', 4],
-      ['n1500', 'n2400', 6],
-      ['n7', 'n2999', 3],
-    ] as const) {
-      const { expand, asked } = reader(edges);
-      const found = await searchPaths(from, to, expand, { maxHops, limit: 5, maxLinksRead: Infinity, batchSize: 16 });
-      const expected = kBestPaths(edges, from, to, maxHops, 5);
-      expect(found.exhaustive).toBe(true);
-      expect(weights(found.paths).length).toBe(expected.length);
-      weights(found.paths).forEach((weight, index) => expect(weight).toBeCloseTo(expected[index].weight, 9));
-      expect(new Set(asked).size).toBe(asked.length); // no entity is read twice
-      expect(asked.length).toBeLessThan(3_000);
+  it('chooses exactly the brute-force selection on random graphs, for both profiles, what-ifs and overlaps', async () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const graph = randomModelGraph(seed, 36, 90);
+      const from = `n${(seed * 7) % 36}`;
+      const to = `n${(seed * 13 + 5) % 36}`;
+      if (from === to) continue;
+      const profile = seed % 3 === 0 ? profiles.ANY_CONNECTION : profiles.ATTRIBUTION;
+      const rules = rulesFor(profile, [from, to], {
+        excluded: seed % 4 === 0 ? new Set(['s1', 's5']) : new Set(),
+        stances: seed % 5 === 0 ? ['ASSERTED', 'SUSPECTED', 'CLAIMED', 'DENIED'] : undefined,
+      });
+      const settings = options({
+        maxHops: 2 + (seed % 4),
+        limit: 1 + (seed % 5),
+        maxOverlap: [0.5, 0, 1, 0.34][seed % 4],
+        batchSize: [1, 4, 16][seed % 3],
+      });
+      const expected = await bruteForcePaths(graph, from, to, profile, rules, settings);
+      const found = await search(graph, from, to, profile, rules, settings);
+      expect(found.exhaustive, `seed ${seed}`).toBe(true);
+      const got = found.paths.map((path) => path.evaluated);
+      expect(got.length, `seed ${seed}: ${from} -> ${to}`).toBe(expected.length);
+      got.forEach((path, index) => expect(path.cost, `seed ${seed} #${index + 1}`).toBeCloseTo(expected[index].cost, 9));
+      compared += expected.length;
     }
+    expect(compared).toBeGreaterThan(40);
   });
 
-  it('agrees with the whole-graph ranking for many random pairs, whatever the batch size', async () => {
-    const edges = randomGraph(5, 400, 1_200);
-    for (let pair = 0; pair < 30; pair += 1) {
-      const from = `n${(pair * 37) % 400}`;
-      const to = `n${(pair * 91 + 13) % 400}`;
-      if (from === to) continue;
-      const maxHops = 2 + (pair % 5);
-      const expected = weights(kBestPaths(edges, from, to, maxHops, 4));
-      for (const batchSize of [1, 7, 64]) {
-        const found = await searchPaths(from, to, reader(edges).expand, { maxHops, limit: 4, maxLinksRead: Infinity, batchSize });
-        expect(found.exhaustive).toBe(true);
-        expect(weights(found.paths).length, `${from} -> ${to} in ${maxHops}`).toBe(expected.length);
-        weights(found.paths).forEach((weight, index) => expect(weight).toBeCloseTo(expected[index], 9));
+  it('keeps the chosen paths pairwise diverse, and folds every near-duplicate scored into the path it resembles', async () => {
+    const graph = randomModelGraph(77, 60, 260);
+    const rules = rulesFor(profiles.ANY_CONNECTION, ['n3', 'n1']);
+    const found = await search(graph, 'n3', 'n1', profiles.ANY_CONNECTION, rules, options({ maxHops: 5, limit: 6, maxOverlap: 0.5 }));
+    expect(found.paths.length).toBeGreaterThan(2);
+    for (const [i, a] of found.paths.entries()) {
+      for (const b of found.paths.slice(i + 1)) expect(overlap(a.evaluated.signature, b.evaluated.signature)).toBeLessThanOrEqual(0.5);
+      for (const variant of a.variants) {
+        expect(overlap(a.evaluated.signature, variant.evaluated.signature)).toBeGreaterThan(0.5);
+        expect(variant.evaluated.cost).toBeGreaterThanOrEqual(a.evaluated.cost);
       }
     }
+    expect(found.paths.some((path) => path.variants.length > 0)).toBe(true);
   });
 
-  it('stops at its read budget, says so, and still returns the best paths among what it read', async () => {
-    const edges = randomGraph(3, 3_000, 20_000);
-    const found = await searchPaths('n2500', 'n2700', reader(edges).expand, { maxHops: 6, limit: 20, maxLinksRead: 500, batchSize: 8 });
+  it('reads a fraction of a large graph and reads no entity twice', async () => {
+    const graph = randomModelGraph(11, 2_000, 8_000);
+    const rules = rulesFor(profiles.ATTRIBUTION, ['n1900', 'n0']);
+    const found = await search(graph, 'n1900', 'n0', profiles.ATTRIBUTION, rules, options({ maxHops: 4, limit: 5, batchSize: 16 }));
+    expect(found.exhaustive).toBe(true);
+    expect(new Set(found.asked).size).toBe(found.asked.length);
+    expect(found.asked.length).toBeLessThan(2_000);
+  });
+
+  it('stops at its read budget, says so, and still returns a ranked, diverse selection among what it read', async () => {
+    const graph = randomModelGraph(3, 3_000, 20_000);
+    const rules = rulesFor(profiles.ANY_CONNECTION, ['n2500', 'n2700']);
+    const found = await search(
+      graph,
+      'n2500',
+      'n2700',
+      profiles.ANY_CONNECTION,
+      rules,
+      options({ maxHops: 6, limit: 8, maxLinksRead: 500 }),
+    );
     expect(found.exhaustive).toBe(false);
     expect(found.linksRead).toBeGreaterThanOrEqual(500);
-    expect(found.linksRead).toBeLessThan(20_000);
-    for (const path of found.paths) expect(path.edges.length).toBeLessThanOrEqual(6);
-    expect(weights(found.paths)).toEqual([...weights(found.paths)].sort((x, y) => x - y));
+    expect(found.linksRead).toBeLessThan(40_000);
+    for (const path of found.paths) expect(path.candidate.steps.length).toBeLessThanOrEqual(6);
+    expect(costs(found.paths.map((path) => path.evaluated))).toEqual(
+      [...costs(found.paths.map((path) => path.evaluated))].sort((x, y) => x - y),
+    );
+  });
+
+  it('says the selection is not proven when it had to stop scoring candidates', async () => {
+    const graph = randomModelGraph(5, 40, 200);
+    const rules = rulesFor(profiles.ANY_CONNECTION, ['n2', 'n9']);
+    const found = await search(
+      graph,
+      'n2',
+      'n9',
+      profiles.ANY_CONNECTION,
+      rules,
+      options({ maxHops: 6, limit: 10, maxOverlap: 0, maxCandidates: 3 }),
+    );
+    expect(found.exhaustive).toBe(false);
+    expect(found.candidatesScored).toBeLessThanOrEqual(3);
   });
 
   it('answers at once when an end has no links, and finds nothing across a gap', async () => {
-    const edges: RankEdge[] = [
-      { id: 'ab', a: 'a', b: 'b', confidence: 80 },
-      { id: 'cd', a: 'c', b: 'd', confidence: 80 },
-    ];
-    const lonely = await searchPaths('a', 'z', reader(edges).expand, { maxHops: 4, limit: 5, maxLinksRead: Infinity, batchSize: 4 });
+    const graph: ModelGraph = {
+      kinds: new Map([
+        ['a', 'STATE'],
+        ['b', 'STATE'],
+        ['c', 'STATE'],
+        ['d', 'STATE'],
+        ['z', 'STATE'],
+      ]),
+      links: [
+        { id: 'ab', type: 'ATTRIBUTED_TO', from: 'a', to: 'b', stance: 'ASSERTED', confidence: 80, citations: [] },
+        { id: 'cd', type: 'ATTRIBUTED_TO', from: 'c', to: 'd', stance: 'ASSERTED', confidence: 80, citations: [] },
+      ],
+      sources: [],
+    };
+    const lonely = await search(graph, 'a', 'z', profiles.ATTRIBUTION, rulesFor(profiles.ATTRIBUTION, ['a', 'z']), options());
     expect(lonely).toMatchObject({ paths: [], exhaustive: true });
-    const apart = await searchPaths('a', 'd', reader(edges).expand, { maxHops: 4, limit: 5, maxLinksRead: Infinity, batchSize: 4 });
+    const apart = await search(graph, 'a', 'd', profiles.ATTRIBUTION, rulesFor(profiles.ATTRIBUTION, ['a', 'd']), options());
     expect(apart).toMatchObject({ paths: [], exhaustive: true });
-  });
-});
-
-describe('bestPathsBelow', () => {
-  it('keeps every path lighter than the bound and nothing heavier', () => {
-    const edges = randomGraph(9, 200, 700);
-    const all = kBestPaths(edges, 'n60', 'n3', 5, 30);
-    expect(all.length).toBe(30);
-    const bound = all[10].weight;
-    const below = bestPathsBelow(edges, 'n60', 'n3', 5, 30, bound);
-    expect(below.length).toBeGreaterThanOrEqual(10);
-    expect(weights(below)).toEqual(weights(all.filter((path) => path.weight < bound)));
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { kBestPaths, type Key, type RankEdge } from '../../../../server/domain/rank-paths.js';
+import { costOf, kBestPaths, YenPaths, LinkGraph, type Key, type RankEdge } from '../../../../server/domain/rank-paths.js';
 
-const edge = (id: string, a: string, b: string, confidence: number): RankEdge => ({ id, a, b, confidence });
-const score = (edges: RankEdge[], ids: Key[]) =>
-  ids.reduce<number>((product, id) => (product * edges.find((e) => e.id === id)!.confidence) / 100, 1);
+// Weights as the search gives them: -ln of a factor of the score (here a confidence as a fraction).
+const confidences = new Map<Key, number>();
+const edge = (id: string, a: string, b: string, confidence: number): RankEdge => {
+  confidences.set(id, confidence);
+  return { id, a, b, weight: costOf(confidence / 100) };
+};
+const score = (_edges: RankEdge[], ids: Key[]) => ids.reduce<number>((product, id) => (product * confidences.get(id)!) / 100, 1);
 
 describe('kBestPaths', () => {
   const diamond = [
@@ -36,6 +40,16 @@ describe('kBestPaths', () => {
   it('prefers fewer hops on equal scores', () => {
     const ties = [edge('x1', 's', 'm', 100), edge('x2', 'm', 't', 100), edge('direct', 's', 't', 100)];
     expect(kBestPaths(ties, 's', 't', 3, 2).map((path) => path.edges)).toEqual([['direct'], ['x1', 'x2']]);
+  });
+
+  it('gives the same paths one at a time as a generator, and nothing once they run out', () => {
+    const graph = new LinkGraph();
+    for (const e of diamond) graph.addLink(e);
+    const yen = new YenPaths(graph, 'a', 'd', 4);
+    const all = [yen.next(), yen.next(), yen.next()].map((path) => path!.edges);
+    expect(all).toEqual(kBestPaths(diamond, 'a', 'd', 4, 3).map((path) => path.edges));
+    expect(yen.next()).toBeNull();
+    expect(yen.next()).toBeNull();
   });
 
   it('finds nothing across a gap, and skips zero-confidence links', () => {

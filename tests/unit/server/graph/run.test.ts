@@ -22,3 +22,13 @@ describe('translateNeo4jError', () => {
     expect(translateNeo4jError(other)).toBe(other);
   });
 });
+
+describe('the transaction memory limit, by what ran out of it (finding 8)', () => {
+  it('a read is told to narrow the query, not to split an import', () => {
+    const translated = translateNeo4jError(neo4jError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'), 'READ');
+    expect(translated).toBeInstanceOf(QueryTooExpensiveError);
+    expect(translated.message).toMatch(/The query needs more memory/);
+    expect(translated.message).toMatch(/lower depth or limit/);
+    expect(translated.message).not.toMatch(/import|written/);
+  });
+});

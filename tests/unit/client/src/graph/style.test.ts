@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildStylesheet } from '../../../../../client/src/graph/style';
 import {
-  confidenceBands,
+  linkWidthBands,
   entityKinds,
   kindDefinitions,
   palette,
@@ -38,11 +38,11 @@ describe('stylesheet', () => {
   });
 
   it('draws each confidence band wider than the one below and keeps path, faded, hidden, filtered, grouped and orphan classes', () => {
-    const widths = confidenceBands.map(
+    const widths = linkWidthBands.map(
       (band) => block(`edge[stance = "ASSERTED"][confidence >= ${band.min}][confidence <= ${band.max}]`)?.width,
     );
     expect(widths).toEqual([...widths].sort((a, b) => Number(a) - Number(b)));
-    expect(new Set(widths).size).toBe(confidenceBands.length);
+    expect(new Set(widths).size).toBe(linkWidthBands.length);
     for (const cls of ['.faded', 'edge.path', 'node.path', '.hidden, .filtered, .grouped, .orphan']) expect(selectors()).toContain(cls);
     expect(block('.hidden, .filtered, .grouped, .orphan')?.display).toBe('none');
   });
@@ -147,7 +147,7 @@ describe('stylesheet', () => {
       expect(cy.$id('d').style('line-style')).toBe('solid');
       cy.$id('a').addClass('hidden');
       expect(cy.$id('a').style('display')).toBe('none');
-      expect(cy.$id('e').numericStyle('width')).toBe(confidenceBands[2].width);
+      expect(cy.$id('e').numericStyle('width')).toBe(linkWidthBands[2].width);
       cy.destroy();
     }
     expect(warn).not.toHaveBeenCalled();

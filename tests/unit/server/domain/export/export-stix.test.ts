@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { exportStix, stixRelationshipType } from '../../../../../server/domain/export/export-stix.js';
 import { stixId } from '../../../../../server/domain/export/stix-ids.js';
+import { parseStixBundle } from '../../../../../server/domain/import/parse-stix.js';
 import type { ExportSubgraph } from '../../../../../server/domain/export/types.js';
-import type { EntityRecord, RelationshipRecord } from '../../../../../server/domain/types.js';
+import type { Citation, EntityRecord, RelationshipRecord } from '../../../../../server/domain/types.js';
 
-const cite = [
-  { id: 'src-a', title: 'A report', publisher: 'Agency', url: 'https://example.org/a', published: '2023-12-27', excerpt: 'It said so.' },
+const cite: Citation[] = [
+  {
+    id: 'src-a',
+    title: 'A report',
+    publisher: 'Agency',
+    url: 'https://example.org/a',
+    published: '2023-12-27',
+    reliability: 'B',
+    origin: 'Agency for Cyber Things',
+    derivedFrom: ['src-b'],
+    excerpt: 'It said so.',
+    credibility: 2,
+  },
 ];
 const entity = (
   id: string,
@@ -91,6 +103,25 @@ describe('STIX export mapping', () => {
       { source_name: 'Agency', description: 'It said so.', url: 'https://example.org/a', external_id: 'src-a' },
     ]);
     expect(byAeId('actor').x_ae_sources).toEqual([cite[0]]);
+  });
+
+  it("carries a source's reliability, origin and derivations and a citation's credibility in x_ae_sources, and reads them back", () => {
+    const { document } = parseStixBundle(exportStix(subgraph));
+    expect(document!.sources).toEqual([
+      {
+        id: 'src-a',
+        title: 'A report',
+        publisher: 'Agency',
+        url: 'https://example.org/a',
+        published: '2023-12-27',
+        reliability: 'B',
+        origin: 'Agency for Cyber Things',
+        derivedFrom: ['src-b'],
+      },
+    ]);
+    expect(document!.entities.find((entity) => entity.id === 'actor')!.sources).toEqual([
+      { source: 'src-a', excerpt: 'It said so.', credibility: 2 },
+    ]);
   });
 
   it('makes a denial an opinion on the links it disputes and on what it is about', () => {

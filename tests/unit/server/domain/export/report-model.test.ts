@@ -12,7 +12,11 @@ const source = (excerpt: string): Citation => ({
   publisher: 'The Record',
   url: 'https://example.org/r',
   published: '2023-12-27',
+  reliability: null,
+  origin: null,
+  derivedFrom: [],
   excerpt,
+  credibility: 6,
 });
 const entity = (id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord => ({
   id,
@@ -116,6 +120,8 @@ describe('report model and Markdown', () => {
       "  - ⚑ disputed by Iran's Ministry of Foreign Affairs (denial, 2023-12-27): “Baseless, hollow and unproven.” [2]",
     );
     expect(markdown).toContain('| **Homeland Justice** | Threat actor |  |  [3] |');
-    expect(markdown).toContain('1. “Suspected ties to Iran.” — The Record, *Report title*, 2023-12-27. <https://example.org/r>');
+    expect(markdown).toContain(
+      '1. “Suspected ties to Iran.” — The Record, *Report title*, 2023-12-27. [https://example.org/r](https://example.org/r)',
+    );
   });
 });

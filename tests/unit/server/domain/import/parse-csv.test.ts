@@ -113,7 +113,11 @@ describe('parseCsvEntities', () => {
       { location: 'entities.csv:6', message: 'source_id: is required when source_title is empty: every row cites a source' },
       { location: 'entities.csv:6', message: 'isoCode: does not apply to kind GROUP (its columns: none)' },
       { location: 'entities.csv:6', message: 'name: is required' },
-      { location: 'entities.csv:7', message: 'source_url: "not a url" is not an http(s) URL' },
+      {
+        location: 'entities.csv:7',
+        message:
+          'source_url: "not a url" must not hold quotes, angle brackets, backticks, backslashes, spaces or control characters (percent-encode them)',
+      },
       { location: 'entities.csv:7', message: 'source_published: "2023-02-30" is not a date written YYYY-MM-DD' },
       { location: 'entities.csv:8', message: 'source_id: is required when source_title is empty: every row cites a source' },
       {
@@ -192,5 +196,62 @@ describe('parseCsvRelationships', () => {
       { location: 'links.csv:5', message: 'confidence: "101" is not a whole number from 0 to 100' },
       { location: 'links.csv:6', message: 'confidence: is required' },
     ]);
+  });
+});
+
+describe('CSV evidence columns', () => {
+  const header =
+    'id,type,from,to,stance,confidence,source_id,source_title,source_publisher,source_reliability,source_origin,source_derived_from,excerpt,credibility';
+
+  it('reads a source grade, origin and derivations where the row defines the source, and a credibility per citation', () => {
+    const { document, problems } = parseCsvRelationships(
+      lines(
+        header,
+        'rel-a,ATTRIBUTED_TO,inc,iran,SUSPECTED,70,src-treasury,Treasury release,U.S. Treasury,A,U.S. Department of the Treasury,,Assessed to be sponsored.,2',
+        'rel-a,,,,,,src-state,State statement,U.S. State Department,A,,src-treasury | src-x,Sponsored by MOIS.,',
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(document!.sources).toEqual([
+      {
+        id: 'src-treasury',
+        title: 'Treasury release',
+        publisher: 'U.S. Treasury',
+        url: null,
+        published: null,
+        reliability: 'A',
+        origin: 'U.S. Department of the Treasury',
+      },
+      {
+        id: 'src-state',
+        title: 'State statement',
+        publisher: 'U.S. State Department',
+        url: null,
+        published: null,
+        reliability: 'A',
+        derivedFrom: ['src-treasury', 'src-x'],
+      },
+    ]);
+    expect(document!.relationships[0].sources).toEqual([
+      { source: 'src-treasury', excerpt: 'Assessed to be sponsored.', credibility: 2 },
+      { source: 'src-state', excerpt: 'Sponsored by MOIS.' },
+    ]);
+  });
+
+  it('names the line and column of a bad grade or credibility, and of a grade given without a source to define', () => {
+    const { problems } = parseCsvRelationships(
+      lines(
+        header,
+        'rel-a,ATTRIBUTED_TO,inc,iran,SUSPECTED,70,src-t,Title,Pub,G,,,Excerpt,7',
+        'rel-b,ATTRIBUTED_TO,inc,iran,SUSPECTED,70,src-t,,,B,,,Excerpt,',
+      ),
+    );
+    expect(problems.map((problem) => problem.location + ' ' + problem.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/relationships\.csv:2.*credibility.*"7" is not a whole number from 1 to 6/),
+        expect.stringMatching(/relationships\.csv:2.*source_reliability.*"G" is not one of A, B, C, D, E, F/),
+        expect.stringMatching(/relationships\.csv:3.*source_reliability.*without source_title/),
+      ]),
+    );
   });
 });

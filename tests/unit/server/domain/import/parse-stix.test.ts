@@ -556,3 +556,53 @@ describe('parseStixBundle: the APT fixture', () => {
     expect(parseStixBundle(content)).toEqual({ document, problems });
   });
 });
+
+describe('evidence from STIX', () => {
+  const page = { source_name: 'Associated Press (via KESQ)', url: 'https://example.org/ap-story', description: 'Mandiant said...' };
+  const mandiant = sdo('identity', { name: 'Mandiant', identity_class: 'organization' });
+  const ap = sdo('identity', { name: 'Associated Press', identity_class: 'organization' });
+  const attack = sdo('campaign', { name: 'July attack' });
+  const iran = sdo('identity', { name: 'Government of Iran', identity_class: 'organization' });
+  const actor = sdo('threat-actor', { name: 'HomeLand Justice' });
+
+  it("takes a citation's origin from its object's creator: one page carrying two organisations' findings is two sources", () => {
+    const finding = sro(attack, 'attributed-to', iran, { confidence: 50, created_by_ref: mandiant.id, external_references: [page] });
+    const report = sdo('report', {
+      name: 'AP story',
+      published: '2022-08-04T00:00:00Z',
+      object_refs: [attack.id],
+      created_by_ref: ap.id,
+      external_references: [page],
+    });
+    const unknownCreator = sro(actor, 'attributed-to', iran, {
+      confidence: 50,
+      created_by_ref: `identity--${uuid(999)}`,
+      external_references: [page],
+    });
+    const document = parse(mandiant, ap, attack, iran, actor, finding, report, unknownCreator);
+    const ofPage = document.sources.filter((source) => source.url === page.url);
+    expect(ofPage.map((source) => source.origin).sort()).toEqual(['Associated Press', 'Mandiant', `identity--${uuid(999)}`]);
+    expect(new Set(ofPage.map((source) => source.id)).size).toBe(3);
+  });
+
+  it('makes the sources of an object derived from another derive from its sources, and a claim CLAIMED whatever its confidence', () => {
+    const treasury = sdo('report', {
+      name: 'Treasury release',
+      published: '2022-09-09T00:00:00Z',
+      object_refs: [attack.id],
+      external_references: [{ source_name: 'Treasury', url: 'https://example.org/treasury' }],
+    });
+    const state = sdo('report', {
+      name: 'State statement',
+      published: '2022-09-09T00:00:00Z',
+      object_refs: [attack.id],
+      external_references: [{ source_name: 'State', url: 'https://example.org/state' }],
+    });
+    const claim = sro(attack, 'claimed-by', actor, { external_references: [page] });
+    const document = parse(attack, actor, treasury, state, sro(state, 'derived-from', treasury), claim);
+    const byUrl = (url: string) => document.sources.find((source) => source.url === url)!;
+    expect(byUrl('https://example.org/state').derivedFrom).toEqual([byUrl('https://example.org/treasury').id]);
+    expect(byUrl('https://example.org/treasury').derivedFrom).toBeUndefined();
+    expect(relationship(document, claim.id)).toMatchObject({ type: 'CLAIMED_BY', stance: 'CLAIMED' });
+  });
+});

@@ -1,0 +1,14 @@
+import { originOf, reliabilityOf } from '../domain/sources/source-evidence.js';
+import type { SourceDocument } from '../domain/types.js';
+import type { Resolvers } from '../generated/graphql.js';
+
+/** A source's evidence fields as the API states them: a grade and an origin always, the sources it derives from. */
+export const sourceResolvers: Resolvers = {
+  Source: {
+    reliability: (source) => reliabilityOf(source),
+    origin: (source) => originOf(source),
+    derivedFrom: async (source, _args, { sources }) =>
+      (await sources.loadMany(source.derivedFrom)).filter((found): found is SourceDocument => Boolean(found) && !(found instanceof Error)),
+    credibility: (source) => source.credibility ?? null,
+  },
+};

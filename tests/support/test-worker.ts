@@ -1,0 +1,13 @@
+import { parentPort } from 'node:worker_threads';
+
+/** A worker for the pool's tests: echoes `{ echo }`, busy-waits `{ spinMs }` (ignoring everything), fails on `{ fail }`. */
+parentPort!.on('message', (job: { echo?: string; spinMs?: number; fail?: string }) => {
+  if (job.fail) return parentPort!.postMessage({ ok: false, message: job.fail });
+  if (job.spinMs) {
+    const until = Date.now() + job.spinMs;
+    while (Date.now() < until) {
+      // a job that never yields, as a runaway layout does
+    }
+  }
+  parentPort!.postMessage({ ok: true, output: job.echo ?? 'done' });
+});

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { QueryTooExpensiveError } from '../../../../server/errors.js';
+import { WorkerPool } from '../../../../server/work/worker-pool.js';
+import { testLogger } from '../../../support/graph.js';
+
+type Job = { echo?: string; spinMs?: number; fail?: string };
+const pools: WorkerPool<Job, string>[] = [];
+
+function pool(options: { size?: number; maxQueued?: number; timeLimitMs?: number } = {}) {
+  const created = new WorkerPool<Job, string>({
+    entry: new URL('../../../support/test-worker.ts', import.meta.url),
+    size: options.size ?? 1,
+    maxQueued: options.maxQueued ?? 4,
+    timeLimitMs: options.timeLimitMs ?? 20_000,
+    describe: { work: 'test job', sizeSetting: 'WORKER_THREADS', timeSetting: 'HEAVY_WORK_TIMEOUT_S' },
+    logger: testLogger,
+  });
+  pools.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((created) => created.close()));
+});
+
+describe('WorkerPool', () => {
+  it('runs jobs in a worker thread, one at a time per thread, in order', async () => {
+    const workers = pool();
+    expect(await Promise.all(['a', 'b', 'c'].map((echo) => workers.run({ echo })))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps this thread free while a job spins in its worker', async () => {
+    const workers = pool();
+    const spinning = workers.run({ spinMs: 1_500 });
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(await spinning).toBe('done');
+  });
+
+  it('stops a job over its time limit, names the setting, and serves the next job with a fresh thread', async () => {
+    // The limit counts from dispatch, a fresh thread's start included (1-2 s on a busy machine).
+    const workers = pool({ timeLimitMs: 4_000 });
+    const started = performance.now();
+    const stopped = await workers.run({ spinMs: 60_000 }).catch((error) => error);
+    expect(stopped).toBeInstanceOf(QueryTooExpensiveError);
+    expect(stopped.message).toMatch(/took longer than 4 s \(HEAVY_WORK_TIMEOUT_S\)/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await workers.run({ echo: 'after' })).toBe('after');
+  });
+
+  it('refuses a job when the queue is full, naming the setting', async () => {
+    const workers = pool({ maxQueued: 1 });
+    const first = workers.run({ spinMs: 300 });
+    const second = workers.run({ echo: 'queued' });
+    const refused = await workers.run({ echo: 'refused' }).catch((error) => error);
+    expect(refused).toBeInstanceOf(QueryTooExpensiveError);
+    expect(refused.message).toMatch(/1 at a time, 1 waiting at most; WORKER_THREADS/);
+    expect(await Promise.all([first, second])).toEqual(['done', 'queued']);
+  });
+
+  it("reports a worker's own failure as an error whose text stays in the log", async () => {
+    const failed = await pool()
+      .run({ fail: 'secret detail' })
+      .catch((error) => error);
+    expect(failed.message).toBe('test job failed in its worker');
+  });
+
+  it('fails what runs and waits when it closes', async () => {
+    const workers = pool();
+    const outcomes = [workers.run({ spinMs: 5_000 }), workers.run({ echo: 'never' })].map((job) => job.catch((error) => error));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await workers.close();
+    for (const outcome of await Promise.all(outcomes)) expect(outcome.extensions?.code).toBe('GRAPH_UNAVAILABLE');
+  });
+});
