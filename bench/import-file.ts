@@ -4,20 +4,11 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { projectEntityJson } from '../server/domain/export/export-json.js';
 import type { ImportDocument, ImportEntity, ImportRelationship } from '../server/domain/import/document.js';
 
 function entityJson(entity: ImportEntity): unknown {
-  return {
-    id: entity.id,
-    kind: entity.kind,
-    name: entity.name,
-    aliases: entity.aliases,
-    description: entity.description,
-    date: entity.date,
-    properties: Object.fromEntries(Object.entries(entity.properties).filter(([, value]) => value !== null)),
-    sources: entity.sources,
-    ...(entity.extra ? { extra: entity.extra } : {}),
-  };
+  return projectEntityJson(entity, entity.sources, entity.extra);
 }
 
 function relationshipJson(relationship: ImportRelationship): unknown {

@@ -135,7 +135,7 @@ describe('the keyboard', () => {
     await screenshot(page, 'keyboard-1-canvas');
     await page.keyboard.press('Escape');
     expect(await focusedNode(page)).toEqual([]);
-    await finishPage(page, 'keyboard-1-canvas');
+    await finishPage(page, 'keyboard-1-canvas-left');
   });
 
   it('moves between tabs with the arrows, and through menus; Escape closes menus and dialogs', async () => {
@@ -177,6 +177,13 @@ describe('the keyboard', () => {
     await page.locator('body').press('t');
     const list = page.getByTestId('list-view');
     await list.waitFor();
+    // On top of the canvas, not merely in the page.
+    const onTop = await page.evaluate(() => {
+      const box = document.querySelector('[data-testid=list-view]')!.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('[data-testid=list-view]') !== null;
+    });
+    expect(onTop).toBe(true);
+    await screenshot(page, 'keyboard-3-list-view');
     const shown = await page.evaluate(() => {
       const cy = (window as unknown as { cy: Cy }).cy;
       return { nodes: cy.nodes(':visible').length, edges: cy.edges(':visible').length };
@@ -192,10 +199,10 @@ describe('the keyboard', () => {
     await iranRow.getByRole('button').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { cy: Cy }).cy.$(':selected').map((e) => e.id()))).toEqual(['iran']);
     await expect.poll(() => page.getByTestId('evidence-panel').textContent(), { timeout: 15_000 }).toContain('Iran');
-    await screenshot(page, 'keyboard-3-list-view');
+    expect(await list.isVisible(), 'the list stays open on a choice').toBe(true);
     await list.getByTestId('list-close').focus();
     await page.keyboard.press('Escape');
     expect(await list.isHidden()).toBe(true);
-    await finishPage(page, 'keyboard-3-list-view');
+    await finishPage(page, 'keyboard-3-list-closed');
   });
 });

@@ -130,7 +130,7 @@ describe('shared views', () => {
     );
     expect(stored.data!.view.state.positions.find((p) => p.id === 'iran')).toEqual({ id: 'iran', ...iranAt });
     await finishPage(reader, 'views-3-reader-refused');
-    await finishPage(author, 'views-1-saved');
+    await finishPage(author, 'views-1-author-after');
   }, 180_000);
 
   it('moves views saved in this browser by an earlier build to the server the first time the menu opens', async () => {

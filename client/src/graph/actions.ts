@@ -35,16 +35,25 @@ export class CanvasActions {
   add(elements: ElementDefinition[], label: string, mode: AddMode = 'incremental'): string[] {
     const added = this.view.add(elements, mode);
     if (added.length === 0) return added;
+    this.recordAddition(label, added);
+    return added;
+  }
+
+  /** Records an addition as one step: undo takes the elements away (then `also.undo`), redo brings them back (then `also.redo`). */
+  private recordAddition(label: string, added: string[], also: { undo(): void; redo(): void } = { undo() {}, redo() {} }): void {
     let snapshot: ElementDefinition[] = [];
     this.record(
       label,
       () => {
         snapshot = this.view.snapshot(added);
         this.view.remove(added);
+        also.undo();
       },
-      () => this.view.restore(snapshot),
+      () => {
+        this.view.restore(snapshot);
+        also.redo();
+      },
     );
-    return added;
   }
 
   remove(ids: string[]): void {
@@ -92,20 +101,10 @@ export class CanvasActions {
     const added = this.view.add(elements, 'incremental');
     const shrink = () => (next ? this.view.setData(groupId, next) : this.view.remove([groupId]));
     shrink();
-    let snapshot: ElementDefinition[] = [];
-    this.record(
-      label,
-      () => {
-        snapshot = this.view.snapshot(added);
-        this.view.remove(added);
-        if (next) this.view.setData(groupId, dataBefore);
-        else this.view.restore(groupBefore);
-      },
-      () => {
-        this.view.restore(snapshot);
-        shrink();
-      },
-    );
+    this.recordAddition(label, added, {
+      undo: () => (next ? this.view.setData(groupId, dataBefore) : this.view.restore(groupBefore)),
+      redo: shrink,
+    });
     return added;
   }
 

@@ -31,23 +31,45 @@ function sourceEntry({ reliability, origin, derivedFrom, ...document }: SourceDo
   };
 }
 
+/**
+ * An entity as the project's JSON format writes it, its sources and extra already in the file's form; empty
+ * properties and a missing extra are left out. Also how `npm run generate` writes its entities.
+ */
+export function projectEntityJson(
+  entity: {
+    id: string;
+    kind: string;
+    name: string;
+    aliases: readonly string[];
+    description: string | null;
+    date: string | null;
+    properties: Record<string, string | null>;
+  },
+  sources: unknown,
+  extra: unknown,
+): Record<string, unknown> {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    aliases: entity.aliases,
+    description: entity.description,
+    date: entity.date,
+    properties: Object.fromEntries(Object.entries(entity.properties).filter(([, value]) => value !== null)),
+    sources,
+    ...(extra ? { extra } : {}),
+  };
+}
+
 /** The project's own import format (see cypher/README.md), so an export can be imported again as it is. */
 export function exportProjectJson(subgraph: ExportSubgraph): string {
   const document = {
     format: 'attribution-explorer',
     version: 1,
     sources: [...citedSources(subgraph), ...(subgraph.ancestors ?? [])].map(sourceEntry),
-    entities: subgraph.entities.map((entity) => ({
-      id: entity.id,
-      kind: entity.kind,
-      name: entity.name,
-      aliases: entity.aliases,
-      description: entity.description,
-      date: entity.date,
-      properties: Object.fromEntries(Object.entries(entity.properties).filter(([, value]) => value !== null)),
-      sources: cite(entity.sources),
-      ...(entity.extra ? { extra: JSON.parse(entity.extra) as unknown } : {}),
-    })),
+    entities: subgraph.entities.map((entity) =>
+      projectEntityJson(entity, cite(entity.sources), entity.extra ? (JSON.parse(entity.extra) as unknown) : null),
+    ),
     relationships: subgraph.relationships.map((relationship) => ({
       id: relationship.id,
       type: relationship.type,
