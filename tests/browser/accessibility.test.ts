@@ -39,10 +39,10 @@ const focusedNode = (page: Page) =>
   page.evaluate(() => (window as unknown as { cy: Cy }).cy.nodes('.keyboard-focus').map((node) => node.id()));
 const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
-describe('axe-core: no serious or critical violations', () => {
+describe('axe-core: no serious or critical violations', { timeout: 180_000 }, () => {
   it('on the main page', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     expect(await seriousViolations(page)).toEqual([]);
     await finishPage(page, 'a11y-main');
@@ -50,14 +50,14 @@ describe('axe-core: no serious or critical violations', () => {
 
   it('on the path panel with ranked paths', async () => {
     const page = await explorer.open('/?from=homeland-justice&to=sanc-us-mois-2022');
-    await page.getByTestId('path-result').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('path-result').first().waitFor({ timeout: 90_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await finishPage(page, 'a11y-path-panel');
   });
 
   it('on the evidence panel of a disputed link', async () => {
     const page = await explorer.open('/?focus=homeland-justice');
-    await waitForNodes(page, 2);
+    await waitForNodes(page, 2, 90_000);
     await page.evaluate(() => void (window as unknown as { cy: Cy }).cy.$id('rel-hj-affiliated-iran').emit('tap'));
     await page.getByTestId('evidence-panel').getByTestId('source-excerpt').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -66,7 +66,7 @@ describe('axe-core: no serious or critical violations', () => {
 
   it('on the GraphQL console with a result', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 5);
+    await waitForNodes(page, 5, 90_000);
     await page.getByTestId('console-toggle').click();
     await page.getByTestId('console-editor').waitFor();
     await page.evaluate(() =>
@@ -82,7 +82,7 @@ describe('axe-core: no serious or critical violations', () => {
 
   it('on the list view', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     await page.locator('body').press('t');
     await page.getByTestId('list-view').waitFor();
@@ -91,10 +91,10 @@ describe('axe-core: no serious or critical violations', () => {
   });
 });
 
-describe('the keyboard', () => {
+describe('the keyboard', { timeout: 180_000 }, () => {
   it('tabs into the canvas, moves between linked entities with the arrows, opens the evidence with Enter', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     // Focus what comes just before the canvas in the tab order, then Tab.
     const before = await page.evaluate(() => {
@@ -140,7 +140,7 @@ describe('the keyboard', () => {
 
   it('moves between tabs with the arrows, and through menus; Escape closes menus and dialogs', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await page.getByTestId('tab-filters').focus();
     await page.keyboard.press('ArrowRight');
     expect(await activeTestId(page)).toBe('tab-paths');
@@ -172,7 +172,7 @@ describe('the keyboard', () => {
 
   it('shows what the canvas holds as tables, and a row selects its element', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     await page.locator('body').press('t');
     const list = page.getByTestId('list-view');

@@ -19,6 +19,8 @@ const explorer = useExplorer({
     await loadRaw(neo4j.driver, synthetic.document);
     return neo4j.graph;
   },
+  // A Neo4j of its own and 60,000 elements to load: minutes on a busy 2-core machine.
+  setupTimeoutMs: 600_000,
 });
 afterAll(async () => neo4j?.stop());
 
@@ -45,7 +47,7 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
   it('opens on a connected, labelled summary that says what it leaves out, with one click to search', async () => {
     const page = await explorer.open('/');
     await page.getByTestId('summary-notice').waitFor({ timeout: 60_000 });
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     const view = await page.evaluate(() => {
       const cy = (window as unknown as { cy: Cy }).cy;
@@ -86,7 +88,7 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
   it('expands the largest hub as groups by relationship and kind, and pages in exactly the next page', async () => {
     const page = await explorer.open('/');
     const hub = largestHub();
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     // Only the hub on the canvas, so its groups stand for every neighbour.
     const entity = synthetic.document.entities.find((e) => e.id === hub)!;
@@ -212,7 +214,7 @@ describe('drawing thousands of elements', { timeout: 180_000 }, () => {
         } as typeof Worker;
       },
     });
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     await page.evaluate(() => (window as unknown as { cy: Cy }).cy.elements().remove());
     const subgraph = subgraphOfSize(synthetic.document, adjacency, start, size);

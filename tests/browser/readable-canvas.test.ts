@@ -92,10 +92,10 @@ const canvasLine = (page: Page, id: string, zoom: number) =>
     [id, zoom] as const,
   );
 
-describe('stance at every width, zoom and export', () => {
+describe('stance at every width, zoom and export', { timeout: 180_000 }, () => {
   it('draws a claimed link at 90% differently from an asserted one: styles, canvas at 1x and 4x, PNG, SVG', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     await drawStancePair(page);
 
@@ -216,10 +216,10 @@ describe('stance at every width, zoom and export', () => {
   });
 });
 
-describe('readable at every zoom', () => {
+describe('readable at every zoom', { timeout: 180_000 }, () => {
   it('shows hover cards, captions on demand, collapsible panels and a minimap for large views', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     // Hover card: full name, kind, links on the canvas and in the graph, sources.
     const at = await page.evaluate(() => {
@@ -296,7 +296,7 @@ describe('readable at every zoom', () => {
 
   it('hides entities left without a visible link, and groups a selection by hand', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     const visibleNodes = () => page.evaluate(() => (window as unknown as Win).cy.nodes(':visible').length);
     const all = await visibleNodes();

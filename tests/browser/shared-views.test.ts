@@ -50,10 +50,10 @@ async function saveView(page: Page, title: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-describe('shared views', () => {
+describe('shared views', { timeout: 180_000 }, () => {
   it('opens a saved view by its URL in a new browser exactly as saved; a reader can open it and cannot change it', async () => {
     const author = await explorer.open(`/?token=${editorToken}`);
-    await waitForNodes(author, 10);
+    await waitForNodes(author, 10, 90_000);
     await settled(author);
     // Arrange the canvas as an analyst would: move, pin, hide, filter, select.
     // Moved by fractions of a unit, so only an exact restore matches.
@@ -135,7 +135,7 @@ describe('shared views', () => {
 
   it('moves views saved in this browser by an earlier build to the server the first time the menu opens', async () => {
     const page = await explorer.open(`/?token=${editorToken}`);
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     const name = `Kept in one browser ${Date.now().toString(36)}`;
     await page.evaluate((title) => {
       window.localStorage.setItem(
@@ -154,7 +154,7 @@ describe('shared views', () => {
       );
     }, name);
     await page.reload();
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await page.getByTestId('views-menu').click();
     await page.getByTestId('views-open').filter({ hasText: name }).waitFor();
     expect(await page.getByTestId('toast').last().textContent()).toMatch(/1 view saved in this browser moved to the server/);
@@ -177,7 +177,7 @@ describe('shared views', () => {
 
   it('undoes a layout change', async () => {
     const page = await explorer.open('/');
-    await waitForNodes(page, 10);
+    await waitForNodes(page, 10, 90_000);
     await settled(page);
     const before = (await canvasState(page)).positions;
     await page.locator('body').press('3');

@@ -62,7 +62,7 @@ export interface ExplorerPage extends Page {
  * a Chromium to look at it, started before the file's tests and stopped after them. `open` loads a path of the app
  * in a fresh page of its own browser context (its own storage: a new browser, as far as the app can tell).
  */
-export function useExplorer(options: { graph?: () => Promise<Graph> } = {}): {
+export function useExplorer(options: { graph?: () => Promise<Graph>; setupTimeoutMs?: number } = {}): {
   readonly server: TestServer;
   open(path?: string, options?: { init?: () => void }): Promise<ExplorerPage>;
 } {
@@ -71,7 +71,7 @@ export function useExplorer(options: { graph?: () => Promise<Graph> } = {}): {
   beforeAll(async () => {
     server = await startTestServer(options.graph ? await options.graph() : undefined);
     browser = await launchBrowser();
-  });
+  }, options.setupTimeoutMs);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
