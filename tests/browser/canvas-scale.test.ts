@@ -5,6 +5,7 @@ import { loadRaw } from '../../bench/load.js';
 import { startBenchNeo4j, type BenchNeo4j } from '../../bench/neo4j-instance.js';
 import { buildAdjacency, subgraphOfSize } from '../../bench/sample.js';
 import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { neighbourPageQuery, type NeighbourPage } from '../support/canvas-queries.js';
 import { testLogger } from '../support/graph.js';
 
 // The canvas at real scale (issue 18): the benchmark's small graph (10k entities, 50k links, the file `npm run
@@ -152,20 +153,12 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
     // Page twice through the largest group: each click adds exactly the server's next page, strongest first.
     const biggest = groups[0];
     const groupId = `group:${hub}:${biggest.type}:${biggest.direction}:${biggest.kind}`;
-    const pageQuery = /* GraphQL */ `
-      query Page($id: ID!, $type: String!, $direction: String!, $kind: EntityKind!, $exclude: [ID!]) {
-        neighbourPage(id: $id, type: $type, direction: $direction, kind: $kind, exclude: $exclude, order: STRONGEST, limit: 25) {
-          entities {
-            id
-          }
-          remaining
-        }
-      }
-    `;
     let remaining = biggest.count;
     for (let round = 0; round < 2; round += 1) {
       const before = await entityIdsOnCanvas(page);
-      const next = await explorer.server.graphql<{ neighbourPage: { entities: { id: string }[]; remaining: number } }>(pageQuery, {
+      const next = await explorer.server.graphql<{ neighbourPage: NeighbourPage }>(neighbourPageQuery, {
+        order: 'STRONGEST',
+        limit: 25,
         id: hub,
         type: biggest.type,
         direction: biggest.direction,

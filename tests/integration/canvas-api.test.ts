@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { neighbourPageQuery as pageQuery, type NeighbourPage as Page } from '../support/canvas-queries.js';
 import { startTestServer, type TestServer } from '../support/graph.js';
 
 // What the canvas asks of the server at scale: a first-view summary, hubs as groups, pages of a group, expand counts
@@ -100,36 +101,6 @@ const groupsQuery = /* GraphQL */ `
   }
 `;
 type Group = { type: string; direction: string; kind: string; count: number; maxConfidence: number };
-
-const pageQuery = /* GraphQL */ `
-  query Page($id: ID!, $type: String!, $direction: String!, $kind: EntityKind!, $exclude: [ID!], $order: NeighbourOrder, $limit: Int) {
-    neighbourPage(id: $id, type: $type, direction: $direction, kind: $kind, exclude: $exclude, order: $order, limit: $limit) {
-      entities {
-        id
-        date
-      }
-      relationships {
-        id
-        type
-        confidence
-        from {
-          id
-        }
-        to {
-          id
-        }
-      }
-      total
-      remaining
-    }
-  }
-`;
-type Page = {
-  entities: { id: string; date: string | null }[];
-  relationships: Link[] & { type: string }[];
-  total: number;
-  remaining: number;
-};
 
 describe('hubs as groups', () => {
   it('groups neighbours by type, direction and kind, agreeing with the expand counts, and leaves out what is drawn', async () => {
