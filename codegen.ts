@@ -33,6 +33,8 @@ export const targets: CodegenTarget[] = [
         NeighbourPage: '../domain/neighbour-groups.js#NeighbourPageRecord',
         View: '../domain/views.js#ViewRecord',
         PathStep: '../domain/types.js#PathStepRecord',
+        Marking: '../domain/stix-info.js#MarkingRecord',
+        StixInfo: '../domain/stix-info.js#StixInfoRecord',
       },
     },
   },

@@ -1,12 +1,13 @@
 /**
- * npm run export -- --ids homeland-justice,iran --format html [--depth 1] [--out report.html]
+ * npm run export -- --ids homeland-justice,iran --format html [--depth 1] [--tlp-ceiling amber] [--out report.html]
  * npm run export -- --view <id> --format png [--theme dark] [--title "..."] [--no-legend] [--source "..."]
  * Writes the export to --out ("-" for standard output), or to its suggested filename here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { tlpLevelOf, tlpLevels, type TlpLevel } from '../shared/markings.js';
+import { loadConfigOrExit } from '../server/config.js';
 import { openDatabaseForCli } from '../server/database-for-cli.js';
 import { exportFormats, exportSubgraph, parseExportFormat, type ExportFormatName } from '../server/domain/export/index.js';
 import { AppError } from '../server/errors.js';
@@ -15,6 +16,12 @@ import { createLogger } from '../server/logger.js';
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number.');
   return Number(value);
+}
+
+function tlpLevel(value: string): TlpLevel {
+  const level = tlpLevelOf(value);
+  if (!level) throw new InvalidArgumentError(`must be one of ${tlpLevels.map((name) => name.toLowerCase().replace('_', '+')).join(', ')}.`);
+  return level;
 }
 
 const program = new Command()
@@ -33,6 +40,7 @@ const program = new Command()
   .option('--source <text>', 'pictures: a source line at the foot')
   .option('--no-legend', 'pictures: leave the legend out')
   .option('--no-date', 'pictures: leave the date line out')
+  .option('--tlp-ceiling <level>', 'withhold what is marked above this TLP level (clear, green, amber, amber+strict, red)', tlpLevel)
   .option('--out <file>', 'where to write; "-" for standard output; default: the suggested filename')
   .parse();
 
@@ -50,6 +58,7 @@ const options = program.opts<{
   stances?: string;
   types?: string;
   asOf?: string;
+  tlpCeiling?: TlpLevel;
   out?: string;
 }>();
 const split = (value?: string) =>
@@ -58,14 +67,7 @@ const split = (value?: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 // Logs go to standard error (so `--out -` stays clean); start-up chatter is left out unless asked for.
 const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
 
@@ -101,6 +103,7 @@ try {
       types: split(options.types)?.map((type) => type.toUpperCase()) ?? null,
       asOf: options.asOf ?? null,
     },
+    tlpCeiling: options.tlpCeiling ?? null,
   });
   const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
   if (options.out === '-') process.stdout.write(bytes);

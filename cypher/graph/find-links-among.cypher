@@ -1,4 +1,5 @@
-// Params: $ids (entity ids), $idSet (a map with the same ids as keys, for constant-time membership), $limit.
+// Params: $ids (entity ids), $idSet (a map with the same ids as keys, for constant-time membership), $limit,
+// $unstatedConfidence (how a link without a stated confidence ranks for the limit).
 // Returns one row: entities (those of the ids that exist, summary projection), rels (every link between two of
 // them, strongest first, at most $limit, summary projection), truncated (true when more links matched).
 // What a saved view redraws: its entities as they are now, and the links among them.
@@ -11,7 +12,7 @@ CALL {
   MATCH (n)-[r]->(o:Entity)
   WHERE $idSet[o.id] IS NOT NULL
   WITH r
-  ORDER BY r.confidence DESC, r.id
+  ORDER BY coalesce(r.confidence, $unstatedConfidence) DESC, r.id
   LIMIT $limit + 1
   RETURN collect(r) AS found
 }

@@ -1,6 +1,7 @@
 // Params: $id (entity id), $type, $direction ('OUT' or 'IN'), $kind (one group of its neighbours), $exclude (a
 // map whose keys are ids to leave out, e.g. what the canvas shows), $order ('STRONGEST': strongest link to the
-// entity first; 'NEWEST': newest date first, undated last), $limit (page size), and the relationship filter.
+// entity first, an unstated confidence weighed as $unstatedConfidence; 'NEWEST': newest date first, undated last),
+// $limit (page size), and the relationship filter.
 // Returns one row (none when the id is unknown): self (the entity, summary projection), total (neighbours in the
 // group, the excluded ones left out),
 // entities (the page's neighbours, summary projection, in order), rels (every link of the group between the
@@ -11,7 +12,7 @@ CALL {
   MATCH (e)-[r]-(o:Entity)
   WHERE type(r) = $type AND o.kind = $kind AND (CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END) = $direction
     AND $exclude[o.id] IS NULL AND {{> fragments/relationship-filter}}
-  WITH o, max(r.confidence) AS strongest, max(coalesce(o.date, r.since)) AS latest, collect(r) AS links
+  WITH o, max(coalesce(r.confidence, $unstatedConfidence)) AS strongest, max(coalesce(o.date, r.since)) AS latest, collect(r) AS links
   ORDER BY
     CASE WHEN $order = 'NEWEST' THEN coalesce(toString(latest), '') ELSE '' END DESC,
     strongest DESC, o.id

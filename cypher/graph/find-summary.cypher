@@ -1,11 +1,14 @@
 // Params: $hubs (how many of the most connected entities to consider), $bridges (how many entities linking two
 // or more of them), $recent (how many of the newest dated entities linked to them), $recentScan (how many of
-// the newest entities to look through for those), $linkLimit (most links returned).
+// the newest entities to look through for those), $linkLimit (most links returned), $hiddenKinds (kinds left out:
+// generic STIX objects), $unstatedConfidence (how a link without a stated confidence ranks).
+// Revoked and deprecated entities (label Retired) and hidden kinds are left out: a first view should be current.
 // Returns one row: hubs (list of {entity, degree}), bridges (list of {entity, touching: hubs it links}),
 // recent (list of entity), rels (links among all of them, strongest first). Entities and links in the summary
 // projection (what a canvas draws). The candidates for a first view of a graph too big to draw whole;
 // server/domain/summarize-graph.ts picks a connected picture from them.
 MATCH (h:Entity)
+WHERE NOT h:Retired AND NOT h.kind IN $hiddenKinds
 WITH h, COUNT { (h)--() } AS degree
 ORDER BY degree DESC, h.id
 LIMIT $hubs
@@ -15,7 +18,7 @@ CALL {
   WITH hubs
   UNWIND hubs AS h
   MATCH (h)--(m:Entity)
-  WHERE NOT m IN hubs
+  WHERE NOT m IN hubs AND NOT m:Retired AND NOT m.kind IN $hiddenKinds
   WITH m, count(DISTINCT h) AS touching
   WHERE touching >= 2
   ORDER BY touching DESC, m.date DESC, m.id
@@ -25,7 +28,7 @@ CALL {
 CALL {
   WITH hubs
   MATCH (m:Entity)
-  WHERE m.date IS NOT NULL
+  WHERE m.date IS NOT NULL AND NOT m:Retired AND NOT m.kind IN $hiddenKinds
   WITH hubs, m
   ORDER BY m.date DESC, m.id
   LIMIT $recentScan
@@ -40,7 +43,7 @@ CALL {
   MATCH (n)-[r]->(o:Entity)
   WHERE o IN nodes
   WITH DISTINCT r
-  ORDER BY r.confidence DESC, r.id
+  ORDER BY coalesce(r.confidence, $unstatedConfidence) DESC, r.id
   LIMIT $linkLimit
   RETURN collect(r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
 }

@@ -1,4 +1,5 @@
 import type { Graph } from '../graph/run.js';
+import { unstatedConfidenceWeight } from './confidence.js';
 import { RecordBuilder } from './graph-records.js';
 import { toIdSet } from './id-set.js';
 import { checkRange } from './relationship-filter.js';
@@ -14,7 +15,12 @@ export async function findLinksAmong(graph: Graph, ids: readonly string[], limit
   checkRange(limit, 'limit', 1, linksAmongLimits.maxLimit);
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { entities: [], relationships: [], truncated: false };
-  const [row] = await graph.read('graph/find-links-among', { ids: unique, idSet: toIdSet(unique, 'ids'), limit });
+  const [row] = await graph.read('graph/find-links-among', {
+    ids: unique,
+    idSet: toIdSet(unique, 'ids'),
+    limit,
+    unstatedConfidence: unstatedConfidenceWeight,
+  });
   const builder = new RecordBuilder();
   const entities = builder.entityList(row?.entities);
   return { entities, relationships: builder.relationshipList(row?.rels), truncated: row?.truncated ?? false };

@@ -1,6 +1,8 @@
 import type { Graph } from '../graph/run.js';
+import { rankingConfidence, unstatedConfidenceWeight } from './confidence.js';
 import { RecordBuilder } from './graph-records.js';
 import { graphStats } from './graph-stats.js';
+import { kindsHiddenByDefault } from './model.js';
 import { checkRange } from './relationship-filter.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
 
@@ -19,7 +21,8 @@ interface CandidateLink {
   id: string;
   from: string;
   to: string;
-  confidence: number;
+  /** null when the source states none: ranked as an even chance (server/domain/confidence.ts). */
+  confidence: number | null;
 }
 
 /**
@@ -50,7 +53,7 @@ export function pickConnected(
       const other = link.from === id ? link.to : link.from;
       if (chosen.has(other)) continue;
       const best = joining.get(other);
-      if (!best || link.confidence > best.confidence) joining.set(other, link);
+      if (!best || rankingConfidence(link.confidence) > rankingConfidence(best.confidence)) joining.set(other, link);
     }
   };
   reach(ranked[0]);
@@ -64,7 +67,7 @@ export function pickConnected(
   }
   const among = links
     .filter((link) => chosen.has(link.from) && chosen.has(link.to) && !spanning.has(link.id))
-    .sort((a, b) => b.confidence - a.confidence || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => rankingConfidence(b.confidence) - rankingConfidence(a.confidence) || (a.id < b.id ? -1 : 1));
   const kept = [...spanning, ...among.slice(0, Math.max(0, maxLinks - spanning.size)).map((link) => link.id)];
   // Candidates no link path joins to the picture at all (not merely cut by the limit).
   const component = new Set([ranked[0]]);
@@ -84,7 +87,8 @@ export function pickConnected(
 /**
  * A first view of a graph too big to draw whole: its most connected entities, the entities linking two or more
  * of them, and the newest entities linked to them, as one connected picture of at most `limit` entities with
- * the links among them (summary fields), and the graph's totals so the client can say what it leaves out.
+ * the links among them (summary fields), and the graph's totals so the client can say what it leaves out. Revoked,
+ * deprecated and hidden-by-default kinds (generic STIX objects) are left out, as from the other first view.
  */
 export async function summarizeGraph(graph: Graph, limit: number): Promise<GraphSummaryRecord> {
   checkRange(limit, 'limit', summaryLimits.minEntities, summaryLimits.maxEntities);
@@ -94,6 +98,8 @@ export async function summarizeGraph(graph: Graph, limit: number): Promise<Graph
     recent: Math.max(3, Math.ceil(limit / 6)),
     recentScan: 2_000,
     linkLimit: limit * 20,
+    hiddenKinds: kindsHiddenByDefault,
+    unstatedConfidence: unstatedConfidenceWeight,
   });
   const stats = await graphStats(graph);
   const hubIds = row.hubs.map((hub) => hub.entity.id);

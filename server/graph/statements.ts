@@ -26,7 +26,15 @@ export interface EntityMap {
   credibilities?: number[] | null;
   /** Custom import properties as a JSON object string. */
   extra?: string | null;
-  [property: string]: string | string[] | number[] | null | undefined;
+  stixObject?: string | null;
+  stixType?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  externalIds?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
+  [property: string]: string | string[] | number[] | boolean | null | undefined;
 }
 
 /** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
@@ -36,7 +44,8 @@ interface RelationshipCore {
   from: string;
   to: string;
   stance: StanceName;
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
 }
 
 /** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
@@ -49,6 +58,13 @@ export interface RelationshipMap extends RelationshipCore {
   credibilities?: number[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
+  count?: number | null;
+  stixObject?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
 }
 
 /** A `Source` node's properties. */
@@ -82,6 +98,19 @@ export interface RelationshipFilterParams {
   stances: StanceName[] | null;
   asOf: string | null;
   excludedSources: string[] | null;
+  /** Also follow revoked and deprecated links, and links touching revoked or deprecated entities. */
+  includeRetired: boolean;
+  /** How a link without a stated confidence ranks where a statement orders by confidence (server/domain/confidence.ts). */
+  unstatedConfidence: number;
+}
+
+/** A Marking node: a marking definition other than the predefined TLP ones. */
+export interface MarkingMap {
+  id: string;
+  /** The marking-definition object as JSON. */
+  object?: string | null;
+  name?: string | null;
+  statement?: string | null;
 }
 
 /**
@@ -142,6 +171,18 @@ export interface EntityWrite {
   excerpts: string[];
   credibilities: number[];
   extra: string | null;
+  stixObject: string | null;
+  stixType: string;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  externalIds: string[];
+  externalIdLower: string;
+  revoked: boolean;
+  deprecated: boolean;
+  /** Revoked or deprecated: the entity carries the label Retired. */
+  retired: boolean;
+  bundleModified: string | null;
   fingerprint: string;
 }
 
@@ -155,12 +196,34 @@ export interface RelationshipWrite extends RelationshipCore {
   credibilities: number[];
   disputedBy: string[];
   extra: string | null;
+  count: number | null;
+  stixObject: string | null;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  revoked: boolean;
+  deprecated: boolean;
+  bundleModified: string | null;
   fingerprint: string;
+}
+
+export interface MarkingWrite {
+  id: string;
+  object: string;
+  name: string | null;
+  statement: string | null;
 }
 
 interface Fingerprint {
   id: string;
   fingerprint: string | null;
+}
+
+/** What an import compares with an element it may update: its content fingerprint and its version. */
+export interface StoredVersion extends Fingerprint {
+  created: string | null;
+  modified: string | null;
+  bundleModified: string | null;
 }
 
 /** Entities with the sources they cite, the shape of most reads. */
@@ -197,6 +260,9 @@ export interface SavedViewMap {
 
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
+  'admin/drop-relationship-id-index': statement<NoParams>(),
+  'admin/find-index-names': statement<NoParams, { names: string[] }>('names'),
+  'admin/find-relationship-id-index': statement<NoParams, { types: string[] }>('types'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
@@ -255,14 +321,18 @@ export const statements = {
   >('entity', 'links', 'sources', 'disputing'),
   'graph/find-fewest-hop-paths': statement<
     { from: number; to: number; limit: number } & Omit<PathLinkParams, 'ends'>,
+    // -1 where a link's confidence is not stated.
     { nodes: number[]; degrees: number[]; rels: number[]; confidences: number[]; codes: number[] },
     { maxHops: number }
   >('nodes', 'degrees', 'rels', 'confidences', 'codes'),
   'graph/find-links-among': statement<
-    { ids: string[]; idSet: IdSet; limit: number },
+    { ids: string[]; idSet: IdSet; limit: number; unstatedConfidence: number },
     { entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[]; truncated: boolean }
   >('entities', 'rels', 'truncated'),
-  'graph/find-most-connected': statement<{ limit: number; kinds: EntityKindName[] | null }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-most-connected': statement<
+    { limit: number; kinds: EntityKindName[] | null; hiddenKinds: readonly EntityKindName[] },
+    EntitiesWithSources
+  >('entities', 'sources'),
   'graph/find-neighbourhood': statement<
     { ids: string[]; limit: number; summary: boolean } & RelationshipFilterParams,
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
@@ -307,7 +377,15 @@ export const statements = {
     }
   >('rel', 'from', 'to', 'sources', 'disputing'),
   'graph/find-summary': statement<
-    { hubs: number; bridges: number; recent: number; recentScan: number; linkLimit: number },
+    {
+      hubs: number;
+      bridges: number;
+      recent: number;
+      recentScan: number;
+      linkLimit: number;
+      hiddenKinds: readonly EntityKindName[];
+      unstatedConfidence: number;
+    },
     {
       hubs: { entity: EntityMap; degree: number }[];
       bridges: { entity: EntityMap; touching: number }[];
@@ -323,7 +401,15 @@ export const statements = {
   ),
   'graph/find-sources': statement<{ ids: string[] }, { source: SourceMap }>('source'),
   'graph/search-entities': statement<
-    { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
+    {
+      query: string;
+      text: string;
+      kinds: EntityKindName[] | null;
+      limit: number;
+      candidates: number;
+      summary: boolean;
+      includeRetired: boolean;
+    },
     EntitiesWithSources
   >('entities', 'sources'),
   'import/create-relationships': statement<{ relationships: RelationshipWrite[] }>(),
@@ -332,11 +418,11 @@ export const statements = {
     'sourceIds',
   ),
   'import/find-fingerprints': statement<
-    { sourceIds: string[]; entityIds: string[]; relationshipQueries: string[] },
+    { sourceIds: string[]; entityIds: string[]; stixWanted: string[]; relationshipStixWanted: string[]; relationshipQueries: string[] },
     {
       sources: Fingerprint[];
-      entities: Fingerprint[];
-      relationships: (Fingerprint & { type: RelationshipTypeName; from: string; to: string })[];
+      entities: (StoredVersion & { stixObject: string | null })[];
+      relationships: (StoredVersion & { type: RelationshipTypeName; from: string; to: string; stixObject: string | null })[];
     }
   >('sources', 'entities', 'relationships'),
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
@@ -349,6 +435,8 @@ export const statements = {
     { view: { id: string; title: string; note: string | null; state: string; author: string; at: string } },
     { view: SavedViewMap }
   >('view'),
+  'import/upsert-markings': statement<{ markings: MarkingWrite[] }>(),
+  'graph/find-markings': statement<{ ids: string[] }, { marking: MarkingMap }>('marking'),
 };
 
 export type StatementName = keyof typeof statements;

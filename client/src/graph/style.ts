@@ -107,7 +107,8 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     {
       selector: 'edge',
       style: {
-        width: linkWidthBands[1].width,
+        // The thinnest band for a confidence the source does not state (null); the stance rules below widen the rest.
+        width: linkWidthBands[0].width,
         'line-color': t.link,
         'target-arrow-color': t.link,
         'target-arrow-shape': large ? 'none' : 'triangle',

@@ -156,7 +156,11 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
         return h('span', { class: 'legend-width' }, sample, band.max === 100 ? `${band.min}+` : `${band.min}–${band.max}`);
       }),
     ),
-    h('p', { class: 'hint' }, 'Line width grows with confidence (%). Claimed links end in a hollow arrowhead.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Line width grows with confidence (%); a link whose source states none is drawn thinnest. Claimed links end in a hollow arrowhead.',
+    ),
     h('h3', {}, 'Minimum confidence'),
     h('div', { class: 'form-row' }, minConfidence, minLabel),
     h(

@@ -6,7 +6,7 @@
 import { fetchHoverEntity, fetchHoverRelationship } from '../api/queries';
 import { kindDefinitions, isEntityKind, isStance, relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary';
 import type { GraphView } from '../graph/view';
-import { h, percent } from './dom';
+import { confidenceText, h } from './dom';
 import { kindGlyph } from './kind-glyph';
 import { stanceSample } from './stance-sample';
 
@@ -106,7 +106,7 @@ export function mountHoverCard(host: HTMLElement, view: GraphView): void {
           { class: 'hover-kind' },
           isStance(stance) ? stanceSample(stance, 2.5, 30) : null,
           isStance(stance) ? stanceDefinitions[stance].label : stance,
-          ` · confidence ${percent(ele.data('confidence') as number)}`,
+          ` · confidence ${confidenceText(ele.data('confidence') as number | null)}`,
           since || until ? ` · ${since ?? '…'} to ${until ?? 'now'}` : '',
         ),
         facts,

@@ -6,7 +6,7 @@
 import { isEntityKind, isStance, kindDefinitions, relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
 import { isGroupId } from '../graph/groups';
-import { debounce, h, percent } from './dom';
+import { confidenceText, debounce, h } from './dom';
 
 const pageSize = 200;
 
@@ -130,7 +130,7 @@ export function mountListView(host: HTMLElement, explorer: Explorer): ListView {
             relationshipLabel(edge.data('type') as string),
             edge.target().data('name') as string,
             isStance(stance) ? stanceDefinitions[stance].label : stance,
-            percent(edge.data('confidence') as number),
+            confidenceText(edge.data('confidence') as number | null),
             since || until ? `${since ?? '…'} to ${until ?? 'now'}` : '',
           ];
         },

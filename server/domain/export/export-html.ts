@@ -33,7 +33,7 @@ function sentenceHtml(entry: ReportSentence): string {
     )
     .join('');
   const stance = entry.relationship.stance;
-  return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${disputes}</li>`;
+  return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${markingBadges(entry.markings)}${disputes}</li>`;
 }
 
 function citationHtml(citation: Citation): string {
@@ -54,6 +54,18 @@ function citationHtml(citation: Citation): string {
   return `${excerpt}${where}.${link}`;
 }
 
+/** Marking badges: TLP ones in the TLP colours (coloured text on black, report-style.ts), statements in plain text. */
+function markingBadges(markings: string[]): string {
+  return markings
+    .map((name) => {
+      const level = /^TLP:(CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED)$/.exec(name)?.[1];
+      return level
+        ? `<span class="marking tlp tlp-${level === 'WHITE' ? 'CLEAR' : level.replace('+', '_')}">${esc(name)}</span>`
+        : `<span class="marking" title="${esc(name)}">${esc(name.length > 40 ? `${name.slice(0, 39)}…` : name)}</span>`;
+    })
+    .join('');
+}
+
 function swatch(entity: EntityRecord): string {
   const visual = kindDefinitions[entity.kind];
   return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${shapeMarkup(visual.shape, 7, 7, 12, `fill="${visual.color}" stroke="#1F2430" stroke-width="0.8"`)}</svg>`;
@@ -62,7 +74,7 @@ function swatch(entity: EntityRecord): string {
 function appendixHtml(links: RelationshipRecord[]): string {
   const rows = links.map(
     (rel) =>
-      `<tr><td>${esc(rel.from.name)}</td><td>${esc(relationshipLabel(rel.type))}</td><td>${esc(rel.to.name)}</td><td>${esc(stanceDefinitions[rel.stance].label)}</td><td class="date">${rel.confidence}</td><td class="date">${rel.sources.length}</td></tr>`,
+      `<tr><td>${esc(rel.from.name)}</td><td>${esc(relationshipLabel(rel.type))}</td><td>${esc(rel.to.name)}</td><td>${esc(stanceDefinitions[rel.stance].label)}</td><td class="date">${rel.confidence ?? 'not stated'}</td><td class="date">${rel.sources.length}</td></tr>`,
   );
   return `<h2 id="appendix">Appendix: every link</h2>
 <table class="appendix">
@@ -79,9 +91,10 @@ export function exportHtml(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgra
   // A summarised report pictures its most connected entities; every entity is in its tables.
   const pictured = model.summarised ? mostConnected(subgraph, reportLimits.pictureEntities) : subgraph;
   const svg = renderSubgraphSvg(pictured, layoutOf(pictured));
-  const rows = model.entities.map(({ entity, kindLabel, notes: numbers }) => {
+  const rows = model.entities.map(({ entity, kindLabel, notes: numbers, markings, retired }) => {
     const aliases = entity.aliases.length ? `<span class="aliases">${esc(entity.aliases.join(', '))}</span>` : '';
-    return `<tr id="${esc(anchor(entity))}"><td><strong>${esc(entity.name)}</strong>${aliases}</td><td class="kind">${swatch(entity)}${esc(kindLabel)}</td><td class="date">${esc(entity.date ?? '')}</td><td>${esc(entity.description ?? '')}${notes(numbers)}</td></tr>`;
+    const badge = retired ? `<span class="marking retired">${esc(retired)}</span>` : '';
+    return `<tr id="${esc(anchor(entity))}"><td><strong>${esc(entity.name)}</strong>${aliases}${badge}${markingBadges(markings)}</td><td class="kind">${swatch(entity)}${esc(kindLabel)}</td><td class="date">${esc(entity.date ?? '')}</td><td>${esc(entity.description ?? '')}${notes(numbers)}</td></tr>`;
   });
   return `<!DOCTYPE html>
 <html lang="en">
@@ -95,12 +108,14 @@ export function exportHtml(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgra
 </head>
 <body>
 <header>
+${model.tlp ? `<p class="tlp-banner">${markingBadges([model.tlp])}</p>` : ''}
 <p class="eyebrow">Attribution Explorer · exported ${esc(model.exportedOn)}</p>
 <h1>${esc(model.title)}</h1>
 <p class="scope">${esc(model.scope)}</p>
 <p class="summary">${esc(model.summary)}</p>
 ${model.truncated ? '<p class="warning">The neighbourhood was cut to its strongest links; some weaker links are not shown.</p>' : ''}
 ${model.summarised ? `<p class="warning">A large report, summarised: the picture shows the ${pictured.entities.length} most connected entities, the narrative the ${model.summarised.narratedLinks.toLocaleString('en')} links among the ${model.summarised.narratedEntities.toLocaleString('en')} most connected. Every entity and every link (${subgraph.relationships.length.toLocaleString('en')}) is in the tables and the appendix.</p>` : ''}
+${model.withheld ? `<p class="warning">${esc(model.withheld)}</p>` : ''}
 </header>
 <figure>
 ${svg}

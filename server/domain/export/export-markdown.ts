@@ -20,7 +20,7 @@ function disputeText(dispute: Dispute): string {
 
 function sentenceLine(entry: ReportSentence): string {
   const disputes = entry.disputes.map((dispute) => `\n  - ⚑ ${disputeText(dispute)}`).join('');
-  const margin = [entry.relationship.stance.toLowerCase(), entry.period].filter(Boolean).join(', ');
+  const margin = [entry.relationship.stance.toLowerCase(), entry.period, ...entry.markings.map(escape)].filter(Boolean).join(', ');
   return `- ${escape(phraseText(entry.phrase))} ${noteMarks(entry.notes)}. *(${margin})*${disputes}`;
 }
 
@@ -52,11 +52,14 @@ export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSu
   const pictured = model.summarised ? mostConnected(subgraph, reportLimits.pictureEntities) : subgraph;
   const svg = renderSubgraphSvg(pictured, layoutOf(pictured));
   const lines = [
+    // The marking comes first, where a reader sees it before anything it governs (TLP 2.0: "at the top").
+    ...(model.tlp ? [`**${model.tlp}**`, ''] : []),
     `# ${escape(model.title)}`,
     '',
     `*${escape(model.scope)} Exported from Attribution Explorer on ${model.exportedOn}.*`,
     '',
     model.summary,
+    ...(model.withheld ? ['', `> **Withheld:** ${model.withheld}`] : []),
     ...(model.truncated ? ['', '> **Note:** the neighbourhood was cut to its strongest links; some weaker links are not shown.'] : []),
     ...(model.summarised
       ? [
@@ -77,11 +80,12 @@ export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSu
     '',
     '## Entities',
     '',
-    '| Name | Kind | Date | Description |',
-    '| --- | --- | --- | --- |',
-    ...model.entities.map(({ entity, kindLabel, notes }) => {
+    '| Name | Kind | Date | Description | Markings |',
+    '| --- | --- | --- | --- | --- |',
+    ...model.entities.map(({ entity, kindLabel, notes, markings, retired }) => {
       const aliases = entity.aliases.length ? ` (${entity.aliases.map(cell).join(', ')})` : '';
-      return `| **${cell(entity.name)}**${aliases} | ${kindLabel} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} |`;
+      const kind = retired ? `${kindLabel} (${retired})` : kindLabel;
+      return `| **${cell(entity.name)}**${aliases} | ${kind} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} | ${markings.map(cell).join(', ')} |`;
     }),
     ...(model.summarised
       ? [
@@ -92,7 +96,7 @@ export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSu
           '| --- | --- | --- | --- | --- | --- |',
           ...model.summarised.appendix.map(
             (rel) =>
-              `| ${cell(rel.from.name)} | ${relationshipLabel(rel.type)} | ${cell(rel.to.name)} | ${stanceDefinitions[rel.stance].label} | ${rel.confidence} | ${rel.sources.length} |`,
+              `| ${cell(rel.from.name)} | ${relationshipLabel(rel.type)} | ${cell(rel.to.name)} | ${stanceDefinitions[rel.stance].label} | ${rel.confidence ?? 'not stated'} | ${rel.sources.length} |`,
           ),
         ]
       : []),

@@ -56,7 +56,7 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
   let context: Omit<ExportContext, 'picture'>;
   let title: string | null = null;
   if (request.view) {
-    const view = await collectViewExport(graph, request.view, exportedOn);
+    const view = await collectViewExport(graph, request.view, exportedOn, request.tlpCeiling ?? null);
     subgraph = { ...view.subgraph, request: { ...view.subgraph.request, view: { id: request.view, title: view.title } } };
     context = { layout: () => view.layout, groups: view.groups };
     title = view.title;
@@ -66,6 +66,7 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
       depth: request.depth ?? 0,
       filter: request.filter ?? null,
       exportedOn,
+      tlpCeiling: request.tlpCeiling ?? null,
     });
     context = { layout: computedLayouts(), groups: [] };
   }

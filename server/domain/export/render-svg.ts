@@ -1,5 +1,6 @@
 import { defaultPictureOptions, framePicture, type PictureOptions } from '../../../shared/picture-frame.js';
 import { stanceColour, themes, type Theme } from '../../../shared/themes.js';
+import { confidenceWords } from '../confidence.js';
 import {
   kindDefinitions,
   linkWidth,
@@ -112,12 +113,12 @@ export function renderSubgraphSvg(
   const edges = links.map((rel) => {
     const visual = stanceDefinitions[rel.stance];
     const d = edgePath(at(rel.from.id), at(rel.to.id), radius(rel.from.kind), radius(rel.to.kind), bend.get(rel.id) ?? 0);
-    // Width by confidence band, and the stance's dash pattern grown to that width, exactly as on the canvas: a fixed
+    // Width by confidence band (an unstated confidence the thinnest, as on the canvas), and the stance's dash pattern grown to that width, exactly as on the canvas: a fixed
     // pattern closes into a solid line at large widths, and a claim would read as a fact.
     const width = linkWidth(rel.confidence);
     const stroke = stanceStroke(rel.stance, width);
     const pattern = stroke.dash ? ` stroke-dasharray="${stroke.dash.join(' ')}" stroke-linecap="${stroke.cap}"` : '';
-    const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, confidence ${rel.confidence})`;
+    const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, ${confidenceWords(rel.confidence)})`;
     return `<path d="${d}" fill="none" stroke="${stanceColour(visual.color, theme)}" stroke-width="${width}"${pattern} marker-end="url(#end-${rel.stance})" data-stance="${rel.stance}"><title>${escapeMarkup(title)}</title></path>`;
   });
   const focus = new Set(subgraph.request.ids);

@@ -56,7 +56,12 @@ export const serializers: Record<ExportFormatName, Serializer> = {
     picture: 'whole',
     write: (subgraph, context) => exportCytoscapeJson(subgraph, context.layout(subgraph)),
   },
-  MARKDOWN: { suffix: '.md', mimeType: 'text/markdown', picture: 'summary', write: (subgraph, context) => exportMarkdown(subgraph, context.layout) },
+  MARKDOWN: {
+    suffix: '.md',
+    mimeType: 'text/markdown',
+    picture: 'summary',
+    write: (subgraph, context) => exportMarkdown(subgraph, context.layout),
+  },
   HTML: { suffix: '.html', mimeType: 'text/html', picture: 'summary', write: (subgraph, context) => exportHtml(subgraph, context.layout) },
   SVG: { suffix: '.svg', mimeType: 'image/svg+xml', picture: 'whole', write: picture },
   PNG: {

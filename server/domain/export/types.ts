@@ -1,4 +1,6 @@
 import type { PictureOptions } from '../../../shared/picture-frame.js';
+import type { TlpLevel } from '../../../shared/markings.js';
+import type { MarkingMap } from '../../graph/statements.js';
 import type { EntityKindName } from '../model.js';
 import type { RelationshipFilterInput, SourceDocument, SubgraphRecord } from '../types.js';
 
@@ -30,6 +32,8 @@ export interface ExportRequest {
   exportedOn?: string;
   /** How SVG and PNG pictures look (light theme, a date line and the legend unless said otherwise). */
   picture?: PictureRequest | null;
+  /** Withhold objects marked above this TLP level (and links touching them). */
+  tlpCeiling?: TlpLevel | null;
 }
 
 export interface PictureRequest {
@@ -56,11 +60,16 @@ export interface ExportSubgraph extends SubgraphRecord {
     depth: number;
     filter: RelationshipFilterInput | null;
     exportedOn: string;
+    tlpCeiling: TlpLevel | null;
     /** The saved view exported, when it is one. */
     view?: { id: string; title: string } | null;
   };
   /** Statement (claim, denial, report) id -> its author. */
   authors: Map<string, StatementAuthor>;
+  /** Definitions of the markings the export uses, other than the predefined TLP ones, by id. */
+  markings: Map<string, MarkingMap>;
+  /** What a TLP ceiling withheld (zero without one). */
+  withheld: { entities: number; relationships: number };
   /** Sources the cited ones derive from (directly or not) that nothing in the subgraph cites. */
   ancestors?: SourceDocument[];
 }

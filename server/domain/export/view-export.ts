@@ -5,6 +5,7 @@
  * /v/<id> instead of a new layout.
  */
 import { edgePasses, nodePasses, parseFilterState, type FilterState } from '../../../shared/canvas-filters.js';
+import type { TlpLevel } from '../../../shared/markings.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph } from '../../graph/run.js';
 import type { RelationshipFilterInput } from '../types.js';
@@ -62,7 +63,13 @@ function parseGroups(value: unknown): { groups: PictureGroup[]; folded: Set<stri
   return { groups, folded };
 }
 
-export async function collectViewExport(graph: Graph, viewId: string, exportedOn: string): Promise<ViewExport> {
+/** A saved view as an export; with a TLP ceiling, what is marked above it is withheld as in any other export. */
+export async function collectViewExport(
+  graph: Graph,
+  viewId: string,
+  exportedOn: string,
+  tlpCeiling: TlpLevel | null = null,
+): Promise<ViewExport> {
   const view = await findView(graph, viewId);
   if (!view) throw new NotFoundError(`No saved view with id "${viewId}".`);
   const state = await view.state();
@@ -83,7 +90,7 @@ export async function collectViewExport(graph: Graph, viewId: string, exportedOn
   const drawn = Array.isArray(state.edges) ? new Set(strings(state.edges)) : null;
   const collected = await collectSubgraph(
     graph,
-    { ids: [...positions.keys()], depth: 0, filter: serverFilter(filters), exportedOn, missing: 'skip' },
+    { ids: [...positions.keys()], depth: 0, filter: serverFilter(filters), exportedOn, tlpCeiling, missing: 'skip' },
     viewExportLimit,
   );
   // As the canvas shows it: entities its filters let through, and the links it drew between two of them.

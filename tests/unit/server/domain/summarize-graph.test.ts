@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickConnected } from '../../../../server/domain/summarize-graph.js';
 
-const link = (id: string, from: string, to: string, confidence = 50) => ({ id, from, to, confidence });
+const link = (id: string, from: string, to: string, confidence: number | null = 50) => ({ id, from, to, confidence });
 
 describe('pickConnected (the first view of a large graph)', () => {
   it('grows one connected picture from the best-ranked entity, best-ranked neighbours first', () => {
@@ -27,6 +27,15 @@ describe('pickConnected (the first view of a large graph)', () => {
     expect(picked.links).toHaveLength(3);
     // The strongest joining links: hx2 for x, xy for y, hub-z for z (stronger than yz).
     expect(new Set(picked.links)).toEqual(new Set(['hx2', 'xy', 'hub-z']));
+  });
+
+  it('weighs a link whose source states no confidence as an even chance, between stated doubt and stated belief', () => {
+    const ranked = ['hub', 'x', 'y'];
+    // x is joined by an unstated link and a doubtful one, y by an unstated one: 2 links, one per chosen entity.
+    const links = [link('hx-unstated', 'hub', 'x', null), link('hx-doubt', 'hub', 'x', 30), link('hy-unstated', 'hub', 'y', null)];
+    expect(new Set(pickConnected(ranked, links, 3, 2).links)).toEqual(new Set(['hx-unstated', 'hy-unstated']));
+    const sure = [link('hx-unstated', 'hub', 'x', null), link('hx-sure', 'hub', 'x', 80), link('hy', 'hub', 'y', 10)];
+    expect(new Set(pickConnected(ranked, sure, 3, 2).links)).toEqual(new Set(['hx-sure', 'hy']));
   });
 
   it('says which candidates nothing joins to the picture, and leaves them out', () => {

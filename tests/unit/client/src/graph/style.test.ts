@@ -22,8 +22,8 @@ afterEach(() => vi.restoreAllMocks());
 const edgeCap = (cy: cytoscape.Core, id: string) => cy.$id(id).style('line-cap') as string;
 
 describe('stylesheet', () => {
-  it('has a rule for each of the 16 entity kinds', () => {
-    expect(entityKinds).toHaveLength(16);
+  it('has a rule for each of the 25 entity kinds', () => {
+    expect(entityKinds).toHaveLength(25);
     for (const kind of entityKinds) expect(selectors()).toContain(`node[kind = "${kind}"]`);
   });
 
@@ -58,13 +58,14 @@ describe('stylesheet', () => {
             { data: { id: 'a', kind: 'THREAT_ACTOR', label: 'A' } },
             { data: { id: 'b', kind: 'STATE', label: 'B' } },
             ...stances.flatMap((stance) =>
-              [5, 45, 65, 90, 100].map((confidence) => ({
+              [null, 5, 45, 65, 90, 100].map((confidence) => ({
                 data: { id: `${stance}-${confidence}`, source: 'a', target: 'b', type: 'RELATED_TO', stance, confidence, label: 'x' },
               })),
             ),
           ],
         });
-        for (const confidence of [5, 45, 65, 90, 100]) {
+        // null: the source states no confidence (ATT&CK); its link is still dotted, dashed or solid by stance.
+        for (const confidence of [null, 5, 45, 65, 90, 100]) {
           const look = (stance: string) => {
             const edge = cy.$id(`${stance}-${confidence}`);
             const width = edge.numericStyle('width');
@@ -140,8 +141,14 @@ describe('stylesheet', () => {
             data: { id: 'e', source: 'a', target: 'b', type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 60, label: 'attributed to' },
           },
           { data: { id: 'd', source: 'b', target: 'a', type: 'DENIED_BY', stance: 'DENIED', confidence: 90, label: 'denied by' } },
+          // ATT&CK states no confidence: the link is drawn as thin as the least sure, never as the surest.
+          { data: { id: 'u', source: 'a', target: 'b', type: 'USES', stance: 'ASSERTED', confidence: null, label: 'uses' } },
+          { data: { id: 'z', source: 'a', target: 'b', type: 'USES', stance: 'ASSERTED', confidence: 0, label: 'uses' } },
         ],
       });
+      expect(cy.$id('u').numericStyle('width')).toBe(linkWidthBands[0].width);
+      expect(cy.$id('z').numericStyle('width')).toBe(linkWidthBands[0].width);
+      expect(cy.$id('d').numericStyle('width')).toBe(linkWidthBands[3].width);
       expect(cy.$id('a').style('shape')).toBe(kindDefinitions.THREAT_ACTOR.shape);
       expect(cy.$id('e').style('line-style')).toBe('dashed');
       expect(cy.$id('d').style('line-style')).toBe('solid');
