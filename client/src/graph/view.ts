@@ -615,6 +615,18 @@ export class GraphView {
     cy.animate(target, { duration: 300 });
   }
 
+  /**
+   * Fits now and again once the additions and layouts already asked for are placed: a layout still running (the
+   * first view's, or the one settling what was just drawn) moves what was fitted, and a path would end off-screen.
+   */
+  fitWhenSettled(ids?: string[]): void {
+    this.fit(ids);
+    const asked = this.work;
+    void asked.then(() => {
+      if (this.work === asked) this.fit(ids);
+    });
+  }
+
   positions(): PositionMap {
     const out: PositionMap = {};
     this.core.nodes().forEach((n) => void (out[n.id()] = { ...n.position() }));
