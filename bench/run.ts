@@ -57,7 +57,7 @@ const program = new Command()
     '--import-budget <s>',
     'seconds the import pipeline may take before it is stopped and its rate so far reported (default: 60 small, 900 medium)',
   )
-  .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000 small, 500,2000,5000,10000 otherwise)')
+  .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000,10000)')
   .option('--client-variants', 'also pan canvases that change one explorer setting at a time (diagnosis)')
   .option('--pan-seconds <s>', 'seconds of panning per canvas (default: 2 small, 3 otherwise)')
   .option(

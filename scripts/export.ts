@@ -1,5 +1,6 @@
 /**
  * npm run export -- --ids homeland-justice,iran --format html [--depth 1] [--tlp-ceiling amber] [--out report.html]
+ * npm run export -- --view <id> --format png [--theme dark] [--title "..."] [--no-legend] [--source "..."]
  * Writes the export to --out ("-" for standard output), or to its suggested filename here.
  */
 import fs from 'node:fs';
@@ -26,19 +27,31 @@ function tlpLevel(value: string): TlpLevel {
 const program = new Command()
   .name('npm run export --')
   .description('Export entities (and their neighbourhood) from the knowledge graph as a file.')
-  .requiredOption('--ids <ids>', 'comma-separated entity ids, e.g. homeland-justice,iran')
+  .option('--ids <ids>', 'comma-separated entity ids, e.g. homeland-justice,iran')
+  .option('--view <id>', 'a saved view (its entities, links, filters and arrangement) instead of --ids')
   .requiredOption('--format <format>', `one of ${exportFormats.map((format) => format.toLowerCase().replace(/_/g, '-')).join(', ')}`)
   .option('--depth <n>', 'neighbours to include: 0 (only the ids) to 3', wholeNumber, 0)
   .option('--min-confidence <n>', 'leave out links below this confidence', wholeNumber)
   .option('--stances <list>', 'keep links with these stances, e.g. asserted,suspected')
   .option('--types <list>', 'follow these relationship types only, e.g. ATTRIBUTED_TO,AFFILIATED_WITH')
   .option('--as-of <date>', 'the graph as it stood on this date (YYYY-MM-DD)')
+  .option('--theme <theme>', 'pictures (svg, png): light (default) or dark')
+  .option('--title <text>', "pictures: a heading (a view's title by default)")
+  .option('--source <text>', 'pictures: a source line at the foot')
+  .option('--no-legend', 'pictures: leave the legend out')
+  .option('--no-date', 'pictures: leave the date line out')
   .option('--tlp-ceiling <level>', 'withhold what is marked above this TLP level (clear, green, amber, amber+strict, red)', tlpLevel)
   .option('--out <file>', 'where to write; "-" for standard output; default: the suggested filename')
   .parse();
 
 const options = program.opts<{
-  ids: string;
+  ids?: string;
+  view?: string;
+  theme?: string;
+  title?: string;
+  source?: string;
+  legend: boolean;
+  date: boolean;
   format: string;
   depth: number;
   minConfidence?: number;
@@ -66,12 +79,22 @@ function formatOrExit(text: string): ExportFormatName {
   }
 }
 const format = formatOrExit(options.format);
+if (!options.ids === !options.view) program.error('Give --ids or --view (one of them).');
+if (options.theme && options.theme !== 'light' && options.theme !== 'dark') program.error('--theme must be light or dark.');
 
 let exitCode = 0;
 const database = await openDatabaseForCli(config, logger);
 try {
   const file = await exportSubgraph(database.graph, {
     ids: split(options.ids) ?? [],
+    view: options.view ?? null,
+    picture: {
+      theme: (options.theme as 'light' | 'dark' | undefined) ?? null,
+      title: options.title ?? null,
+      source: options.source ?? null,
+      legend: options.legend,
+      date: options.date,
+    },
     format,
     depth: options.depth,
     filter: {
@@ -82,12 +105,13 @@ try {
     },
     tlpCeiling: options.tlpCeiling ?? null,
   });
-  if (options.out === '-') process.stdout.write(file.content);
+  const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
+  if (options.out === '-') process.stdout.write(bytes);
   else {
     // npm runs scripts in the project folder; INIT_CWD is where the analyst typed the command.
     const target = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? file.filename);
-    fs.writeFileSync(target, file.content);
-    process.stderr.write(`Wrote ${target} (${file.mimeType}, ${Buffer.byteLength(file.content)} bytes)\n`);
+    fs.writeFileSync(target, bytes);
+    process.stderr.write(`Wrote ${target} (${file.mimeType}, ${bytes.length} bytes)\n`);
   }
 } catch (error) {
   exitCode = 1;

@@ -73,8 +73,9 @@ export interface EdgeData {
   retired: boolean;
 }
 
-// Long names wreck a dense canvas; the full name stays in `name` and in the evidence panel.
-const maxLabelLength = 38;
+// Very long names wreck a dense canvas: the label wraps to at most about four lines under the node, and the full
+// name stays in `name` (shown on hover, in the hover card and the evidence panel).
+export const maxLabelLength = 64;
 
 export function nodeLabel(name: string): string {
   return name.length > maxLabelLength ? `${name.slice(0, maxLabelLength - 1).trimEnd()}…` : name;

@@ -424,6 +424,8 @@ export interface StanceDefinition {
   lineStyle: 'solid' | 'dashed' | 'dotted';
   color: string;
   arrow: 'triangle' | 'tee';
+  /** A hollow arrowhead marks a claim: a second cue beside the dots, visible even where the line is short. */
+  arrowFill: 'filled' | 'hollow';
   meaning: string;
 }
 
@@ -437,10 +439,31 @@ export const defaultLinkColor = linkGrey;
  * instead of an arrow: the shape carries the meaning for readers who cannot tell the red apart.
  */
 export const stanceDefinitions = {
-  ASSERTED: { label: 'Asserted', lineStyle: 'solid', color: linkGrey, arrow: 'triangle', meaning: 'stated as fact by the source' },
-  CLAIMED: { label: 'Claimed', lineStyle: 'dotted', color: linkGrey, arrow: 'triangle', meaning: 'claimed by an interested party' },
-  SUSPECTED: { label: 'Suspected', lineStyle: 'dashed', color: linkGrey, arrow: 'triangle', meaning: 'attributed with hedging' },
-  DENIED: { label: 'Denied', lineStyle: 'solid', color: '#E8453C', arrow: 'tee', meaning: 'a named party denies it' },
+  ASSERTED: {
+    label: 'Asserted',
+    lineStyle: 'solid',
+    color: linkGrey,
+    arrow: 'triangle',
+    arrowFill: 'filled',
+    meaning: 'stated as fact by the source',
+  },
+  CLAIMED: {
+    label: 'Claimed',
+    lineStyle: 'dotted',
+    color: linkGrey,
+    arrow: 'triangle',
+    arrowFill: 'hollow',
+    meaning: 'claimed by an interested party',
+  },
+  SUSPECTED: {
+    label: 'Suspected',
+    lineStyle: 'dashed',
+    color: linkGrey,
+    arrow: 'triangle',
+    arrowFill: 'filled',
+    meaning: 'attributed with hedging',
+  },
+  DENIED: { label: 'Denied', lineStyle: 'solid', color: '#E8453C', arrow: 'tee', arrowFill: 'filled', meaning: 'a named party denies it' },
 } as const satisfies Record<string, StanceDefinition>;
 
 export type StanceName = keyof typeof stanceDefinitions;
@@ -453,6 +476,53 @@ export const stancesInLegendOrder = ['ASSERTED', 'SUSPECTED', 'CLAIMED', 'DENIED
 export type StancesMissingFromLegend = Exclude<StanceName, (typeof stancesInLegendOrder)[number]>;
 const legendListsEveryStance: [StancesMissingFromLegend] extends [never] ? true : StancesMissingFromLegend = true;
 void legendListsEveryStance;
+
+/**
+ * Link width by confidence, in four bands (thicker is more certain). Bands rather than a continuous width, so the
+ * legend can show each one and each band's dash pattern can be made for its width.
+ */
+export const linkWidthBands = [
+  { min: 0, max: 39, width: 1.25 },
+  { min: 40, max: 59, width: 2 },
+  { min: 60, max: 79, width: 3 },
+  { min: 80, max: 100, width: 4.5 },
+] as const;
+
+/** The width of a link's band; a confidence the source does not state (null) gets the thinnest. */
+export function linkWidth(confidence: number | null): number {
+  return [...linkWidthBands].reverse().find((band) => (confidence ?? 0) >= band.min)?.width ?? linkWidthBands[0].width;
+}
+
+/** How a stance's line is stroked at a width: its dash pattern (dash, gap; null for solid) and line cap. */
+export interface StanceStroke {
+  dash: readonly [number, number] | null;
+  cap: 'butt' | 'round';
+}
+
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * The stroke of a stance at a line width. Dashes and gaps grow with the width: a round cap adds half the width to
+ * each end of every dash, so a fixed pattern closes into a solid line once the line is wide enough (a claimed link
+ * at 90% used to look asserted). Here every gap stays open by at least 3.9 units at every width.
+ */
+export function stanceStroke(stance: StanceName, width: number): StanceStroke {
+  switch (stanceDefinitions[stance].lineStyle) {
+    case 'dashed':
+      return { dash: [tenth(3 * width + 5), tenth(1.5 * width + 4)], cap: 'butt' };
+    case 'dotted':
+      // A near-zero dash with a round cap is a dot as wide as the line.
+      return { dash: [0.1, tenth(2 * width + 4)], cap: 'round' };
+    default:
+      return { dash: null, cap: 'butt' };
+  }
+}
+
+/** The empty space between two dashes once their caps are drawn: what tells a broken line from a solid one. */
+export function visibleGap(stroke: StanceStroke, width: number): number {
+  if (!stroke.dash) return 0;
+  return stroke.dash[1] - (stroke.cap === 'round' ? width : 0);
+}
 
 export function isEntityKind(value: string): value is EntityKindName {
   return Object.hasOwn(kindDefinitions, value);

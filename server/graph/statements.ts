@@ -113,6 +113,11 @@ export interface MarkingMap {
   statement?: string | null;
 }
 
+/**
+ * A set of ids as a Cypher map parameter (id -> true): `$set[o.id] IS NULL` tests membership in constant time,
+ * where `o.id IN $list` would compare with every id of a long list.
+ */
+export type IdSet = Record<string, true>;
 /** What the path search reads links with (graph/expand-for-paths): the filter, and the profile's rules. */
 export type PathLinkParams = Omit<RelationshipFilterParams, 'stances'> & {
   stances: StanceName[];
@@ -242,6 +247,17 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
   return { columns };
 }
 
+/** A saved view as stored: its state is JSON text. */
+export interface SavedViewMap {
+  id: string;
+  title: string;
+  note: string | null;
+  state?: string;
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/drop-relationship-id-index': statement<NoParams>(),
@@ -272,8 +288,21 @@ export const statements = {
       byType: { type: RelationshipTypeName; count: number }[];
     }
   >('entities', 'relationships', 'byKind', 'byType'),
+  'graph/count-neighbour-groups': statement<
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
+    {
+      groups: {
+        type: RelationshipTypeName;
+        direction: 'OUT' | 'IN';
+        kind: EntityKindName;
+        count: number;
+        maxConfidence: number | null;
+        latest: string | null;
+      }[];
+    }
+  >('groups'),
   'graph/count-neighbours': statement<
-    { id: string } & RelationshipFilterParams,
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
     { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }
   >('counts'),
   'graph/expand-for-paths': statement<
@@ -296,6 +325,10 @@ export const statements = {
     { nodes: number[]; degrees: number[]; rels: number[]; confidences: number[]; codes: number[] },
     { maxHops: number }
   >('nodes', 'degrees', 'rels', 'confidences', 'codes'),
+  'graph/find-links-among': statement<
+    { ids: string[]; idSet: IdSet; limit: number; unstatedConfidence: number },
+    { entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[]; truncated: boolean }
+  >('entities', 'rels', 'truncated'),
   'graph/find-most-connected': statement<
     { limit: number; kinds: EntityKindName[] | null; hiddenKinds: readonly EntityKindName[] },
     EntitiesWithSources
@@ -305,6 +338,18 @@ export const statements = {
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
     { inner: number }
   >('entities', 'rels', 'truncated', 'sources', 'disputing'),
+  'graph/find-neighbour-page': statement<
+    {
+      id: string;
+      type: string;
+      direction: 'OUT' | 'IN';
+      kind: EntityKindName;
+      exclude: IdSet;
+      order: 'STRONGEST' | 'NEWEST';
+      limit: number;
+    } & RelationshipFilterParams,
+    { self: EntityMap; total: number; entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[][] }
+  >('self', 'total', 'entities', 'rels'),
   'graph/find-path-ends': statement<
     { ids: string[]; grades: ReliabilityGrade[] },
     { ends: { id: string; node: number }[]; grades: ReliabilityGrade[] }
@@ -331,6 +376,23 @@ export const statements = {
       disputing: MaybeVanished<EntityMap>[];
     }
   >('rel', 'from', 'to', 'sources', 'disputing'),
+  'graph/find-summary': statement<
+    {
+      hubs: number;
+      bridges: number;
+      recent: number;
+      recentScan: number;
+      linkLimit: number;
+      hiddenKinds: readonly EntityKindName[];
+      unstatedConfidence: number;
+    },
+    {
+      hubs: { entity: EntityMap; degree: number }[];
+      bridges: { entity: EntityMap; touching: number }[];
+      recent: EntityMap[];
+      rels: RelationshipMap[];
+    }
+  >('hubs', 'bridges', 'recent', 'rels'),
   'graph/find-source-origins': statement<NoParams, { id: string; origin: string | null; publisher: string | null; title: string | null }>(
     'id',
     'origin',
@@ -366,6 +428,13 @@ export const statements = {
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
   'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
   'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+  'views/delete-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
+  'views/find-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
+  'views/list-views': statement<{ limit: number }, { view: SavedViewMap }>('view'),
+  'views/save-view': statement<
+    { view: { id: string; title: string; note: string | null; state: string; author: string; at: string } },
+    { view: SavedViewMap }
+  >('view'),
   'import/upsert-markings': statement<{ markings: MarkingWrite[] }>(),
   'graph/find-markings': statement<{ ids: string[] }, { marking: MarkingMap }>('marking'),
 };

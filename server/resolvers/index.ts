@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { JSONResolver } from 'graphql-scalars';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -8,6 +9,7 @@ import { auditQueryResolvers, mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
 import { sourceResolvers } from './sources.js';
 import { withSchemaDefaults } from './schema-defaults.js';
+import { viewResolvers } from './views.js';
 
 function parseDate(value: unknown): string {
   // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
@@ -27,8 +29,10 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query }),
-  Mutation: withSchemaDefaults(mutationResolvers),
+  JSON: JSONResolver,
+  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...viewResolvers.Query }),
+  Mutation: withSchemaDefaults({ ...mutationResolvers, ...viewResolvers.Mutation }),
+  View: viewResolvers.View,
   ...entityResolvers,
   ...sourceResolvers,
 };

@@ -3,7 +3,10 @@ import { findEntity, findRelationship } from '../domain/find-entity.js';
 import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
 import { pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
+import { findLinksAmong } from '../domain/find-links-among.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
+import { countNeighbourGroups, findNeighbourPage } from '../domain/neighbour-groups.js';
+import { summarizeGraph } from '../domain/summarize-graph.js';
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -31,7 +34,16 @@ export const queryResolvers: QueryResolvers = {
     return isLargeNeighbourhood(depth, limit) ? heavy(find) : find();
   },
 
-  neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
+  neighbourCounts: (_parent, { id, filter, exclude }, { graph }) => countNeighbours(graph, id, filter, exclude),
+
+  neighbourGroups: (_parent, { id, filter, exclude }, { graph }) => countNeighbourGroups(graph, id, filter, exclude),
+
+  neighbourPage: (_parent, { id, type, direction, kind, filter, exclude, order, limit }, { graph }) =>
+    findNeighbourPage(graph, { id, type, direction, kind, filter, exclude, order, limit }),
+
+  graphSummary: (_parent, { limit }, { graph }) => summarizeGraph(graph, limit),
+
+  linksAmong: (_parent, { ids, limit }, { graph }) => findLinksAmong(graph, ids, limit),
 
   paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy, findPaths }) =>
     heavy(() => findPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError, BadUserInputError, ErrorCode } from '../errors.js';
-import { parseExportFormat } from '../domain/export/index.js';
+import { parseExportFormat, type PictureRequest } from '../domain/export/index.js';
 import type { RelationshipFilterInput } from '../domain/types.js';
 import type { StanceName } from '../domain/model.js';
 import type { Viewer } from '../auth.js';
@@ -57,10 +57,33 @@ function filterFrom(request: Request): RelationshipFilterInput | null {
   return Object.values(filter).some((value) => value !== null) ? filter : null;
 }
 
+/** `true`/`false` (also 1/0, yes/no), or undefined when absent. */
+function flag(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new BadUserInputError(`${name} must be true or false, got "${value}".`);
+}
+
+/** The picture parameters: theme (light or dark), title, date, legend, source. */
+function pictureFrom(request: Request): PictureRequest {
+  const theme = text(request, 'theme')?.toLowerCase();
+  if (theme !== undefined && theme !== 'light' && theme !== 'dark')
+    throw new BadUserInputError(`theme must be light or dark, got "${theme}".`);
+  return {
+    theme: theme ?? null,
+    title: text(request, 'title') ?? null,
+    date: flag(text(request, 'date'), 'date') ?? null,
+    legend: flag(text(request, 'legend'), 'legend') ?? null,
+    source: text(request, 'source') ?? null,
+  };
+}
+
 /**
- * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf, includeRetired;
- * optional tlpCeiling=amber to withhold what is marked above it):
- * the export as a file download. Errors answer as JSON {error, code} with 400, 404 or 503.
+ * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf, includeRetired), or
+ * GET /export?view=<id>&format=PNG (a saved view as the team sees it); pictures take theme, title, date, legend and
+ * source; either takes tlpCeiling=amber to withhold what is marked above it. The export as a file download. Errors
+ * answer as JSON {error, code} with 400, 404 or 503.
  */
 export function createExportRouter(deps: {
   graph: Graph;
@@ -78,9 +101,11 @@ export function createExportRouter(deps: {
       if (!format) throw new BadUserInputError('format is required, e.g. format=HTML.');
       const exportRequest = {
         ids: list(text(request, 'ids')) ?? [],
+        view: text(request, 'view') ?? null,
         format: parseExportFormat(format),
         depth: wholeNumber(text(request, 'depth'), 'depth') ?? 0,
         filter: filterFrom(request),
+        picture: pictureFrom(request),
         tlpCeiling: tlpCeiling(text(request, 'tlpCeiling')),
       };
       const heavy = deps.heavyWork.forViewer(viewer);
@@ -92,7 +117,7 @@ export function createExportRouter(deps: {
         .attachment(file.filename)
         .set('Content-Type', `${file.mimeType}${charset}`)
         .set('Cache-Control', 'no-store')
-        .send(file.content);
+        .send(file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
     } catch (error) {
       if (error instanceof AppError) {
         if (error.code === ErrorCode.GRAPH_UNAVAILABLE) response.set('Retry-After', String(deps.graph.retryAfterSeconds()));

@@ -3,7 +3,9 @@ import { exportSubgraph } from '../../server/domain/export/index.js';
 import { findRankedPaths } from '../../server/domain/find-paths.js';
 import { ImportValidationError } from '../../server/domain/import/document.js';
 import { importContent } from '../../server/domain/import/run-import.js';
+import { findMostConnected } from '../../server/domain/list-entities.js';
 import { searchEntities } from '../../server/domain/search-entities.js';
+import { summarizeGraph } from '../../server/domain/summarize-graph.js';
 import type { Graph } from '../../server/graph/run.js';
 import { attackBundle, attackBundleText, type StixBundle } from '../support/attack.js';
 import { graphSnapshot } from '../support/graph-fingerprint.js';
@@ -149,6 +151,19 @@ describe('ATT&CK for ICS 18.1 into an empty graph', () => {
     expect((await searchEntities(graph, String(deprecated.name), ['MALWARE'], 5, 'full', true)).map((entity) => entity.id)).toContain(
       deprecated.id,
     );
+  });
+
+  it('opens on current objects: neither first view (the summary of a large graph, the most connected) shows generic STIX objects or retired ones', async () => {
+    const summary = await summarizeGraph(graph, 60);
+    const connected = await findMostConnected(graph, 60, null);
+    expect(summary.entities.length).toBeGreaterThan(20);
+    expect(summary.relationships.length).toBeGreaterThan(0);
+    for (const entity of [...summary.entities, ...connected]) {
+      expect(entity.kind, entity.name).not.toBe('STIX_OBJECT');
+      expect(retired(byId.get(entity.id)!), entity.name).toBe(false);
+    }
+    // ATT&CK states no confidence: the summary's links keep null, never a number it made up.
+    expect(new Set(summary.relationships.map((rel) => rel.confidence))).toEqual(new Set([null]));
   });
 
   it('keeps confidence not stated: no ATT&CK link reads 50 or suspected', async () => {

@@ -44,6 +44,8 @@ const contentTypes: Record<string, string> = {
   CYTOSCAPE_JSON: 'application/json',
   MARKDOWN: 'text/markdown',
   HTML: 'text/html',
+  SVG: 'image/svg+xml',
+  PNG: 'image/png',
 };
 
 describe('GET /export', () => {
@@ -54,6 +56,12 @@ describe('GET /export', () => {
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="?attribution-homeland-justice-\d{4}-\d{2}-\d{2}[.-][a-z.-]+"?$/,
     );
+    if (format === 'PNG') {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(bytes.length).toBeGreaterThan(5_000);
+      return;
+    }
     const body = await response.text();
     expect(body.length).toBeGreaterThan(500);
     expect(body).toContain(format === 'CSV_ENTITIES' || format === 'CSV_RELATIONSHIPS' ? 'homeland-justice' : 'Homeland Justice');
@@ -81,7 +89,10 @@ describe('GET /export', () => {
     for (const query of [
       'ids=iran&format=HTML&depth=9',
       'ids=iran',
-      'ids=iran&format=PNG',
+      'ids=iran&format=GIF',
+      'ids=iran&format=SVG&theme=sepia',
+      'ids=iran&format=SVG&legend=perhaps',
+      'ids=iran&view=v1&format=SVG',
       'format=HTML',
       'ids=iran&format=HTML&depth=one',
       'ids=iran&format=HTML&tlpCeiling=secret',

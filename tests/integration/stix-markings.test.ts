@@ -188,6 +188,60 @@ describe('a TLP:RED object', () => {
     expect(within).toContain('ExampleWiper');
     expect(within).not.toContain('Redacted Set');
   });
+
+  it('is withheld from a saved view exported with a TLP ceiling of AMBER, as from a list of ids', async () => {
+    const viewId = `${runPrefix}view`;
+    const saved = await server.graphql(
+      /* GraphQL */ `
+        mutation Save($input: ViewInput!) {
+          saveView(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          id: viewId,
+          title: 'Every STIX type',
+          state: {
+            positions: ids.map((id, i) => ({ id, x: (i % 6) * 150, y: Math.floor(i / 6) * 150 })),
+            hidden: [],
+            pinned: [],
+            selection: [],
+          },
+        },
+      },
+      editorToken,
+    );
+    expect(saved.errors).toBeUndefined();
+    try {
+      const exportView = async (format: string, tlpCeiling: string | null) => {
+        const result = await server.graphql<{ export: { content: string } }>(
+          /* GraphQL */ `
+            query ExportView($view: ID!, $format: ExportFormat!, $tlpCeiling: Tlp) {
+              export(view: $view, format: $format, tlpCeiling: $tlpCeiling) {
+                content
+              }
+            }
+          `,
+          { view: viewId, format, tlpCeiling },
+          readerToken,
+        );
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+        return result.data!.export.content;
+      };
+      expect(await exportView('SVG', null)).toContain('Redacted Set');
+      for (const format of ['SVG', 'MARKDOWN', 'JSON']) {
+        const file = await exportView(format, 'AMBER');
+        expect(file, format).not.toContain('Redacted Set');
+        expect(file, format).not.toContain(String(redLink.id));
+        expect(file, format).toContain('Example Actor');
+      }
+      expect(await exportView('MARKDOWN', 'AMBER')).toContain('2 entities and');
+    } finally {
+      await server.graph.write('admin/delete-by-id-prefix', { prefix: viewId });
+    }
+  });
 });
 
 describe('the STIX export of the bundle', () => {

@@ -7,6 +7,7 @@ import { fetchEntityEvidence, fetchRelationshipEvidence, type EntityDetail, type
 import { relationshipLabel } from '../../../shared/vocabulary';
 import type { EntityEvidenceQuery, HypothesisFieldsFragment } from '../gql/graphql';
 import type { Explorer, Selection } from '../explorer';
+import { isGroupId } from '../graph/groups';
 import { h } from './dom';
 import {
   confidenceMeter,
@@ -50,7 +51,11 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
     if (!selection) return placeholder();
     panel.replaceChildren(h('p', { class: 'muted loading-text' }, 'Loading evidence…'));
     try {
-      const content = selection.group === 'nodes' ? await entityView(selection.id) : await relationshipView(selection.id);
+      const content = isGroupId(selection.id)
+        ? groupView(selection.id)
+        : selection.group === 'nodes'
+          ? await entityView(selection.id)
+          : await relationshipView(selection.id);
       if (mine === sequence) panel.replaceChildren(...content.filter((c): c is HTMLElement => c !== null));
     } catch (error) {
       if (mine === sequence)
@@ -58,6 +63,30 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           h('p', { class: 'error-text', testid: 'evidence-error' }, error instanceof Error ? error.message : String(error)),
         );
     }
+  }
+
+  /** A group node is not an entity of the graph: it says what it stands for and how to open it. */
+  function groupView(id: string): (HTMLElement | null)[] {
+    const node = explorer.view.cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return [h('p', { class: 'muted' }, 'A link of a group: it stands for the links of its members.')];
+    return [
+      h(
+        'header',
+        { class: 'evidence-header' },
+        h('div', { class: 'evidence-kind' }, 'Group'),
+        h('h2', { testid: 'evidence-title' }, node.data('label') as string),
+        h(
+          'div',
+          { class: 'evidence-actions' },
+          h(
+            'button',
+            { class: 'primary', testid: 'evidence-group-open', onclick: () => actions.expand(id) },
+            node.data('source') === 'manual' ? 'Open the group' : 'Add the next page',
+          ),
+        ),
+      ),
+      h('p', { class: 'description' }, node.data('hint') as string),
+    ];
   }
 
   async function entityView(id: string): Promise<(HTMLElement | null)[]> {

@@ -3,6 +3,7 @@ import { isAllowedUrl } from '../../../shared/url-policy';
 import type { MarkingFieldsFragment, SourceFieldsFragment, Stance } from '../gql/graphql';
 import { tlpColours } from '../../../shared/markings';
 import { credibilityLabels, reliabilityDefinitions, stanceDefinitions } from '../../../shared/vocabulary';
+import { stanceSample } from './stance-sample';
 import { h, percent } from './dom';
 import { kindGlyph, kindLabel } from './kind-glyph';
 
@@ -35,7 +36,7 @@ export function stanceBadge(stance: Stance): HTMLElement {
   return h(
     'span',
     { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' },
-    h('span', { class: 'stance-line' }),
+    stanceSample(stance, 2, 26),
     visual.label,
   );
 }

@@ -24,10 +24,10 @@ export const exportLimits = {
   maxPictureEntities: 2_000,
 } as const;
 
-function checkIds(ids: string[], depth: number): string[] {
+function checkIds(ids: string[], depth: number, maxIds: number): string[] {
   const unique = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
-  if (unique.length === 0 || unique.length > exportLimits.maxIds) {
-    throw new BadUserInputError(`ids must name 1 to ${exportLimits.maxIds} entities, got ${unique.length}.`);
+  if (unique.length === 0 || unique.length > maxIds) {
+    throw new BadUserInputError(`ids must name 1 to ${maxIds} entities, got ${unique.length}.`);
   }
   // Expanding is findNeighbourhood's job, and it takes fewer starting points than a plain export.
   if (depth > 0 && unique.length > exportLimits.maxNeighbourhoodIds) {
@@ -41,14 +41,24 @@ function checkIds(ids: string[], depth: number): string[] {
 /**
  * The subgraph an export shows: the given entities (with depth > 0, their filtered neighbourhood), every
  * filtered link among them, and the entities disputing those links, so every reference in the file resolves.
- * Sorted by id, so the same graph always gives the same file.
+ * Sorted by id, so the same graph always gives the same file. Unknown ids are NOT_FOUND, or (`missing: 'skip'`, for a
+ * saved view whose entities may have been removed since) left out. `maxIds`: more for a saved view than for a list
+ * of ids in a request.
  */
 export async function collectSubgraph(
   graph: Graph,
-  request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string; tlpCeiling?: TlpLevel | null },
+  request: {
+    ids: string[];
+    depth: number;
+    filter: RelationshipFilterInput | null;
+    exportedOn: string;
+    tlpCeiling?: TlpLevel | null;
+    missing?: 'fail' | 'skip';
+  },
+  maxIds: number = exportLimits.maxIds,
 ): Promise<ExportSubgraph> {
   checkRange(request.depth, 'depth', 0, exportLimits.maxDepth);
-  const ids = checkIds(request.ids, request.depth);
+  const ids = checkIds(request.ids, request.depth, maxIds);
   const filterParams = await resolveFilterParams(request.filter, null, () => graph.read('graph/find-source-origins', {}));
   let truncated = false;
   let wanted = ids;
@@ -61,7 +71,8 @@ export async function collectSubgraph(
   const builder = new RecordBuilder(row.sources);
   const entities = builder.entityList(row.entities);
   const missing = ids.filter((id) => !builder.known(id));
-  if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
+  if (missing.length > 0 && request.missing !== 'skip')
+    throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   const relationships = builder.relationshipList(row.rels);
   const authors = new Map<string, StatementAuthor>();
   for (const { statement, ...author } of row.authors) authors.set(statement, author);
@@ -73,7 +84,7 @@ export async function collectSubgraph(
     relationships: kept.relationships.sort(byId),
     truncated,
     authors,
-    request: { ...request, ids, tlpCeiling },
+    request: { ids, depth: request.depth, filter: request.filter, exportedOn: request.exportedOn, tlpCeiling, view: null },
     markings: await markingDefinitions(graph, [...kept.entities, ...kept.relationships]),
     withheld: { entities: entities.length - kept.entities.length, relationships: relationships.length - kept.relationships.length },
     // Only what the export carries: a withheld element's sources do not travel through their derivations.

@@ -1,5 +1,5 @@
 import { subgraphToElements } from '../../../shared/graph-elements.js';
-import { layoutSubgraph } from './layout-subgraph.js';
+import type { SubgraphLayout } from './layout-subgraph.js';
 import { stixIdOfEntity, stixTypeOfEntity } from '../stix/element-stix.js';
 import { markingNames } from './markings.js';
 import type { ExportSubgraph } from './types.js';
@@ -7,10 +7,10 @@ import type { ExportSubgraph } from './types.js';
 /**
  * Cytoscape JSON as `cy.json()` writes it (elements grouped into nodes and edges), with the client's own
  * element data (so it loads into the explorer and Cytoscape desktop alike), the facts the canvas leaves
- * out, and laid-out positions.
+ * out, and positions (a saved view's, or laid out).
  */
-export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
-  const { positions } = layoutSubgraph(subgraph);
+export function exportCytoscapeJson(subgraph: ExportSubgraph, layout: SubgraphLayout): string {
+  const { positions } = layout;
   const entities = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
   const relationships = new Map(subgraph.relationships.map((rel) => [rel.id, rel]));
   const nodes: unknown[] = [];

@@ -1,13 +1,13 @@
 import { isAllowedUrl } from '../../../shared/url-policy.js';
-import { kindDefinitions } from '../../../shared/vocabulary.js';
-import type { Citation, EntityRecord } from '../types.js';
-import { escapeMarkup as esc } from './escape-markup.js';
-import { layoutSubgraph } from './layout-subgraph.js';
+import { kindDefinitions, relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
+import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import { escapeMarkup as esc } from '../../../shared/escape-markup.js';
+import type { SubgraphLayout } from './layout-subgraph.js';
 import { mentionName, type Phrase } from './phrasing.js';
 import { renderSubgraphSvg } from './render-svg.js';
-import { buildReportModel, type ReportSentence } from './report-model.js';
+import { buildReportModel, mostConnected, reportLimits, type ReportSentence } from './report-model.js';
 import { reportCss } from './report-style.js';
-import { shapeMarkup } from './svg-shapes.js';
+import { shapeMarkup } from '../../../shared/svg-shapes.js';
 import type { ExportSubgraph } from './types.js';
 
 /**
@@ -71,10 +71,26 @@ function swatch(entity: EntityRecord): string {
   return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${shapeMarkup(visual.shape, 7, 7, 12, `fill="${visual.color}" stroke="#1F2430" stroke-width="0.8"`)}</svg>`;
 }
 
+function appendixHtml(links: RelationshipRecord[]): string {
+  const rows = links.map(
+    (rel) =>
+      `<tr><td>${esc(rel.from.name)}</td><td>${esc(relationshipLabel(rel.type))}</td><td>${esc(rel.to.name)}</td><td>${esc(stanceDefinitions[rel.stance].label)}</td><td class="date">${rel.confidence ?? 'not stated'}</td><td class="date">${rel.sources.length}</td></tr>`,
+  );
+  return `<h2 id="appendix">Appendix: every link</h2>
+<table class="appendix">
+<thead><tr><th>From</th><th>Relationship</th><th>To</th><th>Stance</th><th>Confidence</th><th>Sources</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
 /** The report as one self-contained, print-ready HTML page: inline CSS and SVG, no external resources. */
-export function exportHtml(subgraph: ExportSubgraph): string {
+export function exportHtml(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgraph) => SubgraphLayout): string {
   const model = buildReportModel(subgraph);
-  const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
+  // A summarised report pictures its most connected entities; every entity is in its tables.
+  const pictured = model.summarised ? mostConnected(subgraph, reportLimits.pictureEntities) : subgraph;
+  const svg = renderSubgraphSvg(pictured, layoutOf(pictured));
   const rows = model.entities.map(({ entity, kindLabel, notes: numbers, markings, retired }) => {
     const aliases = entity.aliases.length ? `<span class="aliases">${esc(entity.aliases.join(', '))}</span>` : '';
     const badge = retired ? `<span class="marking retired">${esc(retired)}</span>` : '';
@@ -98,6 +114,7 @@ ${model.tlp ? `<p class="tlp-banner">${markingBadges([model.tlp])}</p>` : ''}
 <p class="scope">${esc(model.scope)}</p>
 <p class="summary">${esc(model.summary)}</p>
 ${model.truncated ? '<p class="warning">The neighbourhood was cut to its strongest links; some weaker links are not shown.</p>' : ''}
+${model.summarised ? `<p class="warning">A large report, summarised: the picture shows the ${pictured.entities.length} most connected entities, the narrative the ${model.summarised.narratedLinks.toLocaleString('en')} links among the ${model.summarised.narratedEntities.toLocaleString('en')} most connected. Every entity and every link (${subgraph.relationships.length.toLocaleString('en')}) is in the tables and the appendix.</p>` : ''}
 ${model.withheld ? `<p class="warning">${esc(model.withheld)}</p>` : ''}
 </header>
 <figure>
@@ -117,6 +134,7 @@ ${model.contested.length === 0 ? '<p>No link in this report is disputed.</p>' : 
 ${rows.join('\n')}
 </tbody>
 </table>
+${model.summarised ? appendixHtml(model.summarised.appendix) : ''}
 <h2>Sources</h2>
 <ol class="sources">
 ${model.footnotes.map((note) => `<li id="fn-${note.number}" value="${note.number}">${citationHtml(note.citation)}</li>`).join('\n')}

@@ -31,6 +31,36 @@ function sourceEntry({ reliability, origin, derivedFrom, ...document }: SourceDo
   };
 }
 
+/**
+ * An entity as the project's JSON format writes it, its sources and extra already in the file's form; empty
+ * properties and a missing extra are left out. Also how `npm run generate` writes its entities.
+ */
+export function projectEntityJson(
+  entity: {
+    id: string;
+    kind: string;
+    name: string;
+    aliases: readonly string[];
+    description: string | null;
+    date: string | null;
+    properties: Record<string, string | null>;
+  },
+  sources: unknown,
+  extra: unknown,
+): Record<string, unknown> {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    aliases: entity.aliases,
+    description: entity.description,
+    date: entity.date,
+    properties: Object.fromEntries(Object.entries(entity.properties).filter(([, value]) => value !== null)),
+    sources,
+    ...(extra ? { extra } : {}),
+  };
+}
+
 /** An element's STIX bookkeeping as the format writes it: only what it has, so plain project data stays plain. */
 function bookkeeping(element: StixBookkeeping) {
   return {
@@ -44,6 +74,7 @@ function bookkeeping(element: StixBookkeeping) {
 }
 
 const extraOf = (extra: string | null) => (extra ? { extra: JSON.parse(extra) as unknown } : {});
+
 /** The project's own import format (see cypher/README.md), so an export can be imported again as it is. */
 export function exportProjectJson(subgraph: ExportSubgraph): string {
   const document = {
@@ -51,15 +82,7 @@ export function exportProjectJson(subgraph: ExportSubgraph): string {
     version: 1,
     sources: [...citedSources(subgraph), ...(subgraph.ancestors ?? [])].map(sourceEntry),
     entities: subgraph.entities.map((entity) => ({
-      id: entity.id,
-      kind: entity.kind,
-      name: entity.name,
-      aliases: entity.aliases,
-      description: entity.description,
-      date: entity.date,
-      properties: Object.fromEntries(Object.entries(entity.properties).filter(([, value]) => value !== null)),
-      sources: cite(entity.sources),
-      ...extraOf(entity.extra),
+      ...projectEntityJson(entity, cite(entity.sources), entity.extra ? (JSON.parse(entity.extra) as unknown) : null),
       ...(entity.externalIds.length > 0 ? { externalIds: entity.externalIds } : {}),
       ...bookkeeping(entity),
     })),

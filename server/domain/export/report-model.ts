@@ -63,6 +63,35 @@ export interface ReportModel {
   tlp: string | null;
   /** What a TLP ceiling withheld, as a sentence, or null. */
   withheld: string | null;
+  /**
+   * A report of more than `reportLimits.detailedEntities` entities is summarised: the narrative covers the links
+   * among its most connected entities (`narrated`), and the appendix lists every link. Null when nothing is left out.
+   */
+  summarised: { narratedEntities: number; narratedLinks: number; appendix: RelationshipRecord[] } | null;
+}
+
+/** Reports of more entities are summarised (see ReportModel.summarised); their picture shows `pictureEntities`. */
+export const reportLimits = { detailedEntities: 2_000, pictureEntities: 300 } as const;
+
+/** The `count` most connected entities of a subgraph (by links within it) and the links among them. */
+export function mostConnected(subgraph: ExportSubgraph, count: number): ExportSubgraph {
+  if (subgraph.entities.length <= count) return subgraph;
+  const degree = new Map<string, number>();
+  for (const rel of subgraph.relationships) {
+    degree.set(rel.from.id, (degree.get(rel.from.id) ?? 0) + 1);
+    degree.set(rel.to.id, (degree.get(rel.to.id) ?? 0) + 1);
+  }
+  const keep = new Set(
+    [...subgraph.entities]
+      .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id))
+      .slice(0, count)
+      .map((entity) => entity.id),
+  );
+  return {
+    ...subgraph,
+    entities: subgraph.entities.filter((entity) => keep.has(entity.id)),
+    relationships: subgraph.relationships.filter((rel) => keep.has(rel.from.id) && keep.has(rel.to.id)),
+  };
 }
 
 // Sections read from "who did it" to "what followed"; each relationship type sits in one.
@@ -103,6 +132,13 @@ function listNames(names: string[]): string {
 }
 
 function describeScope(subgraph: ExportSubgraph): { title: string; scope: string } {
+  const view = subgraph.request.view;
+  if (view) {
+    return {
+      title: `Attribution report: ${view.title}`,
+      scope: `The saved view “${view.title}” (/v/${view.id}) as the team sees it: its entities and links, with its filters and arrangement.`,
+    };
+  }
   const given = subgraph.request.ids.map((id) => subgraph.entities.find((entity) => entity.id === id)?.name ?? id);
   const title = given.length <= 3 ? `Attribution report: ${listNames(given)}` : `Attribution report: ${given.length} selected entities`;
   const { depth, filter } = subgraph.request;
@@ -148,6 +184,8 @@ function quoteOnce(sentences: ReportSentence[]): ReportSentence[] {
 /** Turns the subgraph into a report: sentences per link with numbered citations, disputes, entity rows. */
 export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   const notes = new FootnoteList();
+  const large = subgraph.entities.length > reportLimits.detailedEntities;
+  const narrated = large ? mostConnected(subgraph, reportLimits.detailedEntities) : subgraph;
   const dispute = (entity: EntityRecord): Dispute => {
     const author = subgraph.authors.get(entity.id);
     const facts = [kindDefinitions[entity.kind].label.toLowerCase(), entity.date].filter(Boolean).join(', ');
@@ -171,7 +209,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   const sections = sectionsByTheme
     .map(([title, types]) => ({
       title,
-      sentences: subgraph.relationships
+      sentences: narrated.relationships
         .filter((rel) => types.includes(rel.type) || (title === 'Context' && !known.has(rel.type)))
         // Grouped by subject, then in the section's order (attribution, claim, denial), strongest first.
         .sort(
@@ -205,6 +243,18 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     footnotes: notes.footnotes,
     truncated: subgraph.truncated,
     exportedOn: subgraph.request.exportedOn,
+    summarised: large
+      ? {
+          narratedEntities: narrated.entities.length,
+          narratedLinks: narrated.relationships.length,
+          appendix: [...subgraph.relationships].sort(
+            (a, b) =>
+              a.from.name.localeCompare(b.from.name) ||
+              rankingConfidence(b.confidence) - rankingConfidence(a.confidence) ||
+              a.id.localeCompare(b.id),
+          ),
+        }
+      : null,
     tlp: (() => {
       const level = highestTlpOf(subgraph);
       return level ? tlpLabel(level) : null;

@@ -29,7 +29,13 @@ describe('the relationship filter fragments', () => {
         .filter((file) => code(file.text).includes(include))
         .map((file) => file.name)
         .sort();
-    expect(including(relationshipFilter)).toEqual(['export/find-subgraph', 'graph/count-neighbours', 'graph/find-neighbourhood']);
+    expect(including(relationshipFilter)).toEqual([
+      'export/find-subgraph',
+      'graph/count-neighbour-groups',
+      'graph/count-neighbours',
+      'graph/find-neighbour-page',
+      'graph/find-neighbourhood',
+    ]);
     // Paths judge a link's stance by the claim or denial node it enters, so they take the link filter and their own stance rule.
     expect(including(linkFilter)).toEqual(['graph/expand-for-paths', 'graph/find-fewest-hop-paths']);
     // ($includeRetired is the filter's too, but search and the overview take it on their own.)

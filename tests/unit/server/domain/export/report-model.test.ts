@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../../../server/domain/export/export-markdown.js';
+import { layoutSubgraph } from '../../../../../server/domain/export/layout-subgraph.js';
 import { phraseRelationship, mentionName } from '../../../../../server/domain/export/phrasing.js';
 import { buildReportModel } from '../../../../../server/domain/export/report-model.js';
 import type { ExportSubgraph } from '../../../../../server/domain/export/types.js';
@@ -115,7 +116,7 @@ describe('report model and Markdown', () => {
   });
 
   it('writes Markdown with footnote marks, disputes quoted once, an entity table and numbered sources', () => {
-    const markdown = exportMarkdown(subgraph);
+    const markdown = exportMarkdown(subgraph, layoutSubgraph);
     expect(markdown).toContain('- Homeland Justice is suspected (confidence 65) of ties to Iran [1]. *(suspected, from 2022-07-15)*');
     expect(markdown).toContain(
       "  - ⚑ disputed by Iran's Ministry of Foreign Affairs (denial, 2023-12-27): “Baseless, hollow and unproven.” [2]",

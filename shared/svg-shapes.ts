@@ -1,4 +1,4 @@
-import type { NodeShape } from '../../../shared/vocabulary.js';
+import type { NodeShape } from './vocabulary.js';
 
 type Polygon = [number, number][];
 

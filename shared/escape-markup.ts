@@ -1,4 +1,4 @@
-import { xmlSafeText } from '../../../shared/xml-text.js';
+import { xmlSafeText } from './xml-text.js';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
