@@ -31,4 +31,8 @@ CREATE CONSTRAINT rel_responds_to_id IF NOT EXISTS FOR ()-[r:RESPONDS_TO]-() REQ
 CREATE CONSTRAINT rel_follows_id IF NOT EXISTS FOR ()-[r:FOLLOWS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE INDEX duplicate_rejection_key IF NOT EXISTS FOR (r:DuplicateRejection) ON (r.key);
+CREATE INDEX merged_entity_id IF NOT EXISTS FOR (m:MergedEntity) ON (m.id);
+CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE;
+CREATE INDEX merge_archive_merge IF NOT EXISTS FOR (a:MergeArchive) ON (a.mergeId);
 CALL db.awaitIndexes(60);

@@ -1,0 +1,188 @@
+import { BadUserInputError } from '../../errors.js';
+import type { Graph } from '../../graph/run.js';
+import type { EntityMap } from '../../graph/statements.js';
+import { findEntitiesByIds } from '../list-entities.js';
+import { checkRange } from '../relationship-filter.js';
+import type { EntityRecord } from '../types.js';
+import { contentWords, foldText, isPlaceholderName, withoutGovernmentForm } from './normalise-names.js';
+import { externalIdsIn, scorePair, type MatchFacts } from './score-pair.js';
+
+/** Candidates read per entity from the name index before scoring: the blocking step of record linkage. */
+const candidatesPerEntity = 25;
+/** Neighbour names read per entity, for the shared-context signal. */
+const neighbourLimit = 40;
+/** Entities compared per round trip. */
+const pageSize = 200;
+/** The default least score of a proposed pair. */
+export const defaultMinScore = 0.5;
+/** Above this many entities, a whole-graph search is the background scan's job, not one request's. */
+export const inlineScanLimit = 5_000;
+
+export interface DuplicateCandidateRecord {
+  a: EntityRecord;
+  b: EntityRecord;
+  score: number;
+  reasons: string[];
+}
+
+interface ScoredPair {
+  a: string;
+  b: string;
+  score: number;
+  reasons: string[];
+}
+
+export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** A full-text query (name and alias fields) of the words an entity is known by; null when it has none. */
+export function blockingQuery(entity: Pick<EntityMap, 'name' | 'aliases' | 'kind'> & { statement?: string | null }): string | null {
+  const names = [entity.name, ...(entity.aliases ?? [])].filter((name) => !isPlaceholderName(name));
+  if ((entity.kind === 'CLAIM' || entity.kind === 'DENIAL') && entity.statement) names.push(entity.statement);
+  const words = new Set<string>();
+  for (const name of names) {
+    const folded = foldText(name);
+    for (const word of contentWords(withoutGovernmentForm(folded))) if (word.length > 1) words.add(word);
+    for (const word of contentWords(folded)) if (word.length > 1) words.add(word);
+  }
+  // Original spellings too: the index's analyser keeps accents, folded words alone would miss "Manëz".
+  for (const name of names) for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length > 1) words.add(word);
+  const terms = [...words].slice(0, 60).map((word) => `"${word.replace(/["\\]/g, '')}"`);
+  if (terms.length === 0) return null;
+  const any = terms.join(' OR ');
+  return `name:(${any}) OR aliasText:(${any})`;
+}
+
+function factsOf(row: { entity: EntityMap; neighbours: string[]; linked: string[]; sourceTitles: string[] }): MatchFacts {
+  const { entity } = row;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    aliases: entity.aliases ?? [],
+    date: entity.date ?? null,
+    sector: text(entity.sector),
+    statement: text(entity.statement),
+    firstSeen: text(entity.firstSeen),
+    externalIds: externalIdsIn([entity.name, ...(entity.aliases ?? []), entity.extra ?? '', ...row.sourceTitles].join(' ')),
+    excerpts: (entity.excerpts ?? []).filter(Boolean),
+    neighbours: row.neighbours,
+    linked: row.linked,
+  };
+}
+
+/** Scores every entity of `ids` against its blocking candidates; pairs keyed once, rejections left out. */
+async function scoreAround(graph: Graph, ids: string[], minScore: number): Promise<ScoredPair[]> {
+  const pairs = new Map<string, ScoredPair>();
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const page = ids.slice(start, start + pageSize);
+    const own = await graph.read('duplicates/find-match-facts', { ids: page, neighbourLimit });
+    const queries = own.flatMap((row) => {
+      const query = blockingQuery({ ...row.entity, statement: typeof row.entity.statement === 'string' ? row.entity.statement : null });
+      return query ? [{ id: row.entity.id, query }] : [];
+    });
+    if (queries.length === 0) continue;
+    const blocks = await graph.read('duplicates/find-blocking-candidates', { queries, perEntity: candidatesPerEntity });
+    const everyone = [...new Set([...page, ...blocks.flatMap((block) => block.candidates)])];
+    const facts = new Map((await graph.read('duplicates/find-match-facts', { ids: everyone, neighbourLimit })).map((row) => [row.entity.id, factsOf(row)]));
+    const rejected = new Set(
+      (await graph.read('duplicates/find-rejections', { keys: blocks.flatMap((block) => block.candidates.map((other) => pairKey(block.id, other))) })).map(
+        (row) => row.key,
+      ),
+    );
+    for (const block of blocks) {
+      const facts1 = facts.get(block.id);
+      for (const other of block.candidates) {
+        const key = pairKey(block.id, other);
+        const facts2 = facts.get(other);
+        if (!facts1 || !facts2 || pairs.has(key) || rejected.has(key)) continue;
+        const scored = scorePair(facts1, facts2);
+        if (scored && scored.score >= minScore) {
+          const [a, b] = block.id < other ? [block.id, other] : [other, block.id];
+          pairs.set(key, { a, b, ...scored });
+        }
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+const byScore = (x: ScoredPair, y: ScoredPair) => y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b);
+
+/** Every entity id of the graph, a page at a time, up to `max`. */
+async function allEntityIds(graph: Graph, max: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await graph.read('duplicates/list-entity-ids', { after, limit: 5_000 });
+    ids.push(...rows.map((row) => row.id));
+    if (ids.length > max) throw new BadUserInputError(`The graph holds more than ${max} entities: name the entities to check (ids), or run the background duplicate scan.`);
+    if (rows.length < 5_000) return ids;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/**
+ * Pairs of entities that may be one real-world thing, best first: around the given entities, or over the whole
+ * graph (small graphs; large ones use scanDuplicates). Pairs marked "not the same" are never proposed again.
+ */
+export async function findDuplicateCandidates(
+  graph: Graph,
+  ids: readonly string[] | null | undefined,
+  minScore: number | null | undefined,
+  limit: number,
+): Promise<DuplicateCandidateRecord[]> {
+  checkRange(limit, 'limit', 1, 1_000);
+  const least = minScore ?? defaultMinScore;
+  if (!(least >= 0 && least <= 1)) throw new BadUserInputError('minScore must be between 0 and 1.');
+  if (ids && ids.length > 1_000) throw new BadUserInputError('ids may name at most 1000 entities.');
+  const around = ids && ids.length > 0 ? [...new Set(ids)] : await allEntityIds(graph, inlineScanLimit);
+  const pairs = (await scoreAround(graph, around, least)).sort(byScore).slice(0, limit);
+  return withEntities(graph, pairs);
+}
+
+async function withEntities(graph: Graph, pairs: ScoredPair[]): Promise<DuplicateCandidateRecord[]> {
+  const entities = new Map((await findEntitiesByIds(graph, [...new Set(pairs.flatMap((pair) => [pair.a, pair.b]))])).map((entity) => [entity.id, entity]));
+  return pairs.flatMap((pair) => {
+    const [a, b] = [entities.get(pair.a), entities.get(pair.b)];
+    return a && b ? [{ a, b, score: pair.score, reasons: pair.reasons }] : [];
+  });
+}
+
+export interface ScanProgress {
+  entitiesChecked: number;
+  pairsFound: number;
+}
+
+/**
+ * The whole graph, page by page (a bounded background job): at most `maxEntities` entities are checked, each
+ * page's pairs reported as they come, and the job stops between pages when `signal` aborts.
+ */
+export async function scanDuplicates(
+  graph: Graph,
+  options: { minScore?: number; maxEntities?: number; signal?: AbortSignal; onProgress?: (progress: ScanProgress) => void } = {},
+): Promise<{ pairs: ScoredPair[]; entitiesChecked: number; complete: boolean }> {
+  const maxEntities = options.maxEntities ?? Number.POSITIVE_INFINITY;
+  const found = new Map<string, ScoredPair>();
+  let after = '';
+  let checked = 0;
+  for (;;) {
+    if (options.signal?.aborted || checked >= maxEntities) return { pairs: [...found.values()].sort(byScore), entitiesChecked: checked, complete: false };
+    const rows = await graph.read('duplicates/list-entity-ids', { after, limit: Math.min(pageSize, maxEntities - checked) });
+    if (rows.length === 0) return { pairs: [...found.values()].sort(byScore), entitiesChecked: checked, complete: true };
+    for (const pair of await scoreAround(graph, rows.map((row) => row.id), options.minScore ?? defaultMinScore)) found.set(pairKey(pair.a, pair.b), pair);
+    checked += rows.length;
+    after = rows[rows.length - 1].id;
+    options.onProgress?.({ entitiesChecked: checked, pairsFound: found.size });
+  }
+}
+
+/** Marks a pair "not the same": it is not proposed again. */
+export async function rejectDuplicate(graph: Graph, a: string, b: string, reason: string | null, actor: string): Promise<boolean> {
+  if (a === b) throw new BadUserInputError('a and b must be two different entities.');
+  const found = await findEntitiesByIds(graph, [a, b]);
+  if (found.length < 2) throw new BadUserInputError(`No entity with id "${found.some((entity) => entity.id === a) ? b : a}".`);
+  const [first, second] = a < b ? [a, b] : [b, a];
+  await graph.write('duplicates/record-rejection', { key: pairKey(a, b), a: first, b: second, actor, reason, at: new Date().toISOString() });
+  return true;
+}
