@@ -14,7 +14,7 @@ const neighbourLimit = 40;
 /** Entities compared per round trip. */
 const pageSize = 200;
 /** The default least score of a proposed pair. */
-export const defaultMinScore = 0.5;
+export const defaultMinScore = 0.6;
 /** Above this many entities, a whole-graph search is the background scan's job, not one request's. */
 export const inlineScanLimit = 5_000;
 

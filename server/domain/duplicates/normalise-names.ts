@@ -15,7 +15,7 @@ const stopWords = new Set(['a', 'an', 'the', 'of', 'and', 'for', 'in', 'on', 'at
 const genericWords = new Set([
   'ministry', 'department', 'agency', 'authority', 'office', 'national', 'government', 'council', 'company', 'group',
   'organization', 'organisation', 'centre', 'center', 'service', 'services', 'attack', 'attacks', 'cyberattack',
-  'cyber', 'incident', 'cybersecurity', 'campaign', 'operation', 'attempted', 'alleged', 'team', 'state',
+  'cyber', 'incident', 'cybersecurity', 'campaign', 'operation', 'attempted', 'alleged', 'team', 'republic',
 ]);
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthWords = new Set(months);
@@ -35,7 +35,9 @@ export function foldText(text: string): string {
     .replace(/[’'`]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\bcyber (attacks?)\b/g, 'cyber$1')
-    .trim();
+    .trim()
+    // Initials written with stops ("U.S.") are one word.
+    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
 }
 
 /** A name reduced to the state it names, when it is a government form; the folded name otherwise. */
@@ -67,7 +69,9 @@ export function nameVariants(name: string, aliases: readonly string[]): string[]
   const variants = new Set<string>();
   for (const given of [name, ...aliases]) {
     if (isPlaceholderName(given)) continue;
-    const inParentheses = [...given.matchAll(/\(([^)]+)\)/g)].map((match) => match[1]);
+    // A one-word parenthesis is another name ("(MOIS)", "(Manëz)"); longer ones qualify ("(United States)",
+    // "(December 2023)") and are not names of their own.
+    const inParentheses = [...given.matchAll(/\(([^)]+)\)/g)].map((match) => match[1].trim()).filter((text) => /^[\p{L}-]+$/u.test(text));
     const outside = given.replace(/\([^)]*\)/g, ' ');
     for (const text of [given, outside, ...inParentheses]) {
       const folded = foldText(text);
@@ -97,6 +101,8 @@ export interface WordComparison {
   similarity: number;
   /** True when each name has a meaningful word the other lacks ("Treasury" / "State"). */
   eachHasItsOwn: boolean;
+  /** True when only one of them has such a word ("Albania" / "Air Albania"). */
+  oneHasItsOwn: boolean;
 }
 
 /** Compares the content words of two folded names, word order aside. */
@@ -109,7 +115,8 @@ export function compareWords(a: string, b: string): WordComparison {
   const denominator = total(wordsA) + total(wordsB);
   const similarity = denominator === 0 ? 0 : (total(matchedA) + total(matchedB)) / denominator;
   const ownWord = (words: string[], matched: string[]) => words.some((word) => !matched.includes(word) && wordWeight(word) === 1);
-  return { similarity, eachHasItsOwn: ownWord(wordsA, matchedA) && ownWord(wordsB, matchedB) };
+  const [ownA, ownB] = [ownWord(wordsA, matchedA), ownWord(wordsB, matchedB)];
+  return { similarity, eachHasItsOwn: ownA && ownB, oneHasItsOwn: ownA !== ownB };
 }
 
 /** 1 - edit distance / length, on the words sorted (word order aside). */

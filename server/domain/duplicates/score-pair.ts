@@ -61,10 +61,13 @@ function compareNames(a: MatchFacts, b: MatchFacts): { similarity: number; reaso
         const how = foldText(nameA) === foldText(nameB) ? 'same name' : `same name once normalised ("${shared}")`;
         return { similarity: 1, reason: `${how}: ${quoted(nameA)} / ${quoted(nameB)}` };
       }
-      for (const variantA of variantsA) {
-        for (const variantB of variantsB) {
+      // Short forms (abbreviations, initials) count only when equal: "USDOT" is not nearly "USDOS".
+      for (const variantA of variantsA.filter((variant) => variant.length >= 6)) {
+        for (const variantB of variantsB.filter((variant) => variant.length >= 6)) {
           const words = compareWords(variantA, variantB);
-          const similarity = Math.max(words.similarity, editSimilarity(variantA, variantB)) * (words.eachHasItsOwn ? 0.75 : 1);
+          const similarity = words.eachHasItsOwn
+            ? words.similarity * 0.75
+            : Math.max(words.similarity, editSimilarity(variantA, variantB)) * (words.oneHasItsOwn ? 0.85 : 1);
           if (similarity > best.similarity) {
             best = { similarity, reason: `similar names (${Math.round(similarity * 100)}%): ${quoted(nameA)} / ${quoted(nameB)}` };
           }
@@ -96,8 +99,11 @@ function compareDates(a: MatchFacts, b: MatchFacts): { adjust: number; reason: s
     const days = whenA.length === 10 && whenB.length === 10 ? Math.abs(Date.parse(whenA) - Date.parse(whenB)) / 86_400_000 : 0;
     return days <= 3 ? { adjust: 0.05, reason: `same month: ${whenA.slice(0, 7)}` } : { adjust: -0.1, reason: null };
   }
-  return { adjust: -0.4, reason: null };
+  return { adjust: Number.NEGATIVE_INFINITY, reason: null };
 }
+
+/** Two dates months apart are two events, however alike the names: the score stays below any default threshold. */
+const conflictingDatesCap = 0.45;
 
 /** Neighbours of one name on both sides (by normalised name): shared context. */
 function sharedNeighbours(a: MatchFacts, b: MatchFacts): string[] {
@@ -136,13 +142,17 @@ export function scorePair(a: MatchFacts, b: MatchFacts): PairScore | null {
     score = Math.max(score, 0.95);
     reasons.unshift(`same external id: ${ids.join(', ')}`);
   }
+  // A passage quoting a statement identifies it; a passage about other things often tells of several of them
+  // (one article on two attacks), so there it only supports names that already look alike.
   const excerpts = sharedExcerpts(a, b);
-  if (excerpts.length > 0) {
-    score += 0.25;
+  const statementKind = a.kind === 'CLAIM' || a.kind === 'DENIAL';
+  if (excerpts.length > 0 && textual.similarity >= 0.6) {
+    score += statementKind ? 0.25 : 0.1;
     reasons.push(`both cite the same passage: ${quoted(excerpts[0])}`);
   }
   const dates = compareDates(a, b);
-  score += dates.adjust;
+  const datesConflict = dates.adjust === Number.NEGATIVE_INFINITY;
+  if (!datesConflict) score += dates.adjust;
   if (dates.reason) reasons.push(dates.reason);
   const neighbours = sharedNeighbours(a, b);
   if (neighbours.length > 0) {
@@ -155,6 +165,7 @@ export function scorePair(a: MatchFacts, b: MatchFacts): PairScore | null {
   } else {
     reasons.push(`same kind: ${a.kind}`);
   }
+  if (datesConflict) score = Math.min(score, conflictingDatesCap);
   return { score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons };
 }
 
