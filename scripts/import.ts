@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { openDatabaseForCli } from '../server/database-for-cli.js';
@@ -11,17 +11,22 @@ import { detectImportFormat } from '../server/domain/import/detect-format.js';
 import { importDocument, parseImport } from '../server/domain/import/run-import.js';
 import { createLogger } from '../server/logger.js';
 
-// npm run import -- <file> [--format stix|csv|json] [--dry-run]
+// npm run import -- <file> [--format stix|csv|json] [--dry-run] [--matching none|suggest|auto]
 const program = new Command()
   .name('npm run import --')
   .description("Import a STIX 2.1 bundle, a CSV file or the project's JSON into the graph: validated whole, written all or nothing.")
   .argument('<file>', 'the file to import')
   .option('-f, --format <format>', 'stix, json, csv, csv-entities or csv-relationships (default: guessed from the file)')
   .option('-n, --dry-run', 'report what would be created, updated and left alone; write nothing')
+  .addOption(
+    new Option('-m, --matching <mode>', 'new entities that may already exist: none, suggest (list them) or auto (merge from score 0.9)')
+      .choices(['none', 'suggest', 'auto'])
+      .default('suggest'),
+  )
   .showHelpAfterError();
 program.parse();
 const [file] = program.args;
-const options = program.opts<{ format?: string; dryRun?: boolean }>();
+const options = program.opts<{ format?: string; dryRun?: boolean; matching: 'none' | 'suggest' | 'auto' }>();
 
 const describe = (label: string, counts: ImportCounts) =>
   `${label.padEnd(14)} ${String(counts.created).padStart(7)} ${String(counts.updated).padStart(7)} ${String(counts.unchanged).padStart(9)}`;
@@ -61,6 +66,8 @@ async function main(): Promise<number> {
     process.stderr.write(`Validating ${path.basename(file)} as ${format}${options.dryRun ? ' (dry run)' : ''}...\n`);
     const report = await importDocument(database.graph, document, {
       dryRun: options.dryRun,
+      keepCuration: true,
+      matching: options.matching.toUpperCase() as 'NONE' | 'SUGGEST' | 'AUTO',
       audit: { actor: `cli:${os.userInfo().username}`, perElement: false, reason: `npm run import ${path.basename(file)}` },
       onProgress: (done, total) => {
         if (!barStarted) {
@@ -78,6 +85,10 @@ async function main(): Promise<number> {
       describe('entities', report.entities),
       describe('relationships', report.relationships),
       ...report.warnings.map((warning) => `warning: ${warning}`),
+      ...report.conflicts.map((conflict) => `kept curated value: ${conflict}`),
+      ...report.matches.map(
+        (match) => `${match.merged ? 'merged' : 'possible duplicate'}: ${match.entityId} ~ ${match.existingId} (${match.score}): ${match.reasons.join('; ')}`,
+      ),
     ];
     process.stdout.write(lines.join('\n') + '\n');
     return 0;

@@ -38,9 +38,9 @@ export const mutationResolvers: MutationResolvers = {
   unmergeEntities: forEditors(({ mergeId, reason }, { graph }, editor) => unmergeEntities(graph, mergeId, reason, editor)),
   deleteEntity: forEditors(({ id, reason }, { graph }, editor) => deleteEntity(graph, id, reason, editor)),
   restoreEntity: forEditors(({ deletionId, reason }, { graph }, editor) => restoreEntity(graph, deletionId, reason, editor)),
-  importData: forEditors(async ({ format, content, dryRun }, { graph }, editor) => {
+  importData: forEditors(async ({ format, content, dryRun, matching }, { graph }, editor) => {
     try {
-      return await importContent(graph, format, content, { dryRun, audit: { actor: editor, perElement: false } });
+      return await importContent(graph, format, content, { dryRun, matching, keepCuration: true, audit: { actor: editor, perElement: false } });
     } catch (error) {
       throw error instanceof ImportValidationError ? toUserError(error) : error;
     }

@@ -158,3 +158,50 @@ describe('merging the true pairs, and undoing it', () => {
     expect(await entitiesSnapshot(graph, caseIds)).toBe(before);
   }, 120_000);
 });
+
+describe('imports that meet curated entities (issue 15 acceptance)', () => {
+  it('re-importing reporting that renames a curated entity keeps its name, aliases and excerpts and lists the conflicts', async () => {
+    const iran = local('iran');
+    const [before] = await findEntitiesByIds(graph, [iran]);
+    const update = {
+      format: 'attribution-explorer',
+      version: 1,
+      sources: [{ id: `${prefix}src-update`, title: 'A later report', publisher: 'Test', url: null, published: '2024-01-01' }],
+      entities: [{ id: iran, kind: 'STATE', name: 'Government of Iran', aliases: ['IRI'], description: 'Replaced description', sources: [{ source: `${prefix}src-update`, excerpt: 'Iran, as named later.' }] }],
+      relationships: [],
+    };
+    const report = await importContent(graph, 'JSON', JSON.stringify(update), { keepCuration: true, matching: 'NONE' });
+    const [after] = await findEntitiesByIds(graph, [iran]);
+    expect(after.name).toBe(before.name);
+    expect(after.aliases).toEqual(expect.arrayContaining([...before.aliases, 'IRI', 'Government of Iran']));
+    const citations = (entity: typeof before) => entity.sources.map((source) => `${source.id}|${source.excerpt}`);
+    expect(citations(after)).toEqual(expect.arrayContaining([...citations(before), `${prefix}src-update|Iran, as named later.`]));
+    expect(report.conflicts.some((line) => line.includes('name kept "Iran"'))).toBe(true);
+    expect(report.conflicts.some((line) => line.includes('description kept'))).toBe(true);
+  });
+
+  it('an import naming a merged id reaches the survivor, and SUGGEST lists the existing entity a new one may be', async () => {
+    const keep = local('edi-rama');
+    const [, merged] = truePairs.find(([a]) => a === keep)!;
+    const merge = await mergeEntities(graph, keep, [merged], 'test', 'duplicates-test');
+    try {
+      const renamed = {
+        format: 'attribution-explorer',
+        version: 1,
+        sources: [{ id: `${prefix}src-rama`, title: 'Rama report', publisher: 'Test', url: null, published: '2024-01-02' }],
+        entities: [
+          { id: merged, kind: 'PERSON', name: 'Edi Rama', aliases: ['Rama'], sources: [{ source: `${prefix}src-rama`, excerpt: 'Prime Minister Edi Rama.' }] },
+          { id: `${prefix}new-rama`, kind: 'PERSON', name: 'Edi Rama (PM)', aliases: [], sources: [{ source: `${prefix}src-rama`, excerpt: 'Rama again.' }] },
+        ],
+        relationships: [],
+      };
+      const report = await importContent(graph, 'JSON', JSON.stringify(renamed), { keepCuration: true, matching: 'SUGGEST' });
+      const [survivor] = await findEntitiesByIds(graph, [keep]);
+      expect(survivor.aliases).toContain('Rama');
+      expect(report.matches.find((match) => match.entityId === `${prefix}new-rama`)?.existingId).toBe(keep);
+    } finally {
+      await graph.write('admin/delete-by-id-prefix', { prefix: `${prefix}new-rama` });
+      await unmergeEntities(graph, merge.id, 'test: undo', 'duplicates-test');
+    }
+  });
+});

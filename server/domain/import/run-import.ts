@@ -8,6 +8,7 @@ import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
 import type { WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
 import { planWrites, type WritePlan } from './write-document.js';
+import { keepCuration, matchNewEntities, resolveMergedReferences, type ImportMatching } from './match-existing.js';
 
 export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
 export type ImportFormatName = (typeof importFormats)[number];
@@ -21,6 +22,13 @@ export interface ImportOptions {
   audit?: { actor: string; perElement: boolean; reason?: string };
   /** Called as batches are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Analysts' imports (API, CLI): an update unites aliases and citations and keeps curated values, listing the
+   * conflicts. Edits leave it off: there the editor's value is the point.
+   */
+  keepCuration?: boolean;
+  /** What to do about new entities that may already exist: NONE (default), SUGGEST (list them), AUTO (merge). */
+  matching?: ImportMatching;
 }
 
 /** Turns file content of any supported format into a normalized document, or every problem found. */
@@ -41,7 +49,11 @@ export function parseImport(format: ImportFormatName, content: string): { docume
  * The one import pipeline (API, CLI, founding case): parse, validate completely against the file and the
  * graph, then write every change in a single write transaction, so an import lands whole or not at all.
  */
-export async function importDocument(graph: Graph, given: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importDocument(graph: Graph, parsed: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
+  // Ids merged away reach their survivor, whatever the file names.
+  const resolved = await resolveMergedReferences(graph, parsed);
+  const curated = options.keepCuration ? await keepCuration(graph, resolved) : { document: resolved, conflicts: [] };
+  const given = curated.document;
   const references = externalReferences(given);
   const [found] = await graph.read('import/find-existing-ids', references);
   const document = dropUnknownDerivations(given, new Set(found.sourceIds));
@@ -52,7 +64,7 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
   if (problems.length > 0) throw new ImportValidationError(problems);
 
   const plan = await planWrites(graph, document);
-  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
+  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts, conflicts: curated.conflicts, matches: [] };
   if (!options.dryRun) {
     // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
     await graph.writeTransaction(
@@ -64,6 +76,8 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
       30 * 60_000,
       { retry: false },
     );
+    const created = plan.changes.entities.filter((change) => !change.updated).map((change) => change.id);
+    report.matches = await matchNewEntities(graph, created, options.matching ?? 'NONE', options.audit?.actor ?? 'import');
   }
   return report;
 }
