@@ -11,7 +11,7 @@ import { deleteEntity, mergeEntities } from '../../server/domain/merge/merge-ent
 import { findEntityResolvingMerges } from '../../server/domain/merge/resolve-merged.js';
 import { restoreEntity, unmergeEntities } from '../../server/domain/merge/unmerge-entities.js';
 import { entitiesSnapshot } from '../support/graph-fingerprint.js';
-import { connectTestGraph } from '../support/graph.js';
+import { connectTestGraph, editorToken, readerToken, startTestServer } from '../support/graph.js';
 import { freshBundle, removeImported } from '../support/stix-bundles.js';
 
 // Issue 15 acceptance on real public reporting: a copy of the founding case (ids prefixed, so the seeded founding
@@ -204,4 +204,55 @@ describe('imports that meet curated entities (issue 15 acceptance)', () => {
       await unmergeEntities(graph, merge.id, 'test: undo', 'duplicates-test');
     }
   });
+});
+
+describe('the GraphQL contract of issue 15', () => {
+  it('proposes, merges, resolves the merged id, unmerges and deletes through the API; readers cannot change anything', async () => {
+    const server = await startTestServer();
+    try {
+      const [keep, merged] = truePairs.find(([a]) => a === local('roadsweep'))!;
+      const found = await server.graphql<{ duplicateCandidates: { a: { id: string }; b: { id: string }; score: number; reasons: string[] }[] }>(
+        /* GraphQL */ `query ($ids: [ID!]) { duplicateCandidates(ids: $ids) { a { id } b { id } score reasons } }`,
+        { ids: [keep] },
+      );
+      expect(found.errors).toBeUndefined();
+      const pair = found.data!.duplicateCandidates.find((candidate) => key(candidate.a.id, candidate.b.id) === key(keep, merged));
+      expect(pair?.reasons.length).toBeGreaterThan(0);
+
+      const mergeMutation = /* GraphQL */ `mutation ($keep: ID!, $merge: [ID!]!) { mergeEntities(keep: $keep, merge: $merge, reason: "same malware") { id entity { id } } }`;
+      const refused = await server.graphql(mergeMutation, { keep, merge: [merged] }, readerToken);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const merge = await server.graphql<{ mergeEntities: { id: string; entity: { id: string } } }>(mergeMutation, { keep, merge: [merged] }, editorToken);
+      expect(merge.data?.mergeEntities.entity.id).toBe(keep);
+      const resolved = await server.graphql<{ entity: { id: string } }>(/* GraphQL */ `query ($id: ID!) { entity(id: $id) { id } }`, { id: merged });
+      expect(resolved.data?.entity.id).toBe(keep);
+      const unmerge = await server.graphql<{ unmergeEntities: { id: string }[] }>(
+        /* GraphQL */ `mutation ($id: ID!) { unmergeEntities(mergeId: $id, reason: "test") { id } }`,
+        { id: merge.data!.mergeEntities.id },
+        editorToken,
+      );
+      expect(unmerge.data?.unmergeEntities.map((entity) => entity.id).sort()).toEqual([keep, merged].sort());
+
+      const deletion = await server.graphql<{ deleteEntity: { action: string; after: string } }>(
+        /* GraphQL */ `mutation ($id: ID!) { deleteEntity(id: $id, reason: "test") { action after } }`,
+        { id: merged },
+        editorToken,
+      );
+      expect(deletion.data?.deleteEntity.action).toBe('DELETE');
+      const restored = await server.graphql<{ restoreEntity: { id: string } }>(
+        /* GraphQL */ `mutation ($id: ID!) { restoreEntity(deletionId: $id, reason: "test") { id } }`,
+        { id: (JSON.parse(deletion.data!.deleteEntity.after) as { deletionId: string }).deletionId },
+        editorToken,
+      );
+      expect(restored.data?.restoreEntity.id).toBe(merged);
+      const rejected = await server.graphql<{ rejectDuplicate: boolean }>(
+        /* GraphQL */ `mutation ($a: ID!, $b: ID!) { rejectDuplicate(a: $a, b: $b, reason: "test") }`,
+        { a: keep, b: merged },
+        editorToken,
+      );
+      expect(rejected.data?.rejectDuplicate).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
