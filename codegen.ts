@@ -30,6 +30,8 @@ export const targets: CodegenTarget[] = [
         Path: '../domain/types.js#PathRecord',
         PathStep: '../domain/types.js#PathStepRecord',
         Source: '../domain/types.js#SourceRecord',
+        Marking: '../domain/stix-info.js#MarkingRecord',
+        StixInfo: '../domain/stix-info.js#StixInfoRecord',
       },
     },
   },

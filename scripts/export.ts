@@ -1,11 +1,12 @@
 /**
- * npm run export -- --ids homeland-justice,iran --format html [--depth 1] [--out report.html]
+ * npm run export -- --ids homeland-justice,iran --format html [--depth 1] [--tlp-ceiling amber] [--out report.html]
  * Writes the export to --out ("-" for standard output), or to its suggested filename here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { tlpLevelOf, tlpLevels, type TlpLevel } from '../shared/markings.js';
+import { loadConfigOrExit } from '../server/config.js';
 import { openDatabaseForCli } from '../server/database-for-cli.js';
 import { exportFormats, exportSubgraph, parseExportFormat, type ExportFormatName } from '../server/domain/export/index.js';
 import { AppError } from '../server/errors.js';
@@ -14,6 +15,12 @@ import { createLogger } from '../server/logger.js';
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number.');
   return Number(value);
+}
+
+function tlpLevel(value: string): TlpLevel {
+  const level = tlpLevelOf(value);
+  if (!level) throw new InvalidArgumentError(`must be one of ${tlpLevels.map((name) => name.toLowerCase().replace('_', '+')).join(', ')}.`);
+  return level;
 }
 
 const program = new Command()
@@ -26,6 +33,7 @@ const program = new Command()
   .option('--stances <list>', 'keep links with these stances, e.g. asserted,suspected')
   .option('--types <list>', 'follow these relationship types only, e.g. ATTRIBUTED_TO,AFFILIATED_WITH')
   .option('--as-of <date>', 'the graph as it stood on this date (YYYY-MM-DD)')
+  .option('--tlp-ceiling <level>', 'withhold what is marked above this TLP level (clear, green, amber, amber+strict, red)', tlpLevel)
   .option('--out <file>', 'where to write; "-" for standard output; default: the suggested filename')
   .parse();
 
@@ -37,6 +45,7 @@ const options = program.opts<{
   stances?: string;
   types?: string;
   asOf?: string;
+  tlpCeiling?: TlpLevel;
   out?: string;
 }>();
 const split = (value?: string) =>
@@ -45,14 +54,7 @@ const split = (value?: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 // Logs go to standard error (so `--out -` stays clean); start-up chatter is left out unless asked for.
 const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
 
@@ -78,6 +80,7 @@ try {
       types: split(options.types)?.map((type) => type.toUpperCase()) ?? null,
       asOf: options.asOf ?? null,
     },
+    tlpCeiling: options.tlpCeiling ?? null,
   });
   if (options.out === '-') process.stdout.write(file.content);
   else {

@@ -4,6 +4,8 @@ import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { createLinksLoader } from './domain/find-entity.js';
 import type { EntityLink } from './domain/graph-records.js';
+import { createMarkingsLoader } from './domain/stix-info.js';
+import type { MarkingMap } from './graph/statements.js';
 import { createSourcesLoader } from './domain/sources/find-sources.js';
 import type { SourceDocument } from './domain/types.js';
 import type { HeavyWork, RunHeavy } from './work/heavy-work.js';
@@ -17,6 +19,7 @@ export interface RequestContext {
   logger: Logger;
   viewer: Viewer;
   links: DataLoader<string, EntityLink[]>;
+  markings: DataLoader<string, MarkingMap | null>;
   sources: DataLoader<string, SourceDocument | null>;
   heavy: RunHeavy;
   exportFile: HeavyWork['exportFile'];
@@ -28,5 +31,13 @@ export function createRequestContext(
   viewer: Viewer,
   work: Pick<RequestContext, 'heavy' | 'exportFile'>,
 ): RequestContext {
-  return { graph, logger, viewer, links: createLinksLoader(graph), sources: createSourcesLoader(graph), ...work };
+  return {
+    graph,
+    logger,
+    viewer,
+    links: createLinksLoader(graph),
+    markings: createMarkingsLoader(graph),
+    sources: createSourcesLoader(graph),
+    ...work,
+  };
 }

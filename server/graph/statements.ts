@@ -26,7 +26,15 @@ export interface EntityMap {
   credibilities?: number[] | null;
   /** Custom import properties as a JSON object string. */
   extra?: string | null;
-  [property: string]: string | string[] | number[] | null | undefined;
+  stixObject?: string | null;
+  stixType?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  externalIds?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
+  [property: string]: string | string[] | number[] | boolean | null | undefined;
 }
 
 /** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
@@ -36,7 +44,8 @@ interface RelationshipCore {
   from: string;
   to: string;
   stance: StanceName;
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
 }
 
 /** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
@@ -49,6 +58,13 @@ export interface RelationshipMap extends RelationshipCore {
   credibilities?: number[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
+  count?: number | null;
+  stixObject?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
 }
 
 /** A `Source` node's properties. */
@@ -82,6 +98,19 @@ export interface RelationshipFilterParams {
   stances: StanceName[] | null;
   asOf: string | null;
   excludedSources: string[] | null;
+  /** Also follow revoked and deprecated links, and links touching revoked or deprecated entities. */
+  includeRetired: boolean;
+  /** How a link without a stated confidence ranks where a statement orders by confidence (server/domain/confidence.ts). */
+  unstatedConfidence: number;
+}
+
+/** A Marking node: a marking definition other than the predefined TLP ones. */
+export interface MarkingMap {
+  id: string;
+  /** The marking-definition object as JSON. */
+  object?: string | null;
+  name?: string | null;
+  statement?: string | null;
 }
 
 /** What the path search reads links with (graph/expand-for-paths): the filter, and the profile's rules. */
@@ -137,6 +166,18 @@ export interface EntityWrite {
   excerpts: string[];
   credibilities: number[];
   extra: string | null;
+  stixObject: string | null;
+  stixType: string;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  externalIds: string[];
+  externalIdLower: string;
+  revoked: boolean;
+  deprecated: boolean;
+  /** Revoked or deprecated: the entity carries the label Retired. */
+  retired: boolean;
+  bundleModified: string | null;
   fingerprint: string;
 }
 
@@ -150,6 +191,14 @@ export interface RelationshipWrite extends RelationshipCore {
   credibilities: number[];
   disputedBy: string[];
   extra: string | null;
+  count: number | null;
+  stixObject: string | null;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  revoked: boolean;
+  deprecated: boolean;
+  bundleModified: string | null;
   fingerprint: string;
 }
 
@@ -171,9 +220,23 @@ export interface MergeRecordMap {
   undoneAt?: string | null;
 }
 
+export interface MarkingWrite {
+  id: string;
+  object: string;
+  name: string | null;
+  statement: string | null;
+}
+
 interface Fingerprint {
   id: string;
   fingerprint: string | null;
+}
+
+/** What an import compares with an element it may update: its content fingerprint and its version. */
+export interface StoredVersion extends Fingerprint {
+  created: string | null;
+  modified: string | null;
+  bundleModified: string | null;
 }
 
 /** Entities with the sources they cite, the shape of most reads. */
@@ -199,6 +262,9 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
 
 export const statements = {
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
+  'admin/drop-relationship-id-index': statement<NoParams>(),
+  'admin/find-index-names': statement<NoParams, { names: string[] }>('names'),
+  'admin/find-relationship-id-index': statement<NoParams, { types: string[] }>('types'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
@@ -214,8 +280,8 @@ export const statements = {
   >('id', 'candidates'),
   'duplicates/find-match-facts': statement<
     { ids: string[]; neighbourLimit: number },
-    { entity: EntityMap; neighbours: string[]; linked: string[]; sourceTitles: string[] }
-  >('entity', 'neighbours', 'linked', 'sourceTitles'),
+    { entity: EntityMap; neighbours: string[]; linked: string[]; sameAs: string[]; sourceTitles: string[] }
+  >('entity', 'neighbours', 'linked', 'sameAs', 'sourceTitles'),
   'duplicates/find-rejections': statement<{ keys: string[] }, { key: string }>('key'),
   'duplicates/list-entity-ids': statement<{ after: string; limit: number }, { id: string }>('id'),
   'duplicates/record-rejection': statement<{ key: string; a: string; b: string; actor: string; reason: string | null; at: string }>(),
@@ -259,6 +325,7 @@ export const statements = {
       sourceIds: string[];
       excerpts: string[];
       credibilities: number[];
+      markingRefs: string[];
       disputedBy: string[];
       absorbedIds: string[];
     }[];
@@ -299,10 +366,14 @@ export const statements = {
   >('entity', 'links', 'sources', 'disputing'),
   'graph/find-fewest-hop-paths': statement<
     { from: number; to: number; limit: number } & Omit<PathLinkParams, 'ends'>,
+    // -1 where a link's confidence is not stated.
     { nodes: number[]; degrees: number[]; rels: number[]; confidences: number[]; codes: number[] },
     { maxHops: number }
   >('nodes', 'degrees', 'rels', 'confidences', 'codes'),
-  'graph/find-most-connected': statement<{ limit: number; kinds: EntityKindName[] | null }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-most-connected': statement<
+    { limit: number; kinds: EntityKindName[] | null; hiddenKinds: readonly EntityKindName[] },
+    EntitiesWithSources
+  >('entities', 'sources'),
   'graph/find-neighbourhood': statement<
     { ids: string[]; limit: number; summary: boolean } & RelationshipFilterParams,
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
@@ -342,7 +413,15 @@ export const statements = {
   ),
   'graph/find-sources': statement<{ ids: string[] }, { source: SourceMap }>('source'),
   'graph/search-entities': statement<
-    { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
+    {
+      query: string;
+      text: string;
+      kinds: EntityKindName[] | null;
+      limit: number;
+      candidates: number;
+      summary: boolean;
+      includeRetired: boolean;
+    },
     EntitiesWithSources
   >('entities', 'sources'),
   'import/create-relationships': statement<{ relationships: RelationshipWrite[] }>(),
@@ -351,16 +430,18 @@ export const statements = {
     'sourceIds',
   ),
   'import/find-fingerprints': statement<
-    { sourceIds: string[]; entityIds: string[]; relationshipQueries: string[] },
+    { sourceIds: string[]; entityIds: string[]; stixWanted: string[]; relationshipStixWanted: string[]; relationshipQueries: string[] },
     {
       sources: Fingerprint[];
-      entities: Fingerprint[];
-      relationships: (Fingerprint & { type: RelationshipTypeName; from: string; to: string })[];
+      entities: (StoredVersion & { stixObject: string | null })[];
+      relationships: (StoredVersion & { type: RelationshipTypeName; from: string; to: string; stixObject: string | null })[];
     }
   >('sources', 'entities', 'relationships'),
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
   'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
   'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+  'import/upsert-markings': statement<{ markings: MarkingWrite[] }>(),
+  'graph/find-markings': statement<{ ids: string[] }, { marking: MarkingMap }>('marking'),
 };
 
 export type StatementName = keyof typeof statements;

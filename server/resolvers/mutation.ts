@@ -38,9 +38,15 @@ export const mutationResolvers: MutationResolvers = {
   unmergeEntities: forEditors(({ mergeId, reason }, { graph }, editor) => unmergeEntities(graph, mergeId, reason, editor)),
   deleteEntity: forEditors(({ id, reason }, { graph }, editor) => deleteEntity(graph, id, reason, editor)),
   restoreEntity: forEditors(({ deletionId, reason }, { graph }, editor) => restoreEntity(graph, deletionId, reason, editor)),
-  importData: forEditors(async ({ format, content, dryRun, matching }, { graph }, editor) => {
+  importData: forEditors(async ({ format, content, dryRun, onMissingReference, matching }, { graph }, editor) => {
     try {
-      return await importContent(graph, format, content, { dryRun, matching, keepCuration: true, audit: { actor: editor, perElement: false } });
+      return await importContent(graph, format, content, {
+        dryRun,
+        onMissingReference,
+        matching,
+        keepCuration: true,
+        audit: { actor: editor, perElement: false },
+      });
     } catch (error) {
       throw error instanceof ImportValidationError ? toUserError(error) : error;
     }
@@ -48,7 +54,8 @@ export const mutationResolvers: MutationResolvers = {
 };
 
 export const auditQueryResolvers: Pick<QueryResolvers, 'history' | 'viewer' | 'duplicateCandidates'> = {
-  duplicateCandidates: (_parent, { ids, minScore, limit }, { graph, heavy }) => heavy(() => findDuplicateCandidates(graph, ids, minScore, limit)),
+  duplicateCandidates: (_parent, { ids, minScore, limit }, { graph, heavy }) =>
+    heavy(() => findDuplicateCandidates(graph, ids, minScore, limit)),
   history: (_parent, { subjectId, limit }, { graph }) => findHistory(graph, subjectId, limit),
   viewer: (_parent, _args, { viewer }) => ({ role: viewer.role }),
 };

@@ -12,8 +12,8 @@ import { queryArgumentDefault } from './schema-defaults.js';
 import { asksOnly, summaryFields } from './selection.js';
 
 export const queryResolvers: QueryResolvers = {
-  search: (_parent, { text, kinds, limit }, { graph }, info) =>
-    searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
+  search: (_parent, { text, kinds, limit, includeRetired }, { graph }, info) =>
+    searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full', includeRetired),
 
   entity: async (_parent, { id }, { graph }) => {
     const found = await findEntityResolvingMerges(graph, id);

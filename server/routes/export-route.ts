@@ -6,6 +6,7 @@ import type { StanceName } from '../domain/model.js';
 import type { Viewer } from '../auth.js';
 import type { Graph } from '../graph/run.js';
 import type { Logger } from '../logger.js';
+import { tlpLevelOf, tlpLevels, type TlpLevel } from '../../shared/markings.js';
 import type { HeavyWork } from '../work/heavy-work.js';
 
 const statusByCode: Partial<Record<string, number>> = {
@@ -36,19 +37,29 @@ function wholeNumber(value: string | undefined, name: string): number | undefine
   return Number(value);
 }
 
-/** The RelationshipFilter from `types`, `minConfidence`, `stances` and `asOf` parameters. */
+/** A TLP ceiling as the URL writes it: clear, green, amber, amber+strict (or amber_strict), red; any case. */
+function tlpCeiling(value: string | undefined): TlpLevel | null {
+  if (!value) return null;
+  const level = tlpLevelOf(value);
+  if (!level) throw new BadUserInputError(`tlpCeiling must be one of ${tlpLevels.join(', ')}, got "${value}".`);
+  return level;
+}
+
+/** The RelationshipFilter from `types`, `minConfidence`, `stances`, `asOf` and `includeRetired` parameters. */
 function filterFrom(request: Request): RelationshipFilterInput | null {
   const filter: RelationshipFilterInput = {
     types: list(text(request, 'types')) ?? null,
     minConfidence: wholeNumber(text(request, 'minConfidence'), 'minConfidence') ?? null,
     stances: (list(text(request, 'stances'))?.map((stance) => stance.toUpperCase()) as StanceName[] | undefined) ?? null,
     asOf: text(request, 'asOf') ?? null,
+    includeRetired: text(request, 'includeRetired') === 'true' ? true : null,
   };
   return Object.values(filter).some((value) => value !== null) ? filter : null;
 }
 
 /**
- * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf):
+ * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf, includeRetired;
+ * optional tlpCeiling=amber to withhold what is marked above it):
  * the export as a file download. Errors answer as JSON {error, code} with 400, 404 or 503.
  */
 export function createExportRouter(deps: {
@@ -70,6 +81,7 @@ export function createExportRouter(deps: {
         format: parseExportFormat(format),
         depth: wholeNumber(text(request, 'depth'), 'depth') ?? 0,
         filter: filterFrom(request),
+        tlpCeiling: tlpCeiling(text(request, 'tlpCeiling')),
       };
       const heavy = deps.heavyWork.forViewer(viewer);
       const file = await heavy(() => deps.heavyWork.exportFile(deps.graph, exportRequest));

@@ -51,7 +51,8 @@ export function nodePasses(node: NodeFields, f: FilterState): boolean {
 export function edgePasses(edge: EdgeFields, f: FilterState): boolean {
   if (f.hiddenTypes.includes(edge.type)) return false;
   if ((f.hiddenStances as string[]).includes(edge.stance)) return false;
-  if (edge.confidence < f.minConfidence) return false;
+  // A confidence that is not stated cannot promise any minimum: it passes only 0 (server/domain/confidence.ts).
+  if ((edge.confidence ?? 0) < f.minConfidence) return false;
   // A link valid over [since, until] is in the range when the two intervals overlap.
   if (f.end && edge.since && edge.since > f.end) return false;
   if (f.start && edge.until && edge.until < f.start) return false;

@@ -62,7 +62,8 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
     {
       selector: 'edge',
       style: {
-        width: 'mapData(confidence, 0, 100, 1, 5)',
+        // The thinnest line for a confidence of 0 or one the source does not state (null): a stated confidence widens it.
+        width: 1,
         'line-color': defaultLinkColor,
         'target-arrow-color': defaultLinkColor,
         'target-arrow-shape': large ? 'none' : 'triangle',
@@ -78,6 +79,8 @@ export function buildStylesheet(options: StylesheetOptions = {}): StylesheetJson
         'min-zoomed-font-size': 7,
       },
     },
+    // `> 0`, not `>= 0`: Cytoscape compares null as 0 in `>=`, and mapData on null draws a 30px line.
+    { selector: 'edge[confidence > 0]', style: { width: 'mapData(confidence, 0, 100, 1, 5)' } },
     ...stancesInLegendOrder.map((stance) => ({
       selector: `edge[stance = "${stance}"]`,
       style: {

@@ -13,6 +13,8 @@ import {
   entityLink,
   extraFields,
   fieldList,
+  markingBadges,
+  retiredBadge,
   section,
   sourceList,
   stanceBadge,
@@ -75,6 +77,10 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
         ),
         h('h2', { testid: 'evidence-title' }, entity.name),
         entity.aliases.length > 0 ? h('p', { class: 'aliases' }, `Also known as ${entity.aliases.join(', ')}`) : null,
+        badgeRow(retiredBadge(entity), markingBadges(entity.markings)),
+        entity.replacedBy
+          ? h('p', { class: 'replaced-by', testid: 'evidence-replaced-by' }, 'Replaced by ', entityLink(entity.replacedBy, actions.open))
+          : null,
         h(
           'div',
           { class: 'evidence-actions' },
@@ -83,7 +89,14 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
         ),
       ),
       entity.description ? h('p', { class: 'description' }, entity.description) : null,
-      section('Details', fieldList(kindFields(entity, actions.open))),
+      section(
+        'Details',
+        fieldList([
+          ...kindFields(entity, actions.open),
+          ['Catalogue ids', entity.externalIds.join(', ')],
+          ['STIX type', entity.kind === 'STIX_OBJECT' ? entity.stix.type : null],
+        ]),
+      ),
       entity.__typename === 'Incident' ? hypotheses(entity.attributionHypotheses, actions.open) : null,
       section('Claims and denials', statements(id, result.neighbourhood, actions.open)),
       section(`Sources (${entity.sources.length})`, sourceList(entity.sources)),
@@ -106,7 +119,14 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           h('span', { class: 'link-type' }, relationshipLabel(rel.type)),
           entityLink(rel.to, actions.open),
         ),
-        h('div', { class: 'badges' }, stanceBadge(rel.stance), confidenceMeter(rel.confidence)),
+        h(
+          'div',
+          { class: 'badges' },
+          stanceBadge(rel.stance),
+          confidenceMeter(rel.confidence),
+          retiredBadge(rel),
+          markingBadges(rel.markings),
+        ),
       ),
       rel.description ? h('p', { class: 'description' }, rel.description) : null,
       section(
@@ -122,6 +142,11 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
   }
 
   return panel;
+}
+
+/** The header's badges (retired, markings), or nothing when there are none. */
+function badgeRow(...badges: (HTMLElement | null)[]): HTMLElement | null {
+  return badges.some(Boolean) ? h('div', { class: 'badges', testid: 'evidence-badges' }, badges) : null;
 }
 
 function kindFields(entity: EntityDetail, open: OpenEntity): [string, FieldValue][] {
@@ -166,6 +191,34 @@ function kindFields(entity: EntityDetail, open: OpenEntity): [string, FieldValue
         ['Action', entity.action],
         ['By', link(entity.actor)],
         ['Aimed at', links(entity.targets)],
+      ];
+    case 'IntrusionSet':
+    case 'Infrastructure':
+      return [
+        ['First seen', entity.firstSeen],
+        ['Last seen', entity.lastSeen],
+      ];
+    case 'AttackPattern':
+      return [['Kill chain phases', entity.killChainPhases]];
+    case 'Indicator':
+      return [
+        ['Pattern', entity.pattern],
+        ['Pattern language', entity.patternType],
+        ['Valid from', entity.validFrom],
+        ['Valid until', entity.validUntil],
+      ];
+    case 'ObservedData':
+      return [
+        ['First observed', entity.firstObserved],
+        ['Last observed', entity.lastObserved],
+        ['Times observed', entity.numberObserved],
+      ];
+    case 'Grouping':
+      return [['Context', entity.context]];
+    case 'MalwareAnalysis':
+      return [
+        ['Product', entity.product],
+        ['Result', entity.result],
       ];
     default:
       return [];

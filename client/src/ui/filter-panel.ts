@@ -142,7 +142,7 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
       { class: 'legend-list' },
       stanceRows.map((r) => r.row),
     ),
-    h('p', { class: 'hint' }, 'Line width grows with confidence.'),
+    h('p', { class: 'hint' }, 'Line width grows with confidence; a link whose source states none is drawn thinnest.'),
     h('h3', {}, 'Minimum confidence'),
     h('div', { class: 'form-row' }, minConfidence, minLabel),
     h('details', { class: 'types' }, h('summary', {}, 'Relationship types'), typeList),

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../errors.js';
-import type { Graph } from '../../graph/run.js';
+import type { Graph, ReadTransaction } from '../../graph/run.js';
 import type { EntityMap } from '../../graph/statements.js';
-import { findEntitiesByIds } from '../list-entities.js';
+import { findEntitiesByIds, findEntitiesIn } from '../list-entities.js';
 import { checkRange } from '../relationship-filter.js';
 import type { EntityRecord } from '../types.js';
 import { contentWords, foldText, isPlaceholderName, withoutGovernmentForm } from './normalise-names.js';
@@ -25,7 +25,7 @@ export interface DuplicateCandidateRecord {
   reasons: string[];
 }
 
-interface ScoredPair {
+export interface ScoredPair {
   a: string;
   b: string;
   score: number;
@@ -52,7 +52,7 @@ export function blockingQuery(entity: Pick<EntityMap, 'name' | 'aliases' | 'kind
   return `name:(${any}) OR aliasText:(${any})`;
 }
 
-function factsOf(row: { entity: EntityMap; neighbours: string[]; linked: string[]; sourceTitles: string[] }): MatchFacts {
+function factsOf(row: { entity: EntityMap; neighbours: string[]; linked: string[]; sameAs: string[]; sourceTitles: string[] }): MatchFacts {
   const { entity } = row;
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
@@ -64,37 +64,61 @@ function factsOf(row: { entity: EntityMap; neighbours: string[]; linked: string[
     sector: text(entity.sector),
     statement: text(entity.statement),
     firstSeen: text(entity.firstSeen),
-    externalIds: externalIdsIn([entity.name, ...(entity.aliases ?? []), entity.extra ?? '', ...row.sourceTitles].join(' ')),
+    externalIds: externalIdsOfEntity(entity.externalIds ?? [], [
+      entity.name,
+      ...(entity.aliases ?? []),
+      entity.extra ?? '',
+      ...row.sourceTitles,
+    ]),
     excerpts: (entity.excerpts ?? []).filter(Boolean),
     neighbours: row.neighbours,
     linked: row.linked,
+    sameAs: row.sameAs,
   };
 }
 
-/** Scores every entity of `ids` against its blocking candidates; pairs keyed once, rejections left out. */
-async function scoreAround(graph: Graph, ids: string[], minScore: number): Promise<ScoredPair[]> {
+/** Catalogue ids an entity states (STIX external_id: G0059, T0800, CVE-...) and those its texts name, upper-cased. */
+export function externalIdsOfEntity(stated: readonly string[], texts: readonly string[]): string[] {
+  return [...new Set([...stated.map((id) => id.toUpperCase()), ...externalIdsIn(texts.join(' '))])];
+}
+
+/** What the duplicate finder knows of stored entities, by id (ids not in the graph are left out). */
+export async function storedFacts(tx: ReadTransaction, ids: string[]): Promise<Map<string, MatchFacts>> {
+  const rows = ids.length > 0 ? await tx.run('duplicates/find-match-facts', { ids, neighbourLimit }) : [];
+  return new Map(rows.map((row) => [row.entity.id, factsOf(row)]));
+}
+
+/**
+ * Scores entities (stored ones, or an import's new ones described by their facts) against the stored entities
+ * the name index finds for each: pairs keyed once, rejected pairs and `skip`ped candidates left out.
+ */
+export async function scoreAgainstGraph(
+  tx: ReadTransaction,
+  probes: MatchFacts[],
+  minScore: number,
+  skip: (candidateId: string) => boolean = () => false,
+): Promise<ScoredPair[]> {
   const pairs = new Map<string, ScoredPair>();
-  for (let start = 0; start < ids.length; start += pageSize) {
-    const page = ids.slice(start, start + pageSize);
-    const own = await graph.read('duplicates/find-match-facts', { ids: page, neighbourLimit });
-    const queries = own.flatMap((row) => {
-      const query = blockingQuery({ ...row.entity, statement: typeof row.entity.statement === 'string' ? row.entity.statement : null });
-      return query ? [{ id: row.entity.id, query }] : [];
+  for (let start = 0; start < probes.length; start += pageSize) {
+    const page = probes.slice(start, start + pageSize);
+    const queries = page.flatMap((facts) => {
+      const query = blockingQuery({ ...facts, statement: facts.statement });
+      return query ? [{ id: facts.id, query }] : [];
     });
     if (queries.length === 0) continue;
-    const blocks = await graph.read('duplicates/find-blocking-candidates', { queries, perEntity: candidatesPerEntity });
-    const everyone = [...new Set([...page, ...blocks.flatMap((block) => block.candidates)])];
-    const facts = new Map((await graph.read('duplicates/find-match-facts', { ids: everyone, neighbourLimit })).map((row) => [row.entity.id, factsOf(row)]));
-    const rejected = new Set(
-      (await graph.read('duplicates/find-rejections', { keys: blocks.flatMap((block) => block.candidates.map((other) => pairKey(block.id, other))) })).map(
-        (row) => row.key,
-      ),
-    );
+    const blocks = await tx.run('duplicates/find-blocking-candidates', { queries, perEntity: candidatesPerEntity });
+    const probesById = new Map(page.map((facts) => [facts.id, facts]));
+    // Read with the probes' ids too: `linked` names only ids of the same read, and a link between a probe and a
+    // candidate must be seen from one side at least.
+    const candidates = blocks.flatMap((block) => block.candidates).filter((id) => !skip(id));
+    const others = await storedFacts(tx, [...new Set([...candidates, ...page.map((facts) => facts.id)])]);
+    const keys = blocks.flatMap((block) => block.candidates.map((other) => pairKey(block.id, other)));
+    const rejected = new Set((await tx.run('duplicates/find-rejections', { keys })).map((row) => row.key));
     for (const block of blocks) {
-      const facts1 = facts.get(block.id);
+      const facts1 = probesById.get(block.id);
       for (const other of block.candidates) {
         const key = pairKey(block.id, other);
-        const facts2 = facts.get(other);
+        const facts2 = skip(other) ? undefined : others.get(other);
         if (!facts1 || !facts2 || pairs.has(key) || rejected.has(key)) continue;
         const scored = scorePair(facts1, facts2);
         if (scored && scored.score >= minScore) {
@@ -107,16 +131,29 @@ async function scoreAround(graph: Graph, ids: string[], minScore: number): Promi
   return [...pairs.values()];
 }
 
+/** Scores every stored entity of `ids` against its blocking candidates. */
+async function scoreAround(tx: ReadTransaction, ids: string[], minScore: number): Promise<ScoredPair[]> {
+  const pairs = new Map<string, ScoredPair>();
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const probes = [...(await storedFacts(tx, ids.slice(start, start + pageSize))).values()];
+    for (const pair of await scoreAgainstGraph(tx, probes, minScore)) pairs.set(pairKey(pair.a, pair.b), pair);
+  }
+  return [...pairs.values()];
+}
+
 const byScore = (x: ScoredPair, y: ScoredPair) => y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b);
 
 /** Every entity id of the graph, a page at a time, up to `max`. */
-async function allEntityIds(graph: Graph, max: number): Promise<string[]> {
+async function allEntityIds(tx: ReadTransaction, max: number): Promise<string[]> {
   const ids: string[] = [];
   let after = '';
   for (;;) {
-    const rows = await graph.read('duplicates/list-entity-ids', { after, limit: 5_000 });
+    const rows = await tx.run('duplicates/list-entity-ids', { after, limit: 5_000 });
     ids.push(...rows.map((row) => row.id));
-    if (ids.length > max) throw new BadUserInputError(`The graph holds more than ${max} entities: name the entities to check (ids), or run the background duplicate scan.`);
+    if (ids.length > max)
+      throw new BadUserInputError(
+        `The graph holds more than ${max} entities: name the entities to check (ids), or run the background duplicate scan.`,
+      );
     if (rows.length < 5_000) return ids;
     after = rows[rows.length - 1].id;
   }
@@ -136,13 +173,18 @@ export async function findDuplicateCandidates(
   const least = minScore ?? defaultMinScore;
   if (!(least >= 0 && least <= 1)) throw new BadUserInputError('minScore must be between 0 and 1.');
   if (ids && ids.length > 1_000) throw new BadUserInputError('ids may name at most 1000 entities.');
-  const around = ids && ids.length > 0 ? [...new Set(ids)] : await allEntityIds(graph, inlineScanLimit);
-  const pairs = (await scoreAround(graph, around, least)).sort(byScore).slice(0, limit);
-  return withEntities(graph, pairs);
+  // One read transaction: the candidates and the entities shown with them are of one state of the graph.
+  return graph.readTransaction(async (tx) => {
+    const around = ids && ids.length > 0 ? [...new Set(ids)] : await allEntityIds(tx, inlineScanLimit);
+    const pairs = (await scoreAround(tx, around, least)).sort(byScore).slice(0, limit);
+    return withEntities(tx, pairs);
+  });
 }
 
-async function withEntities(graph: Graph, pairs: ScoredPair[]): Promise<DuplicateCandidateRecord[]> {
-  const entities = new Map((await findEntitiesByIds(graph, [...new Set(pairs.flatMap((pair) => [pair.a, pair.b]))])).map((entity) => [entity.id, entity]));
+async function withEntities(tx: ReadTransaction, pairs: ScoredPair[]): Promise<DuplicateCandidateRecord[]> {
+  const entities = new Map(
+    (await findEntitiesIn(tx, [...new Set(pairs.flatMap((pair) => [pair.a, pair.b]))])).map((entity) => [entity.id, entity]),
+  );
   return pairs.flatMap((pair) => {
     const [a, b] = [entities.get(pair.a), entities.get(pair.b)];
     return a && b ? [{ a, b, score: pair.score, reasons: pair.reasons }] : [];
@@ -167,10 +209,18 @@ export async function scanDuplicates(
   let after = '';
   let checked = 0;
   for (;;) {
-    if (options.signal?.aborted || checked >= maxEntities) return { pairs: [...found.values()].sort(byScore), entitiesChecked: checked, complete: false };
+    if (options.signal?.aborted || checked >= maxEntities)
+      return { pairs: [...found.values()].sort(byScore), entitiesChecked: checked, complete: false };
     const rows = await graph.read('duplicates/list-entity-ids', { after, limit: Math.min(pageSize, maxEntities - checked) });
     if (rows.length === 0) return { pairs: [...found.values()].sort(byScore), entitiesChecked: checked, complete: true };
-    for (const pair of await scoreAround(graph, rows.map((row) => row.id), options.minScore ?? defaultMinScore)) found.set(pairKey(pair.a, pair.b), pair);
+    const page = await graph.readTransaction((tx) =>
+      scoreAround(
+        tx,
+        rows.map((row) => row.id),
+        options.minScore ?? defaultMinScore,
+      ),
+    );
+    for (const pair of page) found.set(pairKey(pair.a, pair.b), pair);
     checked += rows.length;
     after = rows[rows.length - 1].id;
     options.onProgress?.({ entitiesChecked: checked, pairsFound: found.size });
@@ -183,6 +233,13 @@ export async function rejectDuplicate(graph: Graph, a: string, b: string, reason
   const found = await findEntitiesByIds(graph, [a, b]);
   if (found.length < 2) throw new BadUserInputError(`No entity with id "${found.some((entity) => entity.id === a) ? b : a}".`);
   const [first, second] = a < b ? [a, b] : [b, a];
-  await graph.write('duplicates/record-rejection', { key: pairKey(a, b), a: first, b: second, actor, reason, at: new Date().toISOString() });
+  await graph.write('duplicates/record-rejection', {
+    key: pairKey(a, b),
+    a: first,
+    b: second,
+    actor,
+    reason,
+    at: new Date().toISOString(),
+  });
   return true;
 }

@@ -6,16 +6,61 @@ import { distance } from 'fastest-levenshtein';
  * of Iran" -> "iran"), and with abbreviations in parentheses kept as names of their own.
  */
 
-const stopWords = new Set(['a', 'an', 'the', 'of', 'and', 'for', 'in', 'on', 'at', 'to', 'by', 'against', 's', 'its', 'de', 'la', 'le', 'i', 'e']);
+const stopWords = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'against',
+  's',
+  'its',
+  'de',
+  'la',
+  'le',
+  'i',
+  'e',
+]);
 
 /**
  * Words common to many names of one kind ("ministry", "attack", "group"): they count for little, so two names
  * sharing only them do not look alike. Month names and years count for little too: dates are compared apart.
  */
 const genericWords = new Set([
-  'ministry', 'department', 'agency', 'authority', 'office', 'national', 'government', 'council', 'company', 'group',
-  'organization', 'organisation', 'centre', 'center', 'service', 'services', 'attack', 'attacks', 'cyberattack',
-  'cyber', 'incident', 'cybersecurity', 'campaign', 'operation', 'attempted', 'alleged', 'team', 'republic',
+  'ministry',
+  'department',
+  'agency',
+  'authority',
+  'office',
+  'national',
+  'government',
+  'council',
+  'company',
+  'group',
+  'organization',
+  'organisation',
+  'centre',
+  'center',
+  'service',
+  'services',
+  'attack',
+  'attacks',
+  'cyberattack',
+  'cyber',
+  'incident',
+  'cybersecurity',
+  'campaign',
+  'operation',
+  'attempted',
+  'alleged',
+  'team',
+  'republic',
 ]);
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthWords = new Set(months);
@@ -28,16 +73,18 @@ const governmentOf = /^(?:the )?(?:government|govt) of (?:the )?/;
 
 /** Lower case, no accents, punctuation as spaces, "cyber attack" as one word. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\bcyber (attacks?)\b/g, 'cyber$1')
-    .trim()
-    // Initials written with stops ("U.S.") are one word.
-    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[’'`]/g, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/\bcyber (attacks?)\b/g, 'cyber$1')
+      .trim()
+      // Initials written with stops ("U.S.") are one word.
+      .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1')
+  );
 }
 
 /** A name reduced to the state it names, when it is a government form; the folded name otherwise. */
@@ -81,8 +128,17 @@ export function nameVariants(name: string, aliases: readonly string[]): string[]
     }
     const words = foldText(outside).split(' ').filter(Boolean);
     if (words.length >= 3) {
-      variants.add(words.filter((word) => word !== 'and' && word !== 'the').map((word) => word[0]).join(''));
-      variants.add(contentWords(words.join(' ')).map((word) => word[0]).join(''));
+      variants.add(
+        words
+          .filter((word) => word !== 'and' && word !== 'the')
+          .map((word) => word[0])
+          .join(''),
+      );
+      variants.add(
+        contentWords(words.join(' '))
+          .map((word) => word[0])
+          .join(''),
+      );
     }
   }
   return [...variants].filter((variant) => variant.length > 1);
@@ -130,7 +186,7 @@ export function editSimilarity(a: string, b: string): number {
 /** Month-year mentions in a name ("(July 2022)", "December 2023"), as YYYY-MM. */
 export function datesNamed(text: string): string[] {
   const folded = foldText(text);
-  return [...folded.matchAll(/\b(january|february|march|april|may|june|july|august|september|october|november|december) ((?:19|20)\d\d)\b/g)].map(
-    (match) => `${match[2]}-${String(months.indexOf(match[1]) + 1).padStart(2, '0')}`,
-  );
+  return [
+    ...folded.matchAll(/\b(january|february|march|april|may|june|july|august|september|october|november|december) ((?:19|20)\d\d)\b/g),
+  ].map((match) => `${match[2]}-${String(months.indexOf(match[1]) + 1).padStart(2, '0')}`);
 }

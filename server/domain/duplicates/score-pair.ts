@@ -20,6 +20,8 @@ export interface MatchFacts {
   neighbours: string[];
   /** Ids of the entities it is linked to directly: a link between two entities says they are two. */
   linked: string[];
+  /** Ids of the entities a DUPLICATE_OF link (STIX duplicate-of) says it is: a source's word that they are one. */
+  sameAs?: string[];
 }
 
 export interface PairScore {
@@ -27,8 +29,7 @@ export interface PairScore {
   reasons: string[];
 }
 
-const governmentSector = (facts: MatchFacts) =>
-  /government/i.test(facts.sector ?? '') || /^(the )?government of\b/i.test(facts.name);
+const governmentSector = (facts: MatchFacts) => /government/i.test(facts.sector ?? '') || /^(the )?government of\b/i.test(facts.name);
 
 /** Kinds that can name one real-world thing, with why. STATE/ORGANIZATION only when the organisation is a government. */
 function kindsAgree(a: MatchFacts, b: MatchFacts): { agree: boolean; note?: string } {
@@ -37,10 +38,14 @@ function kindsAgree(a: MatchFacts, b: MatchFacts): { agree: boolean; note?: stri
   const is = (x: EntityKindName, y: EntityKindName) => pair.has(x) && pair.has(y);
   if (is('STATE', 'ORGANIZATION')) {
     const organisation = a.kind === 'ORGANIZATION' ? a : b;
-    return governmentSector(organisation) ? { agree: true, note: 'a state and a government organisation: the state and its government' } : { agree: false };
+    return governmentSector(organisation)
+      ? { agree: true, note: 'a state and a government organisation: the state and its government' }
+      : { agree: false };
   }
   if (is('INCIDENT', 'CAMPAIGN')) return { agree: true, note: 'an incident and a campaign can be one operation' };
   if (is('THREAT_ACTOR', 'GROUP')) return { agree: true, note: 'a threat actor and a group (intrusion set) can be one actor' };
+  if (is('THREAT_ACTOR', 'INTRUSION_SET') || is('GROUP', 'INTRUSION_SET'))
+    return { agree: true, note: 'an actor and an intrusion set (its observed activity) are often one actor' };
   if (is('GROUP', 'ORGANIZATION')) return { agree: true, note: 'a group and an organisation can be one body' };
   if (is('MALWARE', 'TOOL')) return { agree: true, note: 'malware and tool are often classified differently by sources' };
   return { agree: false };
@@ -142,6 +147,10 @@ export function scorePair(a: MatchFacts, b: MatchFacts): PairScore | null {
     score = Math.max(score, 0.95);
     reasons.unshift(`same external id: ${ids.join(', ')}`);
   }
+  if (a.sameAs?.includes(b.id) || b.sameAs?.includes(a.id)) {
+    score = Math.max(score, 0.95);
+    reasons.unshift('a source says they are duplicates (a DUPLICATE_OF link)');
+  }
   // A passage quoting a statement identifies it; a passage about other things often tells of several of them
   // (one article on two attacks), so there it only supports names that already look alike.
   const excerpts = sharedExcerpts(a, b);
@@ -171,5 +180,9 @@ export function scorePair(a: MatchFacts, b: MatchFacts): PairScore | null {
 
 /** ATT&CK and CVE ids in a text, upper-cased. */
 export function externalIdsIn(text: string): string[] {
-  return [...new Set([...text.matchAll(/\b(?:(?:G|S|C|TA|T|M|DS)\d{4}(?:\.\d{3})?|CVE-\d{4}-\d{4,})\b/gi)].map((match) => match[0].toUpperCase()))];
+  return [
+    ...new Set(
+      [...text.matchAll(/\b(?:(?:G|S|C|TA|T|M|DS)\d{4}(?:\.\d{3})?|CVE-\d{4}-\d{4,})\b/gi)].map((match) => match[0].toUpperCase()),
+    ),
+  ];
 }

@@ -4,7 +4,11 @@ import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js
 import { RecordBuilder } from '../graph-records.js';
 import { checkRange, resolveFilterParams } from '../relationship-filter.js';
 import { findSourcesByIds } from '../sources/find-sources.js';
-import type { RelationshipFilterInput, SourceDocument } from '../types.js';
+import type { EntityRecord, RelationshipFilterInput, RelationshipRecord, SourceDocument } from '../types.js';
+import { isAboveTlp, tlpMarking, type TlpLevel } from '../../../shared/markings.js';
+import type { MarkingMap } from '../../graph/statements.js';
+import { allMarkingRefs } from '../stix/element-stix.js';
+import { tlpOfElement } from './markings.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
 
 /**
@@ -41,7 +45,7 @@ function checkIds(ids: string[], depth: number): string[] {
  */
 export async function collectSubgraph(
   graph: Graph,
-  request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string },
+  request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string; tlpCeiling?: TlpLevel | null },
 ): Promise<ExportSubgraph> {
   checkRange(request.depth, 'depth', 0, exportLimits.maxDepth);
   const ids = checkIds(request.ids, request.depth);
@@ -62,17 +66,47 @@ export async function collectSubgraph(
   const authors = new Map<string, StatementAuthor>();
   for (const { statement, ...author } of row.authors) authors.set(statement, author);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const tlpCeiling = request.tlpCeiling ?? null;
+  const kept = tlpCeiling ? withinCeiling(entities, relationships, tlpCeiling) : { entities, relationships };
   return {
-    entities: entities.sort(byId),
-    relationships: relationships.sort(byId),
+    entities: kept.entities.sort(byId),
+    relationships: kept.relationships.sort(byId),
     truncated,
     authors,
-    request: { ...request, ids },
+    request: { ...request, ids, tlpCeiling },
+    markings: await markingDefinitions(graph, [...kept.entities, ...kept.relationships]),
+    withheld: { entities: entities.length - kept.entities.length, relationships: relationships.length - kept.relationships.length },
+    // Only what the export carries: a withheld element's sources do not travel through their derivations.
     ancestors: await ancestorsOf(
       graph,
-      [...entities, ...relationships].flatMap((element) => element.sources),
+      [...kept.entities, ...kept.relationships].flatMap((element) => element.sources),
     ),
   };
+}
+
+/**
+ * What an export with a TLP ceiling may carry: entities marked at or below it (a marking on any part counts),
+ * and links marked at or below it whose ends are both kept. A withheld entity also leaves the disputes it makes.
+ */
+function withinCeiling(
+  entities: EntityRecord[],
+  relationships: RelationshipRecord[],
+  ceiling: TlpLevel,
+): { entities: EntityRecord[]; relationships: RelationshipRecord[] } {
+  const keptEntities = entities.filter((entity) => !isAboveTlp(tlpOfElement(entity), ceiling));
+  const keptIds = new Set(keptEntities.map((entity) => entity.id));
+  const keptRelationships = relationships
+    .filter((rel) => keptIds.has(rel.from.id) && keptIds.has(rel.to.id) && !isAboveTlp(tlpOfElement(rel), ceiling))
+    .map((rel) => ({ ...rel, disputedBy: rel.disputedBy.filter((entity) => keptIds.has(entity.id)) }));
+  return { entities: keptEntities, relationships: keptRelationships };
+}
+
+/** The definitions of the non-TLP markings the elements use (statement markings, custom ones), by id. */
+async function markingDefinitions(graph: Graph, elements: (EntityRecord | RelationshipRecord)[]): Promise<Map<string, MarkingMap>> {
+  const ids = [...new Set(elements.flatMap(allMarkingRefs))].filter((id) => !tlpMarking(id));
+  if (ids.length === 0) return new Map();
+  const rows = await graph.read('graph/find-markings', { ids });
+  return new Map(rows.map((row) => [row.marking.id, row.marking]));
 }
 
 /** The sources that cited ones derive from, directly or not, and that are not cited themselves: an export keeps them. */

@@ -1,5 +1,7 @@
 import { subgraphToElements } from '../../../shared/graph-elements.js';
 import { layoutSubgraph } from './layout-subgraph.js';
+import { stixIdOfEntity, stixTypeOfEntity } from '../stix/element-stix.js';
+import { markingNames } from './markings.js';
 import type { ExportSubgraph } from './types.js';
 
 /**
@@ -18,7 +20,16 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
     const entity = entities.get(id);
     if (element.group === 'nodes' && entity) {
       nodes.push({
-        data: { ...element.data, description: entity.description, ...entity.properties, sources: entity.sources },
+        data: {
+          ...element.data,
+          description: entity.description,
+          ...entity.properties,
+          markings: markingNames(entity, subgraph),
+          stixId: stixIdOfEntity(entity),
+          stixType: stixTypeOfEntity(entity),
+          externalIds: entity.externalIds,
+          sources: entity.sources,
+        },
         position: positions.get(id),
       });
     } else {
@@ -28,6 +39,7 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
           ...element.data,
           description: rel.description,
           disputedBy: rel.disputedBy.map((entity) => entity.id),
+          markings: markingNames(rel, subgraph),
           sources: rel.sources,
         },
       });

@@ -33,7 +33,7 @@ function sentenceHtml(entry: ReportSentence): string {
     )
     .join('');
   const stance = entry.relationship.stance;
-  return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${disputes}</li>`;
+  return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${markingBadges(entry.markings)}${disputes}</li>`;
 }
 
 function citationHtml(citation: Citation): string {
@@ -54,6 +54,18 @@ function citationHtml(citation: Citation): string {
   return `${excerpt}${where}.${link}`;
 }
 
+/** Marking badges: TLP ones in the TLP colours (coloured text on black, report-style.ts), statements in plain text. */
+function markingBadges(markings: string[]): string {
+  return markings
+    .map((name) => {
+      const level = /^TLP:(CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED)$/.exec(name)?.[1];
+      return level
+        ? `<span class="marking tlp tlp-${level === 'WHITE' ? 'CLEAR' : level.replace('+', '_')}">${esc(name)}</span>`
+        : `<span class="marking" title="${esc(name)}">${esc(name.length > 40 ? `${name.slice(0, 39)}…` : name)}</span>`;
+    })
+    .join('');
+}
+
 function swatch(entity: EntityRecord): string {
   const visual = kindDefinitions[entity.kind];
   return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${shapeMarkup(visual.shape, 7, 7, 12, `fill="${visual.color}" stroke="#1F2430" stroke-width="0.8"`)}</svg>`;
@@ -63,9 +75,10 @@ function swatch(entity: EntityRecord): string {
 export function exportHtml(subgraph: ExportSubgraph): string {
   const model = buildReportModel(subgraph);
   const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
-  const rows = model.entities.map(({ entity, kindLabel, notes: numbers }) => {
+  const rows = model.entities.map(({ entity, kindLabel, notes: numbers, markings, retired }) => {
     const aliases = entity.aliases.length ? `<span class="aliases">${esc(entity.aliases.join(', '))}</span>` : '';
-    return `<tr id="${esc(anchor(entity))}"><td><strong>${esc(entity.name)}</strong>${aliases}</td><td class="kind">${swatch(entity)}${esc(kindLabel)}</td><td class="date">${esc(entity.date ?? '')}</td><td>${esc(entity.description ?? '')}${notes(numbers)}</td></tr>`;
+    const badge = retired ? `<span class="marking retired">${esc(retired)}</span>` : '';
+    return `<tr id="${esc(anchor(entity))}"><td><strong>${esc(entity.name)}</strong>${aliases}${badge}${markingBadges(markings)}</td><td class="kind">${swatch(entity)}${esc(kindLabel)}</td><td class="date">${esc(entity.date ?? '')}</td><td>${esc(entity.description ?? '')}${notes(numbers)}</td></tr>`;
   });
   return `<!DOCTYPE html>
 <html lang="en">
@@ -79,11 +92,13 @@ export function exportHtml(subgraph: ExportSubgraph): string {
 </head>
 <body>
 <header>
+${model.tlp ? `<p class="tlp-banner">${markingBadges([model.tlp])}</p>` : ''}
 <p class="eyebrow">Attribution Explorer · exported ${esc(model.exportedOn)}</p>
 <h1>${esc(model.title)}</h1>
 <p class="scope">${esc(model.scope)}</p>
 <p class="summary">${esc(model.summary)}</p>
 ${model.truncated ? '<p class="warning">The neighbourhood was cut to its strongest links; some weaker links are not shown.</p>' : ''}
+${model.withheld ? `<p class="warning">${esc(model.withheld)}</p>` : ''}
 </header>
 <figure>
 ${svg}

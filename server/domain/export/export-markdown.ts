@@ -19,7 +19,7 @@ function disputeText(dispute: Dispute): string {
 
 function sentenceLine(entry: ReportSentence): string {
   const disputes = entry.disputes.map((dispute) => `\n  - ⚑ ${disputeText(dispute)}`).join('');
-  const margin = [entry.relationship.stance.toLowerCase(), entry.period].filter(Boolean).join(', ');
+  const margin = [entry.relationship.stance.toLowerCase(), entry.period, ...entry.markings.map(escape)].filter(Boolean).join(', ');
   return `- ${escape(phraseText(entry.phrase))} ${noteMarks(entry.notes)}. *(${margin})*${disputes}`;
 }
 
@@ -49,11 +49,14 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
   const model = buildReportModel(subgraph);
   const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
   const lines = [
+    // The marking comes first, where a reader sees it before anything it governs (TLP 2.0: "at the top").
+    ...(model.tlp ? [`**${model.tlp}**`, ''] : []),
     `# ${escape(model.title)}`,
     '',
     `*${escape(model.scope)} Exported from Attribution Explorer on ${model.exportedOn}.*`,
     '',
     model.summary,
+    ...(model.withheld ? ['', `> **Withheld:** ${model.withheld}`] : []),
     ...(model.truncated ? ['', '> **Note:** the neighbourhood was cut to its strongest links; some weaker links are not shown.'] : []),
     '',
     `![Graph of the entities and links in this report](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
@@ -68,11 +71,12 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
     '',
     '## Entities',
     '',
-    '| Name | Kind | Date | Description |',
-    '| --- | --- | --- | --- |',
-    ...model.entities.map(({ entity, kindLabel, notes }) => {
+    '| Name | Kind | Date | Description | Markings |',
+    '| --- | --- | --- | --- | --- |',
+    ...model.entities.map(({ entity, kindLabel, notes, markings, retired }) => {
       const aliases = entity.aliases.length ? ` (${entity.aliases.map(cell).join(', ')})` : '';
-      return `| **${cell(entity.name)}**${aliases} | ${kindLabel} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} |`;
+      const kind = retired ? `${kindLabel} (${retired})` : kindLabel;
+      return `| **${cell(entity.name)}**${aliases} | ${kind} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} | ${markings.map(cell).join(', ')} |`;
     }),
     '',
     '## Sources',

@@ -51,6 +51,7 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
     depth: request.depth ?? 0,
     filter: request.filter ?? null,
     exportedOn,
+    tlpCeiling: request.tlpCeiling ?? null,
   });
   checkExportSize(format, subgraph);
   const first = subgraph.request.ids[0]

@@ -1,3 +1,4 @@
+import { confidenceWords, rankingConfidence } from '../confidence.js';
 import {
   entityKindsInLegendOrder,
   kindDefinitions,
@@ -124,8 +125,8 @@ export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayo
   const edges = subgraph.relationships.map((rel) => {
     const visual = stanceDefinitions[rel.stance];
     const d = edgePath(at(rel.from.id), at(rel.to.id), radius(rel.from.kind), radius(rel.to.kind), bend.get(rel.id) ?? 0);
-    const widthByConfidence = round(1 + (rel.confidence / 100) * 2.5);
-    const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, confidence ${rel.confidence})`;
+    const widthByConfidence = round(1 + (rankingConfidence(rel.confidence) / 100) * 2.5);
+    const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, ${confidenceWords(rel.confidence)})`;
     return `<path d="${d}" fill="none" stroke="${visual.color}" stroke-width="${widthByConfidence}" ${dashes[visual.lineStyle]} marker-end="url(#end-${rel.stance})"><title>${escapeMarkup(title)}</title></path>`;
   });
   const focus = new Set(subgraph.request.ids);

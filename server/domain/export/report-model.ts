@@ -1,6 +1,8 @@
+import { rankingConfidence } from '../confidence.js';
 import { entityKindsInLegendOrder, kindDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary.js';
 import type { EntityKindName } from '../model.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import { highestTlpOf, markingNames, tlpLabel } from './markings.js';
 import { linkPeriod, phraseRelationship, type Phrase } from './phrasing.js';
 import type { ExportSubgraph } from './types.js';
 
@@ -27,6 +29,8 @@ export interface ReportSentence {
   period: string | null;
   notes: number[];
   disputes: Dispute[];
+  /** Its data markings by name (TLP:AMBER, a statement), shown beside it. */
+  markings: string[];
 }
 
 export interface ReportSection {
@@ -38,6 +42,9 @@ export interface ReportEntityRow {
   entity: EntityRecord;
   kindLabel: string;
   notes: number[];
+  markings: string[];
+  /** "revoked" or "deprecated" when its producer retired it. */
+  retired: string | null;
 }
 
 /** Everything a report says, computed once; export-markdown.ts and export-html.ts only lay it out. */
@@ -52,6 +59,10 @@ export interface ReportModel {
   footnotes: Footnote[];
   truncated: boolean;
   exportedOn: string;
+  /** The most restricted TLP level of anything in the report (TLP:RED), for its banner; null when none is marked. */
+  tlp: string | null;
+  /** What a TLP ceiling withheld, as a sentence, or null. */
+  withheld: string | null;
 }
 
 // Sections read from "who did it" to "what followed"; each relationship type sits in one.
@@ -154,6 +165,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     period: linkPeriod(relationship),
     notes: notes.cite(relationship.sources),
     disputes: relationship.disputedBy.map(dispute),
+    markings: markingNames(relationship, subgraph),
   });
   const known = new Set(sectionsByTheme.flatMap(([, types]) => types));
   const sections = sectionsByTheme
@@ -166,7 +178,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
           (a, b) =>
             a.from.name.localeCompare(b.from.name) ||
             types.indexOf(a.type) - types.indexOf(b.type) ||
-            b.confidence - a.confidence ||
+            rankingConfidence(b.confidence) - rankingConfidence(a.confidence) ||
             a.id.localeCompare(b.id),
         )
         .map(sentence),
@@ -176,7 +188,13 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   for (const section of sections) section.sentences = quoteOnce(section.sentences);
   const entities = [...subgraph.entities]
     .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name))
-    .map((entity) => ({ entity, kindLabel: kindDefinitions[entity.kind].label, notes: notes.cite(entity.sources) }));
+    .map((entity) => ({
+      entity,
+      kindLabel: kindDefinitions[entity.kind].label,
+      notes: notes.cite(entity.sources),
+      markings: markingNames(entity, subgraph),
+      retired: entity.revoked ? 'revoked' : entity.deprecated ? 'deprecated' : null,
+    }));
   const sourceCount = new Set(notes.footnotes.map((note) => note.citation.id)).size;
   return {
     ...describeScope(subgraph),
@@ -187,5 +205,18 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     footnotes: notes.footnotes,
     truncated: subgraph.truncated,
     exportedOn: subgraph.request.exportedOn,
+    tlp: (() => {
+      const level = highestTlpOf(subgraph);
+      return level ? tlpLabel(level) : null;
+    })(),
+    withheld: withheldSentence(subgraph),
   };
+}
+
+/** "2 entities and 3 links marked above TLP:AMBER are withheld from this export." */
+function withheldSentence(subgraph: ExportSubgraph): string | null {
+  const { entities, relationships } = subgraph.withheld;
+  if (!subgraph.request.tlpCeiling || entities + relationships === 0) return null;
+  const plural = (count: number, word: string, words: string) => `${count} ${count === 1 ? word : words}`;
+  return `${plural(entities, 'entity', 'entities')} and ${plural(relationships, 'link', 'links')} marked above ${tlpLabel(subgraph.request.tlpCeiling)} are withheld from this export.`;
 }

@@ -1,3 +1,5 @@
+import type { TlpLevel } from '../../../shared/markings.js';
+import type { MarkingMap } from '../../graph/statements.js';
 import type { EntityKindName } from '../model.js';
 import type { RelationshipFilterInput, SourceDocument, SubgraphRecord } from '../types.js';
 
@@ -22,6 +24,8 @@ export interface ExportRequest {
   filter?: RelationshipFilterInput | null;
   /** The day written into filenames and report headers; today when absent. */
   exportedOn?: string;
+  /** Withhold objects marked above this TLP level (and links touching them). */
+  tlpCeiling?: TlpLevel | null;
 }
 
 /** Who made a statement (its MADE_BY end), known even when the author is outside the subgraph. */
@@ -33,9 +37,13 @@ export interface StatementAuthor {
 
 /** The one subgraph every format serializes: collected once, then handed to a serializer. */
 export interface ExportSubgraph extends SubgraphRecord {
-  request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string };
+  request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string; tlpCeiling: TlpLevel | null };
   /** Statement (claim, denial, report) id -> its author. */
   authors: Map<string, StatementAuthor>;
+  /** Definitions of the markings the export uses, other than the predefined TLP ones, by id. */
+  markings: Map<string, MarkingMap>;
+  /** What a TLP ceiling withheld (zero without one). */
+  withheld: { entities: number; relationships: number };
   /** Sources the cited ones derive from (directly or not) that nothing in the subgraph cites. */
   ancestors?: SourceDocument[];
 }

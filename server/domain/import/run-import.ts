@@ -1,14 +1,20 @@
 import type { Graph } from '../../graph/run.js';
-import { ImportValidationError, type ImportDocument, type ImportProblem, type ImportReport } from './document.js';
+import {
+  ImportValidationError,
+  type ImportDocument,
+  type ImportProblem,
+  type ImportReport,
+  type MissingReferencePolicy,
+} from './document.js';
 import { parseCsvEntities, parseCsvRelationships } from './parse-csv.js';
 import { parseProjectJson } from './parse-json.js';
 import { parseStixBundle } from './parse-stix.js';
 import { dropUnknownDerivations, externalReferences, validateDocument } from './validate-document.js';
 import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
-import type { WriteTransaction } from '../../graph/run.js';
+import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
 import { planWrites, type WritePlan } from './write-document.js';
-import { keepCuration, matchNewEntities, resolveMergedReferences, type ImportMatching } from './match-existing.js';
+import { findImportMatches, keepCuration, mergeMatches, resolveMergedReferences, type ImportMatching } from './match-existing.js';
 
 export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
 export type ImportFormatName = (typeof importFormats)[number];
@@ -23,11 +29,19 @@ export interface ImportOptions {
   /** Called as batches are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Analysts' imports (API, CLI): an update unites aliases and citations and keeps curated values, listing the
-   * conflicts. Edits leave it off: there the editor's value is the point.
+   * FAIL (default): a reference to an entity or source in neither the file nor the graph refuses the whole import.
+   * SKIP: each element that needs such a reference is left out (with what depends on it) and listed; the rest lands.
+   */
+  onMissingReference?: MissingReferencePolicy;
+  /**
+   * Analysts' imports (API, CLI): an update unites aliases, citations and markings and keeps curated values
+   * unless the import's copy is newer, listing the conflicts. Edits leave it off: there the editor's value is the point.
    */
   keepCuration?: boolean;
-  /** What to do about new entities that may already exist: NONE (default), SUGGEST (list them), AUTO (merge). */
+  /**
+   * What to do about new entities that may already exist: NONE (default), SUGGEST (list them), AUTO (merge them
+   * from autoMergeScore up, in the import's transaction). A dry run lists the matches it would make.
+   */
   matching?: ImportMatching;
 }
 
@@ -46,40 +60,102 @@ export function parseImport(format: ImportFormatName, content: string): { docume
 }
 
 /**
- * The one import pipeline (API, CLI, founding case): parse, validate completely against the file and the
- * graph, then write every change in a single write transaction, so an import lands whole or not at all.
+ * The one import pipeline (API, CLI, founding case, edits): parse, validate completely against the file and
+ * the graph, then write every change, so an import lands whole or not at all. The checks against the graph
+ * (references, ids that keep their ends, what changed) run in the transaction that writes: nothing another
+ * writer commits in between can slip past them.
  */
-export async function importDocument(graph: Graph, parsed: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  // Ids merged away reach their survivor, whatever the file names.
-  const resolved = await resolveMergedReferences(graph, parsed);
-  const curated = options.keepCuration ? await keepCuration(graph, resolved) : { document: resolved, conflicts: [] };
-  const given = curated.document;
-  const references = externalReferences(given);
-  const [found] = await graph.read('import/find-existing-ids', references);
-  const document = dropUnknownDerivations(given, new Set(found.sourceIds));
-  const problems = validateDocument(document, {
-    entityIds: new Set(found.entityIds),
-    sourceIds: new Set(found.sourceIds),
-  });
-  if (problems.length > 0) throw new ImportValidationError(problems);
+export async function importDocument(graph: Graph, given: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
+  if (options.dryRun) return graph.readTransaction(async (tx) => (await checkAndPlan(tx, given, options)).report);
+  // Large imports get a long timeout of their own, and no retry: a second attempt would fail the same way.
+  return graph.writeTransaction(
+    async (tx) => {
+      const { document, plan, report } = await checkAndPlan(tx, given, options);
+      const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
+      await plan.write(tx, options.onProgress);
+      if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
+      if (options.matching === 'AUTO') await mergeMatches(tx, report.matches, options.audit?.actor ?? 'import');
+      return report;
+    },
+    30 * 60_000,
+    { retry: false },
+  );
+}
 
-  const plan = await planWrites(graph, document);
-  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts, conflicts: curated.conflicts, matches: [] };
-  if (!options.dryRun) {
-    // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
-    await graph.writeTransaction(
-      async (tx) => {
-        const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
-        await plan.write(tx, options.onProgress);
-        if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
-      },
-      30 * 60_000,
-      { retry: false },
-    );
-    const created = plan.changes.entities.filter((change) => !change.updated).map((change) => change.id);
-    report.matches = await matchNewEntities(graph, created, options.matching ?? 'NONE', options.audit?.actor ?? 'import');
+/**
+ * Validates the document against itself and the graph as `tx` sees it, and plans the writes. Ids merged away
+ * are replaced by their survivor's first, and with keepCuration updates keep what analysts curated. Derivations
+ * naming sources the graph and the file lack are dropped (with a warning) before the checks; in lenient mode
+ * (onMissingReference: SKIP) what refers to an entity or source in neither is left out and listed. The report
+ * lists the existing entities the new ones may be (matching), read before anything is written.
+ */
+async function checkAndPlan(tx: ReadTransaction, parsed: ImportDocument, options: ImportOptions) {
+  // Ids merged away reach their survivor, whatever the file names.
+  const resolved = await resolveMergedReferences(tx, parsed);
+  const curated = options.keepCuration ? await keepCuration(tx, resolved) : { document: resolved, conflicts: [] };
+  const given = curated.document;
+  const [found] = await tx.run('import/find-existing-ids', externalReferences(given));
+  const existing = { entityIds: new Set(found.entityIds), sourceIds: new Set(found.sourceIds) };
+  const derived = dropUnknownDerivations(given, existing.sourceIds);
+  const { document, skipped } =
+    options.onMissingReference === 'SKIP' ? withoutMissingReferences(derived, existing) : { document: derived, skipped: [] };
+  const problems = validateDocument(document, existing);
+  if (problems.length > 0) throw new ImportValidationError(problems);
+  const plan = await planWrites(tx, document);
+  const createdIds = plan.changes.entities.filter((change) => !change.updated).map((change) => change.id);
+  const report: ImportReport = {
+    dryRun: Boolean(options.dryRun),
+    warnings: document.warnings ?? [],
+    skipped,
+    ...plan.counts,
+    conflicts: curated.conflicts,
+    matches: await findImportMatches(tx, document, createdIds, options.matching ?? 'NONE'),
+  };
+  return { document, plan, report };
+}
+
+/**
+ * Lenient mode: the document without what refers to an entity or source that is in neither the document nor the
+ * graph, and a line for each thing left out. A citation of an unknown source is dropped; an element left without
+ * any citation, or a link left without an end, is left out, and so, in turn, is what referred to it.
+ */
+export function withoutMissingReferences(
+  document: ImportDocument,
+  existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+): { document: ImportDocument; skipped: string[] } {
+  const skipped: string[] = [];
+  const sourceIds = new Set([...document.sources.map((source) => source.id), ...existing.sourceIds]);
+  const knownCitations = <T extends { id: string; sources: { source: string; excerpt: string | null }[] }>(element: T, what: string) => {
+    const kept = element.sources.filter((citation) => sourceIds.has(citation.source));
+    for (const citation of element.sources) {
+      if (!sourceIds.has(citation.source))
+        skipped.push(`${what} ${element.id}: dropped its citation of unknown source "${citation.source}"`);
+    }
+    return { ...element, sources: kept };
+  };
+  let entities = document.entities.map((entity) => knownCitations(entity, 'entity'));
+  for (const entity of entities)
+    if (entity.sources.length === 0) skipped.push(`entity ${entity.id}: left out, no known source is left to cite`);
+  entities = entities.filter((entity) => entity.sources.length > 0);
+  let relationships = document.relationships.map((relationship) => knownCitations(relationship, 'relationship'));
+  for (const relationship of relationships) {
+    if (relationship.sources.length === 0) skipped.push(`relationship ${relationship.id}: left out, no known source is left to cite`);
   }
-  return report;
+  relationships = relationships.filter((relationship) => relationship.sources.length > 0);
+  const entityIds = new Set([...entities.map((entity) => entity.id), ...existing.entityIds]);
+  relationships = relationships.flatMap((relationship) => {
+    const missing = [relationship.from, relationship.to].filter((id) => !entityIds.has(id));
+    if (missing.length > 0) {
+      skipped.push(
+        `relationship ${relationship.id}: left out, it refers to unknown entity ${missing.map((id) => `"${id}"`).join(' and ')}`,
+      );
+      return [];
+    }
+    const unknownDisputers = relationship.disputedBy.filter((id) => !entityIds.has(id));
+    for (const id of unknownDisputers) skipped.push(`relationship ${relationship.id}: dropped its dispute by unknown entity "${id}"`);
+    return [{ ...relationship, disputedBy: relationship.disputedBy.filter((id) => entityIds.has(id)) }];
+  });
+  return { document: { ...document, entities, relationships }, skipped };
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */

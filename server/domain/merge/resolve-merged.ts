@@ -1,5 +1,5 @@
-import type { Graph } from '../../graph/run.js';
-import { findEntitiesByIds } from '../list-entities.js';
+import type { Graph, ReadTransaction } from '../../graph/run.js';
+import { findEntitiesIn } from '../list-entities.js';
 import type { EntityRecord } from '../types.js';
 
 /** Merges of merges are followed this far; a longer chain means a cycle, which merges cannot make. */
@@ -9,11 +9,11 @@ const maxChain = 20;
  * Where each id lives now: itself, or the entity it was merged into (following merges of merges). Ids deleted or
  * unknown are left out.
  */
-export async function resolveMergedIds(graph: Graph, ids: readonly string[]): Promise<Map<string, string>> {
+export async function resolveMergedIds(tx: ReadTransaction, ids: readonly string[]): Promise<Map<string, string>> {
   const resolved = new Map<string, string>(ids.map((id) => [id, id]));
   let pending = [...new Set(ids)];
   for (let step = 0; step < maxChain && pending.length > 0; step += 1) {
-    const rows = await graph.read('merge/resolve-merged-ids', { ids: pending });
+    const rows = await tx.run('merge/resolve-merged-ids', { ids: pending });
     const next = new Map(rows.map((row) => [row.id, row.mergedInto]));
     for (const [original, current] of resolved) {
       if (!next.has(current)) continue;
@@ -28,8 +28,10 @@ export async function resolveMergedIds(graph: Graph, ids: readonly string[]): Pr
 
 /** The entity with this id, or the one it was merged into; null when there is none (unknown or deleted). */
 export async function findEntityResolvingMerges(graph: Graph, id: string): Promise<EntityRecord | null> {
-  const [direct] = await findEntitiesByIds(graph, [id]);
-  if (direct) return direct;
-  const survivor = (await resolveMergedIds(graph, [id])).get(id);
-  return survivor && survivor !== id ? ((await findEntitiesByIds(graph, [survivor]))[0] ?? null) : null;
+  return graph.readTransaction(async (tx) => {
+    const [direct] = await findEntitiesIn(tx, [id]);
+    if (direct) return direct;
+    const survivor = (await resolveMergedIds(tx, [id])).get(id);
+    return survivor && survivor !== id ? ((await findEntitiesIn(tx, [survivor]))[0] ?? null) : null;
+  });
 }

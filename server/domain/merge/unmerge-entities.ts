@@ -13,11 +13,16 @@ async function undoArchive(graph: Graph, id: string, reason: string, actor: stri
   if (!reason.trim()) throw new BadUserInputError('reason must not be empty.');
   const restored = await graph.writeTransaction(async (tx) => {
     const [found] = await tx.run('merge/find-merge', { id });
-    if (!found || found.merge.kind !== expected) throw new NotFoundError(`No ${expected === 'MERGE' ? 'merge' : 'deletion'} with id "${id}".`);
+    if (!found || found.merge.kind !== expected)
+      throw new NotFoundError(`No ${expected === 'MERGE' ? 'merge' : 'deletion'} with id "${id}".`);
     const { merge } = found;
     if (merge.status !== 'ACTIVE') throw new BadUserInputError(`${id} was already undone (by ${merge.undoneBy} at ${merge.undoneAt}).`);
-    if (found.laterMerges.length > 0) throw new BadUserInputError(`Undo the later merge${found.laterMerges.length > 1 ? 's' : ''} into ${merge.keep} first: ${found.laterMerges.join(', ')}.`);
-    if (merge.keep && !found.survivorPresent) throw new BadUserInputError(`${merge.keep} was itself merged or deleted since; undo that first.`);
+    if (found.laterMerges.length > 0)
+      throw new BadUserInputError(
+        `Undo the later merge${found.laterMerges.length > 1 ? 's' : ''} into ${merge.keep} first: ${found.laterMerges.join(', ')}.`,
+      );
+    if (merge.keep && !found.survivorPresent)
+      throw new BadUserInputError(`${merge.keep} was itself merged or deleted since; undo that first.`);
     const typed = (role: string) =>
       found.archives
         .filter((archive) => archive.role === role)
@@ -48,9 +53,27 @@ async function undoArchive(graph: Graph, id: string, reason: string, actor: stri
     const action = expected === 'MERGE' ? ('UNMERGE' as const) : ('RESTORE' as const);
     await recordAuditEvents(tx, [
       ...(merge.keep
-        ? [{ actor, action, subjectId: merge.keep, subjectType: 'ENTITY' as const, reason, before: snapshot(before.entities[0]), after: snapshot({ undone: id }) }]
+        ? [
+            {
+              actor,
+              action,
+              subjectId: merge.keep,
+              subjectType: 'ENTITY' as const,
+              reason,
+              before: snapshot(before.entities[0]),
+              after: snapshot({ undone: id }),
+            },
+          ]
         : []),
-      ...merge.merged.map((entityId) => ({ actor, action, subjectId: entityId, subjectType: 'ENTITY' as const, reason, before: null, after: snapshot({ undone: id }) })),
+      ...merge.merged.map((entityId) => ({
+        actor,
+        action,
+        subjectId: entityId,
+        subjectType: 'ENTITY' as const,
+        reason,
+        before: null,
+        after: snapshot({ undone: id }),
+      })),
     ]);
     return [...(merge.keep ? [merge.keep] : []), ...merge.merged];
   });

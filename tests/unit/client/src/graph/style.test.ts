@@ -11,8 +11,8 @@ const block = (selector: string, large = false) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('stylesheet', () => {
-  it('has a rule for each of the 16 entity kinds', () => {
-    expect(entityKinds).toHaveLength(16);
+  it('has a rule for each of the 25 entity kinds', () => {
+    expect(entityKinds).toHaveLength(25);
     for (const kind of entityKinds) expect(selectors()).toContain(`node[kind = "${kind}"]`);
   });
 
@@ -25,7 +25,8 @@ describe('stylesheet', () => {
   });
 
   it('maps confidence to width and keeps path, faded, hidden and filtered classes', () => {
-    expect(block('edge')?.width).toBe('mapData(confidence, 0, 100, 1, 5)');
+    expect(block('edge[confidence > 0]')?.width).toBe('mapData(confidence, 0, 100, 1, 5)');
+    expect(block('edge')?.width).toBe(1);
     for (const cls of ['.faded', 'edge.path', 'node.path', '.hidden, .filtered']) expect(selectors()).toContain(cls);
     expect(block('.hidden, .filtered')?.display).toBe('none');
   });
@@ -61,8 +62,15 @@ describe('stylesheet', () => {
             data: { id: 'e', source: 'a', target: 'b', type: 'ATTRIBUTED_TO', stance: 'SUSPECTED', confidence: 60, label: 'attributed to' },
           },
           { data: { id: 'd', source: 'b', target: 'a', type: 'DENIED_BY', stance: 'DENIED', confidence: 90, label: 'denied by' } },
+          // ATT&CK states no confidence: the link is drawn as thin as the least sure, never as the surest.
+          { data: { id: 'u', source: 'a', target: 'b', type: 'USES', stance: 'ASSERTED', confidence: null, label: 'uses' } },
+          { data: { id: 'z', source: 'a', target: 'b', type: 'USES', stance: 'ASSERTED', confidence: 0, label: 'uses' } },
         ],
       });
+      expect(cy.$id('u').style('width')).toBe('1px');
+      expect(cy.$id('z').style('width')).toBe('1px');
+      expect(parseFloat(cy.$id('e').style('width'))).toBeCloseTo(3.4);
+      expect(parseFloat(cy.$id('d').style('width'))).toBeCloseTo(4.6);
       expect(cy.$id('a').style('shape')).toBe(kindDefinitions.THREAT_ACTOR.shape);
       expect(cy.$id('e').style('line-style')).toBe('dashed');
       expect(cy.$id('d').style('line-style')).toBe('solid');

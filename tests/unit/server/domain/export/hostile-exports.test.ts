@@ -4,6 +4,7 @@ import { exportEntitiesCsv, exportRelationshipsCsv } from '../../../../../server
 import { exportGraphml } from '../../../../../server/domain/export/export-graphml.js';
 import { exportHtml } from '../../../../../server/domain/export/export-html.js';
 import { exportMarkdown } from '../../../../../server/domain/export/export-markdown.js';
+import { readExtension } from '../../../../../server/domain/stix/extension.js';
 import { exportStix } from '../../../../../server/domain/export/export-stix.js';
 import { formulaCells, hostileSubgraph, hostileUrls, xmlForbidden } from '../../../../support/hostile-subgraph.js';
 import { runPython } from '../../../../support/python.js';
@@ -111,10 +112,12 @@ describe('reports never link an unsafe URL and never run script (finding 2)', ()
     expect(markdown).not.toMatch(/(?<!\\)<(script|img|svg)/i);
   });
 
-  it('STIX leaves unsafe URLs out of external_references (which stix2-validator checks)', () => {
-    const bundle = JSON.parse(exportStix(subgraph)) as { objects: { external_references?: { url?: string }[] }[] };
-    const urls = bundle.objects.flatMap((object) => object.external_references ?? []).flatMap((reference) => reference.url ?? []);
-    expect(urls.length).toBeGreaterThan(0);
-    expect(urls.every((url) => url === 'https://example.org/report?a=1&b=2')).toBe(true);
+  it('STIX puts no URL in external_references (which stix2-validator checks); the exact records, URL as stored, travel in the extension', () => {
+    const bundle = JSON.parse(exportStix(subgraph)) as { objects: Record<string, unknown>[] };
+    const references = bundle.objects.flatMap((object) => (object.external_references as { url?: string }[] | undefined) ?? []);
+    expect(references.length).toBeGreaterThan(0);
+    expect(references.filter((reference) => reference.url !== undefined)).toEqual([]);
+    const carried = bundle.objects.flatMap((object) => (readExtension(object)?.sources as { url?: string }[] | undefined) ?? []);
+    expect(new Set(carried.map((source) => source.url))).toEqual(new Set(['https://example.org/report?a=1&b=2', ...hostileUrls]));
   });
 });
