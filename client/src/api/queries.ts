@@ -1,11 +1,14 @@
 /** Typed calls for each operation in `operations/*.graphql`; types come from codegen (src/gql). */
 import type {
+  DuplicateCandidatesQuery,
+  DuplicateLinksQuery,
   EntityEvidenceQuery,
   ExportFormat,
   ExportSubgraphQuery,
   FindPathsQuery,
   FindPathsQueryVariables,
   FocusEntityQuery,
+  MergeEntitiesMutation,
   GraphOverviewQuery,
   MostConnectedQuery,
   NeighbourCountsQuery,
@@ -13,12 +16,15 @@ import type {
   NeighbourhoodQueryVariables,
   PathEndsQuery,
   RelationshipEvidenceQuery,
+  RejectDuplicateMutation,
   RelationshipFilter,
   SearchEntitiesQuery,
   SearchEntitiesQueryVariables,
+  UnmergeEntitiesMutation,
 } from '../gql/graphql';
 import { request } from './client';
 import { buildDocument, indexDocuments } from './documents';
+import duplicates from './operations/duplicates.graphql?raw';
 import evidence from './operations/evidence.graphql?raw';
 import explore from './operations/explore.graphql?raw';
 import exportQuery from './operations/export.graphql?raw';
@@ -26,7 +32,7 @@ import fragments from './operations/fragments.graphql?raw';
 import lookup from './operations/lookup.graphql?raw';
 import paths from './operations/paths.graphql?raw';
 
-const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery]);
+const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, duplicates]);
 
 function run<T>(operationName: string, variables: object): Promise<T> {
   return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
@@ -73,3 +79,22 @@ export type { ExportFormat };
 
 export const exportSubgraph = async (ids: string[], format: ExportFormat, filter?: RelationshipFilter): Promise<ExportFile> =>
   (await run<ExportSubgraphQuery>('ExportSubgraph', { ids, format, depth: 0, filter })).export;
+
+export type DuplicateCandidate = DuplicateCandidatesQuery['duplicateCandidates'][number];
+export type DuplicateLinks = DuplicateLinksQuery;
+
+/** Possible duplicates, best first: around `ids`, or over the whole graph when none are given (small graphs). */
+export const fetchDuplicateCandidates = async (ids: string[] | null, limit = 100): Promise<DuplicateCandidate[]> =>
+  (await run<DuplicateCandidatesQuery>('DuplicateCandidates', { ids, limit })).duplicateCandidates;
+
+/** Each side's links, counted by type and direction, for the side-by-side comparison. */
+export const fetchDuplicateLinks = (a: string, b: string): Promise<DuplicateLinks> => run<DuplicateLinksQuery>('DuplicateLinks', { a, b });
+
+export const mergeEntities = async (keep: string, merge: string[], reason: string): Promise<MergeEntitiesMutation['mergeEntities']> =>
+  (await run<MergeEntitiesMutation>('MergeEntities', { keep, merge, reason })).mergeEntities;
+
+export const unmergeEntities = async (mergeId: string, reason: string): Promise<UnmergeEntitiesMutation['unmergeEntities']> =>
+  (await run<UnmergeEntitiesMutation>('UnmergeEntities', { mergeId, reason })).unmergeEntities;
+
+export const rejectDuplicate = async (a: string, b: string, reason: string | null): Promise<boolean> =>
+  (await run<RejectDuplicateMutation>('RejectDuplicate', { a, b, reason })).rejectDuplicate;
