@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config.js';
 import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
 import { editorToken, uniquePrefix } from '../support/graph.js';
 
@@ -121,8 +118,8 @@ describe('Possible duplicates', () => {
     expect(table).toContain('Second vendor write-up');
     await expect.poll(() => compare.getByTestId('duplicate-table').textContent()).toContain('1 link: 1 targeted');
     expect(await compare.getByTestId('duplicate-reasons').textContent()).toMatch(/same name once normalised|linked to the same/);
-    const shot = await screenshot(page, 'duplicates');
-    fs.copyFileSync(shot, path.join(projectRoot, 'docs', 'screenshots', 'duplicates.png'));
+    // Kept in tests/artifacts; docs/screenshots/duplicates.png is a copy of it.
+    await screenshot(page, 'duplicates');
 
     // Keep the first report's entity (the side with the excerpt-rich record), merge with the keyboard.
     const keepA = [ids.a, ids.b].sort()[0] === ids.a ? '1' : '2';
