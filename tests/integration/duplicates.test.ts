@@ -70,7 +70,8 @@ describe('duplicate candidates on the founding case plus public reporting (issue
     expect(missed.length, `missed: ${missed.join('; ')}`).toBeLessThanOrEqual(Math.floor(truePairs.length * 0.1));
     const distinct = new Set(distinctPairs.map(([a, b]) => key(a, b)));
     const falseInTop = candidates.slice(0, 30).filter((candidate) => distinct.has(key(candidate.a.id, candidate.b.id)));
-    const shown = (list: typeof candidates) => list.map((candidate) => `${candidate.a.name} / ${candidate.b.name} ${candidate.score}: ${candidate.reasons.join('; ')}`);
+    const shown = (list: typeof candidates) =>
+      list.map((candidate) => `${candidate.a.name} / ${candidate.b.name} ${candidate.score}: ${candidate.reasons.join('; ')}`);
     expect(shown(falseInTop), shown(candidates.slice(0, 40)).join('\n')).toEqual([]);
     for (const candidate of candidates) {
       expect(candidate.reasons.length).toBeGreaterThan(0);
@@ -81,7 +82,9 @@ describe('duplicate candidates on the founding case plus public reporting (issue
 
   it('never proposes a pair with a link between them (Iran and its intelligence ministry are PART_OF-linked)', async () => {
     const candidates = await findDuplicateCandidates(graph, [local('iran')], 0, 1_000);
-    expect(candidates.map((candidate) => candidate.b.id === local('iran') ? candidate.a.id : candidate.b.id)).not.toContain(local('iran-mois'));
+    expect(candidates.map((candidate) => (candidate.b.id === local('iran') ? candidate.a.id : candidate.b.id))).not.toContain(
+      local('iran-mois'),
+    );
   });
 
   it('does not propose a pair again once rejected as not the same', async () => {
@@ -107,12 +110,19 @@ describe('merging the true pairs, and undoing it', () => {
     const excerptsBefore = await excerptsOf(caseIds);
 
     const merges: string[] = [];
-    for (const [keep, merge] of truePairs) merges.push((await mergeEntities(graph, keep, [merge], 'test: same real-world thing', 'duplicates-test')).id);
-    await upsertEntity(graph, { id: bystander, kind: 'ORGANIZATION', name: 'Second Albanian telecom company (unnamed)', aliases: ['edited meanwhile'] }, 'duplicates-test');
+    for (const [keep, merge] of truePairs)
+      merges.push((await mergeEntities(graph, keep, [merge], 'test: same real-world thing', 'duplicates-test')).id);
+    await upsertEntity(
+      graph,
+      { id: bystander, kind: 'ORGANIZATION', name: 'Second Albanian telecom company (unnamed)', aliases: ['edited meanwhile'] },
+      'duplicates-test',
+    );
 
     const paths = await findRankedPaths(graph, homeland, treasury, { maxHops: 6, limit: 1 });
     expect(paths.length).toBeGreaterThan(0);
-    expect(new Set(await excerptsOf(caseIds.filter((id) => !truePairs.some(([, merged]) => merged === id))))).toEqual(new Set(excerptsBefore));
+    expect(new Set(await excerptsOf(caseIds.filter((id) => !truePairs.some(([, merged]) => merged === id))))).toEqual(
+      new Set(excerptsBefore),
+    );
     for (const [keep, merged] of truePairs) expect((await findEntityResolvingMerges(graph, merged))?.id).toBe(keep);
 
     for (const mergeId of merges.reverse()) await unmergeEntities(graph, mergeId, 'test: undo', 'duplicates-test');
@@ -167,7 +177,16 @@ describe('imports that meet curated entities (issue 15 acceptance)', () => {
       format: 'attribution-explorer',
       version: 1,
       sources: [{ id: `${prefix}src-update`, title: 'A later report', publisher: 'Test', url: null, published: '2024-01-01' }],
-      entities: [{ id: iran, kind: 'STATE', name: 'Government of Iran', aliases: ['IRI'], description: 'Replaced description', sources: [{ source: `${prefix}src-update`, excerpt: 'Iran, as named later.' }] }],
+      entities: [
+        {
+          id: iran,
+          kind: 'STATE',
+          name: 'Government of Iran',
+          aliases: ['IRI'],
+          description: 'Replaced description',
+          sources: [{ source: `${prefix}src-update`, excerpt: 'Iran, as named later.' }],
+        },
+      ],
       relationships: [],
     };
     const report = await importContent(graph, 'JSON', JSON.stringify(update), { keepCuration: true, matching: 'NONE' });
@@ -190,8 +209,20 @@ describe('imports that meet curated entities (issue 15 acceptance)', () => {
         version: 1,
         sources: [{ id: `${prefix}src-rama`, title: 'Rama report', publisher: 'Test', url: null, published: '2024-01-02' }],
         entities: [
-          { id: merged, kind: 'PERSON', name: 'Edi Rama', aliases: ['Rama'], sources: [{ source: `${prefix}src-rama`, excerpt: 'Prime Minister Edi Rama.' }] },
-          { id: `${prefix}new-rama`, kind: 'PERSON', name: 'Edi Rama (PM)', aliases: [], sources: [{ source: `${prefix}src-rama`, excerpt: 'Rama again.' }] },
+          {
+            id: merged,
+            kind: 'PERSON',
+            name: 'Edi Rama',
+            aliases: ['Rama'],
+            sources: [{ source: `${prefix}src-rama`, excerpt: 'Prime Minister Edi Rama.' }],
+          },
+          {
+            id: `${prefix}new-rama`,
+            kind: 'PERSON',
+            name: 'Edi Rama (PM)',
+            aliases: [],
+            sources: [{ source: `${prefix}src-rama`, excerpt: 'Rama again.' }],
+          },
         ],
         relationships: [],
       };
@@ -211,42 +242,102 @@ describe('the GraphQL contract of issue 15', () => {
     const server = await startTestServer();
     try {
       const [keep, merged] = truePairs.find(([a]) => a === local('roadsweep'))!;
-      const found = await server.graphql<{ duplicateCandidates: { a: { id: string }; b: { id: string }; score: number; reasons: string[] }[] }>(
-        /* GraphQL */ `query ($ids: [ID!]) { duplicateCandidates(ids: $ids) { a { id } b { id } score reasons } }`,
+      const found = await server.graphql<{
+        duplicateCandidates: { a: { id: string }; b: { id: string }; score: number; reasons: string[] }[];
+      }>(
+        /* GraphQL */ `
+          query ($ids: [ID!]) {
+            duplicateCandidates(ids: $ids) {
+              a {
+                id
+              }
+              b {
+                id
+              }
+              score
+              reasons
+            }
+          }
+        `,
         { ids: [keep] },
       );
       expect(found.errors).toBeUndefined();
       const pair = found.data!.duplicateCandidates.find((candidate) => key(candidate.a.id, candidate.b.id) === key(keep, merged));
       expect(pair?.reasons.length).toBeGreaterThan(0);
 
-      const mergeMutation = /* GraphQL */ `mutation ($keep: ID!, $merge: [ID!]!) { mergeEntities(keep: $keep, merge: $merge, reason: "same malware") { id entity { id } } }`;
+      const mergeMutation = /* GraphQL */ `
+        mutation ($keep: ID!, $merge: [ID!]!) {
+          mergeEntities(keep: $keep, merge: $merge, reason: "same malware") {
+            id
+            entity {
+              id
+            }
+          }
+        }
+      `;
       const refused = await server.graphql(mergeMutation, { keep, merge: [merged] }, readerToken);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const merge = await server.graphql<{ mergeEntities: { id: string; entity: { id: string } } }>(mergeMutation, { keep, merge: [merged] }, editorToken);
+      const merge = await server.graphql<{ mergeEntities: { id: string; entity: { id: string } } }>(
+        mergeMutation,
+        { keep, merge: [merged] },
+        editorToken,
+      );
       expect(merge.data?.mergeEntities.entity.id).toBe(keep);
-      const resolved = await server.graphql<{ entity: { id: string } }>(/* GraphQL */ `query ($id: ID!) { entity(id: $id) { id } }`, { id: merged });
+      const resolved = await server.graphql<{ entity: { id: string } }>(
+        /* GraphQL */ `
+          query ($id: ID!) {
+            entity(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: merged },
+      );
       expect(resolved.data?.entity.id).toBe(keep);
       const unmerge = await server.graphql<{ unmergeEntities: { id: string }[] }>(
-        /* GraphQL */ `mutation ($id: ID!) { unmergeEntities(mergeId: $id, reason: "test") { id } }`,
+        /* GraphQL */ `
+          mutation ($id: ID!) {
+            unmergeEntities(mergeId: $id, reason: "test") {
+              id
+            }
+          }
+        `,
         { id: merge.data!.mergeEntities.id },
         editorToken,
       );
       expect(unmerge.data?.unmergeEntities.map((entity) => entity.id).sort()).toEqual([keep, merged].sort());
 
       const deletion = await server.graphql<{ deleteEntity: { action: string; after: string } }>(
-        /* GraphQL */ `mutation ($id: ID!) { deleteEntity(id: $id, reason: "test") { action after } }`,
+        /* GraphQL */ `
+          mutation ($id: ID!) {
+            deleteEntity(id: $id, reason: "test") {
+              action
+              after
+            }
+          }
+        `,
         { id: merged },
         editorToken,
       );
       expect(deletion.data?.deleteEntity.action).toBe('DELETE');
       const restored = await server.graphql<{ restoreEntity: { id: string } }>(
-        /* GraphQL */ `mutation ($id: ID!) { restoreEntity(deletionId: $id, reason: "test") { id } }`,
+        /* GraphQL */ `
+          mutation ($id: ID!) {
+            restoreEntity(deletionId: $id, reason: "test") {
+              id
+            }
+          }
+        `,
         { id: (JSON.parse(deletion.data!.deleteEntity.after) as { deletionId: string }).deletionId },
         editorToken,
       );
       expect(restored.data?.restoreEntity.id).toBe(merged);
       const rejected = await server.graphql<{ rejectDuplicate: boolean }>(
-        /* GraphQL */ `mutation ($a: ID!, $b: ID!) { rejectDuplicate(a: $a, b: $b, reason: "test") }`,
+        /* GraphQL */ `
+          mutation ($a: ID!, $b: ID!) {
+            rejectDuplicate(a: $a, b: $b, reason: "test")
+          }
+        `,
         { a: keep, b: merged },
         editorToken,
       );
@@ -255,4 +346,135 @@ describe('the GraphQL contract of issue 15', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe('imports: newer STIX versions, dry runs and AUTO matching (issue 15)', () => {
+  const identity = (id: string, modified: string, name: string, description: string) =>
+    JSON.stringify({
+      type: 'bundle',
+      id: `bundle--${randomUUID()}`,
+      objects: [
+        {
+          type: 'identity',
+          spec_version: '2.1',
+          id,
+          created: '2023-01-01T00:00:00.000Z',
+          modified,
+          name,
+          description,
+          identity_class: 'organization',
+          external_references: [
+            { source_name: 'Test reporting', url: 'https://example.org/report', description: `${name}: ${description}` },
+          ],
+        },
+      ],
+    });
+
+  it('keeps a curated name against an older copy, and takes the name of a newer STIX version, keeping the curated one as an alias', async () => {
+    const id = `identity--${randomUUID()}`;
+    try {
+      await importContent(graph, 'STIX', identity(id, '2023-01-01T00:00:00.000Z', 'Albanian e-Government Agency', 'Runs e-Albania.'), {
+        keepCuration: true,
+      });
+      // An analyst curates the entity: the edit advances its modified to now.
+      await upsertEntity(
+        graph,
+        { id, kind: 'ORGANIZATION', name: 'AKSHI', aliases: ['National Agency for Information Society'] },
+        'duplicates-test',
+      );
+
+      const older = await importContent(graph, 'STIX', identity(id, '2023-06-01T00:00:00.000Z', 'NAIS', 'Renamed in the copy.'), {
+        keepCuration: true,
+      });
+      const [kept] = await findEntitiesByIds(graph, [id]);
+      expect(kept.name).toBe('AKSHI');
+      expect(older.entities.keptNewer).toBe(1);
+      expect(older.conflicts.some((line) => line.includes('name kept "AKSHI"'))).toBe(true);
+
+      const later = new Date(Date.now() + 60_000).toISOString();
+      const newer = await importContent(
+        graph,
+        'STIX',
+        identity(id, later, 'National Agency for Information Society (AKSHI)', 'Newer text.'),
+        { keepCuration: true },
+      );
+      const [taken] = await findEntitiesByIds(graph, [id]);
+      expect(taken.name).toBe('National Agency for Information Society (AKSHI)');
+      expect(taken.aliases).toEqual(expect.arrayContaining(['AKSHI', 'National Agency for Information Society']));
+      expect(taken.sources.length).toBeGreaterThanOrEqual(1);
+      expect(
+        newer.conflicts.some(
+          (line) =>
+            line.includes(`name took the newer import's "National Agency for Information Society (AKSHI)"`) && line.includes('"AKSHI"'),
+        ),
+      ).toBe(true);
+    } finally {
+      await graph.write('admin/delete-by-id-prefix', { prefix: id });
+    }
+  });
+
+  it('a dry run reports the matches the import would make, and writes nothing', async () => {
+    const newId = `${prefix}dry-roadsweep`;
+    const content = JSON.stringify({
+      format: 'attribution-explorer',
+      version: 1,
+      sources: [{ id: `${prefix}src-dry`, title: 'Dry-run report', publisher: 'Test', url: null, published: '2024-01-03' }],
+      entities: [
+        {
+          id: newId,
+          kind: 'MALWARE',
+          name: 'RoadSweep',
+          aliases: [],
+          sources: [{ source: `${prefix}src-dry`, excerpt: 'the RoadSweep ransomware' }],
+        },
+      ],
+      relationships: [],
+    });
+    const report = await importContent(graph, 'JSON', content, { dryRun: true, keepCuration: true, matching: 'SUGGEST' });
+    expect(report.dryRun).toBe(true);
+    const match = report.matches.find((found) => found.entityId === newId);
+    expect(match, JSON.stringify(report.matches)).toBeDefined();
+    expect([local('roadsweep'), ...truePairs.filter(([a]) => a === local('roadsweep')).map(([, b]) => b)]).toContain(match!.existingId);
+    expect(match!.reasons.length).toBeGreaterThan(0);
+    expect(match!.merged).toBe(false);
+    expect(await findEntitiesByIds(graph, [newId])).toEqual([]);
+  });
+
+  it('AUTO merges a matched new entity into the existing one in the import itself, undoably', async () => {
+    const newId = `${prefix}auto-mois`;
+    const existing = local('iran-mois');
+    const [before] = await findEntitiesByIds(graph, [existing]);
+    const content = JSON.stringify({
+      format: 'attribution-explorer',
+      version: 1,
+      sources: [{ id: `${prefix}src-auto`, title: 'AUTO report', publisher: 'Test', url: null, published: '2024-01-04' }],
+      entities: [
+        {
+          id: newId,
+          kind: before.kind,
+          name: before.name,
+          aliases: [],
+          sources: [{ source: `${prefix}src-auto`, excerpt: 'Iranian intelligence, as the AUTO report names it.' }],
+        },
+      ],
+      relationships: [],
+    });
+    const report = await importContent(graph, 'JSON', content, {
+      keepCuration: true,
+      matching: 'AUTO',
+      audit: { actor: 'duplicates-test', perElement: false },
+    });
+    const match = report.matches.find((found) => found.entityId === newId);
+    expect(match?.merged, JSON.stringify(report.matches)).toBe(true);
+    const survivor = await findEntityResolvingMerges(graph, newId);
+    expect(survivor?.id).toBe(match!.existingId);
+    expect(survivor!.sources.map((source) => source.excerpt)).toContain('Iranian intelligence, as the AUTO report names it.');
+    const [event] = (await graph.read('audit/find-history', { subjectId: newId, limit: 5 }))
+      .map((row) => row.event)
+      .filter((found) => found.action === 'MERGE');
+    const { mergeId } = JSON.parse(event.after!) as { mergeId: string };
+    await unmergeEntities(graph, mergeId, 'test: undo the AUTO merge', 'duplicates-test');
+    expect((await findEntitiesByIds(graph, [newId]))[0]?.id).toBe(newId);
+    await graph.write('admin/delete-by-id-prefix', { prefix: newId });
+  });
 });
