@@ -36,9 +36,18 @@ describe('scorePair', () => {
   });
 
   it('never pairs linked entities, incompatible kinds, or a state with a non-government organisation', () => {
-    expect(scorePair(facts({ id: 'a', kind: 'STATE', name: 'Iran', linked: ['b'] }), facts({ id: 'b', kind: 'STATE', name: 'Iran' }))).toBeNull();
-    expect(scorePair(facts({ id: 'a', kind: 'PERSON', name: 'ROADSWEEP' }), facts({ id: 'b', kind: 'MALWARE', name: 'ROADSWEEP' }))).toBeNull();
-    expect(scorePair(facts({ id: 'a', kind: 'STATE', name: 'Albania' }), facts({ id: 'b', kind: 'ORGANIZATION', name: 'One Albania', sector: 'telecommunications' }))).toBeNull();
+    expect(
+      scorePair(facts({ id: 'a', kind: 'STATE', name: 'Iran', linked: ['b'] }), facts({ id: 'b', kind: 'STATE', name: 'Iran' })),
+    ).toBeNull();
+    expect(
+      scorePair(facts({ id: 'a', kind: 'PERSON', name: 'ROADSWEEP' }), facts({ id: 'b', kind: 'MALWARE', name: 'ROADSWEEP' })),
+    ).toBeNull();
+    expect(
+      scorePair(
+        facts({ id: 'a', kind: 'STATE', name: 'Albania' }),
+        facts({ id: 'b', kind: 'ORGANIZATION', name: 'One Albania', sector: 'telecommunications' }),
+      ),
+    ).toBeNull();
   });
 
   it('keeps apart names that each have a word of their own, and events of different months', () => {
@@ -61,5 +70,21 @@ describe('scorePair', () => {
     );
     expect(scored!.score).toBeGreaterThanOrEqual(0.95);
     expect(scored!.reasons[0]).toBe('same external id: G0049');
+  });
+});
+
+describe('scorePair: what sources say and how STIX names kinds', () => {
+  it('proposes a pair a DUPLICATE_OF link joins, with that reason, and pairs an actor with an intrusion set', () => {
+    const joined = scorePair(
+      facts({ id: 'a', kind: 'MALWARE', name: 'ZeroCleare', sameAs: ['b'] }),
+      facts({ id: 'b', kind: 'MALWARE', name: 'ZEROCLEARE wiper variant' }),
+    );
+    expect(joined?.score).toBeGreaterThanOrEqual(0.95);
+    expect(joined?.reasons[0]).toMatch(/DUPLICATE_OF/);
+    const set = scorePair(
+      facts({ id: 'c', kind: 'THREAT_ACTOR', name: 'HomeLand Justice' }),
+      facts({ id: 'd', kind: 'INTRUSION_SET', name: 'Homeland Justice' }),
+    );
+    expect(set?.reasons.some((reason) => reason.includes('intrusion set'))).toBe(true);
   });
 });
