@@ -10,8 +10,7 @@ import path from 'node:path';
 import { buildDocument, indexDocuments, type DocumentIndex } from '../client/src/api/documents.js';
 import { projectRoot } from '../server/config.js';
 import { exportSubgraph } from '../server/domain/export/index.js';
-import { findDuplicateCandidates } from '../server/domain/duplicates/find-candidates.js';
-import type { StatementName } from '../server/graph/statements.js';
+import { defaultMinScore, findDuplicateCandidatesIn } from '../server/domain/duplicates/find-candidates.js';
 import { findNeighbourhood } from '../server/domain/find-neighbourhood.js';
 import { findRankedPathsIn } from '../server/domain/find-paths.js';
 import { searchEntities } from '../server/domain/search-entities.js';
@@ -196,7 +195,7 @@ export async function buildWorkloads(
     name: 'duplicates of one entity',
     requests: await repeat(async () => {
       const id = entities[someEntity()].id;
-      const replay = (tx: ManagedTransaction) => findDuplicateCandidates(graphOver(tx, catalog), [id], null, 20);
+      const replay = (tx: ManagedTransaction) => findDuplicateCandidatesIn(overDriver(tx, catalog), [id], defaultMinScore, 20);
       return {
         graphql: { query: duplicates, variables: { ids: [id], limit: 20 } },
         raw: { name: 'duplicates/find-match-facts, duplicates/find-blocking-candidates, duplicates/find-rejections, graph/find-entities', text: '', params: {}, replay },
@@ -207,9 +206,3 @@ export async function buildWorkloads(
   return workloads;
 }
 
-/** The domain's Graph over one driver transaction: only reads, which is all duplicate detection does. */
-function graphOver(tx: ManagedTransaction, catalog: CypherCatalog): Graph {
-  const bound = overDriver(tx, catalog);
-  const run = bound.run as (name: StatementName, params: Params) => Promise<unknown[]>;
-  return { read: (name: StatementName, params: Params) => run(name, params) } as unknown as Graph;
-}

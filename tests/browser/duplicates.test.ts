@@ -7,6 +7,17 @@ import { editorToken, uniquePrefix } from '../support/graph.js';
 const explorer = useExplorer();
 const prefix = uniquePrefix('ui-duplicates');
 const ids = { a: `${prefix}osprey-a`, b: `${prefix}osprey-b`, target: `${prefix}tirana-network`, lonely: `${prefix}lonely` };
+/** Each element cites source 1 or 2 of this run with its excerpt. */
+const cites = (source: 1 | 2, excerpt: string) => ({ sources: [{ source: `${prefix}src-${source}`, excerpt }] });
+const targeted = (id: string, from: string, confidence: number, source: 1 | 2, excerpt: string) => ({
+  id: `${prefix}${id}`,
+  type: 'TARGETED',
+  from,
+  to: ids.target,
+  stance: 'ASSERTED',
+  confidence,
+  ...cites(source, excerpt),
+});
 const document = {
   format: 'attribution-explorer',
   version: 1,
@@ -21,50 +32,13 @@ const document = {
       name: 'Osprey Collective',
       aliases: ['Osprey Team'],
       description: 'Group named by the first report.',
-      sources: [{ source: `${prefix}src-1`, excerpt: 'The Osprey Collective breached the municipal network.' }],
+      ...cites(1, 'The Osprey Collective breached the municipal network.'),
     },
-    {
-      id: ids.b,
-      kind: 'GROUP',
-      name: 'The OSPREY collective',
-      aliases: [],
-      sources: [{ source: `${prefix}src-2`, excerpt: 'We track this actor as The OSPREY collective.' }],
-    },
-    {
-      id: ids.target,
-      kind: 'INFRASTRUCTURE',
-      name: 'Tirana test municipal network',
-      aliases: [],
-      sources: [{ source: `${prefix}src-1`, excerpt: 'the municipal network' }],
-    },
-    {
-      id: ids.lonely,
-      kind: 'ORGANIZATION',
-      name: 'Zygomorphic Test Registry',
-      aliases: [],
-      sources: [{ source: `${prefix}src-2`, excerpt: 'a registry' }],
-    },
+    { id: ids.b, kind: 'GROUP', name: 'The OSPREY collective', ...cites(2, 'We track this actor as The OSPREY collective.') },
+    { id: ids.target, kind: 'INFRASTRUCTURE', name: 'Tirana test municipal network', ...cites(1, 'the municipal network') },
+    { id: ids.lonely, kind: 'ORGANIZATION', name: 'Zygomorphic Test Registry', ...cites(2, 'a registry') },
   ],
-  relationships: [
-    {
-      id: `${prefix}rel-a`,
-      type: 'TARGETED',
-      from: ids.a,
-      to: ids.target,
-      stance: 'ASSERTED',
-      confidence: 70,
-      sources: [{ source: `${prefix}src-1`, excerpt: 'breached the municipal network' }],
-    },
-    {
-      id: `${prefix}rel-b`,
-      type: 'TARGETED',
-      from: ids.b,
-      to: ids.target,
-      stance: 'ASSERTED',
-      confidence: 60,
-      sources: [{ source: `${prefix}src-2`, excerpt: 'hit the network' }],
-    },
-  ],
+  relationships: [targeted('rel-a', ids.a, 70, 1, 'breached the municipal network'), targeted('rel-b', ids.b, 60, 2, 'hit the network')],
 };
 
 const resolve = async (id: string) =>

@@ -53,6 +53,22 @@ afterAll(async () => {
   await graph.close();
 });
 
+/** A project JSON file of one report of this run: its entities each cite it with their excerpt. */
+function reportOf(
+  key: string,
+  title: string,
+  entities: { id: string; kind: string; name: string; aliases?: string[]; description?: string; excerpt: string }[],
+): string {
+  const source = `${prefix}src-${key}`;
+  return JSON.stringify({
+    format: 'attribution-explorer',
+    version: 1,
+    sources: [{ id: source, title, publisher: 'Test', url: null, published: '2024-01-01' }],
+    entities: entities.map(({ excerpt, ...entity }) => ({ aliases: [], ...entity, sources: [{ source, excerpt }] })),
+    relationships: [],
+  });
+}
+
 /** Candidates among this case's entities only (other tests import the same reporting in parallel). */
 async function caseCandidates() {
   const all = await findDuplicateCandidates(graph, caseIds, null, 1_000);
@@ -173,23 +189,17 @@ describe('imports that meet curated entities (issue 15 acceptance)', () => {
   it('re-importing reporting that renames a curated entity keeps its name, aliases and excerpts and lists the conflicts', async () => {
     const iran = local('iran');
     const [before] = await findEntitiesByIds(graph, [iran]);
-    const update = {
-      format: 'attribution-explorer',
-      version: 1,
-      sources: [{ id: `${prefix}src-update`, title: 'A later report', publisher: 'Test', url: null, published: '2024-01-01' }],
-      entities: [
-        {
-          id: iran,
-          kind: 'STATE',
-          name: 'Government of Iran',
-          aliases: ['IRI'],
-          description: 'Replaced description',
-          sources: [{ source: `${prefix}src-update`, excerpt: 'Iran, as named later.' }],
-        },
-      ],
-      relationships: [],
-    };
-    const report = await importContent(graph, 'JSON', JSON.stringify(update), { keepCuration: true, matching: 'NONE' });
+    const update = reportOf('update', 'A later report', [
+      {
+        id: iran,
+        kind: 'STATE',
+        name: 'Government of Iran',
+        aliases: ['IRI'],
+        description: 'Replaced description',
+        excerpt: 'Iran, as named later.',
+      },
+    ]);
+    const report = await importContent(graph, 'JSON', update, { keepCuration: true, matching: 'NONE' });
     const [after] = await findEntitiesByIds(graph, [iran]);
     expect(after.name).toBe(before.name);
     expect(after.aliases).toEqual(expect.arrayContaining([...before.aliases, 'IRI', 'Government of Iran']));
@@ -204,29 +214,11 @@ describe('imports that meet curated entities (issue 15 acceptance)', () => {
     const [, merged] = truePairs.find(([a]) => a === keep)!;
     const merge = await mergeEntities(graph, keep, [merged], 'test', 'duplicates-test');
     try {
-      const renamed = {
-        format: 'attribution-explorer',
-        version: 1,
-        sources: [{ id: `${prefix}src-rama`, title: 'Rama report', publisher: 'Test', url: null, published: '2024-01-02' }],
-        entities: [
-          {
-            id: merged,
-            kind: 'PERSON',
-            name: 'Edi Rama',
-            aliases: ['Rama'],
-            sources: [{ source: `${prefix}src-rama`, excerpt: 'Prime Minister Edi Rama.' }],
-          },
-          {
-            id: `${prefix}new-rama`,
-            kind: 'PERSON',
-            name: 'Edi Rama (PM)',
-            aliases: [],
-            sources: [{ source: `${prefix}src-rama`, excerpt: 'Rama again.' }],
-          },
-        ],
-        relationships: [],
-      };
-      const report = await importContent(graph, 'JSON', JSON.stringify(renamed), { keepCuration: true, matching: 'SUGGEST' });
+      const renamed = reportOf('rama', 'Rama report', [
+        { id: merged, kind: 'PERSON', name: 'Edi Rama', aliases: ['Rama'], excerpt: 'Prime Minister Edi Rama.' },
+        { id: `${prefix}new-rama`, kind: 'PERSON', name: 'Edi Rama (PM)', excerpt: 'Rama again.' },
+      ]);
+      const report = await importContent(graph, 'JSON', renamed, { keepCuration: true, matching: 'SUGGEST' });
       const [survivor] = await findEntitiesByIds(graph, [keep]);
       expect(survivor.aliases).toContain('Rama');
       expect(report.matches.find((match) => match.entityId === `${prefix}new-rama`)?.existingId).toBe(keep);
@@ -415,21 +407,9 @@ describe('imports: newer STIX versions, dry runs and AUTO matching (issue 15)', 
 
   it('a dry run reports the matches the import would make, and writes nothing', async () => {
     const newId = `${prefix}dry-roadsweep`;
-    const content = JSON.stringify({
-      format: 'attribution-explorer',
-      version: 1,
-      sources: [{ id: `${prefix}src-dry`, title: 'Dry-run report', publisher: 'Test', url: null, published: '2024-01-03' }],
-      entities: [
-        {
-          id: newId,
-          kind: 'MALWARE',
-          name: 'RoadSweep',
-          aliases: [],
-          sources: [{ source: `${prefix}src-dry`, excerpt: 'the RoadSweep ransomware' }],
-        },
-      ],
-      relationships: [],
-    });
+    const content = reportOf('dry', 'Dry-run report', [
+      { id: newId, kind: 'MALWARE', name: 'RoadSweep', excerpt: 'the RoadSweep ransomware' },
+    ]);
     const report = await importContent(graph, 'JSON', content, { dryRun: true, keepCuration: true, matching: 'SUGGEST' });
     expect(report.dryRun).toBe(true);
     const match = report.matches.find((found) => found.entityId === newId);
@@ -444,21 +424,9 @@ describe('imports: newer STIX versions, dry runs and AUTO matching (issue 15)', 
     const newId = `${prefix}auto-mois`;
     const existing = local('iran-mois');
     const [before] = await findEntitiesByIds(graph, [existing]);
-    const content = JSON.stringify({
-      format: 'attribution-explorer',
-      version: 1,
-      sources: [{ id: `${prefix}src-auto`, title: 'AUTO report', publisher: 'Test', url: null, published: '2024-01-04' }],
-      entities: [
-        {
-          id: newId,
-          kind: before.kind,
-          name: before.name,
-          aliases: [],
-          sources: [{ source: `${prefix}src-auto`, excerpt: 'Iranian intelligence, as the AUTO report names it.' }],
-        },
-      ],
-      relationships: [],
-    });
+    const content = reportOf('auto', 'AUTO report', [
+      { id: newId, kind: before.kind, name: before.name, excerpt: 'Iranian intelligence, as the AUTO report names it.' },
+    ]);
     const report = await importContent(graph, 'JSON', content, {
       keepCuration: true,
       matching: 'AUTO',

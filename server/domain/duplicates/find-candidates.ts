@@ -174,11 +174,19 @@ export async function findDuplicateCandidates(
   if (!(least >= 0 && least <= 1)) throw new BadUserInputError('minScore must be between 0 and 1.');
   if (ids && ids.length > 1_000) throw new BadUserInputError('ids may name at most 1000 entities.');
   // One read transaction: the candidates and the entities shown with them are of one state of the graph.
-  return graph.readTransaction(async (tx) => {
-    const around = ids && ids.length > 0 ? [...new Set(ids)] : await allEntityIds(tx, inlineScanLimit);
-    const pairs = (await scoreAround(tx, around, least)).sort(byScore).slice(0, limit);
-    return withEntities(tx, pairs);
-  });
+  return graph.readTransaction((tx) => findDuplicateCandidatesIn(tx, ids, least, limit));
+}
+
+/** findDuplicateCandidates inside a read transaction (arguments already checked). */
+export async function findDuplicateCandidatesIn(
+  tx: ReadTransaction,
+  ids: readonly string[] | null | undefined,
+  minScore: number,
+  limit: number,
+): Promise<DuplicateCandidateRecord[]> {
+  const around = ids && ids.length > 0 ? [...new Set(ids)] : await allEntityIds(tx, inlineScanLimit);
+  const pairs = (await scoreAround(tx, around, minScore)).sort(byScore).slice(0, limit);
+  return withEntities(tx, pairs);
 }
 
 async function withEntities(tx: ReadTransaction, pairs: ScoredPair[]): Promise<DuplicateCandidateRecord[]> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph, ReadTransaction, WriteTransaction } from '../../graph/run.js';
-import type { PropertySnapshot, RelationshipMap } from '../../graph/statements.js';
+import type { ParamsOf, PropertySnapshot, RelationshipMap } from '../../graph/statements.js';
 import { recordAuditEvents, snapshot } from '../audit.js';
 import { entityToImport } from '../edit/citations.js';
 import type { ImportCitation, ImportEntity } from '../import/document.js';
@@ -95,18 +95,8 @@ interface LinkPlan {
   repointed: { id: string; type: string; from: string; to: string }[];
   /** Kept relationships whose citations or disputes change (archived first). */
   changed: Link[];
-  evidence: {
-    id: string;
-    type: string;
-    from: string;
-    to: string;
-    sourceIds: string[];
-    excerpts: string[];
-    credibilities: number[];
-    markingRefs: string[];
-    disputedBy: string[];
-    absorbedIds: string[];
-  }[];
+  /** Relationships whose united citations, markings or disputes are written. */
+  evidence: ParamsOf<'merge/update-link-evidence'>['rels'];
 }
 
 /**

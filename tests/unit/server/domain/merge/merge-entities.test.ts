@@ -2,43 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { mergedEntity, planLinks } from '../../../../../server/domain/merge/merge-entities.js';
 import type { EntityRecord } from '../../../../../server/domain/types.js';
 import type { LinkWithMergeIds } from '../../../../../server/graph/statements.js';
+import { citation, entityRecord } from '../../../../support/records.js';
 
 const tlpRed = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
 const tlpClear = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
 
 const entity = (id: string, name: string, extra: Partial<EntityRecord> = {}): EntityRecord =>
-  ({
+  entityRecord({
     id,
     kind: 'GROUP',
     name,
-    aliases: [],
-    description: null,
-    date: null,
-    properties: {},
     sources: [
-      {
-        id: `src-${id}`,
-        title: 't',
-        publisher: null,
-        url: null,
-        published: null,
-        excerpt: `said of ${name}`,
-        reliability: null,
-        origin: null,
-        credibility: 2,
-        derivedFrom: [],
-      },
+      citation({ id: `src-${id}`, title: 't', publisher: null, url: null, published: null, excerpt: `said of ${name}`, credibility: 2 }),
     ],
-    extra: null,
-    externalIds: [],
-    stixObject: null,
-    created: null,
-    modified: null,
-    markings: [],
-    revoked: false,
-    deprecated: false,
     ...extra,
-  }) as EntityRecord;
+  });
 
 const link = (id: string, type: string, from: string, to: string, extra: Partial<LinkWithMergeIds> = {}): LinkWithMergeIds => ({
   id,
