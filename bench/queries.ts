@@ -198,11 +198,15 @@ export async function buildWorkloads(
       const replay = (tx: ManagedTransaction) => findDuplicateCandidatesIn(overDriver(tx, catalog), [id], defaultMinScore, 20);
       return {
         graphql: { query: duplicates, variables: { ids: [id], limit: 20 } },
-        raw: { name: 'duplicates/find-match-facts, duplicates/find-blocking-candidates, duplicates/find-rejections, graph/find-entities', text: '', params: {}, replay },
+        raw: {
+          name: 'duplicates/find-match-facts, duplicates/find-blocking-candidates, duplicates/find-rejections, graph/find-entities',
+          text: '',
+          params: {},
+          replay,
+        },
         label: id,
       };
     }),
   });
   return workloads;
 }
-
