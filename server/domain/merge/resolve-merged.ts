@@ -1,5 +1,5 @@
 import type { Graph, ReadTransaction } from '../../graph/run.js';
-import { findEntitiesIn } from '../list-entities.js';
+import { findEntitiesByIds, findEntitiesIn } from '../list-entities.js';
 import type { EntityRecord } from '../types.js';
 
 /** Merges of merges are followed this far; a longer chain means a cycle, which merges cannot make. */
@@ -28,9 +28,9 @@ export async function resolveMergedIds(tx: ReadTransaction, ids: readonly string
 
 /** The entity with this id, or the one it was merged into; null when there is none (unknown or deleted). */
 export async function findEntityResolvingMerges(graph: Graph, id: string): Promise<EntityRecord | null> {
+  const [direct] = await findEntitiesByIds(graph, [id]);
+  if (direct) return direct;
   return graph.readTransaction(async (tx) => {
-    const [direct] = await findEntitiesIn(tx, [id]);
-    if (direct) return direct;
     const survivor = (await resolveMergedIds(tx, [id])).get(id);
     return survivor && survivor !== id ? ((await findEntitiesIn(tx, [survivor]))[0] ?? null) : null;
   });
