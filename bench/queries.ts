@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildDocument, indexDocuments, type DocumentIndex } from '../client/src/api/documents.js';
 import { projectRoot } from '../server/config.js';
 import { exportSubgraph } from '../server/domain/export/index.js';
+import { defaultMinScore, findDuplicateCandidatesIn } from '../server/domain/duplicates/find-candidates.js';
 import { findNeighbourhood } from '../server/domain/find-neighbourhood.js';
 import { findRankedPathsIn } from '../server/domain/find-paths.js';
 import { searchEntities } from '../server/domain/search-entities.js';
@@ -185,6 +186,26 @@ export async function buildWorkloads(
       return make({ ids, format: 'JSON', depth: 0 }, exportQuery, `${ids.length} ids from ${ids[0]}`, (g) =>
         exportSubgraph(g, { ids, format: 'JSON', depth: 0 }),
       );
+    }),
+  });
+  // Duplicate detection for one entity (issue 15): its name's blocking candidates read from the full-text index,
+  // scored with their neighbours. The raw side replays the same named reads through the driver.
+  const duplicates = operation('DuplicateCandidates');
+  workloads.push({
+    name: 'duplicates of one entity',
+    requests: await repeat(async () => {
+      const id = entities[someEntity()].id;
+      const replay = (tx: ManagedTransaction) => findDuplicateCandidatesIn(overDriver(tx, catalog), [id], defaultMinScore, 20);
+      return {
+        graphql: { query: duplicates, variables: { ids: [id], limit: 20 } },
+        raw: {
+          name: 'duplicates/find-match-facts, duplicates/find-blocking-candidates, duplicates/find-rejections, graph/find-entities',
+          text: '',
+          params: {},
+          replay,
+        },
+        label: id,
+      };
     }),
   });
   return workloads;

@@ -15,6 +15,7 @@ import { projectRoot } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { benchmarkAttackImport, type AttackReport } from './attack.js';
 import { benchmarkClient, type ClientRow } from './client.js';
+import { benchmarkDuplicateScan, type DuplicateScanReport } from './duplicate-scan.js';
 import { generateGraph, scales, type ScaleName } from './generate-graph.js';
 import { countStored, loadRaw, loadWithPipeline, round, type ImportMode, type PipelineLoad, type RawLoad } from './load.js';
 import { machineFacts, ownPeakMemoryMb } from './machine.js';
@@ -66,9 +67,10 @@ const program = new Command()
   )
   .option(
     '--skip <phases>',
-    'comma-separated phases to leave out: pipeline, raw (the plain load and the queries), queries, client, attack (ATT&CK for ICS imports)',
+    'comma-separated phases to leave out: pipeline, raw (the plain load, the queries and the duplicate scan), queries, duplicates (the whole-graph duplicate scan), client, attack (ATT&CK for ICS imports)',
     '',
   )
+  .option('--duplicate-scan-seconds <s>', 'time budget of the whole-graph duplicate scan (default: 60 small, 120 otherwise)')
   .option('--heap <size>', 'Neo4j heap (default: 1g small, 4g medium, 8g large)')
   .option('--pagecache <size>', 'Neo4j page cache (default: 512m small, 2g medium, 6g large)')
   .option('--server-cpu-prof <dir>', 'write a V8 CPU profile of the server process into this folder')
@@ -90,6 +92,7 @@ interface Options {
   clientVariants?: boolean;
   defaultLayoutTimeout?: string;
   skip: string;
+  duplicateScanSeconds?: string;
   heap?: string;
   pagecache?: string;
   resultsDir: string;
@@ -171,6 +174,7 @@ async function main(): Promise<number> {
   let database: BenchNeo4j | null = null;
   let stored: Awaited<ReturnType<typeof countStored>> | null = null;
   const queries: (QueryRow & Record<string, unknown>)[] = [];
+  let duplicateScan: DuplicateScanReport | { error: string } | null = null;
   let jvmPeak: number | null = null;
   let serverPeak: number | null = null;
   try {
@@ -218,6 +222,17 @@ async function main(): Promise<number> {
         if (queries.some((row) => row.error)) notes.push(`server log tail: ${server.logTail().slice(-5).join(' | ').slice(0, 2000)}`);
         await server.stop();
         server = null;
+      }
+    }
+    // 3b. The whole-graph duplicate scan, as the bounded background job runs it, for a time budget.
+    if (!skip.has('duplicates')) {
+      const budget = Number(options.duplicateScanSeconds ?? (scale === 'small' ? 60 : 120));
+      say(`duplicate scan of the whole graph, ${budget} s budget`);
+      try {
+        duplicateScan = await benchmarkDuplicateScan(database.graph, graph.stats.entities, budget);
+        say(`duplicate scan: ${JSON.stringify(duplicateScan)}`);
+      } catch (error) {
+        duplicateScan = { error: (error as Error).message };
       }
     }
     jvmPeak = database.peakMb();
@@ -295,6 +310,7 @@ async function main(): Promise<number> {
     import: { rels_per_s: pipelineRate, raw_rels_per_s: rawRate, ratio: importRatio, pipeline, raw },
     attack,
     queries,
+    duplicate_scan: duplicateScan,
     client,
     memory: { node_peak_mb: ownPeakMemoryMb(), server_peak_mb: serverPeak, jvm_peak_mb: jvmPeak, import_jvm_peak_mb: importJvmPeak },
     targets: checkTargets(queries, importRatio, client, attack && 'rows' in attack ? attack : null),

@@ -46,6 +46,8 @@ export function checkTargets(
   add('paths maxHops 6 (limit 5) p95 ms <= 100', row('paths maxHops 6')?.p95_ms, 100, true);
   add('neighbourhood depth 1 p95 ms <= 20', row('neighbourhood depth 1')?.p95_ms, 20, true);
   add('search p95 ms <= 20', row('search')?.p95_ms, 20, true);
+  // Issue 15: duplicate detection for one entity answers in under 2 s.
+  add('duplicates of one entity p95 ms <= 2000', row('duplicates of one entity')?.p95_ms, 2_000, true);
   for (const size of client.filter((c) => c.elements >= 5_000)) {
     if (size.elements === 5_000) add('client 5k elements drawn and laid out, ms <= 3000', size.draw_ms, 3_000, true);
     add(`client ${size.elements} elements pan frame time / defaults <= 0.3`, size.ratio, 0.3, true);

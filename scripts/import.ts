@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { openDatabaseForCli } from '../server/database-for-cli.js';
@@ -12,6 +12,7 @@ import { importDocument, parseImport } from '../server/domain/import/run-import.
 import { createLogger } from '../server/logger.js';
 
 // npm run import -- <file> [--format stix|csv|json] [--dry-run] [--skip-missing-references] [--encoding windows-1252]
+//                          [--matching none|suggest|auto]
 const program = new Command()
   .name('npm run import --')
   .description("Import a STIX 2.1 bundle, a CSV file or the project's JSON into the graph: validated whole, written all or nothing.")
@@ -23,10 +24,21 @@ const program = new Command()
     'import the rest when an element refers to an entity or source in neither the file nor the graph, and list what was left out (default: import nothing)',
   )
   .option('-e, --encoding <label>', 'the text encoding of the file when it is not UTF-8, e.g. windows-1252 or iso-8859-1')
+  .addOption(
+    new Option('-m, --matching <mode>', 'new entities that may already exist: none, suggest (list them) or auto (merge from score 0.9)')
+      .choices(['none', 'suggest', 'auto'])
+      .default('suggest'),
+  )
   .showHelpAfterError();
 program.parse();
 const [file] = program.args;
-const options = program.opts<{ format?: string; dryRun?: boolean; skipMissingReferences?: boolean; encoding?: string }>();
+const options = program.opts<{
+  format?: string;
+  dryRun?: boolean;
+  skipMissingReferences?: boolean;
+  encoding?: string;
+  matching: 'none' | 'suggest' | 'auto';
+}>();
 
 /**
  * The file's text: UTF-8 unless --encoding names another. Bytes that are not valid in it are refused with the line
@@ -109,6 +121,8 @@ async function main(): Promise<number> {
     const report = await importDocument(database.graph, document, {
       dryRun: options.dryRun,
       onMissingReference: options.skipMissingReferences ? 'SKIP' : 'FAIL',
+      keepCuration: true,
+      matching: options.matching.toUpperCase() as 'NONE' | 'SUGGEST' | 'AUTO',
       audit: { actor: `cli:${os.userInfo().username}`, perElement: false, reason: `npm run import ${path.basename(file)}` },
       onProgress: (done, total) => {
         if (!barStarted) {
@@ -128,6 +142,11 @@ async function main(): Promise<number> {
       ...report.warnings.map((warning) => `warning: ${warning}`),
       ...(report.skipped.length > 0 ? [`left out ${report.skipped.length} element(s) or reference(s) (--skip-missing-references):`] : []),
       ...report.skipped.map((line) => `  skipped: ${line}`),
+      ...report.conflicts.map((conflict) => `conflict: ${conflict}`),
+      ...report.matches.map(
+        (match) =>
+          `${match.merged ? 'merged' : 'possible duplicate'}: ${match.entityId} ~ ${match.existingId} (${match.score}): ${match.reasons.join('; ')}`,
+      ),
     ];
     process.stdout.write(lines.join('\n') + '\n');
     return 0;

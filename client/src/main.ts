@@ -35,7 +35,11 @@
  *   filter-panel, filter-kind-<KIND>, filter-stance-<STANCE>, filter-type-<TYPE>,
  *   filter-min-confidence, filter-min-confidence-value, filter-reset,
  *   timebar, timebar-histogram, timebar-play, timebar-asof, timebar-range, timebar-clear,
- *   console-panel, console-editor, console-variables, console-run, console-draw, console-status, console-result
+ *   console-panel, console-editor, console-variables, console-run, console-draw, console-status, console-result,
+ *   duplicates-open, duplicates-dialog, duplicates-summary, duplicates-list, duplicate-pair (data-a, data-b),
+ *   duplicates-empty, duplicate-compare, duplicate-table, duplicate-reasons, duplicate-keep-a, duplicate-keep-b,
+ *   duplicate-reason-input, duplicate-merge, duplicate-reject, duplicate-later, duplicate-merged, duplicate-undo,
+ *   duplicate-error
  */
 import './styles/app.css';
 import { adoptTokenFromUrl } from './api/client';

@@ -69,4 +69,8 @@ CREATE CONSTRAINT rel_dynamic_analysis_of_id IF NOT EXISTS FOR ()-[r:DYNAMIC_ANA
 CREATE CONSTRAINT rel_impacts_id IF NOT EXISTS FOR ()-[r:IMPACTS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_resolves_to_id IF NOT EXISTS FOR ()-[r:RESOLVES_TO]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_belongs_to_id IF NOT EXISTS FOR ()-[r:BELONGS_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE INDEX duplicate_rejection_key IF NOT EXISTS FOR (r:DuplicateRejection) ON (r.key);
+CREATE INDEX merged_entity_id IF NOT EXISTS FOR (m:MergedEntity) ON (m.id);
+CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE;
+CREATE INDEX merge_archive_merge IF NOT EXISTS FOR (a:MergeArchive) ON (a.mergeId);
 CALL db.awaitIndexes(60);

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../errors.js';
-import type { Graph } from '../graph/run.js';
+import type { Graph, ReadTransaction } from '../graph/run.js';
+import type { RowOf } from '../graph/statements.js';
 import { RecordBuilder } from './graph-records.js';
 import { kindsHiddenByDefault, withKindFamilies, type EntityKindName } from './model.js';
 import { checkRange } from './relationship-filter.js';
@@ -10,6 +11,17 @@ export async function findEntitiesByIds(graph: Graph, ids: string[]): Promise<En
   if (ids.length > 1_000) throw new BadUserInputError('ids may name at most 1000 entities.');
   if (ids.length === 0) return [];
   const [row] = await graph.read('graph/find-entities', { ids });
+  return entitiesInOrder(row, ids);
+}
+
+/** Entities by id as a transaction sees them (one that writes sees its own changes), in the order asked. */
+export async function findEntitiesIn(tx: ReadTransaction, ids: string[]): Promise<EntityRecord[]> {
+  if (ids.length === 0) return [];
+  const [row] = await tx.run('graph/find-entities', { ids });
+  return entitiesInOrder(row, ids);
+}
+
+function entitiesInOrder(row: RowOf<'graph/find-entities'>, ids: string[]): EntityRecord[] {
   const builder = new RecordBuilder(row.sources);
   const byId = new Map(builder.entityList(row.entities).map((entity) => [entity.id, entity]));
   return ids.map((id) => byId.get(id)).filter((entity): entity is EntityRecord => Boolean(entity));

@@ -207,6 +207,24 @@ export interface RelationshipWrite extends RelationshipCore {
   fingerprint: string;
 }
 
+/** A relationship as a merge reads it, with the ids of parallel links folded into it by earlier merges. */
+export type LinkWithMergeIds = RelationshipMap & { absorbedIds?: string[] | null };
+
+/** A merge or deletion as recorded (`MergeRecord` node). */
+export interface MergeRecordMap {
+  id: string;
+  kind: 'MERGE' | 'DELETE';
+  keep: string | null;
+  merged: string[];
+  createdRelationshipIds: string[];
+  actor: string;
+  reason: string;
+  at: string;
+  status: 'ACTIVE' | 'UNDONE';
+  undoneBy?: string | null;
+  undoneAt?: string | null;
+}
+
 export interface MarkingWrite {
   id: string;
   object: string;
@@ -272,6 +290,62 @@ export const statements = {
   'audit/find-history': statement<{ subjectId: string; limit: number }, { event: AuditEventMap }>('event'),
   'audit/record-events': statement<{ events: AuditEventMap[] }>(),
   'edit/delete-relationship': statement<{ id: string }, { rel: PropertySnapshot }>('rel'),
+  'duplicates/find-blocking-candidates': statement<
+    { queries: { id: string; query: string }[]; perEntity: number },
+    { id: string; candidates: string[] }
+  >('id', 'candidates'),
+  'duplicates/find-match-facts': statement<
+    { ids: string[]; neighbourLimit: number },
+    { entity: EntityMap; neighbours: string[]; linked: string[]; sameAs: string[]; sourceTitles: string[] }
+  >('entity', 'neighbours', 'linked', 'sameAs', 'sourceTitles'),
+  'duplicates/find-rejections': statement<{ keys: string[] }, { key: string }>('key'),
+  'duplicates/list-entity-ids': statement<{ after: string; limit: number }, { id: string }>('id'),
+  'duplicates/record-rejection': statement<{ key: string; a: string; b: string; actor: string; reason: string | null; at: string }>(),
+  'merge/archive-entities': statement<{ mergeId: string; survivor: string | null; entities: { id: string; label: string }[] }>(),
+  'merge/archive-relationships': statement<{
+    mergeId: string;
+    rels: { id: string; type: RelationshipTypeName; from: string; to: string; role: 'DELETED' | 'CHANGED' }[];
+  }>(),
+  'merge/find-links': statement<
+    { ids: string[]; keep: string },
+    { links: LinkWithMergeIds[]; keepLinks: LinkWithMergeIds[]; disputing: LinkWithMergeIds[] }
+  >('links', 'keepLinks', 'disputing'),
+  'merge/find-merge': statement<
+    { id: string },
+    {
+      merge: MergeRecordMap;
+      archives: { role: string; key: string; type: string | null; from: string | null; to: string | null; id: string }[];
+      entities: { id: string; kind: string }[];
+      laterMerges: string[];
+      survivorPresent: boolean;
+    }
+  >('merge', 'archives', 'entities', 'laterMerges', 'survivorPresent'),
+  'merge/record-merge': statement<{ merge: Omit<MergeRecordMap, 'status' | 'undoneBy' | 'undoneAt'> }>(),
+  'merge/repoint-relationships': statement<{ mergeId: string; rels: { id: string; type: string; from: string; to: string }[] }>(),
+  'merge/resolve-merged-ids': statement<{ ids: string[] }, { id: string; mergedInto: string | null }>('id', 'mergedInto'),
+  'merge/restore-merge': statement<{
+    id: string;
+    created: { id: string; type: string; from: string; to: string }[];
+    entities: { id: string; label: string }[];
+    deleted: { key: string; type: string }[];
+    changed: { key: string; type: string }[];
+    actor: string;
+    at: string;
+  }>(),
+  'merge/update-link-evidence': statement<{
+    rels: {
+      id: string;
+      type: string;
+      from: string;
+      to: string;
+      sourceIds: string[];
+      excerpts: string[];
+      credibilities: number[];
+      markingRefs: string[];
+      disputedBy: string[];
+      absorbedIds: string[];
+    }[];
+  }>(),
   'export/find-subgraph': statement<
     { ids: string[] } & RelationshipFilterParams,
     EntitiesWithSources & {

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors.js';
-import { findEntity, findRelationship } from '../domain/find-entity.js';
+import { findRelationship } from '../domain/find-entity.js';
+import { findEntityResolvingMerges } from '../domain/merge/resolve-merged.js';
 import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
 import { pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
@@ -18,7 +19,7 @@ export const queryResolvers: QueryResolvers = {
     searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full', includeRetired),
 
   entity: async (_parent, { id }, { graph }) => {
-    const found = await findEntity(graph, id);
+    const found = await findEntityResolvingMerges(graph, id);
     if (!found) throw new NotFoundError(`No entity with id "${id}".`);
     return found;
   },

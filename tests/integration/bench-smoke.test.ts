@@ -59,6 +59,8 @@ describe('npm run bench (small scale, smoke)', () => {
         '1',
         '--default-layout-timeout',
         '20',
+        '--duplicate-scan-seconds',
+        '5',
       ];
       const { code, stdout, stderr } = await runBench(args, 14 * 60_000);
       expect(code, stderr.slice(-3000)).toBe(0);
@@ -87,6 +89,7 @@ describe('npm run bench (small scale, smoke)', () => {
         'paths maxHops 4',
         'paths maxHops 6',
         'export 1k entities (JSON)',
+        'duplicates of one entity',
       ];
       expect(report.queries.map((row: { name: string; concurrency: number }) => `${row.name}@${row.concurrency}`)).toEqual(
         names.flatMap((name) => [`${name}@1`, `${name}@4`]),
@@ -106,6 +109,12 @@ describe('npm run bench (small scale, smoke)', () => {
         expect(row.requests, name).toBeGreaterThan(0);
         expect(positive(row.p50_ms) && positive(row.raw_p50_ms) && positive(row.ratio_p50), name).toBe(true);
       }
+
+      // The whole-graph duplicate scan ran for its budget, page by page, and said how far it got.
+      expect(report.duplicate_scan).toMatchObject({ budget_s: 5, entities_total: 10_000, min_score: 0.6 });
+      expect(report.duplicate_scan.entities_checked).toBeGreaterThan(0);
+      expect(report.duplicate_scan.entities_checked % 200 === 0 || report.duplicate_scan.complete).toBe(true);
+      expect(positive(report.duplicate_scan.entities_per_s)).toBe(true);
 
       expect(report.client).toHaveLength(1);
       const [canvas] = report.client;

@@ -97,6 +97,39 @@ export async function prefixSnapshot(graph: Graph, prefix: string): Promise<stri
 }
 
 /**
+ * Every property and label of these entities and every link touching them (type, ends, properties), as one hash:
+ * equal before and after = the graph around them is exactly as it was. Entities missing from the graph count too.
+ */
+export async function entitiesSnapshot(graph: Graph, ids: string[]): Promise<string> {
+  const [row] = await graph.runText(
+    `CALL { UNWIND $ids AS id OPTIONAL MATCH (n:Entity {id: id})
+            RETURN collect([id, COLLECT { UNWIND labels(n) AS label RETURN label ORDER BY label }, properties(n), COLLECT { UNWIND keys(n) AS k RETURN k + ':' + valueType(n[k]) AS typed ORDER BY typed }]) AS entities }
+     CALL { MATCH (n:Entity)-[r]-(:Entity) WHERE n.id IN $ids
+            WITH DISTINCT r ORDER BY r.id
+            RETURN collect([r.id, type(r), startNode(r).id, endNode(r).id, properties(r), COLLECT { UNWIND keys(r) AS k RETURN k + ':' + valueType(r[k]) AS typed ORDER BY typed }]) AS links }
+     RETURN entities, links`,
+    'READ',
+    { ids: [...ids].sort() },
+  );
+  return createHash('sha256').update(canonicalJson(row)).digest('hex');
+}
+
+/** JSON with object keys and label lists sorted: the order Neo4j returns properties in is not part of the graph. */
+export function canonicalJson(value: unknown): string {
+  const sorted = (item: unknown): unknown => {
+    if (Array.isArray(item)) return item.map(sorted);
+    if (item && typeof item === 'object')
+      return Object.fromEntries(
+        Object.keys(item)
+          .sort()
+          .map((key) => [key, sorted((item as Record<string, unknown>)[key])]),
+      );
+    return item;
+  };
+  return JSON.stringify(sorted(value));
+}
+
+/**
  * Import bookkeeping that says when or from which copy an element was written, not what the graph holds: the
  * clock's createdAt and updatedAt, and bundleModified (the newest modified of the bundle a kept version came
  * from, which differs with the order two releases arrive in when their copies are the same).

@@ -1,11 +1,14 @@
 /** Typed calls for each operation in `operations/*.graphql`; types come from codegen (src/gql). */
 import type {
+  DuplicateCandidatesQuery,
+  DuplicateLinksQuery,
   EntityEvidenceQuery,
   ExportFormat,
   ExportSubgraphQuery,
   FindPathsQuery,
   FindPathsQueryVariables,
   FocusEntityQuery,
+  MergeEntitiesMutation,
   GraphOverviewQuery,
   GraphSummaryQuery,
   LinksAmongQuery,
@@ -25,13 +28,16 @@ import type {
   NeighbourhoodQueryVariables,
   PathEndsQuery,
   RelationshipEvidenceQuery,
+  RejectDuplicateMutation,
   RelationshipFilter,
   SearchEntitiesQuery,
   SearchEntitiesQueryVariables,
+  UnmergeEntitiesMutation,
 } from '../gql/graphql';
 import { request } from './client';
 import { buildDocument, indexDocuments } from './documents';
 import canvas from './operations/canvas.graphql?raw';
+import duplicates from './operations/duplicates.graphql?raw';
 import evidence from './operations/evidence.graphql?raw';
 import explore from './operations/explore.graphql?raw';
 import exportQuery from './operations/export.graphql?raw';
@@ -41,7 +47,7 @@ import lookup from './operations/lookup.graphql?raw';
 import paths from './operations/paths.graphql?raw';
 import views from './operations/views.graphql?raw';
 
-const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, canvas, groups, views]);
+const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, canvas, groups, views, duplicates]);
 
 function run<T>(operationName: string, variables: object): Promise<T> {
   return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
@@ -125,3 +131,22 @@ export const deleteView = async (id: string): Promise<boolean> => (await run<Del
 
 export const fetchLinksAmong = async (ids: string[]): Promise<Subgraph> =>
   (await run<LinksAmongQuery>('LinksAmong', { ids, limit: 50_000 })).linksAmong;
+
+export type DuplicateCandidate = DuplicateCandidatesQuery['duplicateCandidates'][number];
+export type DuplicateLinks = DuplicateLinksQuery;
+
+/** Possible duplicates, best first: around `ids`, or over the whole graph when none are given (small graphs). */
+export const fetchDuplicateCandidates = async (ids: string[] | null, limit = 100): Promise<DuplicateCandidate[]> =>
+  (await run<DuplicateCandidatesQuery>('DuplicateCandidates', { ids, limit })).duplicateCandidates;
+
+/** Each side's links, counted by type and direction, for the side-by-side comparison. */
+export const fetchDuplicateLinks = (a: string, b: string): Promise<DuplicateLinks> => run<DuplicateLinksQuery>('DuplicateLinks', { a, b });
+
+export const mergeEntities = async (keep: string, merge: string[], reason: string): Promise<MergeEntitiesMutation['mergeEntities']> =>
+  (await run<MergeEntitiesMutation>('MergeEntities', { keep, merge, reason })).mergeEntities;
+
+export const unmergeEntities = async (mergeId: string, reason: string): Promise<UnmergeEntitiesMutation['unmergeEntities']> =>
+  (await run<UnmergeEntitiesMutation>('UnmergeEntities', { mergeId, reason })).unmergeEntities;
+
+export const rejectDuplicate = async (a: string, b: string, reason: string | null): Promise<boolean> =>
+  (await run<RejectDuplicateMutation>('RejectDuplicate', { a, b, reason })).rejectDuplicate;

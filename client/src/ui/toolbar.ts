@@ -1,7 +1,8 @@
-/** The top bar's tools: layouts, fit, undo/redo, paths, console, saved views, export, WebGL and help. */
+/** The top bar's tools: layouts, fit, undo/redo, paths, console, duplicates, saved views, export, WebGL and help. */
 import { layoutLabels, layoutNames, type LayoutName } from '../graph/layouts';
 import type { Explorer } from '../explorer';
 import { h } from './dom';
+import { openDuplicatesDialog } from './duplicates-dialog';
 import { createExportMenu } from './export-menu';
 import { toast } from './status';
 import { createViewsMenu } from './views-menu';
@@ -104,6 +105,16 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
     ),
     h('button', { class: 'tool', testid: 'paths-toggle', title: 'Path finder (R)', onclick: handlers.togglePaths }, 'Paths'),
     h('button', { class: 'tool', testid: 'console-toggle', title: 'GraphQL console (G)', onclick: handlers.toggleConsole }, 'GraphQL'),
+    h(
+      'button',
+      {
+        class: 'tool',
+        testid: 'duplicates-open',
+        title: 'Possible duplicates: review, merge, undo',
+        onclick: () => openDuplicatesDialog(explorer),
+      },
+      'Duplicates',
+    ),
     createViewsMenu(explorer, handlers.currentQuery),
     createExportMenu(explorer, handlers.currentQuery),
     h('label', { class: 'tool toggle', title: 'Render with WebGL (faster for thousands of elements)' }, webgl, 'WebGL'),

@@ -127,4 +127,8 @@ export interface ImportReport {
   sources: ImportCounts;
   entities: ImportCounts;
   relationships: ImportCounts;
+  /** Fields an update left at their curated value, one line each (only when curation is kept). */
+  conflicts: string[];
+  /** New entities that may be existing ones (SUGGEST), merged into them when AUTO. */
+  matches: { entityId: string; existingId: string; score: number; reasons: string[]; merged: boolean }[];
 }

@@ -14,6 +14,7 @@ import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
 import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
 import { planWrites, type WritePlan } from './write-document.js';
+import { findImportMatches, keepCuration, mergeMatches, resolveMergedReferences, type ImportMatching } from './match-existing.js';
 
 export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
 export type ImportFormatName = (typeof importFormats)[number];
@@ -32,6 +33,16 @@ export interface ImportOptions {
    * SKIP: each element that needs such a reference is left out (with what depends on it) and listed; the rest lands.
    */
   onMissingReference?: MissingReferencePolicy;
+  /**
+   * Analysts' imports (API, CLI): an update unites aliases, citations and markings and keeps curated values
+   * unless the import's copy is newer, listing the conflicts. Edits leave it off: there the editor's value is the point.
+   */
+  keepCuration?: boolean;
+  /**
+   * What to do about new entities that may already exist: NONE (default), SUGGEST (list them), AUTO (merge them
+   * from autoMergeScore up, in the import's transaction). A dry run lists the matches it would make.
+   */
+  matching?: ImportMatching;
 }
 
 /** Turns file content of any supported format into a normalized document, or every problem found. */
@@ -63,6 +74,7 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
       const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
       await plan.write(tx, options.onProgress);
       if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
+      if (options.matching === 'AUTO') await mergeMatches(tx, report.matches, options.audit?.actor ?? 'import');
       return report;
     },
     30 * 60_000,
@@ -71,11 +83,17 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
 }
 
 /**
- * Validates the document against itself and the graph as `tx` sees it, and plans the writes. Derivations
+ * Validates the document against itself and the graph as `tx` sees it, and plans the writes. Ids merged away
+ * are replaced by their survivor's first, and with keepCuration updates keep what analysts curated. Derivations
  * naming sources the graph and the file lack are dropped (with a warning) before the checks; in lenient mode
- * (onMissingReference: SKIP) what refers to an entity or source in neither is left out and listed.
+ * (onMissingReference: SKIP) what refers to an entity or source in neither is left out and listed. The report
+ * lists the existing entities the new ones may be (matching), read before anything is written.
  */
-async function checkAndPlan(tx: ReadTransaction, given: ImportDocument, options: ImportOptions) {
+async function checkAndPlan(tx: ReadTransaction, parsed: ImportDocument, options: ImportOptions) {
+  // Ids merged away reach their survivor, whatever the file names.
+  const resolved = await resolveMergedReferences(tx, parsed);
+  const curated = options.keepCuration ? await keepCuration(tx, resolved) : { document: resolved, conflicts: [] };
+  const given = curated.document;
   const [found] = await tx.run('import/find-existing-ids', externalReferences(given));
   const existing = { entityIds: new Set(found.entityIds), sourceIds: new Set(found.sourceIds) };
   const derived = dropUnknownDerivations(given, existing.sourceIds);
@@ -84,7 +102,15 @@ async function checkAndPlan(tx: ReadTransaction, given: ImportDocument, options:
   const problems = validateDocument(document, existing);
   if (problems.length > 0) throw new ImportValidationError(problems);
   const plan = await planWrites(tx, document);
-  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], skipped, ...plan.counts };
+  const createdIds = plan.changes.entities.filter((change) => !change.updated).map((change) => change.id);
+  const report: ImportReport = {
+    dryRun: Boolean(options.dryRun),
+    warnings: document.warnings ?? [],
+    skipped,
+    ...plan.counts,
+    conflicts: curated.conflicts,
+    matches: await findImportMatches(tx, document, createdIds, options.matching ?? 'NONE'),
+  };
   return { document, plan, report };
 }
 

@@ -248,7 +248,7 @@ export function keywordQueries(ids: string[]): string[] {
 }
 
 /** The next instant after `after` (an edit's `modified` must advance even within one millisecond). */
-function laterThan(now: string, after: string | null): string {
+export function laterThan(now: string, after: string | null): string {
   if (!after || compareTimestamps(now, after) > 0) return now;
   return new Date(Date.parse(after) + 1).toISOString();
 }
