@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { projectRoot } from '../../server/config.js';
 import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+
+const foundingCase = JSON.parse(fs.readFileSync(path.join(projectRoot, 'cypher', 'seed', 'founding-case.json'), 'utf8')) as {
+  entities: { id: string; description: string; sources: { source: string }[] }[];
+};
 
 // The analyst's acceptance walk (issue 4): each step drives the real app in Debian's Chromium and keeps a
 // screenshot in tests/artifacts/. Never return Cytoscape objects from page.evaluate: they do not serialise.
@@ -23,6 +29,12 @@ describe('the analyst in the explorer', () => {
     await first.waitFor();
     expect(await first.getAttribute('data-entity-id')).toBe('homeland-justice');
     expect(await first.textContent()).toMatch(/threat actor/i);
+    // Enough to tell two entities of one name apart: distinct sources citing it, and its description.
+    const seed = foundingCase.entities.find((entity) => entity.id === 'homeland-justice')!;
+    const distinctSources = new Set(seed.sources.map((citation) => citation.source)).size;
+    expect(distinctSources).toBe(2);
+    expect(await first.getByTestId('search-result-detail').textContent()).toBe(`${distinctSources} sources · ${seed.description}`);
+    await screenshot(page, 'explorer-1-search-results');
     await page.getByTestId('search-input').press('Enter');
     await waitForNodes(page, 1);
     expect(await nodeIds(page)).toContain('homeland-justice');

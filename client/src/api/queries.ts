@@ -65,7 +65,7 @@ export const searchEntities = async (variables: SearchEntitiesQueryVariables): P
   (await run<SearchEntitiesQuery>('SearchEntities', variables)).search;
 
 /** The most connected entities: where any graph, whatever its names, is best entered. */
-export const fetchMostConnected = async (limit: number): Promise<SearchHit[]> =>
+export const fetchMostConnected = async (limit: number): Promise<MostConnectedQuery['overview']> =>
   (await run<MostConnectedQuery>('MostConnected', { limit })).overview;
 
 export const fetchNeighbourhood = async (variables: NeighbourhoodQueryVariables): Promise<Subgraph> =>

@@ -33,6 +33,16 @@ export interface EntityPicker {
 
 let pickerCount = 0;
 
+/**
+ * "2 sources · Hacker persona with suspected ties to Iran..." : how many distinct sources cite it (a source cited
+ * for two excerpts counts once), then as much of the description as fits.
+ */
+export function hitDetail(hit: Pick<SearchHit, 'sources' | 'description'>): string {
+  const count = new Set(hit.sources.map((source) => source.id)).size;
+  const sources = count === 0 ? 'no source' : count === 1 ? '1 source' : `${count} sources`;
+  return hit.description ? `${sources} · ${hit.description}` : sources;
+}
+
 export function createEntityPicker(options: EntityPickerOptions): EntityPicker {
   const listId = `picker-list-${(pickerCount += 1)}`;
   const input = h('input', {
@@ -87,7 +97,13 @@ export function createEntityPicker(options: EntityPickerOptions): EntityPicker {
             },
           },
           kindGlyph(hit.kind),
-          h('span', { class: 'picker-name' }, hit.name, alias ? h('span', { class: 'picker-alias' }, ` aka ${alias}`) : null),
+          h(
+            'span',
+            { class: 'picker-text' },
+            h('span', { class: 'picker-name' }, hit.name, alias ? h('span', { class: 'picker-alias' }, ` aka ${alias}`) : null),
+            // Two entities of one name (before their duplicates are merged, or truly two) differ here.
+            h('span', { class: 'picker-detail', testid: 'search-result-detail' }, hitDetail(hit)),
+          ),
           h('span', { class: 'picker-kind' }, kindLabel(hit.kind)),
         ),
       );
