@@ -158,6 +158,60 @@ describe('Possible duplicates', () => {
     await finishPage(page, 'duplicates-after');
   }, 120_000);
 
+  it("undoes a merge from the survivor's evidence panel, with a reason kept in the history", async () => {
+    const merged = await explorer.server.graphql<{ mergeEntities: { id: string } }>(
+      /* GraphQL */ `
+        mutation ($keep: ID!, $merge: [ID!]!) {
+          mergeEntities(keep: $keep, merge: $merge, reason: "Same group under two spellings") {
+            id
+          }
+        }
+      `,
+      { keep: ids.a, merge: [ids.b] },
+      editorToken,
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(await resolve(ids.b)).toBe(ids.a);
+
+    const page = await explorer.open(`/?token=${editorToken}&focus=${encodeURIComponent(ids.a)}`);
+    await waitForNodes(page, 1);
+    const merges = page.getByTestId('evidence-merges');
+    await merges.waitFor({ timeout: 30_000 });
+    expect(await merges.textContent()).toContain(ids.b);
+    expect(await merges.textContent()).toContain('Same group under two spellings');
+    await merges.getByTestId('evidence-unmerge').click();
+    // No reason, no undo: the history must say why.
+    await merges.getByTestId('evidence-unmerge-confirm').click();
+    await expect.poll(() => merges.getByTestId('evidence-unmerge-error').textContent()).toContain('Say why');
+    expect(await resolve(ids.b)).toBe(ids.a);
+    await screenshot(page, 'duplicates-unmerge-from-evidence');
+    await merges.getByTestId('evidence-unmerge-reason').fill('Two groups after all: the second vendor tracks another actor');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => resolve(ids.b), { timeout: 30_000 }).toBe(ids.b);
+    // The survivor's panel no longer lists the merge, and both are on the canvas again.
+    await page.getByTestId('evidence-merges').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.waitForFunction(
+      ([a, b]) => {
+        const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+        return cy.$id(a).length === 1 && cy.$id(b).length === 1;
+      },
+      [ids.a, ids.b],
+    );
+    const history = await explorer.server.graphql<{ history: { action: string; reason: string }[] }>(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          history(subjectId: $id, limit: 5) {
+            action
+            reason
+          }
+        }
+      `,
+      { id: ids.a },
+    );
+    expect(history.data!.history[0]).toEqual({ action: 'UNMERGE', reason: 'Two groups after all: the second vendor tracks another actor' });
+    await finishPage(page, 'duplicates-unmerged-from-evidence');
+  }, 120_000);
+
   it('explains an empty result', async () => {
     const page = await explorer.open(`/?token=${editorToken}&focus=${encodeURIComponent(ids.lonely)}`);
     await waitForNodes(page, 1);

@@ -1,6 +1,7 @@
 /** Typed calls for each operation in `operations/*.graphql`; types come from codegen (src/gql). */
 import type {
   DuplicateCandidatesQuery,
+  EntityHistoryQuery,
   DuplicateLinksQuery,
   EntityEvidenceQuery,
   ExportFormat,
@@ -144,6 +145,10 @@ export const fetchDuplicateLinks = (a: string, b: string): Promise<DuplicateLink
 
 export const mergeEntities = async (keep: string, merge: string[], reason: string): Promise<MergeEntitiesMutation['mergeEntities']> =>
   (await run<MergeEntitiesMutation>('MergeEntities', { keep, merge, reason })).mergeEntities;
+
+/** An entity's audit events, newest first (merges into it, edits, imports). */
+export const fetchEntityHistory = async (id: string): Promise<EntityHistoryQuery['history']> =>
+  (await run<EntityHistoryQuery>('EntityHistory', { id })).history;
 
 export const unmergeEntities = async (mergeId: string, reason: string): Promise<UnmergeEntitiesMutation['unmergeEntities']> =>
   (await run<UnmergeEntitiesMutation>('UnmergeEntities', { mergeId, reason })).unmergeEntities;

@@ -19,7 +19,7 @@ import type { Explorer } from '../explorer';
 import { h, percent } from './dom';
 import { kindGlyph, kindLabel } from './kind-glyph';
 import { openModal } from './modal';
-import { reportError, toast } from './status';
+import { editorsOnly, reportError, toast } from './status';
 
 type Side = DuplicateCandidate['a'];
 type PairState =
@@ -44,11 +44,6 @@ export function describeLinks(counts: DuplicateLinks['a']): string {
   const parts = [...byType].sort((x, y) => y[1] - x[1]).map(([type, count]) => `${count} ${relationshipLabel(type)}`);
   return `${total} link${total === 1 ? '' : 's'}: ${parts.slice(0, 5).join(', ')}${parts.length > 5 ? ', …' : ''}`;
 }
-
-const editorsOnly = (error: unknown) =>
-  error instanceof ApiError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')
-    ? 'Only editors can merge or mark pairs: open an editor login link (npm run editor-link) in this browser.'
-    : null;
 
 export function openDuplicatesDialog(explorer: Explorer): void {
   const modal = openModal('Possible duplicates', 'duplicates-dialog');
@@ -359,7 +354,7 @@ export function openDuplicatesDialog(explorer: Explorer): void {
   }
 
   function showError(error: unknown, context: string): void {
-    const message = editorsOnly(error);
+    const message = editorsOnly(error, 'merge or mark pairs');
     if (message) compare.append(h('p', { class: 'error-text', testid: 'duplicate-error' }, message));
     else reportError(error, context);
   }

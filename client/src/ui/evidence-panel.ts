@@ -3,7 +3,13 @@
  * every source with its excerpt, and the claims and denials that bear on it. An incident shows its
  * competing attribution hypotheses side by side, strongest first, each with what disputes it.
  */
-import { fetchEntityEvidence, fetchRelationshipEvidence, type EntityDetail, type RelationshipDetail } from '../api/queries';
+import {
+  fetchEntityEvidence,
+  fetchEntityHistory,
+  fetchRelationshipEvidence,
+  type EntityDetail,
+  type RelationshipDetail,
+} from '../api/queries';
 import { relationshipLabel } from '../../../shared/vocabulary';
 import type { EntityEvidenceQuery, HypothesisFieldsFragment } from '../gql/graphql';
 import type { Explorer, Selection } from '../explorer';
@@ -23,6 +29,7 @@ import {
   type OpenEntity,
 } from './evidence-parts';
 import { kindGlyph, kindLabel } from './kind-glyph';
+import { mergeHistorySection } from './merge-history';
 
 export interface EvidenceActions {
   open: OpenEntity;
@@ -90,7 +97,8 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
   }
 
   async function entityView(id: string): Promise<(HTMLElement | null)[]> {
-    const result = await fetchEntityEvidence(id);
+    // The merge history is secondary: a failure to read it never hides the evidence.
+    const [result, history] = await Promise.all([fetchEntityEvidence(id), fetchEntityHistory(id).catch(() => [])]);
     const entity = result.entity;
     if (!entity) return [h('p', { class: 'error-text' }, 'This entity no longer exists on the server.')];
     return [
@@ -129,6 +137,7 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
       entity.__typename === 'Incident' ? hypotheses(entity.attributionHypotheses, actions.open) : null,
       section('Claims and denials', statements(id, result.neighbourhood, actions.open)),
       section(`Sources (${entity.sources.length})`, sourceList(entity.sources)),
+      mergeHistorySection(explorer, entity, history),
       section('Imported properties', extraFields(entity.extra)),
     ];
   }

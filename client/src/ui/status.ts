@@ -9,6 +9,13 @@ import { h } from './dom';
 
 const loadingDelayMs = 150;
 
+/** For a change the server refused because the browser holds no editor token: how to get one, or null. */
+export function editorsOnly(error: unknown, what: string): string | null {
+  return error instanceof ApiError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')
+    ? `Only editors can ${what}: open an editor login link (npm run editor-link) in this browser.`
+    : null;
+}
+
 /** A thin bar over the canvas while requests are in flight or the canvas is drawing (a large draw, a layout). */
 export function mountLoadingIndicator(host: HTMLElement, view: GraphView): void {
   const bar = h('div', { class: 'loading-bar', testid: 'loading', role: 'progressbar', 'aria-label': 'Loading', hidden: true });
