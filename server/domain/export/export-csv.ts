@@ -120,3 +120,8 @@ export function exportRelationshipsCsv(subgraph: ExportSubgraph): string {
   );
   return stringify(rows, { ...csvOptions, columns });
 }
+
+/** Any table as the exports write CSV (RFC 4180, byte-order mark, formula-like cells neutralised). */
+export function exportTableCsv(columns: string[], rows: Row[]): string {
+  return stringify(rows, { ...csvOptions, columns });
+}
