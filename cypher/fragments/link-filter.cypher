@@ -3,8 +3,13 @@
 // Included as {{> fragments/link-filter}}, in parentheses.
 // Params: $types (list, or null for any type), $minConfidence (int), $asOf (ISO date or null): keep a link valid
 // on that date, since <= asOf <= until, open ends allowed; $excludedSources (list of source ids, or null): the
-// what-if, which keeps a link only while one of its sources is not excluded (a link citing none is kept).
+// what-if, which keeps a link only while one of its sources is not excluded (a link citing none is kept);
+// $knownAsOf (ISO date or null): knowledge time, keep a link known by then (a source of it published by then;
+// with no dated source, recorded by then); $includeUndated (boolean): with $knownAsOf, keep links with no date at all.
 ($types IS NULL OR type(r) IN $types)
 AND r.confidence >= $minConfidence
 AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
 AND ($excludedSources IS NULL OR size(coalesce(r.sourceIds, [])) = 0 OR any(source IN r.sourceIds WHERE NOT source IN $excludedSources))
+AND ($knownAsOf IS NULL OR EXISTS { MATCH (knownSource:Source) WHERE knownSource.id IN coalesce(r.sourceIds, []) AND knownSource.published <= date($knownAsOf) }
+     OR (NOT EXISTS { MATCH (datedSource:Source) WHERE datedSource.id IN coalesce(r.sourceIds, []) AND datedSource.published IS NOT NULL }
+         AND CASE WHEN r.createdAt IS NULL THEN $includeUndated ELSE date(r.createdAt) <= date($knownAsOf) END))

@@ -31,4 +31,8 @@ CREATE CONSTRAINT rel_responds_to_id IF NOT EXISTS FOR ()-[r:RESPONDS_TO]-() REQ
 CREATE CONSTRAINT rel_follows_id IF NOT EXISTS FOR ()-[r:FOLLOWS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT analyst_hypothesis_id IF NOT EXISTS FOR (h:AnalystHypothesis) REQUIRE h.id IS UNIQUE;
+CREATE INDEX analyst_hypothesis_incident IF NOT EXISTS FOR (h:AnalystHypothesis) ON (h.incidentId);
+CREATE CONSTRAINT cell_rating_id IF NOT EXISTS FOR (c:CellRating) REQUIRE c.id IS UNIQUE;
+CREATE INDEX cell_rating_incident IF NOT EXISTS FOR (c:CellRating) ON (c.incidentId);
 CALL db.awaitIndexes(60);

@@ -124,6 +124,7 @@ export class RecordBuilder {
       description: map.description ?? null,
       sources: this.sources.cite(map.sourceIds, map.excerpts, map.credibilities),
       disputedBy: (map.disputedBy ?? []).map((id) => this.entities.get(id)).filter((entity): entity is EntityRecord => Boolean(entity)),
+      recordedAt: map.createdAt ?? null,
     };
   }
 

@@ -12,6 +12,10 @@ export interface FilterParams {
   asOf: string | null;
   /** The what-if's sources to leave out (named, or of the origins named), null for none. */
   excludedSources: string[] | null;
+  /** Knowledge time: links known by the end of this day (knowledge-time.ts), null for all. */
+  knownAsOf: string | null;
+  /** With knownAsOf: keep links with no known date. */
+  includeUndated: boolean;
 }
 
 /** Every source's id and what decides its origin (graph/find-source-origins). */
@@ -57,6 +61,7 @@ export function toFilterParams(
     throw new BadUserInputError(`filter.stances takes ${stances.join(', ')}.`);
   }
   const asOf = filter?.asOf ? checkDate(filter.asOf, 'filter.asOf') : null;
+  const knownAsOf = filter?.knownAsOf ? checkDate(filter.knownAsOf, 'filter.knownAsOf') : null;
   const excludeSources = filter?.excludeSources ?? [];
   if (excludeSources.length > whatIfLimits.maxExcluded || (filter?.excludeOrigins?.length ?? 0) > whatIfLimits.maxExcluded) {
     throw new BadUserInputError(`filter.excludeSources and filter.excludeOrigins take at most ${whatIfLimits.maxExcluded} names each.`);
@@ -67,6 +72,8 @@ export function toFilterParams(
     stances: chosenStances,
     asOf,
     excludedSources: excludeSources.length > 0 ? [...new Set(excludeSources)] : null,
+    knownAsOf,
+    includeUndated: filter?.includeUndated ?? false,
   };
 }
 

@@ -49,6 +49,8 @@ export interface RelationshipRecord {
   description: string | null;
   sources: Citation[];
   disputedBy: EntityRecord[];
+  /** When this application recorded the link (ISO date-time), if known: the knowledge clock's fallback. */
+  recordedAt?: string | null;
 }
 
 export interface SubgraphRecord {
@@ -102,6 +104,10 @@ export interface RelationshipFilterInput {
   excludeSources?: string[] | null;
   /** What-if: leave out every source of these origins (compared normalised). */
   excludeOrigins?: string[] | null;
+  /** Knowledge time: links known by the end of this day. */
+  knownAsOf?: string | null;
+  /** With knownAsOf: keep links with no known date. */
+  includeUndated?: boolean | null;
 }
 
 /**

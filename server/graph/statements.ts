@@ -49,6 +49,8 @@ export interface RelationshipMap extends RelationshipCore {
   credibilities?: number[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
+  /** When the link was first written here (ISO date-time); absent on links loaded by other means. */
+  createdAt?: string | null;
 }
 
 /** A `Source` node's properties. */
@@ -82,6 +84,9 @@ export interface RelationshipFilterParams {
   stances: StanceName[] | null;
   asOf: string | null;
   excludedSources: string[] | null;
+  /** Knowledge time, YYYY-MM-DD or null; includeUndated keeps links with no known date when it is set. */
+  knownAsOf: string | null;
+  includeUndated: boolean;
 }
 
 /** What the path search reads links with (graph/expand-for-paths): the filter, and the profile's rules. */
@@ -179,7 +184,35 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
   return { columns };
 }
 
+/** An analyst's hypothesis as stored. */
+export interface AnalystHypothesisMap {
+  id: string;
+  incidentId: string;
+  label: string;
+  author: string;
+  createdAt: string;
+  reason: string | null;
+}
+
+/** An analyst's rating of one cell, replacing the proposed one. */
+export interface CellRatingMap {
+  id: string;
+  incidentId: string;
+  hypothesisId: string;
+  evidenceId: string;
+  rating: string;
+  reason: string;
+  author: string;
+  at: string;
+}
+
 export const statements = {
+  'analysis/create-hypothesis': statement<{ hypothesis: AnalystHypothesisMap }>(),
+  'analysis/find-analyst-input': statement<{ incidentId: string }, { hypotheses: AnalystHypothesisMap[]; ratings: CellRatingMap[] }>(
+    'hypotheses',
+    'ratings',
+  ),
+  'analysis/set-cell-rating': statement<{ rating: CellRatingMap }, { before: CellRatingMap | null }>('before'),
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),

@@ -2,6 +2,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { analysisMutationResolvers, analysisQueryResolvers, analysisTypeResolvers } from './analysis.js';
 import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
@@ -27,8 +28,9 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query }),
-  Mutation: withSchemaDefaults(mutationResolvers),
+  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...analysisQueryResolvers }),
+  Mutation: withSchemaDefaults({ ...mutationResolvers, ...analysisMutationResolvers }),
+  ...analysisTypeResolvers,
   ...entityResolvers,
   ...sourceResolvers,
 };
