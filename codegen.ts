@@ -35,6 +35,7 @@ export const targets: CodegenTarget[] = [
         MatrixCell: '../domain/analysis/hypothesis-matrix.js#MatrixCellRecord',
         SensitivityResult: '../domain/analysis/hypothesis-matrix.js#SensitivityRecord',
         HypothesisMatrix: '../domain/analysis/hypothesis-matrix.js#HypothesisMatrixRecord',
+        Change: '../domain/analysis/find-changes.js#ChangeRecord',
       },
     },
   },

@@ -212,6 +212,11 @@ export const statements = {
     'hypotheses',
     'ratings',
   ),
+  'analysis/find-audit-between': statement<{ from: string; to: string }, { event: AuditEventMap }>('event'),
+  'analysis/find-link-knowledge': statement<
+    { ids: string[] | null },
+    { rel: RelationshipMap; fromEntity: EntityMap; toEntity: EntityMap; sources: SourceMap[] }
+  >('rel', 'fromEntity', 'toEntity', 'sources'),
   'analysis/set-cell-rating': statement<{ rating: CellRatingMap }, { before: CellRatingMap | null }>('before'),
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
