@@ -8,6 +8,5 @@ import type { Graph } from '../../server/graph/run.js';
  * exporters and the client must stay safe with it.
  */
 export async function writeUnchecked(graph: Graph, document: ImportDocument): Promise<void> {
-  const plan = await planWrites(graph, document);
-  await graph.writeTransaction((tx) => plan.write(tx));
+  await graph.writeTransaction(async (tx) => (await planWrites(tx, document)).write(tx));
 }

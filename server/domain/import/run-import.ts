@@ -5,7 +5,7 @@ import { parseProjectJson } from './parse-json.js';
 import { parseStixBundle } from './parse-stix.js';
 import { dropUnknownDerivations, externalReferences, validateDocument } from './validate-document.js';
 import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
-import type { WriteTransaction } from '../../graph/run.js';
+import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
 import { planWrites, type WritePlan } from './write-document.js';
 
@@ -38,34 +38,42 @@ export function parseImport(format: ImportFormatName, content: string): { docume
 }
 
 /**
- * The one import pipeline (API, CLI, founding case): parse, validate completely against the file and the
- * graph, then write every change in a single write transaction, so an import lands whole or not at all.
+ * The one import pipeline (API, CLI, founding case, edits): parse, validate completely against the file and
+ * the graph, then write every change, so an import lands whole or not at all. The checks against the graph
+ * (references, ids that keep their ends, what changed) run in the transaction that writes: nothing another
+ * writer commits in between can slip past them.
  */
 export async function importDocument(graph: Graph, given: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  const references = externalReferences(given);
-  const [found] = await graph.read('import/find-existing-ids', references);
+  if (options.dryRun) return graph.readTransaction(async (tx) => (await checkAndPlan(tx, given, options)).report);
+  // Large imports get a long timeout of their own, and no retry: a second attempt would fail the same way.
+  return graph.writeTransaction(
+    async (tx) => {
+      const { document, plan, report } = await checkAndPlan(tx, given, options);
+      const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
+      await plan.write(tx, options.onProgress);
+      if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
+      return report;
+    },
+    30 * 60_000,
+    { retry: false },
+  );
+}
+
+/**
+ * Validates the document against itself and the graph as `tx` sees it, and plans the writes. Derivations
+ * naming sources the graph and the file lack are dropped (with a warning) before the checks.
+ */
+async function checkAndPlan(tx: ReadTransaction, given: ImportDocument, options: ImportOptions) {
+  const [found] = await tx.run('import/find-existing-ids', externalReferences(given));
   const document = dropUnknownDerivations(given, new Set(found.sourceIds));
   const problems = validateDocument(document, {
     entityIds: new Set(found.entityIds),
     sourceIds: new Set(found.sourceIds),
   });
   if (problems.length > 0) throw new ImportValidationError(problems);
-
-  const plan = await planWrites(graph, document);
+  const plan = await planWrites(tx, document);
   const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
-  if (!options.dryRun) {
-    // Large imports get a long timeout of their own: validation has already passed, so this is pure writing.
-    await graph.writeTransaction(
-      async (tx) => {
-        const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
-        await plan.write(tx, options.onProgress);
-        if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
-      },
-      30 * 60_000,
-      { retry: false },
-    );
-  }
-  return report;
+  return { document, plan, report };
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */

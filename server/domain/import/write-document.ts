@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Graph, WriteTransaction } from '../../graph/run.js';
+import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
 import type { EntityWrite, RelationshipWrite, SourceWrite } from '../../graph/statements.js';
 import { dateProperties, defaultCredibility, kindLabels } from '../model.js';
@@ -153,12 +153,15 @@ export interface WritePlan {
   write(tx: WriteTransaction, onProgress?: (done: number, total: number) => void): Promise<void>;
 }
 
-/** Compares the document with what the graph holds and returns the counts and the writes still needed. */
-export async function planWrites(graph: Graph, document: ImportDocument): Promise<WritePlan> {
+/**
+ * Compares the document with what the graph holds, as `tx` sees it, and returns the counts and the writes
+ * still needed (to run in the same transaction when it writes).
+ */
+export async function planWrites(tx: ReadTransaction, document: ImportDocument): Promise<WritePlan> {
   const sources = document.sources.map(sourceRow);
   const entities = document.entities.map(entityRow);
   const relationships = document.relationships.map(relationshipRow);
-  const [stored] = await graph.read('import/find-fingerprints', {
+  const [stored] = await tx.run('import/find-fingerprints', {
     sourceIds: sources.map((row) => row.id),
     entityIds: entities.map((row) => row.id),
     relationshipQueries: keywordQueries(relationships.map((row) => row.id)),
