@@ -36,6 +36,7 @@ export const targets: CodegenTarget[] = [
         SensitivityResult: '../domain/analysis/hypothesis-matrix.js#SensitivityRecord',
         HypothesisMatrix: '../domain/analysis/hypothesis-matrix.js#HypothesisMatrixRecord',
         Change: '../domain/analysis/find-changes.js#ChangeRecord',
+        Note: '../domain/notes/notes.js#NoteRecord',
       },
     },
   },

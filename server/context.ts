@@ -4,6 +4,7 @@ import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { createLinksLoader } from './domain/find-entity.js';
 import type { EntityLink } from './domain/graph-records.js';
+import { createNotesLoader, type NoteRecord } from './domain/notes/notes.js';
 import { createSourcesLoader } from './domain/sources/find-sources.js';
 import type { SourceDocument } from './domain/types.js';
 import type { HeavyWork, RunHeavy } from './work/heavy-work.js';
@@ -18,6 +19,7 @@ export interface RequestContext {
   viewer: Viewer;
   links: DataLoader<string, EntityLink[]>;
   sources: DataLoader<string, SourceDocument | null>;
+  notes: DataLoader<string, NoteRecord[]>;
   heavy: RunHeavy;
   exportFile: HeavyWork['exportFile'];
 }
@@ -28,5 +30,13 @@ export function createRequestContext(
   viewer: Viewer,
   work: Pick<RequestContext, 'heavy' | 'exportFile'>,
 ): RequestContext {
-  return { graph, logger, viewer, links: createLinksLoader(graph), sources: createSourcesLoader(graph), ...work };
+  return {
+    graph,
+    logger,
+    viewer,
+    links: createLinksLoader(graph),
+    sources: createSourcesLoader(graph),
+    notes: createNotesLoader(graph),
+    ...work,
+  };
 }

@@ -206,6 +206,32 @@ export interface CellRatingMap {
   at: string;
 }
 
+/** An analyst's note as stored: about one entity, relationship or hypothesis (subjectId), with its citations. */
+export interface NoteMap {
+  id: string;
+  subjectId: string;
+  text: string;
+  author: string;
+  /** ISO date-time. */
+  createdAt: string;
+  sourceIds?: string[] | null;
+  excerpts?: string[] | null;
+  credibilities?: number[] | null;
+}
+
+export interface NoteWrite extends NoteMap {
+  sourceIds: string[];
+  excerpts: string[];
+  credibilities: number[];
+  fingerprint: string;
+}
+
+/** Notes with the sources they cite. */
+interface NotesWithSources {
+  notes: NoteMap[];
+  sources: SourceMap[];
+}
+
 export const statements = {
   'analysis/create-hypothesis': statement<{ hypothesis: AnalystHypothesisMap }>(),
   'analysis/find-analyst-input': statement<{ incidentId: string }, { hypotheses: AnalystHypothesisMap[]; ratings: CellRatingMap[] }>(
@@ -326,6 +352,13 @@ export const statements = {
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
   'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
   'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+  'notes/find-note-context': statement<
+    { subjectIds: string[]; relationshipQueries: string[]; noteIds: string[] },
+    { subjectIds: string[]; notes: Fingerprint[] }
+  >('subjectIds', 'notes'),
+  'notes/find-notes': statement<{ subjectIds: string[] }, NotesWithSources>('notes', 'sources'),
+  'notes/search-notes': statement<{ query: string; limit: number }, NotesWithSources>('notes', 'sources'),
+  'notes/upsert-notes': statement<{ notes: NoteWrite[] }>(),
 };
 
 export type StatementName = keyof typeof statements;

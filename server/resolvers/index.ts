@@ -6,6 +6,7 @@ import { analysisMutationResolvers, analysisQueryResolvers, analysisTypeResolver
 import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
+import { notesMutationResolvers, notesQueryResolvers, withNotes } from './notes.js';
 import { queryResolvers } from './query.js';
 import { sourceResolvers } from './sources.js';
 import { withSchemaDefaults } from './schema-defaults.js';
@@ -26,11 +27,17 @@ const dateScalar = new GraphQLScalarType({
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-export const resolvers: Resolvers = {
+export const resolvers: Resolvers = withNotes({
   Date: dateScalar,
-  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...analysisQueryResolvers }),
-  Mutation: withSchemaDefaults({ ...mutationResolvers, ...analysisMutationResolvers }),
+  Query: withSchemaDefaults({
+    ...queryResolvers,
+    ...auditQueryResolvers,
+    ...exportResolvers.Query,
+    ...analysisQueryResolvers,
+    ...notesQueryResolvers,
+  }),
+  Mutation: withSchemaDefaults({ ...mutationResolvers, ...analysisMutationResolvers, ...notesMutationResolvers }),
   ...analysisTypeResolvers,
   ...entityResolvers,
   ...sourceResolvers,
-};
+});

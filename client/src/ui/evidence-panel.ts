@@ -13,6 +13,7 @@ import {
   entityLink,
   extraFields,
   fieldList,
+  noteList,
   section,
   sourceList,
   stanceBadge,
@@ -87,6 +88,7 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
       entity.__typename === 'Incident' ? hypotheses(entity.attributionHypotheses, actions.open) : null,
       section('Claims and denials', statements(id, result.neighbourhood, actions.open)),
       section(`Sources (${entity.sources.length})`, sourceList(entity.sources)),
+      section(`Analysts’ notes (${entity.notes.length})`, noteList(entity.notes)),
       section('Imported properties', extraFields(entity.extra)),
     ];
   }
@@ -118,6 +120,7 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
       ),
       section('Disputed by', disputes(rel.disputedBy, actions.open)),
       section(`Sources (${rel.sources.length})`, sourceList(rel.sources)),
+      section(`Analysts’ notes (${rel.notes.length})`, noteList(rel.notes)),
     ];
   }
 

@@ -3,6 +3,7 @@ import type { Graph } from '../../graph/run.js';
 import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
 import { RecordBuilder } from '../graph-records.js';
 import { checkRange, resolveFilterParams } from '../relationship-filter.js';
+import { findNotes } from '../notes/notes.js';
 import { findSourcesByIds } from '../sources/find-sources.js';
 import type { RelationshipFilterInput, SourceDocument } from '../types.js';
 import type { ExportSubgraph, StatementAuthor } from './types.js';
@@ -62,15 +63,20 @@ export async function collectSubgraph(
   const authors = new Map<string, StatementAuthor>();
   for (const { statement, ...author } of row.authors) authors.set(statement, author);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const notes = await findNotes(
+    graph,
+    [...entities, ...relationships].map((element) => element.id),
+  );
   return {
     entities: entities.sort(byId),
     relationships: relationships.sort(byId),
     truncated,
     authors,
     request: { ...request, ids },
+    notes,
     ancestors: await ancestorsOf(
       graph,
-      [...entities, ...relationships].flatMap((element) => element.sources),
+      [...entities, ...relationships, ...notes].flatMap((element) => element.sources),
     ),
   };
 }

@@ -102,6 +102,14 @@ ${model.contested.length === 0 ? '<p>No link in this report is disputed.</p>' : 
 ${rows.join('\n')}
 </tbody>
 </table>
+${
+  model.analystNotes.length === 0
+    ? ''
+    : `<h2>Analysts’ notes</h2>
+<ul class="analyst-notes">
+${model.analystNotes.map((note) => `<li>On ${phraseHtml(note.about)}, ${esc(note.author)} (${esc(note.written)}): <q>${esc(note.text)}</q>${notes(note.notes)}</li>`).join('\n')}
+</ul>`
+}
 <h2>Sources</h2>
 <ol class="sources">
 ${model.footnotes.map((note) => `<li id="fn-${note.number}" value="${note.number}">${citationHtml(note.citation)}</li>`).join('\n')}

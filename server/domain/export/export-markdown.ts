@@ -74,6 +74,16 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
       const aliases = entity.aliases.length ? ` (${entity.aliases.map(cell).join(', ')})` : '';
       return `| **${cell(entity.name)}**${aliases} | ${kindLabel} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} |`;
     }),
+    ...(model.analystNotes.length === 0
+      ? []
+      : [
+          '',
+          "## Analysts' notes",
+          '',
+          ...model.analystNotes.map((note) =>
+            `- On ${escape(phraseText(note.about))}, ${escape(note.author)} (${note.written}): “${cell(note.text)}” ${noteMarks(note.notes)}`.trimEnd(),
+          ),
+        ]),
     '',
     '## Sources',
     '',

@@ -112,7 +112,26 @@ export function exportStix(subgraph: ExportSubgraph): string {
       x_ae_disputed_by: relationship.disputedBy.length > 0 ? relationship.disputedBy.map((entity) => entityRef(entity.id)) : null,
     });
   });
-  const objects = [...entityObjects, ...relationshipObjects];
+  const noteObjects = (subgraph.notes ?? []).map((note): StixObject => {
+    const subject = subgraph.entities.some((entity) => entity.id === note.subjectId)
+      ? entityRef(note.subjectId)
+      : relationshipRef(note.subjectId);
+    return compact({
+      type: 'note',
+      spec_version: '2.1',
+      id: stixId('note', note.id),
+      created: note.createdAt,
+      modified: note.createdAt,
+      abstract: `Analyst note by ${note.author}`,
+      content: note.text,
+      authors: [note.author],
+      object_refs: [subject],
+      ...citationProperties(note.sources),
+      x_ae_id: note.id,
+      x_ae_note_subject: note.subjectId,
+    });
+  });
+  const objects = [...entityObjects, ...relationshipObjects, ...noteObjects];
   const bundle = { type: 'bundle', id: stixId('bundle', objects.map((object) => object.id).join(' ')), objects };
   return JSON.stringify(bundle, null, 2);
 }

@@ -40,6 +40,16 @@ export interface ReportEntityRow {
   notes: number[];
 }
 
+/** An analyst's note in a report: what it is about, who wrote it and when, its words and its citations. */
+export interface ReportNote {
+  about: Phrase;
+  author: string;
+  /** The day it was written. */
+  written: string;
+  text: string;
+  notes: number[];
+}
+
 /** Everything a report says, computed once; export-markdown.ts and export-html.ts only lay it out. */
 export interface ReportModel {
   title: string;
@@ -49,6 +59,8 @@ export interface ReportModel {
   sections: ReportSection[];
   contested: ReportSentence[];
   entities: ReportEntityRow[];
+  /** Analysts' notes about the report's entities and links, oldest first. */
+  analystNotes: ReportNote[];
   footnotes: Footnote[];
   truncated: boolean;
   exportedOn: string;
@@ -177,6 +189,15 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   const entities = [...subgraph.entities]
     .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name))
     .map((entity) => ({ entity, kindLabel: kindDefinitions[entity.kind].label, notes: notes.cite(entity.sources) }));
+  const entityById = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
+  const relationshipById = new Map(subgraph.relationships.map((relationship) => [relationship.id, relationship]));
+  const analystNotes = (subgraph.notes ?? []).flatMap((note): ReportNote[] => {
+    const entity = entityById.get(note.subjectId);
+    const relationship = relationshipById.get(note.subjectId);
+    const about = entity ? [entity] : relationship ? phraseRelationship(relationship) : null;
+    if (!about) return [];
+    return [{ about, author: note.author, written: note.createdAt.slice(0, 10), text: note.text, notes: notes.cite(note.sources) }];
+  });
   const sourceCount = new Set(notes.footnotes.map((note) => note.citation.id)).size;
   return {
     ...describeScope(subgraph),
@@ -184,6 +205,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     sections,
     contested,
     entities,
+    analystNotes,
     footnotes: notes.footnotes,
     truncated: subgraph.truncated,
     exportedOn: subgraph.request.exportedOn,

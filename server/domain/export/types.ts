@@ -1,4 +1,5 @@
 import type { EntityKindName } from '../model.js';
+import type { NoteRecord } from '../notes/notes.js';
 import type { RelationshipFilterInput, SourceDocument, SubgraphRecord } from '../types.js';
 
 /** The export formats, as the GraphQL enum `ExportFormat` names them. */
@@ -36,6 +37,8 @@ export interface ExportSubgraph extends SubgraphRecord {
   request: { ids: string[]; depth: number; filter: RelationshipFilterInput | null; exportedOn: string };
   /** Statement (claim, denial, report) id -> its author. */
   authors: Map<string, StatementAuthor>;
+  /** Analysts' notes about the subgraph's entities and links, oldest first. */
+  notes?: NoteRecord[];
   /** Sources the cited ones derive from (directly or not) that nothing in the subgraph cites. */
   ancestors?: SourceDocument[];
 }

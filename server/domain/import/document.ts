@@ -53,10 +53,23 @@ export interface ImportRelationship {
   extra: Record<string, unknown> | null;
 }
 
+/** An analyst's note about an entity, relationship or hypothesis (subject), with who wrote it and when. */
+export interface ImportNote {
+  id: string;
+  subject: string;
+  text: string;
+  author: string;
+  /** ISO date-time the note was written. */
+  createdAt: string;
+  sources: ImportCitation[];
+}
+
 export interface ImportDocument {
   sources: ImportSource[];
   entities: ImportEntity[];
   relationships: ImportRelationship[];
+  /** Analysts' notes; absent where a format carries none. */
+  notes?: ImportNote[];
   /** Things a parser passed over on purpose (unsupported object types, ...), reported to the user. */
   warnings?: string[];
   /**
@@ -91,4 +104,5 @@ export interface ImportReport {
   sources: ImportCounts;
   entities: ImportCounts;
   relationships: ImportCounts;
+  notes: ImportCounts;
 }

@@ -1,7 +1,8 @@
-import type { ImportDocument, ImportEntity, ImportProblem, ImportRelationship } from './document.js';
+import type { ImportDocument, ImportEntity, ImportNote, ImportProblem, ImportRelationship } from './document.js';
 import { StixContext } from './stix-context.js';
 import { toEntity } from './stix-entities.js';
 import { fromRelationship, fromSighting, fromStatement } from './stix-links.js';
+import { fromAnalystNote, isAnalystNote } from './stix-notes.js';
 import { bundleSchema, crossFieldProblems, isStixId, stixObjectSchema, type StixObject } from './stix-schema.js';
 
 type Result = { document?: ImportDocument; problems: ImportProblem[] };
@@ -63,6 +64,7 @@ export function parseStixBundle(content: string): Result {
   const context = new StixContext(new Map(objects.map((object) => [object.id, object])), bundle.data.id);
   const entities: ImportEntity[] = [];
   const relationships: ImportRelationship[] = [];
+  const notes: ImportNote[] = [];
   const disputes: { denial: string; refs: { id: string; inBundle: boolean }[] }[] = [];
   for (const object of objects) {
     if (object.revoked) {
@@ -72,6 +74,8 @@ export function parseStixBundle(content: string): Result {
       if (relationship) relationships.push(relationship);
     } else if (object.type === 'sighting') {
       relationships.push(...fromSighting(object, context));
+    } else if (isAnalystNote(object)) {
+      notes.push(fromAnalystNote(object, context));
     } else {
       const entity = toEntity(object, context);
       if (!entity) continue;
@@ -92,7 +96,7 @@ export function parseStixBundle(content: string): Result {
   recordDisputes(relationships, disputes, context);
   context.sources.applyDerivations(objects);
   return {
-    document: { sources: context.sources.list(), entities, relationships, warnings: context.warnings(), lenientDerivations: true },
+    document: { sources: context.sources.list(), entities, relationships, notes, warnings: context.warnings(), lenientDerivations: true },
     problems: [],
   };
 }

@@ -7,7 +7,7 @@ import { dropUnknownDerivations, externalReferences, validateDocument } from './
 import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
 import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
-import { planWrites, type WritePlan } from './write-document.js';
+import { keywordQueries, planWrites, type WritePlan } from './write-document.js';
 
 export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
 export type ImportFormatName = (typeof importFormats)[number];
@@ -66,14 +66,29 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
 async function checkAndPlan(tx: ReadTransaction, given: ImportDocument, options: ImportOptions) {
   const [found] = await tx.run('import/find-existing-ids', externalReferences(given));
   const document = dropUnknownDerivations(given, new Set(found.sourceIds));
+  const notes = await storedNoteContext(tx, document);
   const problems = validateDocument(document, {
     entityIds: new Set(found.entityIds),
     sourceIds: new Set(found.sourceIds),
+    noteSubjectIds: notes.subjectIds,
   });
   if (problems.length > 0) throw new ImportValidationError(problems);
-  const plan = await planWrites(tx, document);
+  const plan = await planWrites(tx, document, notes.stored);
   const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
   return { document, plan, report };
+}
+
+/** For the document's notes: which of their subjects the graph holds, and which notes it holds already. */
+async function storedNoteContext(tx: ReadTransaction, document: ImportDocument) {
+  const notes = document.notes ?? [];
+  if (notes.length === 0) return { subjectIds: new Set<string>(), stored: new Map<string, string | null>() };
+  const subjectIds = [...new Set(notes.map((note) => note.subject))];
+  const [row] = await tx.run('notes/find-note-context', {
+    subjectIds,
+    relationshipQueries: keywordQueries(subjectIds),
+    noteIds: notes.map((note) => note.id),
+  });
+  return { subjectIds: new Set(row.subjectIds), stored: new Map(row.notes.map((note) => [note.id, note.fingerprint])) };
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */
@@ -110,7 +125,8 @@ function auditEventsFor(
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
   const relationships = new Map(document.relationships.map((relationship) => [relationship.id, relationship]));
   const events: NewAuditEvent[] = [];
-  const add = (subjectType: 'ENTITY' | 'RELATIONSHIP', change: { id: string; updated: boolean }, after: unknown) => {
+  const notes = new Map((document.notes ?? []).map((note) => [note.id, note]));
+  const add = (subjectType: 'ENTITY' | 'RELATIONSHIP' | 'NOTE', change: { id: string; updated: boolean }, after: unknown) => {
     if (!change.updated && !audit.perElement) return;
     events.push({
       actor: audit.actor,
@@ -124,6 +140,7 @@ function auditEventsFor(
   };
   plan.changes.entities.forEach((change) => add('ENTITY', change, entities.get(change.id)));
   plan.changes.relationships.forEach((change) => add('RELATIONSHIP', change, relationships.get(change.id)));
+  plan.changes.notes.forEach((change) => add('NOTE', change, notes.get(change.id)));
   if (!audit.perElement) {
     events.push({
       actor: audit.actor,

@@ -132,6 +132,9 @@ export const stixObjectSchema = z.looseObject({
   x_ae_sources: z.array(ourSource).optional(),
   x_ae_since: timestamp.optional(),
   x_ae_until: timestamp.optional(),
+  /** On a note from our export: the id of the entity, relationship or hypothesis the analyst's note is about. */
+  x_ae_note_subject: id.optional(),
+  authors: texts.optional(),
   created_by_ref: z.string().optional(),
   ...propertyOverrideFields,
 });

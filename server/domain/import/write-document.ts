@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
-import type { EntityWrite, RelationshipWrite, SourceWrite } from '../../graph/statements.js';
+import type { EntityWrite, NoteWrite, RelationshipWrite, SourceWrite } from '../../graph/statements.js';
 import { dateProperties, defaultCredibility, kindLabels } from '../model.js';
 import {
   ImportValidationError,
@@ -9,6 +9,7 @@ import {
   type ImportCounts,
   type ImportDocument,
   type ImportEntity,
+  type ImportNote,
   type ImportRelationship,
   type ImportSource,
 } from './document.js';
@@ -90,6 +91,20 @@ export function relationshipRow(relationship: ImportRelationship): RelationshipW
   };
 }
 
+export function noteRow(note: ImportNote): NoteWrite {
+  return {
+    id: note.id,
+    subjectId: note.subject,
+    text: note.text,
+    author: note.author,
+    createdAt: note.createdAt,
+    sourceIds: note.sources.map((citation) => citation.source),
+    excerpts: note.sources.map((citation) => citation.excerpt ?? ''),
+    credibilities: credibilitiesOf(note.sources),
+    fingerprint: fingerprint({ ...note, sources: canonicalCitations(note.sources) }),
+  };
+}
+
 type Row = { id: string; fingerprint: string };
 
 /** Ids OR-ed per full-text query: well under Lucene's limit of 1,024 clauses per query. */
@@ -147,17 +162,27 @@ function writeStep<T>(rows: T[], run: (tx: WriteTransaction, batch: T[]) => Prom
 }
 
 export interface WritePlan {
-  counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts };
+  counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts; notes: ImportCounts };
   /** Ids the write will create or change, by element, with whether each exists already. */
-  changes: { entities: { id: string; updated: boolean }[]; relationships: { id: string; updated: boolean }[] };
+  changes: {
+    entities: { id: string; updated: boolean }[];
+    relationships: { id: string; updated: boolean }[];
+    notes: { id: string; updated: boolean }[];
+  };
   write(tx: WriteTransaction, onProgress?: (done: number, total: number) => void): Promise<void>;
 }
 
 /**
  * Compares the document with what the graph holds, as `tx` sees it, and returns the counts and the writes
- * still needed (to run in the same transaction when it writes).
+ * still needed (to run in the same transaction when it writes). `storedNotes` are the fingerprints of the
+ * document's notes already in the graph (read with their subjects, before validation).
  */
-export async function planWrites(tx: ReadTransaction, document: ImportDocument): Promise<WritePlan> {
+export async function planWrites(
+  tx: ReadTransaction,
+  document: ImportDocument,
+  storedNotes: ReadonlyMap<string, string | null> = new Map(),
+): Promise<WritePlan> {
+  const notes = (document.notes ?? []).map(noteRow);
   const sources = document.sources.map(sourceRow);
   const entities = document.entities.map(entityRow);
   const relationships = document.relationships.map(relationshipRow);
@@ -184,11 +209,13 @@ export async function planWrites(tx: ReadTransaction, document: ImportDocument):
   const plannedSources = classify(sources, asMap(stored.sources));
   const plannedEntities = classify(entities, asMap(stored.entities));
   const plannedRelationships = classify(relationships, asMap(stored.relationships));
+  const plannedNotes = classify(notes, new Map(storedNotes));
   const steps: WriteStep[] = [
     writeStep(plannedSources.changed, (tx, sources) => tx.run('import/upsert-sources', { sources })),
     writeStep(plannedEntities.changed, (tx, entities) => tx.run('import/upsert-entities', { entities })),
     writeStep(plannedRelationships.created, (tx, relationships) => tx.run('import/create-relationships', { relationships })),
     writeStep(plannedRelationships.updated, (tx, relationships) => tx.run('import/upsert-relationships', { relationships })),
+    writeStep(plannedNotes.changed, (tx, notes) => tx.run('notes/upsert-notes', { notes })),
   ];
   const total = steps.reduce((sum, step) => sum + step.rows, 0);
   const marked = ({ changed, updated }: { changed: Row[]; updated: Row[] }) => {
@@ -196,10 +223,16 @@ export async function planWrites(tx: ReadTransaction, document: ImportDocument):
     return changed.map((row) => ({ id: row.id, updated: wasStored.has(row) }));
   };
   return {
-    counts: { sources: plannedSources.counts, entities: plannedEntities.counts, relationships: plannedRelationships.counts },
+    counts: {
+      sources: plannedSources.counts,
+      entities: plannedEntities.counts,
+      relationships: plannedRelationships.counts,
+      notes: plannedNotes.counts,
+    },
     changes: {
       entities: marked(plannedEntities),
       relationships: marked(plannedRelationships),
+      notes: marked(plannedNotes),
     },
     async write(tx, onProgress) {
       let done = 0;
