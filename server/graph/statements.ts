@@ -248,9 +248,9 @@ export const statements = {
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
-    { entityIds: string[]; relationshipIds: string[] },
-    { entities: PropertySnapshot[]; relationships: PropertySnapshot[] }
-  >('entities', 'relationships'),
+    { entityIds: string[]; relationshipIds: string[]; noteIds: string[] },
+    { entities: PropertySnapshot[]; relationships: PropertySnapshot[]; notes: PropertySnapshot[] }
+  >('entities', 'relationships', 'notes'),
   'audit/find-history': statement<{ subjectId: string; limit: number }, { event: AuditEventMap }>('event'),
   'audit/record-events': statement<{ events: AuditEventMap[] }>(),
   'edit/delete-relationship': statement<{ id: string }, { rel: PropertySnapshot }>('rel'),

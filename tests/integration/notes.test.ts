@@ -248,5 +248,26 @@ print(json.dumps({'valid': result.is_valid, 'errors': [str(e) for e in result.er
 
     const again = await importContent(server.graph, 'STIX', bundle);
     expect(again.notes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+
+    // A bundle that changed a note's words updates it, and the history keeps the words it had.
+    const edited = bundle.replace(`Only one ${marker} source so far.`, `Two ${marker} sources now.`);
+    const update = await importContent(server.graph, 'STIX', edited, { audit: { actor: 'reviewer', perElement: false } });
+    expect(update.notes).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const history = await must<{ history: { action: string; actor: string; before: string; after: string }[] }>(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          history(subjectId: $id) {
+            action
+            actor
+            before
+            after
+          }
+        }
+      `,
+      { id: linkNote.id },
+    );
+    expect(history.history[0]).toMatchObject({ action: 'UPDATE', actor: 'reviewer' });
+    expect(JSON.parse(history.history[0].before)).toMatchObject({ text: `Only one ${marker} source so far.` });
+    expect(JSON.parse(history.history[0].after)).toMatchObject({ text: `Two ${marker} sources now.` });
   });
 });

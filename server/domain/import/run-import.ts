@@ -109,10 +109,11 @@ type Snapshots = Map<string, PropertySnapshot>;
 async function snapshotsOfUpdates(tx: WriteTransaction, plan: WritePlan): Promise<Snapshots> {
   const entityIds = plan.changes.entities.filter((change) => change.updated).map((change) => change.id);
   const relationshipIds = plan.changes.relationships.filter((change) => change.updated).map((change) => change.id);
+  const noteIds = plan.changes.notes.filter((change) => change.updated).map((change) => change.id);
   const snapshots: Snapshots = new Map();
-  if (entityIds.length + relationshipIds.length === 0) return snapshots;
-  const [row] = await tx.run('audit/find-current', { entityIds, relationshipIds });
-  for (const item of [...row.entities, ...row.relationships]) snapshots.set(item.id, item);
+  if (entityIds.length + relationshipIds.length + noteIds.length === 0) return snapshots;
+  const [row] = await tx.run('audit/find-current', { entityIds, relationshipIds, noteIds });
+  for (const item of [...row.entities, ...row.relationships, ...row.notes]) snapshots.set(item.id, item);
   return snapshots;
 }
 
