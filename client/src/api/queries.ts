@@ -7,6 +7,7 @@ import type {
   FindPathsQueryVariables,
   FocusEntityQuery,
   GraphOverviewQuery,
+  HypothesisMatrixQuery,
   MostConnectedQuery,
   NeighbourCountsQuery,
   NeighbourhoodQuery,
@@ -19,6 +20,7 @@ import type {
 } from '../gql/graphql';
 import { request } from './client';
 import { buildDocument, indexDocuments } from './documents';
+import analysis from './operations/analysis.graphql?raw';
 import evidence from './operations/evidence.graphql?raw';
 import explore from './operations/explore.graphql?raw';
 import exportQuery from './operations/export.graphql?raw';
@@ -26,7 +28,7 @@ import fragments from './operations/fragments.graphql?raw';
 import lookup from './operations/lookup.graphql?raw';
 import paths from './operations/paths.graphql?raw';
 
-const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery]);
+const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, analysis]);
 
 function run<T>(operationName: string, variables: object): Promise<T> {
   return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
@@ -73,3 +75,8 @@ export type { ExportFormat };
 
 export const exportSubgraph = async (ids: string[], format: ExportFormat, filter?: RelationshipFilter): Promise<ExportFile> =>
   (await run<ExportSubgraphQuery>('ExportSubgraph', { ids, format, depth: 0, filter })).export;
+
+export type HypothesisMatrix = HypothesisMatrixQuery['hypothesisMatrix'];
+
+export const fetchHypothesisMatrix = async (incident: string): Promise<HypothesisMatrix> =>
+  (await run<HypothesisMatrixQuery>('HypothesisMatrix', { incident })).hypothesisMatrix;

@@ -26,6 +26,8 @@ export interface EvidenceActions {
   open: OpenEntity;
   expand: (id: string) => void;
   pathFrom: (entity: { id: string; name: string; kind: string }) => void;
+  /** Opens the incident's Analysis of Competing Hypotheses. */
+  analyse: (incident: { id: string; name: string }) => void;
 }
 
 export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions): HTMLElement {
@@ -81,6 +83,9 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           { class: 'evidence-actions' },
           h('button', { onclick: () => actions.expand(entity.id), testid: 'evidence-expand' }, 'Expand…'),
           h('button', { onclick: () => actions.pathFrom(entity), testid: 'evidence-path-from' }, 'Paths from here'),
+          entity.__typename === 'Incident'
+            ? h('button', { onclick: () => actions.analyse(entity), testid: 'evidence-analyse' }, 'Analyse hypotheses')
+            : null,
         ),
       ),
       entity.description ? h('p', { class: 'description' }, entity.description) : null,
