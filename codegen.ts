@@ -19,7 +19,7 @@ export const targets: CodegenTarget[] = [
     config: {
       useTypeImports: true,
       contextType: '../context.js#RequestContext',
-      scalars: { Date: 'string' },
+      scalars: { Date: 'string', JSON: 'unknown' },
       enumsAsTypes: true,
       mappers: {
         Entity: '../domain/types.js#EntityRecord',
@@ -28,7 +28,6 @@ export const targets: CodegenTarget[] = [
         Relationship: '../domain/types.js#RelationshipRecord',
         Subgraph: '../domain/types.js#SubgraphRecord',
         Path: '../domain/types.js#PathRecord',
-        PathStep: '../domain/types.js#PathStepRecord',
         Source: '../domain/types.js#SourceRecord',
         Hypothesis: '../domain/analysis/hypothesis-matrix.js#HypothesisRecord',
         EvidenceItem: '../domain/analysis/hypothesis-matrix.js#EvidenceItemRecord',
@@ -37,12 +36,18 @@ export const targets: CodegenTarget[] = [
         HypothesisMatrix: '../domain/analysis/hypothesis-matrix.js#HypothesisMatrixRecord',
         Change: '../domain/analysis/find-changes.js#ChangeRecord',
         Note: '../domain/notes/notes.js#NoteRecord',
+        GraphSummary: '../domain/summarize-graph.js#GraphSummaryRecord',
+        NeighbourPage: '../domain/neighbour-groups.js#NeighbourPageRecord',
+        View: '../domain/views.js#ViewRecord',
+        PathStep: '../domain/types.js#PathStepRecord',
+        Marking: '../domain/stix-info.js#MarkingRecord',
+        StixInfo: '../domain/stix-info.js#StixInfoRecord',
       },
     },
   },
   {
     filename: 'client/src/gql/graphql.ts',
     plugins: ['typescript-operations'],
-    config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string' } },
+    config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', JSON: 'unknown' } },
   },
 ];

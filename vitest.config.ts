@@ -19,6 +19,8 @@ function withNeo4j(name: string): TestProjectInlineConfiguration {
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // expect.poll waits for what a page does next: on a loaded 2-core machine that can take seconds.
+    expect: { poll: { timeout: 15_000 } },
     maxWorkers: 2,
     reporters: ['default'],
     projects: [

@@ -24,6 +24,9 @@ export interface ClientRow {
   /** Cytoscape's defaults with fcose at its defaults; null when skipped or over the time limit (see default_draw_note). */
   default_draw_ms: number | null;
   default_draw_note?: string;
+  /** The longest main-thread task while the explorer drew (PerformanceObserver 'longtask', tasks over 50 ms), and how many there were. */
+  longest_task_ms: number | null;
+  long_tasks: number | null;
   /** Mean time between frames while panning, explorer and defaults at the same positions and viewport. */
   frame_ms: number | null;
   default_frame_ms: number | null;
@@ -41,10 +44,25 @@ export interface ClientRow {
   redraws: [number, number] | null;
   pans: [number, number] | null;
   settings?: DrawResult['settings'];
+  /**
+   * Sizes of 5,000 elements and more: the explorer with Cytoscape's WebGL renderer (3.31+), drawn and panned the same
+   * way, to decide whether it should be the default there. `error` says why it could not run (no WebGL context).
+   */
+  webgl?: {
+    draw_ms: number | null;
+    longest_task_ms: number | null;
+    frame_ms: number | null;
+    render_ms: number | null;
+    render_max_ms: number | null;
+    error?: string;
+  };
   /** With --client-variants: frame and render time of canvases that differ from the explorer's by one setting. */
   variants?: { name: string; frame_ms: number | null; render_ms: number | null; render_max_ms: number | null }[];
   error?: string;
 }
+
+/** From this many elements the WebGL renderer is measured too (the issue: "views over 5,000 elements"). */
+const webglFrom = 5_000;
 
 /** One setting changed at a time, from the explorer's large-view settings towards Cytoscape's defaults. */
 const variants: { name: string; variant: CanvasVariant }[] = [
@@ -87,6 +105,8 @@ const chromiumArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
+  // WebGL without a GPU (SwiftShader), for the WebGL renderer's row; the explorer's own canvas does not use it.
+  '--enable-unsafe-swiftshader',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
@@ -100,6 +120,7 @@ async function buildPage(outDir: string): Promise<void> {
     base: '/',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5_000 },
+    worker: { format: 'es' },
   });
 }
 
@@ -178,6 +199,8 @@ export async function benchmarkClient(
         edges: subgraph.relationships.length,
         draw_ms: null,
         default_draw_ms: null,
+        longest_task_ms: null,
+        long_tasks: null,
         frame_ms: null,
         default_frame_ms: null,
         ratio: null,
@@ -204,6 +227,8 @@ export async function benchmarkClient(
           'the explorer draw',
         );
         row.draw_ms = ms(drawn.ms);
+        row.longest_task_ms = ms(drawn.longest_task_ms);
+        row.long_tasks = drawn.long_tasks ?? null;
         row.settings = drawn.settings;
         const explorerFrames = await pan(page, options.panSeconds);
         await page.evaluate((input) => window.bench.showDefaultsAtExplorerPositions(input), subgraph);
@@ -221,6 +246,33 @@ export async function benchmarkClient(
           redraws: [explorerFrames.redraws, defaultFrames.redraws],
           pans: [explorerFrames.pans, defaultFrames.pans],
         });
+        if (elements >= webglFrom) {
+          say(`client: ${elements} elements, explorer draw with WebGL`);
+          try {
+            const drawnGl = await withTimeout(
+              page.evaluate((input) => window.bench.drawExplorer(input, { webgl: true }), subgraph),
+              options.drawTimeoutSeconds,
+              'the explorer draw with WebGL',
+            );
+            const glFrames = await pan(page, options.panSeconds);
+            row.webgl = {
+              draw_ms: ms(drawnGl.ms),
+              longest_task_ms: ms(drawnGl.longest_task_ms),
+              frame_ms: ms(glFrames.frame_ms),
+              render_ms: ms(glFrames.render_ms),
+              render_max_ms: ms(glFrames.render_max_ms),
+            };
+          } catch (error) {
+            row.webgl = {
+              draw_ms: null,
+              longest_task_ms: null,
+              frame_ms: null,
+              render_ms: null,
+              render_max_ms: null,
+              error: (error as Error).message.split('\n')[0],
+            };
+          }
+        }
         if (options.variants) {
           row.variants = [];
           for (const { name, variant } of variants) {

@@ -20,7 +20,7 @@ export const presets: Record<ScaleName, Preset> = {
     requests: 30,
     seconds: 3,
     importBudget: 60,
-    clientSizes: '500,2000,5000',
+    clientSizes: '500,2000,5000,10000',
     panSeconds: 2,
     defaultDrawTimeout: 30,
   },

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { projectRoot } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
+import { benchmarkAttackImport, type AttackReport } from './attack.js';
 import { benchmarkClient, type ClientRow } from './client.js';
 import { generateGraph, scales, type ScaleName } from './generate-graph.js';
 import { countStored, loadRaw, loadWithPipeline, round, type ImportMode, type PipelineLoad, type RawLoad } from './load.js';
@@ -56,14 +57,18 @@ const program = new Command()
     '--import-budget <s>',
     'seconds the import pipeline may take before it is stopped and its rate so far reported (default: 60 small, 900 medium)',
   )
-  .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000 small, 500,2000,5000,10000 otherwise)')
+  .option('--client-sizes <list>', 'element counts drawn in the browser (default: 500,2000,5000,10000)')
   .option('--client-variants', 'also pan canvases that change one explorer setting at a time (diagnosis)')
   .option('--pan-seconds <s>', 'seconds of panning per canvas (default: 2 small, 3 otherwise)')
   .option(
     '--default-layout-timeout <s>',
     "seconds the defaults' own fcose layout may take before larger sizes skip it (default: 30 small, 120 otherwise)",
   )
-  .option('--skip <phases>', 'comma-separated phases to leave out: pipeline, raw (the plain load and the queries), queries, client', '')
+  .option(
+    '--skip <phases>',
+    'comma-separated phases to leave out: pipeline, raw (the plain load and the queries), queries, client, attack (ATT&CK for ICS imports)',
+    '',
+  )
   .option('--heap <size>', 'Neo4j heap (default: 1g small, 4g medium, 8g large)')
   .option('--pagecache <size>', 'Neo4j page cache (default: 512m small, 2g medium, 6g large)')
   .option('--server-cpu-prof <dir>', 'write a V8 CPU profile of the server process into this folder')
@@ -225,7 +230,21 @@ async function main(): Promise<number> {
     await database?.stop();
   }
 
-  // 4. The client canvas, once the JVMs are gone.
+  // 4. ATT&CK for ICS through the CLI and importData, on a Neo4j of a default install (whatever the scale).
+  let attack: AttackReport | { error: string } | null = null;
+  if (!skip.has('attack')) {
+    try {
+      attack = await benchmarkAttackImport(logger);
+      for (const row of attack.rows) {
+        say(`ATT&CK ${row.release} via ${row.via} into ${row.into}: ${row.seconds} s${row.error ? ` (${row.error})` : ''}`);
+      }
+    } catch (error) {
+      attack = { error: (error as Error).message };
+      say(`ATT&CK: ${(error as Error).message}`);
+    }
+  }
+
+  // 5. The client canvas, once the JVMs are gone.
   let client: ClientRow[] = [];
   if (!skip.has('client')) {
     try {
@@ -274,10 +293,11 @@ async function main(): Promise<number> {
     },
     graph: { ...graph.stats, stored },
     import: { rels_per_s: pipelineRate, raw_rels_per_s: rawRate, ratio: importRatio, pipeline, raw },
+    attack,
     queries,
     client,
     memory: { node_peak_mb: ownPeakMemoryMb(), server_peak_mb: serverPeak, jvm_peak_mb: jvmPeak, import_jvm_peak_mb: importJvmPeak },
-    targets: checkTargets(queries, importRatio, client),
+    targets: checkTargets(queries, importRatio, client, attack && 'rows' in attack ? attack : null),
     notes,
   };
   const json = JSON.stringify(report, null, 2);

@@ -65,7 +65,7 @@ export interface ClientSubgraph {
     id: string;
     type: string;
     stance: string;
-    confidence: number;
+    confidence: number | null;
     since: string | null;
     until: string | null;
     from: { id: string };

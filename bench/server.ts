@@ -16,11 +16,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `cpuProfileDir`: write a V8 CPU profile of the server there when it stops (node --cpu-prof), to see where its time goes. */
+/**
+ * `cpuProfileDir`: write a V8 CPU profile of the server there when it stops (node --cpu-prof), to see where its
+ * time goes. `env`: settings over the benchmark's own (e.g. EDITOR_TOKENS for a phase that writes).
+ */
 export async function startServer(
   neo4j: { uri: string; password: string },
   txTimeoutSeconds: number,
   cpuProfileDir?: string,
+  env: Record<string, string> = {},
 ): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-bench-server-'));
   const profiling = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [];
@@ -45,6 +49,7 @@ export async function startServer(
       EDITOR_TOKENS: '',
       READER_TOKENS: '',
       REQUIRE_TOKEN_FOR_READS: '',
+      ...env,
     },
   });
   const stderrTail: string[] = [];

@@ -26,4 +26,6 @@ export default defineConfig({
     },
   },
   preview: { host: '127.0.0.1' },
+  // The layout worker (src/graph/layout-worker.ts) is a module worker, bundled like the page.
+  worker: { format: 'es' },
 });

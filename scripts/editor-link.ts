@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ensureLocalEditorToken, localEditorName } from '../server/auth.js';
-import { ConfigError, loadConfig, type TokenEntry } from '../server/config.js';
+import { loadConfigOrExit, type TokenEntry } from '../server/config.js';
 import { loginLinkTtlMs, mintLoginCode } from '../server/login-links.js';
 
 // npm run editor-link [-- --name alice]: prints a single-use login link for the explorer running on this
@@ -18,16 +18,7 @@ program.parse();
 const options = program.opts<{ name?: string }>();
 
 function main(): number {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   let entry: TokenEntry | undefined;
   if (options.name) {
     entry = [...config.auth.editors, ...config.auth.readers].find((candidate) => candidate.name === options.name);

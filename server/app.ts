@@ -22,6 +22,7 @@ import { createHealthRouter } from './routes/health-route.js';
 import { createLoginRouter } from './routes/login-route.js';
 import { measureEventLoopLag } from './work/event-loop-lag.js';
 import { createHeavyWork } from './work/heavy-work.js';
+import { warmPathSearch } from './work/warm-up.js';
 import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { resolvers } from './resolvers/index.js';
@@ -48,6 +49,7 @@ export interface BuiltServer {
 export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const authenticator = createAuthenticator(deps.config);
   const heavyWork = createHeavyWork(deps.config.work, deps.logger);
+  void warmPathSearch(deps.graph, heavyWork, deps.logger);
   const eventLoopLag = measureEventLoopLag();
   const app = express();
   applyHttpHardening(app, deps.config.limits);
@@ -109,6 +111,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
         return createRequestContext(deps.graph, deps.logger, viewer, {
           heavy: heavyWork.forViewer(viewer),
           exportFile: heavyWork.exportFile,
+          findPaths: heavyWork.findPaths,
         });
       },
     }),

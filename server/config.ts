@@ -147,6 +147,20 @@ export interface Config {
 
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
+/**
+ * For entry points (the server, the CLIs): the config, or the ConfigError's message on stderr and exit code 2,
+ * the code every command of the project uses for a bad setting.
+ */
+export function loadConfigOrExit(): Readonly<Config> {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 /** Parses the environment once into a frozen, typed Config; throws ConfigError naming every bad variable. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   // Empty strings are treated as unset, as shells and .env files often leave them.

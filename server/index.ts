@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildServer } from './app.js';
 import { ensureLocalEditorToken, localEditorName } from './auth.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './database.js';
 import { applySchema, loadFoundingCaseIfEmpty } from './domain/bootstrap.js';
 import { DataDirError } from './data-dir.js';
@@ -12,16 +12,7 @@ import { mintLoginCode } from './login-links.js';
 import { checkPortFree } from './port-check.js';
 
 // Boot only: config -> logger -> port check -> database -> server -> listen.
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config);
 const startedAt = Date.now();
 /** Where `npm run editor-link` finds the address of the running server. */

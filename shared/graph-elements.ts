@@ -4,7 +4,11 @@
  * saved views, URLs and automation (`window.cy.$id(...)`) find them again.
  */
 import type { ElementDefinition } from 'cytoscape';
+import { highestTlp, type TlpLevel } from './markings.js';
 import { relationshipLabel } from './vocabulary.js';
+
+/** Markings as GraphQL gives them (objects with an id) or as records hold them (ids). */
+type MarkingsInput = readonly ({ id: string } | string)[] | null | undefined;
 
 export interface EntityInput {
   id: string;
@@ -12,17 +16,29 @@ export interface EntityInput {
   name: string;
   aliases?: readonly string[] | null;
   date?: string | null;
+  markings?: MarkingsInput;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
 }
 
 export interface RelationshipInput {
   id: string;
   type: string;
   stance: string;
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
   since?: string | null;
   until?: string | null;
   from: { id: string };
   to: { id: string };
+  markings?: MarkingsInput;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
+}
+
+/** The most restricted TLP level among an element's markings (for its badge), or null. */
+export function tlpOf(markings: MarkingsInput): TlpLevel | null {
+  return highestTlp((markings ?? []).map((marking) => (typeof marking === 'string' ? marking : marking.id)));
 }
 
 export interface SubgraphInput {
@@ -37,6 +53,10 @@ export interface NodeData {
   name: string;
   aliases: string[];
   date: string | null;
+  /** The TLP badge: the most restricted TLP level of its markings. */
+  tlp: TlpLevel | null;
+  /** Revoked or deprecated by its producer (shown only when asked for, with a badge). */
+  retired: boolean;
 }
 
 export interface EdgeData {
@@ -45,14 +65,17 @@ export interface EdgeData {
   target: string;
   type: string;
   stance: string;
-  confidence: number;
+  confidence: number | null;
   since: string | null;
   until: string | null;
   label: string;
+  tlp: TlpLevel | null;
+  retired: boolean;
 }
 
-// Long names wreck a dense canvas; the full name stays in `name` and in the evidence panel.
-const maxLabelLength = 38;
+// Very long names wreck a dense canvas: the label wraps to at most about four lines under the node, and the full
+// name stays in `name` (shown on hover, in the hover card and the evidence panel).
+export const maxLabelLength = 64;
 
 export function nodeLabel(name: string): string {
   return name.length > maxLabelLength ? `${name.slice(0, maxLabelLength - 1).trimEnd()}…` : name;
@@ -68,6 +91,8 @@ export function entityToNode(entity: EntityInput): ElementDefinition & { data: N
       name: entity.name,
       aliases: [...(entity.aliases ?? [])],
       date: entity.date ?? null,
+      tlp: tlpOf(entity.markings),
+      retired: Boolean(entity.revoked || entity.deprecated),
     },
   };
 }
@@ -85,6 +110,8 @@ export function relationshipToEdge(rel: RelationshipInput): ElementDefinition & 
       since: rel.since ?? null,
       until: rel.until ?? null,
       label: relationshipLabel(rel.type),
+      tlp: tlpOf(rel.markings),
+      retired: Boolean(rel.revoked || rel.deprecated),
     },
   };
 }

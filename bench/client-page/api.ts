@@ -5,6 +5,9 @@ export interface DrawResult {
   ms: number;
   nodes: number;
   edges: number;
+  /** Main-thread tasks over 50 ms during the draw (PerformanceObserver 'longtask'): the longest and how many (explorer only). */
+  longest_task_ms?: number;
+  long_tasks?: number;
   /** The explorer's size-dependent levers as they were applied (explorer only). */
   settings?: { large: boolean; hideEdgesOnViewport: boolean; textureOnViewport: boolean };
 }
@@ -35,7 +38,7 @@ export interface CanvasVariant {
 
 export interface BenchPage {
   /** Draws the subgraph as the explorer does: GraphView.add(subgraphToElements(...), 'full'). */
-  drawExplorer(subgraph: SubgraphInput): Promise<DrawResult>;
+  drawExplorer(subgraph: SubgraphInput, options?: { webgl?: boolean }): Promise<DrawResult>;
   /** Shows the subgraph with Cytoscape's defaults at the explorer's last positions (same geometry for panning). */
   showDefaultsAtExplorerPositions(subgraph: SubgraphInput): Promise<DrawResult>;
   /** Shows the subgraph at the explorer's last positions with some of its settings (diagnosis; see bench/README.md). */

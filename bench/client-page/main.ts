@@ -54,17 +54,24 @@ let before = { count: 0, total: 0 };
 let longestRedraw = 0;
 
 window.bench = {
-  async drawExplorer(subgraph: SubgraphInput) {
+  async drawExplorer(subgraph: SubgraphInput, options: { webgl?: boolean } = {}) {
     const view = new GraphView(freshContainer());
+    if (options.webgl) view.setWebGL(true);
     current = view.cy;
     await painted();
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => void longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    observer.observe({ type: 'longtask' });
     const started = performance.now();
     const elements = subgraphToElements(subgraph);
-    const stopped = new Promise<void>((resolve) => view.cy.one('layoutstop', () => resolve()));
     view.add(elements, 'full');
-    await stopped;
+    await view.settled();
     await painted();
     const drawn = result(view.cy, started);
+    longTasks.push(...observer.takeRecords().map((entry) => entry.duration));
+    observer.disconnect();
+    drawn.longest_task_ms = longTasks.length ? Math.max(...longTasks) : 0;
+    drawn.long_tasks = longTasks.length;
     explorerPositions = view.positions();
     const hints = renderingHints(drawn.nodes, drawn.edges);
     return {

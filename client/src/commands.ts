@@ -3,19 +3,44 @@
  * evidence panel so each gesture behaves the same everywhere.
  */
 import type { Explorer } from './explorer';
+import { isGroupId } from './graph/groups';
 import { openExpandDialog } from './ui/expand-dialog';
-import { toast } from './ui/status';
+import { reportError, toast } from './ui/status';
 
 export class SelectionCommands {
   constructor(private readonly explorer: Explorer) {}
 
-  private selected(): string[] {
-    return this.explorer.view.ids(':selected');
+  /** The selection; with nothing selected, the node the keyboard is on in the canvas. */
+  private selected(selector = ':selected'): string[] {
+    const chosen = this.explorer.view.ids(selector);
+    const focused = this.explorer.keyboardFocus;
+    return chosen.length > 0 || !focused || !this.explorer.view.has(focused) ? chosen : [focused];
   }
 
-  expand(id = this.explorer.view.ids('node:selected')[0]): void {
+  /** Expands an entity (counts first), or opens a group: its next page, or the members of a group you made. */
+  expand(id = this.selected('node:selected')[0]): void {
     if (!id) return toast('Select a node to expand (click it, then press E).');
+    if (isGroupId(id)) return void this.openGroup(id);
     void openExpandDialog(this.explorer, id);
+  }
+
+  async openGroup(id: string, order: 'STRONGEST' | 'NEWEST' = 'STRONGEST', limit?: number): Promise<void> {
+    try {
+      const manual = this.explorer.view.cy.getElementById(id).data('source') === 'manual';
+      const added = await this.explorer.openGroup(id, order, limit);
+      toast(
+        manual
+          ? `Ungrouped ${added} entities.`
+          : `Added ${added} from the group${this.explorer.view.has(id) ? '; double-click it for more' : ''}.`,
+      );
+    } catch (error) {
+      reportError(error, 'Group');
+    }
+  }
+
+  /** Collapses the selected entities into one group node. */
+  group(ids = this.explorer.view.ids('node:selected')): void {
+    if (!this.explorer.groupSelection(ids)) toast('Select two or more entities to group them (Shift+click or box-select, then Ctrl+G).');
   }
 
   hide(ids = this.selected()): void {
@@ -24,7 +49,7 @@ export class SelectionCommands {
     this.explorer.select(null, false);
   }
 
-  togglePin(ids = this.explorer.view.ids('node:selected')): void {
+  togglePin(ids = this.selected('node:selected')): void {
     if (ids.length === 0) return toast('Select nodes to pin.');
     const allPinned = ids.every((id) => this.explorer.view.cy.getElementById(id).hasClass('pinned'));
     this.explorer.actions.setPinned(ids, !allPinned);

@@ -3,11 +3,30 @@
  * view and its undoable actions), the filters, the selection and the relationship types the
  * server knows. Panels subscribe to changes instead of calling one another.
  */
-import { fetchNeighbourhood, fetchOverview, type RelationshipFilter } from './api/queries';
+import {
+  fetchNeighbourGroups,
+  fetchNeighbourhood,
+  fetchNeighbourPage,
+  fetchOverview,
+  type NeighbourGroup,
+  type RelationshipFilter,
+} from './api/queries';
 import type { GraphOverviewQuery } from './gql/graphql';
 import { CanvasActions } from './graph/actions';
-import { subgraphToElements, type SubgraphInput } from '../../shared/graph-elements';
+import type cytoscape from 'cytoscape';
+import type { EntityKind } from './gql/graphql';
+import { mergeSubgraphs, subgraphToElements, type SubgraphInput } from '../../shared/graph-elements';
 import { emptyFilters, toRelationshipFilter, type FilterState } from './graph/filters';
+import {
+  collapsedLinks,
+  groupPageSize,
+  hubGroupElements,
+  isGroupId,
+  manualGroupData,
+  shrinkHubGroup,
+  type GroupData,
+  type HubGroupData,
+} from './graph/groups';
 import type { LayoutName } from './graph/layouts';
 import type { AddMode, GraphView } from './graph/view';
 
@@ -35,6 +54,12 @@ export class Explorer {
   filters: FilterState = emptyFilters();
   selection: Selection | null = null;
   relationshipTypes: string[] = [];
+  /** The node the keyboard is on in the canvas (ui/canvas-keyboard.ts); commands act on it when nothing is selected. */
+  keyboardFocus: string | null = null;
+  /** The saved view the canvas was opened from or saved as, and its state then (for Copy link). */
+  currentView: { id: string; title: string; url: string; stateJson: string } | null = null;
+  /** Entities and links in the whole graph (for "showing N of M"); null until known. */
+  totals: { entities: number; relationships: number } | null = null;
   /** Path ends, kept so the URL can reopen the path view. */
   pathEnds: { from: string; to: string } | null = null;
   private listeners: { [K in keyof ExplorerEvents]: Listener<ExplorerEvents[K]>[] } = {
@@ -62,6 +87,7 @@ export class Explorer {
   async loadRelationshipTypes(): Promise<void> {
     const overview = await fetchOverview();
     this.relationshipTypes = overview.relationshipTypes;
+    this.totals = overview.stats;
     this.emit('types', this.relationshipTypes);
     this.emit('limits', overview.limits);
   }
@@ -73,9 +99,10 @@ export class Explorer {
     this.emit('url', undefined);
   }
 
-  layout(name: LayoutName): void {
-    this.view.runLayout(name);
+  layout(name: LayoutName): Promise<void> {
+    const done = this.actions.layout(name);
     this.emit('url', undefined);
+    return done;
   }
 
   /** The canvas filters as a server filter, so fetches skip what the canvas would hide. */
@@ -121,10 +148,125 @@ export class Explorer {
     this.select({ id, group: 'nodes' });
   }
 
-  /** Adds the neighbours of an entity, optionally limited to some types or the strongest links. */
-  async expand(id: string, options: { types?: string[]; limit?: number } = {}): Promise<number> {
-    const filter = { ...this.serverFilter(), ...(options.types ? { types: options.types } : {}) };
-    const around = await fetchNeighbourhood({ ids: [id], depth: 1, filter, limit: options.limit ?? 500 });
-    return this.draw(around, 'Expand').length;
+  /** The entities on the canvas (group nodes are not entities): what counts and pages leave out. */
+  entityIdsOnCanvas(): string[] {
+    return this.view.ids('node').filter((id) => !isGroupId(id));
+  }
+
+  /**
+   * Adds every neighbour of an entity not yet on the canvas (of the chosen relationship types and directions,
+   * `type/direction` keys), group by group, so exactly the counted neighbours arrive. Returns how many did.
+   */
+  async expand(id: string, options: { groups?: (group: NeighbourGroup) => boolean } = {}): Promise<number> {
+    const filter = this.serverFilter();
+    const exclude = this.entityIdsOnCanvas();
+    const groups = (await fetchNeighbourGroups(id, filter, exclude)).filter(options.groups ?? (() => true));
+    const pages = await Promise.all(
+      groups.map((group) =>
+        fetchNeighbourPage({
+          id,
+          type: group.type,
+          direction: group.direction,
+          kind: group.kind,
+          filter,
+          exclude,
+          limit: Math.min(500, group.count),
+        }),
+      ),
+    );
+    const added = this.draw(mergeSubgraphs(pages), 'Expand');
+    return added.filter((added) => this.view.cy.getElementById(added).isNode()).length;
+  }
+
+  /**
+   * Expands a hub without burying the view: optionally its `strongest` links first, then every other neighbour
+   * group (relationship type, direction, kind) as a group node that pages in on demand. Nothing is left out
+   * silently: each group node says how many it holds.
+   */
+  async expandAsGroups(
+    id: string,
+    options: { groups?: (group: NeighbourGroup) => boolean; strongest?: number } = {},
+  ): Promise<{ added: number; grouped: number }> {
+    const filter = this.serverFilter();
+    let added = 0;
+    if (options.strongest) {
+      const around = await fetchNeighbourhood({ ids: [id], depth: 1, filter, limit: options.strongest });
+      added = this.draw(around, 'Expand (strongest)').filter((one) => this.view.cy.getElementById(one).isNode()).length;
+    }
+    const groups = (await fetchNeighbourGroups(id, filter, this.entityIdsOnCanvas())).filter(options.groups ?? (() => true));
+    const fresh = groups.filter((group) => !this.view.has(`group:${id}:${group.type}:${group.direction}:${group.kind}`));
+    const hub = this.view.cy.getElementById(id);
+    const ring = this.actions.add(
+      hubGroupElements(id, fresh, hub.nonempty() ? { ...hub.position() } : { x: 0, y: 0 }),
+      'Group neighbours',
+      'incremental',
+    );
+    // The ring of groups is the answer to "what is around this hub": bring all of it into view once it is placed.
+    await this.view.settled();
+    this.view.fit([id, ...ring]);
+    return { added, grouped: fresh.reduce((sum, group) => sum + group.count, 0) };
+  }
+
+  /**
+   * The next page of a hub group: `limit` neighbours not on the canvas, strongest or newest first, placed around
+   * the group node; the group shrinks to what remains. Returns how many entities arrived.
+   */
+  async openGroup(groupId: string, order: 'STRONGEST' | 'NEWEST' = 'STRONGEST', limit = groupPageSize): Promise<number> {
+    const node = this.view.cy.getElementById(groupId);
+    const data = node.data() as GroupData;
+    if (data.source === 'manual') {
+      this.actions.expandCollapsed(groupId, data.members);
+      return data.members.length;
+    }
+    const group = data as HubGroupData;
+    const page = await fetchNeighbourPage({
+      id: group.hub,
+      type: group.type,
+      direction: group.direction,
+      kind: group.kind as EntityKind,
+      filter: this.serverFilter(),
+      exclude: this.entityIdsOnCanvas(),
+      order,
+      limit,
+    });
+    const centre = { ...node.position() };
+    const present = new Set(this.view.ids('node'));
+    const elements = subgraphToElements(page, present).map((element, i) =>
+      element.group === 'nodes'
+        ? {
+            ...element,
+            position: { x: centre.x + 50 * Math.cos(i * 2.4) * Math.sqrt(i + 1), y: centre.y + 50 * Math.sin(i * 2.4) * Math.sqrt(i + 1) },
+          }
+        : element,
+    );
+    const next = page.remaining > 0 ? (shrinkHubGroup(group, page.remaining) as unknown as Record<string, unknown>) : null;
+    const added = this.actions.pageIn(groupId, elements, next, `Add ${page.entities.length} from a group`);
+    return added.filter((id) => this.view.cy.getElementById(id).isNode()).length;
+  }
+
+  /** Collapses the selected entities into one group node (undoable); double-click opens it again. */
+  groupSelection(ids: string[]): boolean {
+    const nodes = ids.map((id) => this.view.cy.getElementById(id)).filter((node) => node.isNode() && !isGroupId(node.id()));
+    if (nodes.length < 2) return false;
+    const members = new Set(nodes.map((node) => node.id()));
+    const id = `group:manual:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+    const centre = nodes.reduce(
+      (sum, node) => ({ x: sum.x + node.position('x') / nodes.length, y: sum.y + node.position('y') / nodes.length }),
+      {
+        x: 0,
+        y: 0,
+      },
+    );
+    const edges = this.view.cy
+      .collection(nodes as unknown as cytoscape.CollectionArgument)
+      .connectedEdges()
+      .map((edge) => ({ source: edge.data('source') as string, target: edge.data('target') as string }));
+    const data = manualGroupData(
+      id,
+      nodes.map((node) => ({ id: node.id(), kind: node.data('kind') as string })),
+    );
+    this.actions.collapse({ group: 'nodes', data, classes: 'group', position: centre }, collapsedLinks(id, members, edges), [...members]);
+    this.select(null, false);
+    return true;
   }
 }

@@ -1,21 +1,27 @@
 /**
- * What the canvas shows on arrival: the path between two entities (`?from&to`), an entity's
- * surroundings (`?focus`), or else the graph around its most connected entities (the founding case on a
- * fresh install; any imported case otherwise).
+ * What the canvas shows on arrival: the path between two entities (`?from&to`), an entity's surroundings
+ * (`?focus`), or else: a small graph (the founding case on a fresh install) around its most connected entities;
+ * a graph too big for that, a summary that orients: one connected, labelled picture of its most connected and
+ * newest entities and what links them, saying how much it leaves out, with one click to search.
  */
 import { ApiError } from './api/client';
-import { fetchFocusEntity, fetchMostConnected, fetchNeighbourhood, fetchPathEnds } from './api/queries';
+import { fetchFocusEntity, fetchGraphSummary, fetchMostConnected, fetchNeighbourhood, fetchOverview, fetchPathEnds } from './api/queries';
 import { subgraphToElements } from '../../shared/graph-elements';
 import type { Explorer } from './explorer';
+import { openSharedView } from './shared-views';
 import type { UrlState } from './state/url-state';
 import { h } from './ui/dom';
 import type { PathPanel } from './ui/path-panel';
 import { toast, type EmptyState } from './ui/status';
 
-/** How many hubs seed the first view, and how far around them it reaches. */
+/** How many hubs seed the first view of a small graph, and how far around them it reaches. */
 const seedCount = 8;
 const caseDepth = 2;
 const caseLimit = 500;
+/** Up to this size a graph opens around its hubs as it always has; beyond it, on a summary. */
+export const smallGraph = { entities: 400, relationships: caseLimit } as const;
+/** How many entities the summary of a large graph shows. */
+const summarySize = 60;
 
 export interface InitialLoadUi {
   empty: EmptyState;
@@ -23,13 +29,18 @@ export interface InitialLoadUi {
   showPaths(): void;
   /** A button that takes the analyst to the search box, for empty states. */
   searchButton(): HTMLElement;
+  /** A dismissable note over the canvas (what a summary shows and leaves out), with a search button. */
+  notice(title: string, lines: string[]): void;
 }
 
-export async function loadInitialView(explorer: Explorer, url: UrlState, ui: InitialLoadUi): Promise<void> {
+export async function loadInitialView(explorer: Explorer, url: UrlState, ui: InitialLoadUi, viewId: string | null = null): Promise<void> {
   ui.empty.hide();
   try {
+    if (viewId) return await loadSavedView(explorer, viewId, ui);
     if (url.from && url.to) return await loadPath(explorer, url.from, url.to, ui);
     if (url.focus) return await loadFocus(explorer, url.focus, ui);
+    const { stats } = await fetchOverview();
+    if (stats.entities > smallGraph.entities || stats.relationships > smallGraph.relationships) return await loadSummary(explorer, ui);
     await loadFoundingCase(explorer, ui);
   } catch (error) {
     const unavailable = error instanceof ApiError && error.code === 'GRAPH_UNAVAILABLE';
@@ -38,7 +49,7 @@ export async function loadInitialView(explorer: Explorer, url: UrlState, ui: Ini
       unavailable
         ? 'The server is up but Neo4j is not; it usually comes back by itself. Try again in a moment.'
         : 'Check that the server is running, then try again.',
-      h('button', { class: 'primary', testid: 'retry', onclick: () => void loadInitialView(explorer, url, ui) }, 'Try again'),
+      h('button', { class: 'primary', testid: 'retry', onclick: () => void loadInitialView(explorer, url, ui, viewId) }, 'Try again'),
     ]);
   }
 }
@@ -56,6 +67,34 @@ async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi): Promise<
   const subgraph = await fetchNeighbourhood({ ids, depth: caseDepth, limit: caseLimit });
   explorer.view.add(subgraphToElements(subgraph), 'full');
   if (subgraph.truncated) toast(`Large case: showing the ${caseLimit} strongest links. Expand nodes to see more.`);
+}
+
+async function loadSavedView(explorer: Explorer, id: string, ui: InitialLoadUi): Promise<void> {
+  const opened = await openSharedView(explorer, id);
+  if (!opened) {
+    ui.empty.show('View not found', [
+      `No saved view has the id “${id}”. It may have been deleted (the audit history keeps it), or the link was mistyped.`,
+      ui.searchButton(),
+    ]);
+    return;
+  }
+  const { missingEntities, missingLinks } = opened.report;
+  if (missingEntities + missingLinks > 0) {
+    toast(`${missingEntities} entities and ${missingLinks} links of this view are no longer in the graph.`);
+  }
+  document.title = `${opened.view.title} · Attribution Explorer`;
+}
+
+async function loadSummary(explorer: Explorer, ui: InitialLoadUi): Promise<void> {
+  const summary = await fetchGraphSummary(summarySize);
+  explorer.view.add(subgraphToElements(summary), 'full');
+  const left = summary.totalEntities - summary.entities.length;
+  ui.notice('A summary of a large graph', [
+    `The ${summary.entities.length} most connected and newest entities of ${summary.totalEntities.toLocaleString('en')}, with what links them (${left.toLocaleString('en')} entities and ${(summary.totalRelationships - summary.relationships.length).toLocaleString('en')} links are not drawn).`,
+    summary.unconnected > 0
+      ? `${summary.unconnected} other well-connected ${summary.unconnected === 1 ? 'entity is' : 'entities are'} not linked to this picture: search finds them.`
+      : 'Double-click a node to expand it: large neighbourhoods come as groups you page through.',
+  ]);
 }
 
 async function loadFocus(explorer: Explorer, id: string, ui: InitialLoadUi): Promise<void> {

@@ -4,7 +4,8 @@
  *
  * Automation: `window.cy` is the Cytoscape core (node ids = entity ids, edge ids = relationship
  * ids; node data: id, kind, label, name, date; edge data: id, source, target, type, stance,
- * confidence, since, until). `window.explorer` offers { console: { setQuery, run } }.
+ * confidence, since, until). `window.explorer` offers { console: { setQuery, run }, draw(subgraph), settled(),
+ * picture(format, options) }.
  *
  * Stable data-testid attributes for browser tests:
  *   canvas, loading, empty-state, retry, empty-search, toast, error-toast, context-menu,
@@ -43,7 +44,9 @@ import { Explorer } from './explorer';
 import { isFiltering } from './graph/filters';
 import { layoutNames, type LayoutName } from './graph/layouts';
 import { GraphView } from './graph/view';
+import type { SubgraphInput } from '../../shared/graph-elements';
 import { loadInitialView } from './initial-load';
+import { viewIdFromPath } from './shared-views';
 import { parseUrlState, serializeUrlState } from './state/url-state';
 import { canvasMenuItems } from './ui/canvas-menu';
 import { createConsolePanel } from './ui/console-panel';
@@ -55,6 +58,14 @@ import { createEvidencePanel } from './ui/evidence-panel';
 import { createFilterPanel } from './ui/filter-panel';
 import { createPathPanel } from './ui/path-panel';
 import { bindShortcuts, openHelp, shortcutTable, type ShortcutActions } from './ui/shortcuts';
+import { mountCanvasStatus } from './ui/canvas-status';
+import { mountCanvasKeyboard } from './ui/canvas-keyboard';
+import { mountHoverCard } from './ui/hover-card';
+import { mountListView } from './ui/list-view';
+import { loadPictureSettings, pictureOptions } from './ui/picture-settings';
+import type { FramedPicture, PictureOptions } from '../../shared/picture-frame';
+import { mountMinimap } from './ui/minimap';
+import { mountPanelToggles } from './ui/panel-toggles';
 import { mountEmptyState, mountLoadingIndicator, mountToasts, reportError } from './ui/status';
 import { createTabs } from './ui/tabs';
 import { createTimeBar } from './ui/time-bar';
@@ -70,8 +81,13 @@ const explorer = new Explorer(view);
 const commands = new SelectionCommands(explorer);
 if (url.layout) view.setLayoutName(url.layout);
 
-mountLoadingIndicator(stage);
+mountLoadingIndicator(stage, view);
 mountToasts(document.body);
+mountHoverCard(stage, view);
+mountMinimap(stage, view);
+mountCanvasKeyboard($('cy'), explorer);
+const listView = mountListView(stage, explorer);
+const panels = mountPanelToggles($('app'), stage, window.localStorage);
 tokenAdopted.catch((error) => reportError(error, 'Login link'));
 const empty = mountEmptyState(stage);
 const contextMenu = mountContextMenu(stage);
@@ -84,9 +100,10 @@ const currentQuery = () =>
     layout: view.layout === 'fcose' ? null : view.layout,
     filters: explorer.filters,
   });
+// The address follows the view (focus, path, layout, filters); an open saved view keeps its /v/<id> path.
 explorer.on('url', () => history.replaceState(null, '', `${location.pathname}${currentQuery()}`));
 
-const layout = (name: LayoutName) => explorer.layout(name);
+const layout = (name: LayoutName) => void explorer.layout(name);
 
 // Panels
 const search = createEntityPicker({
@@ -136,12 +153,26 @@ const right = createTabs(
   (id) => id === 'console' && void consolePanel.activate(),
 );
 $('right').append(right.element);
-explorer.on('selection', (selection) => selection && right.show('evidence'));
+explorer.on('selection', (selection) => {
+  if (!selection) return;
+  panels.open('right');
+  right.show('evidence');
+});
 
 $('timebar-slot').append(createTimeBar(explorer));
 
-const toggleConsole = () => right.show(right.active() === 'console' ? 'evidence' : 'console');
-const togglePaths = () => left.show(left.active() === 'paths' ? 'filters' : 'paths');
+const toggleConsole = () => {
+  panels.open('right');
+  right.show(right.active() === 'console' ? 'evidence' : 'console');
+};
+const toggleCaptions = () => {
+  view.setCaptions(!view.captionsShown);
+  document.querySelector('[data-testid=captions-toggle]')?.setAttribute('aria-pressed', String(view.captionsShown));
+};
+const togglePaths = () => {
+  panels.open('left');
+  left.show(left.active() === 'paths' ? 'filters' : 'paths');
+};
 const shortcutActions: ShortcutActions = {
   focusSearch: () => search.input.focus(),
   expand: () => commands.expand(),
@@ -156,10 +187,23 @@ const shortcutActions: ShortcutActions = {
   clear: () => commands.clear(),
   toggleConsole,
   togglePaths,
+  toggleCaptions: () => toggleCaptions(),
+  group: () => commands.group(),
+  toggleList: () => listView.toggle(),
+  toggleLeftPanel: () => panels.toggle('left'),
+  toggleRightPanel: () => panels.toggle('right'),
 };
 bindShortcuts(shortcutActions);
 $('toolbar-slot').append(
-  createToolbar(explorer, { layout, toggleConsole, togglePaths, help: () => openHelp(shortcutTable(shortcutActions)), currentQuery }),
+  createToolbar(explorer, {
+    layout,
+    toggleConsole,
+    togglePaths,
+    toggleCaptions,
+    toggleList: () => listView.toggle(),
+    help: () => openHelp(shortcutTable(shortcutActions)),
+    currentQuery,
+  }),
 );
 
 // Canvas gestures
@@ -168,6 +212,7 @@ view.on('context', (id, group, at) => contextMenu.open(at, canvasMenuItems(explo
 let booted = false;
 const searchButton = () =>
   h('button', { class: 'primary', testid: 'empty-search', onclick: () => search.input.focus() }, 'Search entities');
+const canvasStatus = mountCanvasStatus(stage, explorer, searchButton);
 view.on('changed', () => {
   if (view.cy.nodes().length > 0) empty.hide();
   else if (booted)
@@ -178,14 +223,40 @@ view.on('changed', () => {
 });
 new ResizeObserver(() => view.resize()).observe($('cy'));
 
-window.explorer = { console: { setQuery: consolePanel.setQuery, run: consolePanel.run } };
+window.explorer = {
+  console: { setQuery: consolePanel.setQuery, run: consolePanel.run },
+  draw: async (subgraph) => {
+    const ids = explorer.draw(subgraph, 'Draw', 'full');
+    await view.settled();
+    return ids.length;
+  },
+  settled: () => view.settled(),
+  picture: (format, options = {}) => {
+    const chosen = { ...pictureOptions(loadPictureSettings(window.localStorage), explorer), ...options };
+    return format === 'svg' ? Promise.resolve(view.svgPicture(chosen)) : view.pngPicture(chosen, 2);
+  },
+};
 declare global {
   interface Window {
-    explorer: { console: { setQuery(text: string): Promise<void>; run(): Promise<void> } };
+    explorer: {
+      console: { setQuery(text: string): Promise<void>; run(): Promise<void> };
+      /** Draws a subgraph ({ entities, relationships } as the API returns them) and lays it out; resolves when drawn. */
+      draw(subgraph: SubgraphInput): Promise<number>;
+      /** Resolves once every drawing and layout asked for is done. */
+      settled(): Promise<void>;
+      /** The Export menu's picture (as the picture settings say, with `options` over them); PNG as a data URL. */
+      picture(format: 'svg' | 'png', options?: Partial<PictureOptions>): Promise<FramedPicture & { dataUrl?: string; scale?: number }>;
+    };
   }
 }
 
 // Boot: filters from the URL first, so the first drawing already honours them.
 explorer.setFilters(url.filters);
 explorer.loadRelationshipTypes().catch((error) => reportError(error, 'Relationship types'));
-void loadInitialView(explorer, url, { empty, paths, showPaths: () => left.show('paths'), searchButton }).finally(() => (booted = true));
+// /v/<id> opens a saved view; anything else, the view the URL's query describes.
+void loadInitialView(
+  explorer,
+  url,
+  { empty, paths, showPaths: () => left.show('paths'), searchButton, notice: canvasStatus.notice },
+  viewIdFromPath(location.pathname),
+).finally(() => (booted = true));

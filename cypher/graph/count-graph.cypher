@@ -39,6 +39,24 @@ CALL {
     MATCH (n:Sanction) WITH count(n) AS count RETURN 'SANCTION' AS kind, count
     UNION ALL
     MATCH (n:DiplomaticAction) WITH count(n) AS count RETURN 'DIPLOMATIC_ACTION' AS kind, count
+    UNION ALL
+    MATCH (n:IntrusionSet) WITH count(n) AS count RETURN 'INTRUSION_SET' AS kind, count
+    UNION ALL
+    MATCH (n:AttackPattern) WITH count(n) AS count RETURN 'ATTACK_PATTERN' AS kind, count
+    UNION ALL
+    MATCH (n:CourseOfAction) WITH count(n) AS count RETURN 'COURSE_OF_ACTION' AS kind, count
+    UNION ALL
+    MATCH (n:Indicator) WITH count(n) AS count RETURN 'INDICATOR' AS kind, count
+    UNION ALL
+    MATCH (n:Infrastructure) WITH count(n) AS count RETURN 'INFRASTRUCTURE' AS kind, count
+    UNION ALL
+    MATCH (n:ObservedData) WITH count(n) AS count RETURN 'OBSERVED_DATA' AS kind, count
+    UNION ALL
+    MATCH (n:Grouping) WITH count(n) AS count RETURN 'GROUPING' AS kind, count
+    UNION ALL
+    MATCH (n:MalwareAnalysis) WITH count(n) AS count RETURN 'MALWARE_ANALYSIS' AS kind, count
+    UNION ALL
+    MATCH (n:StixObject) WITH count(n) AS count RETURN 'STIX_OBJECT' AS kind, count
   }
   WITH kind, count WHERE count > 0
   ORDER BY count DESC
@@ -83,6 +101,72 @@ CALL {
     MATCH ()-[r:SUPPORTS]->() WITH count(r) AS count RETURN 'SUPPORTS' AS type, count
     UNION ALL
     MATCH ()-[r:RELATED_TO]->() WITH count(r) AS count RETURN 'RELATED_TO' AS type, count
+    UNION ALL
+    MATCH ()-[r:MITIGATES]->() WITH count(r) AS count RETURN 'MITIGATES' AS type, count
+    UNION ALL
+    MATCH ()-[r:DETECTS]->() WITH count(r) AS count RETURN 'DETECTS' AS type, count
+    UNION ALL
+    MATCH ()-[r:INDICATES]->() WITH count(r) AS count RETURN 'INDICATES' AS type, count
+    UNION ALL
+    MATCH ()-[r:BASED_ON]->() WITH count(r) AS count RETURN 'BASED_ON' AS type, count
+    UNION ALL
+    MATCH ()-[r:DERIVED_FROM]->() WITH count(r) AS count RETURN 'DERIVED_FROM' AS type, count
+    UNION ALL
+    MATCH ()-[r:DUPLICATE_OF]->() WITH count(r) AS count RETURN 'DUPLICATE_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:REVOKED_BY]->() WITH count(r) AS count RETURN 'REVOKED_BY' AS type, count
+    UNION ALL
+    MATCH ()-[r:SUBTECHNIQUE_OF]->() WITH count(r) AS count RETURN 'SUBTECHNIQUE_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:SIGHTED]->() WITH count(r) AS count RETURN 'SIGHTED' AS type, count
+    UNION ALL
+    MATCH ()-[r:COMPROMISES]->() WITH count(r) AS count RETURN 'COMPROMISES' AS type, count
+    UNION ALL
+    MATCH ()-[r:ORIGINATES_FROM]->() WITH count(r) AS count RETURN 'ORIGINATES_FROM' AS type, count
+    UNION ALL
+    MATCH ()-[r:DELIVERS]->() WITH count(r) AS count RETURN 'DELIVERS' AS type, count
+    UNION ALL
+    MATCH ()-[r:OWNS]->() WITH count(r) AS count RETURN 'OWNS' AS type, count
+    UNION ALL
+    MATCH ()-[r:IMPERSONATES]->() WITH count(r) AS count RETURN 'IMPERSONATES' AS type, count
+    UNION ALL
+    MATCH ()-[r:COMMUNICATES_WITH]->() WITH count(r) AS count RETURN 'COMMUNICATES_WITH' AS type, count
+    UNION ALL
+    MATCH ()-[r:CONSISTS_OF]->() WITH count(r) AS count RETURN 'CONSISTS_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:CONTROLS]->() WITH count(r) AS count RETURN 'CONTROLS' AS type, count
+    UNION ALL
+    MATCH ()-[r:HAS]->() WITH count(r) AS count RETURN 'HAS' AS type, count
+    UNION ALL
+    MATCH ()-[r:BEACONS_TO]->() WITH count(r) AS count RETURN 'BEACONS_TO' AS type, count
+    UNION ALL
+    MATCH ()-[r:EXFILTRATES_TO]->() WITH count(r) AS count RETURN 'EXFILTRATES_TO' AS type, count
+    UNION ALL
+    MATCH ()-[r:DOWNLOADS]->() WITH count(r) AS count RETURN 'DOWNLOADS' AS type, count
+    UNION ALL
+    MATCH ()-[r:DROPS]->() WITH count(r) AS count RETURN 'DROPS' AS type, count
+    UNION ALL
+    MATCH ()-[r:EXPLOITS]->() WITH count(r) AS count RETURN 'EXPLOITS' AS type, count
+    UNION ALL
+    MATCH ()-[r:VARIANT_OF]->() WITH count(r) AS count RETURN 'VARIANT_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:INVESTIGATES]->() WITH count(r) AS count RETURN 'INVESTIGATES' AS type, count
+    UNION ALL
+    MATCH ()-[r:REMEDIATES]->() WITH count(r) AS count RETURN 'REMEDIATES' AS type, count
+    UNION ALL
+    MATCH ()-[r:CHARACTERIZES]->() WITH count(r) AS count RETURN 'CHARACTERIZES' AS type, count
+    UNION ALL
+    MATCH ()-[r:ANALYSIS_OF]->() WITH count(r) AS count RETURN 'ANALYSIS_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:STATIC_ANALYSIS_OF]->() WITH count(r) AS count RETURN 'STATIC_ANALYSIS_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:DYNAMIC_ANALYSIS_OF]->() WITH count(r) AS count RETURN 'DYNAMIC_ANALYSIS_OF' AS type, count
+    UNION ALL
+    MATCH ()-[r:IMPACTS]->() WITH count(r) AS count RETURN 'IMPACTS' AS type, count
+    UNION ALL
+    MATCH ()-[r:RESOLVES_TO]->() WITH count(r) AS count RETURN 'RESOLVES_TO' AS type, count
+    UNION ALL
+    MATCH ()-[r:BELONGS_TO]->() WITH count(r) AS count RETURN 'BELONGS_TO' AS type, count
   }
   WITH type, count WHERE count > 0
   ORDER BY count DESC

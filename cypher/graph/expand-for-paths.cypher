@@ -1,19 +1,21 @@
 // Params: $nodes (internal ids of entities to expand, from find-path-ends or an earlier round of the same read
 //         transaction), $ends (internal ids of the path's two ends), the link filter of fragments/link-filter
-//         ($types: the profile's followed types within the caller's, $minConfidence, $asOf, $excludedSources),
+//         ($types: the profile's followed types within the caller's, $minConfidence, $asOf, $excludedSources,
+//         $includeRetired),
 //         $stances (stances to keep, never null: paths leave DENIED out unless asked), $endsOnlyTypes (types the
 //         profile follows only as a path's first or last step), $typeCodes and $stanceCodes (maps from a type or
 //         stance name to its index in shared/vocabulary.ts).
 // Returns one row per node: node, degree (all its links, whatever the filter: the hub discount reads it), and its
 // links that a path may use, as parallel lists: rels (internal ids), others (the far ends' internal ids),
-// otherDegrees (the far ends' degrees), confidences, and codes, each
+// otherDegrees (the far ends' degrees), confidences (-1 where none is stated: collect() would drop a null and the
+// lists would no longer line up), and codes, each
 // ((type * 4 + stance) * 2 + outgoing) * 32 + min(citations, 31), decoded by server/domain/paths/link-codes.ts.
 // Rules beyond the filter, all symmetric in the two ends of a link so either end reads the same links:
 // * a link into a CLAIM node that is not an end of the path counts as CLAIMED, into a DENIAL node as DENIED,
 //   whatever its own stance (a route through a claim is that party's word; through a denial, a denial);
 // * a REPORT that is not an end is never passed through: two things cited by one report are not linked by it;
 // * links of $endsOnlyTypes only touch an end (a path may end at the victim, not pass through it);
-// * links of confidence 0 carry no evidence.
+// * links of confidence 0 carry no evidence (a confidence that is not stated is not 0: those links are followed).
 // Shape: id seeks and one expansion per node; only the link's own properties, the far end's labels and its degree
 // (which Neo4j keeps per node) are read, because a path search reads thousands of links per request. The cheap
 // property filter runs first, the labels and stance after it; the expanded entity's own statement stance is worked
@@ -28,7 +30,7 @@ WITH node, n, nIsEnd, CASE WHEN nIsEnd THEN null WHEN n:Denial THEN 'DENIED' WHE
 CALL {
   WITH n, nIsEnd, nStance
   MATCH (n)-[r]-(m:Entity)
-  WHERE {{> fragments/link-filter}} AND r.confidence > 0
+  WHERE {{> fragments/link-filter}} AND (r.confidence IS NULL OR r.confidence > 0)
   WITH n, nIsEnd, nStance, r, m, id(m) IN $ends AS mIsEnd
   WHERE (mIsEnd OR NOT m:Report) AND (nIsEnd OR mIsEnd OR NOT type(r) IN $endsOnlyTypes)
   WITH n, r, m, nStance, CASE WHEN mIsEnd THEN null WHEN m:Denial THEN 'DENIED' WHEN m:Claim THEN 'CLAIMED' ELSE null END AS mStance
@@ -37,7 +39,7 @@ CALL {
   WHERE stance IN $stances
   WITH r, m, stance, startNode(r) = n AS outgoing, size(coalesce(r.sourceIds, [])) AS citations
   RETURN collect(id(r)) AS rels, collect(id(m)) AS others, collect(COUNT { (m)--() }) AS otherDegrees,
-         collect(r.confidence) AS confidences,
+         collect(coalesce(r.confidence, -1)) AS confidences,
          collect((($typeCodes[type(r)] * 4 + $stanceCodes[stance]) * 2 + CASE WHEN outgoing THEN 1 ELSE 0 END) * 32
                  + CASE WHEN citations > 31 THEN 31 ELSE citations END) AS codes
 }

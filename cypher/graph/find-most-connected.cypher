@@ -1,8 +1,9 @@
-// Params: $limit, $kinds (list of kinds or null).
+// Params: $limit, $kinds (list of kinds or null: any kind but those in $hiddenKinds).
 // Returns one row: entities (maps, most connected first), sources (Source maps they cite).
-// Uses each node's degree from the store (no expansion), so it stays cheap on large graphs.
+// Uses each node's degree from the store (no expansion), so it stays cheap on large graphs. Revoked and
+// deprecated entities (label Retired) are left out: a starting point should be current.
 MATCH (e:Entity)
-WHERE $kinds IS NULL OR e.kind IN $kinds
+WHERE ($kinds IS NULL AND NOT e.kind IN $hiddenKinds OR e.kind IN $kinds) AND NOT e:Retired
 WITH e, COUNT { (e)--() } AS degree
 ORDER BY degree DESC, e.name
 LIMIT $limit

@@ -1,6 +1,7 @@
 // Params: $ids (start entity ids), $limit (max relationships), and the relationship filter:
 //         $types (list or null), $minConfidence (int), $stances (list or null), $asOf (ISO date or null),
-//         $excludedSources (list or null: the what-if);
+//         $excludedSources (list or null: the what-if), $includeRetired (boolean), $unstatedConfidence (how a link
+//         without a stated confidence ranks for the limit);
 //         $summary (true: entities as id, kind, name, aliases, date; links without description, sources
 //         or disputes; no sources or disputing entities: what a canvas draws, a tenth of the bytes).
 // Slot: {{inner}} (depth - 1, 0-2), spliced as a whole number by the catalog (Cypher takes no parameter there).
@@ -19,7 +20,7 @@ CALL {
   MATCH (o)-[r]-(:Entity)
   WHERE {{> fragments/relationship-filter}}
   WITH DISTINCT r
-  ORDER BY r.confidence DESC, r.id
+  ORDER BY coalesce(r.confidence, $unstatedConfidence) DESC, r.id
   LIMIT $limit + 1
   RETURN collect(r) AS found
 }
@@ -34,9 +35,9 @@ WITH rels, truncated, collect(DISTINCT n) AS nodes
 WITH rels, truncated, nodes,
      CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } + COLLECT { UNWIND rels AS r UNWIND coalesce(r.sourceIds, []) AS id RETURN id } END AS sourceIds,
      CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND rels AS r UNWIND coalesce(r.disputedBy, []) AS id RETURN id } END AS disputingIds
-RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date} ELSE n {.*} END] AS entities,
+RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated} ELSE n {.*} END] AS entities,
        [r IN rels | CASE WHEN $summary
-                    THEN r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}
+                    THEN r {.id, .stance, .confidence, .since, .until, .markingRefs, .revoked, .deprecated, type: type(r), from: startNode(r).id, to: endNode(r).id}
                     ELSE r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END] AS rels,
        truncated,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,

@@ -1,3 +1,4 @@
+import { rankingConfidence } from './confidence.js';
 import type { EntityLink } from './graph-records.js';
 import type { RelationshipTypeName } from './model.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
@@ -9,11 +10,15 @@ export interface AttributionHypothesisRecord {
   actor: EntityRecord;
   relationship: RelationshipRecord;
   stance: RelationshipRecord['stance'];
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
   disputedBy: EntityRecord[];
 }
 
-/** An incident's competing answers to "who did it", from its outgoing links, strongest first, denials included. */
+/**
+ * An incident's competing answers to "who did it", from its outgoing links, strongest first, denials included;
+ * an unstated confidence ranks as server/domain/confidence.ts says.
+ */
 export function attributionHypotheses(incidentId: string, links: readonly EntityLink[]): AttributionHypothesisRecord[] {
   return links
     .filter(({ relationship }) => relationship.from.id === incidentId && hypothesisTypes.has(relationship.type))
@@ -24,5 +29,5 @@ export function attributionHypotheses(incidentId: string, links: readonly Entity
       confidence: relationship.confidence,
       disputedBy: relationship.disputedBy,
     }))
-    .sort((a, b) => b.confidence - a.confidence);
+    .sort((a, b) => rankingConfidence(b.confidence) - rankingConfidence(a.confidence));
 }

@@ -5,8 +5,8 @@ import { checkRange } from './relationship-filter.js';
 
 /** An event as the domain writes it; read back, action and subjectType are plain strings (AuditEventMap). */
 export interface AuditEventRecord extends AuditEventMap {
-  action: 'CREATE' | 'UPDATE' | 'RETRACT' | 'IMPORT' | 'STATEMENT';
-  subjectType: 'ENTITY' | 'RELATIONSHIP' | 'SOURCE' | 'IMPORT' | 'HYPOTHESIS' | 'CELL_RATING' | 'NOTE';
+  action: 'CREATE' | 'UPDATE' | 'RETRACT' | 'IMPORT' | 'STATEMENT' | 'DELETE';
+  subjectType: 'ENTITY' | 'RELATIONSHIP' | 'SOURCE' | 'IMPORT' | 'VIEW' | 'HYPOTHESIS' | 'CELL_RATING' | 'NOTE';
 }
 
 export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at'>;

@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
+import { toIdSet } from './id-set.js';
 import { checkRange, resolveFilterParams } from './relationship-filter.js';
 import type { Detail, RelationshipFilterInput, SubgraphRecord } from './types.js';
 
@@ -47,13 +48,21 @@ export interface NeighbourCountRecord {
   maxConfidence: number;
 }
 
-/** How many neighbours expanding an entity would add, by relationship type and direction. */
+/**
+ * How many neighbours expanding an entity would add, by relationship type and direction; `exclude` (what the
+ * canvas already shows) is not counted, so "Add 13" adds 13.
+ */
 export async function countNeighbours(
   graph: Graph,
   id: string,
   filter: RelationshipFilterInput | null | undefined,
+  exclude: readonly string[] | null = null,
 ): Promise<NeighbourCountRecord[]> {
-  const params = { id, ...(await resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}))) };
+  const params = {
+    id,
+    exclude: toIdSet(exclude, 'exclude'),
+    ...(await resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}))),
+  };
   const [row] = await graph.read('graph/count-neighbours', params);
   if (!row) throw new NotFoundError(`No entity with id "${id}".`);
   return row.counts.map((count) => ({ ...count, maxConfidence: count.maxConfidence ?? 0 }));

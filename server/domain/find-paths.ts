@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph, ReadTransaction } from '../graph/run.js';
 import type { PathLinkParams } from '../graph/statements.js';
+import { unstatedConfidenceWeight } from './confidence.js';
 import {
   defaultCredibility,
   isRelationshipType,
@@ -103,6 +104,12 @@ function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: 
   };
 }
 
+/**
+ * A link's confidence as the search and the evidence weigh it: the statements write -1 for one the source does not
+ * state, which weighs as server/domain/confidence.ts says (an even chance); the link itself still reads "not stated".
+ */
+const searchConfidence = (confidence: number) => (confidence < 0 ? unstatedConfidenceWeight : confidence);
+
 /** Citations, entity kinds and sources for the exact scores, read in the search's transaction. */
 function evidenceReader(tx: ReadTransaction): EvidenceReader {
   return {
@@ -163,7 +170,7 @@ async function rankedPathsIn(
               ids: row.rels,
               others: row.others,
               otherDegrees: row.otherDegrees,
-              confidences: row.confidences,
+              confidences: row.confidences.map(searchConfidence),
               codes: row.codes,
             },
           ]),
@@ -206,6 +213,6 @@ async function fewestHopPaths(
   return rows.map((row) => ({
     nodes: row.nodes,
     degrees: row.degrees,
-    links: row.rels.map((id, index) => ({ id, confidence: row.confidences[index], code: row.codes[index] })),
+    links: row.rels.map((id, index) => ({ id, confidence: searchConfidence(row.confidences[index]), code: row.codes[index] })),
   }));
 }

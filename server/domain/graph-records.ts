@@ -1,6 +1,6 @@
 import type { EntityMap, MaybeVanished, RelationshipMap, SourceMap } from '../graph/statements.js';
 import { defaultCredibility, kindProperties } from './model.js';
-import type { Citation, EntityRecord, RelationshipRecord, SourceDocument } from './types.js';
+import type { Citation, EntityRecord, RelationshipRecord, SourceDocument, StixBookkeeping } from './types.js';
 
 /**
  * Whether a map is an element at all. Neo4j reads committed data as a query goes, so an entity or
@@ -37,20 +37,35 @@ export class SourceIndex {
   }
   /**
    * Pairs each cited source id with its excerpt and credibility (6 where none was stored); a source missing
-   * from the graph still shows its id.
+   * from the graph still shows its id. The citations carry the markings of the element citing them, which
+   * govern the excerpt too.
    */
   cite(
     sourceIds: readonly string[] | null | undefined,
     excerpts: readonly string[] | null | undefined,
     credibilities?: readonly number[] | null,
+    markings: string[] = [],
   ): Citation[] {
     const texts = excerpts ?? [];
     return (sourceIds ?? []).map((id, index) => ({
       ...(this.byId.get(id) ?? toSourceDocument({ id })),
       excerpt: texts[index] ? texts[index] : null,
       credibility: credibilities?.[index] ?? defaultCredibility,
+      markings,
     }));
   }
+}
+
+/** STIX bookkeeping of a node's or relationship's map, with the defaults of an element that predates it. */
+function bookkeeping(map: EntityMap | RelationshipMap): StixBookkeeping {
+  return {
+    stixObject: map.stixObject ?? null,
+    created: map.created ?? null,
+    modified: map.modified ?? null,
+    markings: map.markingRefs ?? [],
+    revoked: map.revoked === true,
+    deprecated: map.deprecated === true,
+  };
 }
 
 export function toEntityRecord(map: EntityMap, sources: SourceIndex): EntityRecord {
@@ -59,7 +74,9 @@ export function toEntityRecord(map: EntityMap, sources: SourceIndex): EntityReco
     const value = map[key];
     properties[key] = typeof value === 'string' ? value : null;
   }
+  const stix = bookkeeping(map);
   return {
+    ...stix,
     id: map.id,
     kind: map.kind,
     name: map.name,
@@ -67,8 +84,9 @@ export function toEntityRecord(map: EntityMap, sources: SourceIndex): EntityReco
     description: map.description ?? null,
     date: map.date ?? null,
     properties,
-    sources: sources.cite(map.sourceIds, map.excerpts, map.credibilities),
+    sources: sources.cite(map.sourceIds, map.excerpts, map.credibilities, stix.markings),
     extra: map.extra ?? null,
+    externalIds: map.externalIds ?? [],
   };
 }
 
@@ -112,19 +130,23 @@ export class RecordBuilder {
     const from = this.entities.get(map.from);
     const to = this.entities.get(map.to);
     if (!from || !to) throw new Error(`relationship ${map.id} arrived without its ends`);
+    const stix = bookkeeping(map);
     return {
+      ...stix,
       id: map.id,
       type: map.type,
       from,
       to,
       stance: map.stance,
-      confidence: map.confidence ?? 0,
+      confidence: map.confidence ?? null,
       since: map.since ?? null,
       until: map.until ?? null,
       description: map.description ?? null,
-      sources: this.sources.cite(map.sourceIds, map.excerpts, map.credibilities),
+      sources: this.sources.cite(map.sourceIds, map.excerpts, map.credibilities, stix.markings),
       disputedBy: (map.disputedBy ?? []).map((id) => this.entities.get(id)).filter((entity): entity is EntityRecord => Boolean(entity)),
       recordedAt: map.createdAt ?? null,
+      count: map.count ?? null,
+      extra: map.extra ?? null,
     };
   }
 

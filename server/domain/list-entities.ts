@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
-import type { EntityKindName } from './model.js';
+import { kindsHiddenByDefault, withKindFamilies, type EntityKindName } from './model.js';
 import { checkRange } from './relationship-filter.js';
 import type { EntityRecord } from './types.js';
 
@@ -15,10 +15,17 @@ export async function findEntitiesByIds(graph: Graph, ids: string[]): Promise<En
   return ids.map((id) => byId.get(id)).filter((entity): entity is EntityRecord => Boolean(entity));
 }
 
-/** The most connected entities: a starting point for any graph, whatever its names. */
+/**
+ * The most connected entities: a starting point for any graph, whatever its names. Revoked, deprecated and
+ * hidden-by-default kinds (generic STIX objects) are left out unless `kinds` names them.
+ */
 export async function findMostConnected(graph: Graph, limit: number, kinds: EntityKindName[] | null | undefined): Promise<EntityRecord[]> {
   checkRange(limit, 'limit', 1, 200);
-  const [row] = await graph.read('graph/find-most-connected', { limit, kinds: kinds && kinds.length > 0 ? kinds : null });
+  const [row] = await graph.read('graph/find-most-connected', {
+    limit,
+    kinds: kinds && kinds.length > 0 ? withKindFamilies(kinds) : null,
+    hiddenKinds: kindsHiddenByDefault,
+  });
   const builder = new RecordBuilder(row.sources);
   return builder.entityList(row.entities);
 }

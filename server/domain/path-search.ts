@@ -24,6 +24,14 @@
 import { MinQueue } from './min-queue.js';
 import { LinkGraph, YenPaths, type Key } from './rank-paths.js';
 import { decodeLink } from './paths/link-codes.js';
+import { relationshipTypes } from './model.js';
+
+/**
+ * Steps of an expanded entity are grouped by other end, type and direction in one number: other * stride +
+ * type * 2 + outgoing. The stride must exceed every type's code, or two types collide (64 did, once STIX's types
+ * took the vocabulary past 32).
+ */
+const stepKeyStride = relationshipTypes.length * 2;
 
 /** The links of one entity that a path may use, as parallel lists (no object per link: a search reads thousands). */
 export interface ExpandedNode {
@@ -168,13 +176,13 @@ class ReadSteps extends LinkGraph {
       const other = this.node(read.others[i]);
       this.noteDegree(other, read.otherDegrees[i]);
       const { type, outgoing } = decodeLink(read.codes[i]);
-      const key = other * 64 + type * 2 + (outgoing ? 1 : 0);
+      const key = other * stepKeyStride + type * 2 + (outgoing ? 1 : 0);
       const group = groups.get(key);
       if (group) group.push(i);
       else groups.set(key, [i]);
     }
     for (const [key, members] of groups) {
-      const other = Math.floor(key / 64);
+      const other = Math.floor(key / stepKeyStride);
       const links = members.map((i) => ({ id: read.ids[i], confidence: read.confidences[i], code: read.codes[i] }));
       const { type, outgoing } = decodeLink(links[0].code);
       this.addStep(outgoing ? node : other, outgoing ? other : node, type, links);

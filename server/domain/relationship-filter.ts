@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../errors.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { isRelationshipType, relationshipTypes, stances, type StanceName } from './model.js';
+import { unstatedConfidenceWeight } from './confidence.js';
 import { originKey, originOf } from './sources/source-evidence.js';
 import type { RelationshipFilterInput } from './types.js';
 
@@ -12,6 +13,10 @@ export interface FilterParams {
   asOf: string | null;
   /** The what-if's sources to leave out (named, or of the origins named), null for none. */
   excludedSources: string[] | null;
+  /** Also keep revoked or deprecated links, and links touching a revoked or deprecated entity. */
+  includeRetired: boolean;
+  /** How a link whose confidence is not stated ranks where a number is needed (server/domain/confidence.ts). */
+  unstatedConfidence: number;
   /** Knowledge time: links known by the end of this day (knowledge-time.ts), null for all. */
   knownAsOf: string | null;
   /** With knownAsOf: keep links with no known date. */
@@ -72,6 +77,8 @@ export function toFilterParams(
     stances: chosenStances,
     asOf,
     excludedSources: excludeSources.length > 0 ? [...new Set(excludeSources)] : null,
+    includeRetired: filter?.includeRetired ?? false,
+    unstatedConfidence: unstatedConfidenceWeight,
     knownAsOf,
     includeUndated: filter?.includeUndated ?? false,
   };

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../errors.js';
 import type { Graph } from '../graph/run.js';
 import { RecordBuilder } from './graph-records.js';
-import type { EntityKindName } from './model.js';
+import { withKindFamilies, type EntityKindName } from './model.js';
 import { checkRange } from './relationship-filter.js';
 import type { Detail, EntityRecord } from './types.js';
 
@@ -19,13 +19,19 @@ export function toLuceneQuery(text: string): string {
   return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
 }
 
-/** Entities matching names, aliases and descriptions; exact names first, then aliases, prefixes, the rest. */
+/**
+ * Entities matching names, aliases, external ids (ATT&CK's T0800) and descriptions; exact names first, then
+ * aliases and external ids, prefixes, the rest. A revoked entity is answered by what replaces it, and revoked or
+ * deprecated ones are left out unless `includeRetired`. A kind that stands for a family (THREAT_ACTOR: actors)
+ * includes its family.
+ */
 export async function searchEntities(
   graph: Graph,
   text: string,
   kinds: EntityKindName[] | null | undefined,
   limit: number,
   detail: Detail = 'full',
+  includeRetired = false,
 ): Promise<EntityRecord[]> {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
@@ -35,10 +41,11 @@ export async function searchEntities(
   const rows = await graph.read('graph/search-entities', {
     query: toLuceneQuery(trimmed),
     text: trimmed.toLowerCase(),
-    kinds: kinds && kinds.length > 0 ? kinds : null,
+    kinds: kinds && kinds.length > 0 ? withKindFamilies(kinds) : null,
     limit,
     candidates: Math.max(limit * 5, 50),
     summary: detail === 'summary',
+    includeRetired,
   });
   const [row] = rows;
   return new RecordBuilder(row?.sources).entityList(row?.entities);

@@ -21,10 +21,33 @@ export interface SourceDocument {
 export interface Citation extends SourceDocument {
   excerpt: string | null;
   credibility: number;
+  /** The data markings of the fact that cites it (its element's object_marking_refs), which govern the excerpt too. */
+  markings: string[];
+}
+
+/**
+ * STIX identity and bookkeeping, kept on entities and relationships alike so an export can give every object
+ * back as it came (docs/import-formats.md, "STIX identity and versions").
+ */
+export interface StixBookkeeping {
+  /**
+   * The STIX object as another producer published it, kept current by edits (JSON); null for the project's own
+   * elements, whose STIX form the export renders from the model.
+   */
+  stixObject: string | null;
+  /** STIX timestamps (RFC 3339, as given): created once, modified advanced by every change. */
+  created: string | null;
+  modified: string | null;
+  /** object_marking_refs: TLP and statement markings. */
+  markings: string[];
+  /** revoked: true. Hidden from search, canvas and paths unless asked for. */
+  revoked: boolean;
+  /** x_mitre_deprecated: true, or deprecated by the project. Hidden like revoked ones. */
+  deprecated: boolean;
 }
 
 /** An entity as the domain hands it to resolvers (plain values, ISO dates). */
-export interface EntityRecord {
+export interface EntityRecord extends StixBookkeeping {
   id: string;
   kind: EntityKindName;
   name: string;
@@ -35,15 +58,18 @@ export interface EntityRecord {
   properties: Record<string, string | null>;
   sources: Citation[];
   extra: string | null;
+  /** Catalogue ids from external references (ATT&CK's T0800, G0034; CVE ids), searchable. */
+  externalIds: string[];
 }
 
-export interface RelationshipRecord {
+export interface RelationshipRecord extends StixBookkeeping {
   id: string;
   type: string;
   from: EntityRecord;
   to: EntityRecord;
   stance: StanceName;
-  confidence: number;
+  /** 0-100 as the source states it; null when it states none (see server/domain/confidence.ts). */
+  confidence: number | null;
   since: string | null;
   until: string | null;
   description: string | null;
@@ -51,6 +77,9 @@ export interface RelationshipRecord {
   disputedBy: EntityRecord[];
   /** When this application recorded the link (ISO date-time), if known: the knowledge clock's fallback. */
   recordedAt?: string | null;
+  /** How many times it was seen (a STIX sighting's count); null for other links. */
+  count: number | null;
+  extra: string | null;
 }
 
 export interface SubgraphRecord {
@@ -59,8 +88,11 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
-/** A source as GraphQL's `Source`: a document, and when read as a citation its excerpt and credibility. */
-export type SourceRecord = SourceDocument & Partial<Pick<Citation, 'excerpt' | 'credibility'>>;
+/**
+ * A source as GraphQL's `Source`: a document, and when read as a citation its excerpt, credibility and the markings
+ * of the fact that cites it.
+ */
+export type SourceRecord = SourceDocument & Partial<Pick<Citation, 'excerpt' | 'credibility' | 'markings'>>;
 
 /** One step of a path: the parallel links of one type and direction between two entities, weighed together. */
 export interface PathStepRecord {
@@ -100,6 +132,8 @@ export interface RelationshipFilterInput {
   minConfidence?: number | null;
   stances?: StanceName[] | null;
   asOf?: string | null;
+  /** Also follow revoked and deprecated links and entities (hidden by default). */
+  includeRetired?: boolean | null;
   /** What-if: leave out these sources (a link left with none of its sources is left out). */
   excludeSources?: string[] | null;
   /** What-if: leave out every source of these origins (compared normalised). */

@@ -26,7 +26,15 @@ export interface EntityMap {
   credibilities?: number[] | null;
   /** Custom import properties as a JSON object string. */
   extra?: string | null;
-  [property: string]: string | string[] | number[] | null | undefined;
+  stixObject?: string | null;
+  stixType?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  externalIds?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
+  [property: string]: string | string[] | number[] | boolean | null | undefined;
 }
 
 /** What every relationship has: its id, type, ends (by entity id), stance and confidence. */
@@ -36,7 +44,8 @@ interface RelationshipCore {
   from: string;
   to: string;
   stance: StanceName;
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
 }
 
 /** A relationship's properties with its type and the ids of its ends (`r {.*, type: type(r), from: ..., to: ...}`). */
@@ -49,6 +58,13 @@ export interface RelationshipMap extends RelationshipCore {
   credibilities?: number[] | null;
   disputedBy?: string[] | null;
   extra?: string | null;
+  count?: number | null;
+  stixObject?: string | null;
+  created?: string | null;
+  modified?: string | null;
+  markingRefs?: string[] | null;
+  revoked?: boolean | null;
+  deprecated?: boolean | null;
   /** When the link was first written here (ISO date-time); absent on links loaded by other means. */
   createdAt?: string | null;
 }
@@ -84,11 +100,29 @@ export interface RelationshipFilterParams {
   stances: StanceName[] | null;
   asOf: string | null;
   excludedSources: string[] | null;
+  /** Also follow revoked and deprecated links, and links touching revoked or deprecated entities. */
+  includeRetired: boolean;
+  /** How a link without a stated confidence ranks where a statement orders by confidence (server/domain/confidence.ts). */
+  unstatedConfidence: number;
   /** Knowledge time, YYYY-MM-DD or null; includeUndated keeps links with no known date when it is set. */
   knownAsOf: string | null;
   includeUndated: boolean;
 }
 
+/** A Marking node: a marking definition other than the predefined TLP ones. */
+export interface MarkingMap {
+  id: string;
+  /** The marking-definition object as JSON. */
+  object?: string | null;
+  name?: string | null;
+  statement?: string | null;
+}
+
+/**
+ * A set of ids as a Cypher map parameter (id -> true): `$set[o.id] IS NULL` tests membership in constant time,
+ * where `o.id IN $list` would compare with every id of a long list.
+ */
+export type IdSet = Record<string, true>;
 /** What the path search reads links with (graph/expand-for-paths): the filter, and the profile's rules. */
 export type PathLinkParams = Omit<RelationshipFilterParams, 'stances'> & {
   stances: StanceName[];
@@ -142,6 +176,18 @@ export interface EntityWrite {
   excerpts: string[];
   credibilities: number[];
   extra: string | null;
+  stixObject: string | null;
+  stixType: string;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  externalIds: string[];
+  externalIdLower: string;
+  revoked: boolean;
+  deprecated: boolean;
+  /** Revoked or deprecated: the entity carries the label Retired. */
+  retired: boolean;
+  bundleModified: string | null;
   fingerprint: string;
 }
 
@@ -155,12 +201,34 @@ export interface RelationshipWrite extends RelationshipCore {
   credibilities: number[];
   disputedBy: string[];
   extra: string | null;
+  count: number | null;
+  stixObject: string | null;
+  created: string | null;
+  modified: string | null;
+  markingRefs: string[];
+  revoked: boolean;
+  deprecated: boolean;
+  bundleModified: string | null;
   fingerprint: string;
+}
+
+export interface MarkingWrite {
+  id: string;
+  object: string;
+  name: string | null;
+  statement: string | null;
 }
 
 interface Fingerprint {
   id: string;
   fingerprint: string | null;
+}
+
+/** What an import compares with an element it may update: its content fingerprint and its version. */
+export interface StoredVersion extends Fingerprint {
+  created: string | null;
+  modified: string | null;
+  bundleModified: string | null;
 }
 
 /** Entities with the sources they cite, the shape of most reads. */
@@ -232,6 +300,17 @@ interface NotesWithSources {
   sources: SourceMap[];
 }
 
+/** A saved view as stored: its state is JSON text. */
+export interface SavedViewMap {
+  id: string;
+  title: string;
+  note: string | null;
+  state?: string;
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const statements = {
   'analysis/create-hypothesis': statement<{ hypothesis: AnalystHypothesisMap }>(),
   'analysis/find-analyst-input': statement<{ incidentId: string }, { hypotheses: AnalystHypothesisMap[]; ratings: CellRatingMap[] }>(
@@ -245,6 +324,9 @@ export const statements = {
   >('rel', 'fromEntity', 'toEntity', 'sources'),
   'analysis/set-cell-rating': statement<{ rating: CellRatingMap }, { before: CellRatingMap | null }>('before'),
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
+  'admin/drop-relationship-id-index': statement<NoParams>(),
+  'admin/find-index-names': statement<NoParams, { names: string[] }>('names'),
+  'admin/find-relationship-id-index': statement<NoParams, { types: string[] }>('types'),
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
@@ -270,8 +352,21 @@ export const statements = {
       byType: { type: RelationshipTypeName; count: number }[];
     }
   >('entities', 'relationships', 'byKind', 'byType'),
+  'graph/count-neighbour-groups': statement<
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
+    {
+      groups: {
+        type: RelationshipTypeName;
+        direction: 'OUT' | 'IN';
+        kind: EntityKindName;
+        count: number;
+        maxConfidence: number | null;
+        latest: string | null;
+      }[];
+    }
+  >('groups'),
   'graph/count-neighbours': statement<
-    { id: string } & RelationshipFilterParams,
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
     { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }
   >('counts'),
   'graph/expand-for-paths': statement<
@@ -290,15 +385,35 @@ export const statements = {
   >('entity', 'links', 'sources', 'disputing'),
   'graph/find-fewest-hop-paths': statement<
     { from: number; to: number; limit: number } & Omit<PathLinkParams, 'ends'>,
+    // -1 where a link's confidence is not stated.
     { nodes: number[]; degrees: number[]; rels: number[]; confidences: number[]; codes: number[] },
     { maxHops: number }
   >('nodes', 'degrees', 'rels', 'confidences', 'codes'),
-  'graph/find-most-connected': statement<{ limit: number; kinds: EntityKindName[] | null }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-links-among': statement<
+    { ids: string[]; idSet: IdSet; limit: number; unstatedConfidence: number },
+    { entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[]; truncated: boolean }
+  >('entities', 'rels', 'truncated'),
+  'graph/find-most-connected': statement<
+    { limit: number; kinds: EntityKindName[] | null; hiddenKinds: readonly EntityKindName[] },
+    EntitiesWithSources
+  >('entities', 'sources'),
   'graph/find-neighbourhood': statement<
     { ids: string[]; limit: number; summary: boolean } & RelationshipFilterParams,
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap>[]; truncated: boolean; disputing: MaybeVanished<EntityMap>[] },
     { inner: number }
   >('entities', 'rels', 'truncated', 'sources', 'disputing'),
+  'graph/find-neighbour-page': statement<
+    {
+      id: string;
+      type: string;
+      direction: 'OUT' | 'IN';
+      kind: EntityKindName;
+      exclude: IdSet;
+      order: 'STRONGEST' | 'NEWEST';
+      limit: number;
+    } & RelationshipFilterParams,
+    { self: EntityMap; total: number; entities: MaybeVanished<EntityMap>[]; rels: MaybeVanished<RelationshipMap>[][] }
+  >('self', 'total', 'entities', 'rels'),
   'graph/find-path-ends': statement<
     { ids: string[]; grades: ReliabilityGrade[] },
     { ends: { id: string; node: number }[]; grades: ReliabilityGrade[] }
@@ -325,6 +440,23 @@ export const statements = {
       disputing: MaybeVanished<EntityMap>[];
     }
   >('rel', 'from', 'to', 'sources', 'disputing'),
+  'graph/find-summary': statement<
+    {
+      hubs: number;
+      bridges: number;
+      recent: number;
+      recentScan: number;
+      linkLimit: number;
+      hiddenKinds: readonly EntityKindName[];
+      unstatedConfidence: number;
+    },
+    {
+      hubs: { entity: EntityMap; degree: number }[];
+      bridges: { entity: EntityMap; touching: number }[];
+      recent: EntityMap[];
+      rels: RelationshipMap[];
+    }
+  >('hubs', 'bridges', 'recent', 'rels'),
   'graph/find-source-origins': statement<NoParams, { id: string; origin: string | null; publisher: string | null; title: string | null }>(
     'id',
     'origin',
@@ -333,7 +465,15 @@ export const statements = {
   ),
   'graph/find-sources': statement<{ ids: string[] }, { source: SourceMap }>('source'),
   'graph/search-entities': statement<
-    { query: string; text: string; kinds: EntityKindName[] | null; limit: number; candidates: number; summary: boolean },
+    {
+      query: string;
+      text: string;
+      kinds: EntityKindName[] | null;
+      limit: number;
+      candidates: number;
+      summary: boolean;
+      includeRetired: boolean;
+    },
     EntitiesWithSources
   >('entities', 'sources'),
   'import/create-relationships': statement<{ relationships: RelationshipWrite[] }>(),
@@ -342,11 +482,11 @@ export const statements = {
     'sourceIds',
   ),
   'import/find-fingerprints': statement<
-    { sourceIds: string[]; entityIds: string[]; relationshipQueries: string[] },
+    { sourceIds: string[]; entityIds: string[]; stixWanted: string[]; relationshipStixWanted: string[]; relationshipQueries: string[] },
     {
       sources: Fingerprint[];
-      entities: Fingerprint[];
-      relationships: (Fingerprint & { type: RelationshipTypeName; from: string; to: string })[];
+      entities: (StoredVersion & { stixObject: string | null })[];
+      relationships: (StoredVersion & { type: RelationshipTypeName; from: string; to: string; stixObject: string | null })[];
     }
   >('sources', 'entities', 'relationships'),
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
@@ -359,6 +499,15 @@ export const statements = {
   'notes/find-notes': statement<{ subjectIds: string[] }, NotesWithSources>('notes', 'sources'),
   'notes/search-notes': statement<{ query: string; limit: number }, NotesWithSources>('notes', 'sources'),
   'notes/upsert-notes': statement<{ notes: NoteWrite[] }>(),
+  'views/delete-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
+  'views/find-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
+  'views/list-views': statement<{ limit: number }, { view: SavedViewMap }>('view'),
+  'views/save-view': statement<
+    { view: { id: string; title: string; note: string | null; state: string; author: string; at: string } },
+    { view: SavedViewMap }
+  >('view'),
+  'import/upsert-markings': statement<{ markings: MarkingWrite[] }>(),
+  'graph/find-markings': statement<{ ids: string[] }, { marking: MarkingMap }>('marking'),
 };
 
 export type StatementName = keyof typeof statements;

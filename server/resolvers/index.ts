@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { JSONResolver } from 'graphql-scalars';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -10,6 +11,7 @@ import { notesMutationResolvers, notesQueryResolvers, withNotes } from './notes.
 import { queryResolvers } from './query.js';
 import { sourceResolvers } from './sources.js';
 import { withSchemaDefaults } from './schema-defaults.js';
+import { viewResolvers } from './views.js';
 
 function parseDate(value: unknown): string {
   // Date.parse would accept 2023-02-30 (it rolls over) and 0001-01-00 (read as 2000), which Neo4j refuses.
@@ -29,14 +31,22 @@ const dateScalar = new GraphQLScalarType({
 
 export const resolvers: Resolvers = withNotes({
   Date: dateScalar,
+  JSON: JSONResolver,
   Query: withSchemaDefaults({
     ...queryResolvers,
     ...auditQueryResolvers,
     ...exportResolvers.Query,
+    ...viewResolvers.Query,
     ...analysisQueryResolvers,
     ...notesQueryResolvers,
   }),
-  Mutation: withSchemaDefaults({ ...mutationResolvers, ...analysisMutationResolvers, ...notesMutationResolvers }),
+  Mutation: withSchemaDefaults({
+    ...mutationResolvers,
+    ...viewResolvers.Mutation,
+    ...analysisMutationResolvers,
+    ...notesMutationResolvers,
+  }),
+  View: viewResolvers.View,
   ...analysisTypeResolvers,
   ...entityResolvers,
   ...sourceResolvers,

@@ -30,9 +30,9 @@ export const mutationResolvers: MutationResolvers = {
   ),
   updateSource: forEditors(({ input, reason }, { graph }, editor) => updateSource(graph, input, editor, reason ?? null)),
   retractRelationship: forEditors(({ id, reason }, { graph }, editor) => retractRelationship(graph, id, reason, editor)),
-  importData: forEditors(async ({ format, content, dryRun }, { graph }, editor) => {
+  importData: forEditors(async ({ format, content, dryRun, onMissingReference }, { graph }, editor) => {
     try {
-      return await importContent(graph, format, content, { dryRun, audit: { actor: editor, perElement: false } });
+      return await importContent(graph, format, content, { dryRun, onMissingReference, audit: { actor: editor, perElement: false } });
     } catch (error) {
       throw error instanceof ImportValidationError ? toUserError(error) : error;
     }

@@ -1,9 +1,12 @@
 import { NotFoundError } from '../errors.js';
 import { findEntity, findRelationship } from '../domain/find-entity.js';
 import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
-import { findRankedPaths, pathLimits } from '../domain/find-paths.js';
+import { pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
+import { findLinksAmong } from '../domain/find-links-among.js';
 import { findEntitiesByIds, findMostConnected } from '../domain/list-entities.js';
+import { countNeighbourGroups, findNeighbourPage } from '../domain/neighbour-groups.js';
+import { summarizeGraph } from '../domain/summarize-graph.js';
 import { relationshipTypes } from '../domain/model.js';
 import { searchEntities } from '../domain/search-entities.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -11,8 +14,8 @@ import { queryArgumentDefault } from './schema-defaults.js';
 import { asksOnly, summaryFields } from './selection.js';
 
 export const queryResolvers: QueryResolvers = {
-  search: (_parent, { text, kinds, limit }, { graph }, info) =>
-    searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full'),
+  search: (_parent, { text, kinds, limit, includeRetired }, { graph }, info) =>
+    searchEntities(graph, text, kinds, limit, asksOnly(info, summaryFields.entity) ? 'summary' : 'full', includeRetired),
 
   entity: async (_parent, { id }, { graph }) => {
     const found = await findEntity(graph, id);
@@ -31,10 +34,19 @@ export const queryResolvers: QueryResolvers = {
     return isLargeNeighbourhood(depth, limit) ? heavy(find) : find();
   },
 
-  neighbourCounts: (_parent, { id, filter }, { graph }) => countNeighbours(graph, id, filter),
+  neighbourCounts: (_parent, { id, filter, exclude }, { graph }) => countNeighbours(graph, id, filter, exclude),
 
-  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy }) =>
-    heavy(() => findRankedPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),
+  neighbourGroups: (_parent, { id, filter, exclude }, { graph }) => countNeighbourGroups(graph, id, filter, exclude),
+
+  neighbourPage: (_parent, { id, type, direction, kind, filter, exclude, order, limit }, { graph }) =>
+    findNeighbourPage(graph, { id, type, direction, kind, filter, exclude, order, limit }),
+
+  graphSummary: (_parent, { limit }, { graph }) => summarizeGraph(graph, limit),
+
+  linksAmong: (_parent, { ids, limit }, { graph }) => findLinksAmong(graph, ids, limit),
+
+  paths: (_parent, { from, to, maxHops, limit, filter, profile, typeWeights, maxOverlap }, { graph, heavy, findPaths }) =>
+    heavy(() => findPaths(graph, from, to, { maxHops, limit, filter, profile, typeWeights, maxOverlap })),
 
   stats: (_parent, _args, { graph }) => graphStats(graph),
 

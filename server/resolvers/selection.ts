@@ -37,7 +37,8 @@ export function selectedPaths(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
   return paths;
 }
 
-const entitySummary = ['__typename', 'id', 'kind', 'name', 'aliases', 'date'];
+const markingSummary = ['markings', ...['id', 'name', 'tlp', 'tlpVersion', 'statement'].map((field) => `markings.${field}`)];
+const entitySummary = ['__typename', 'id', 'kind', 'name', 'aliases', 'date', 'revoked', 'deprecated', ...markingSummary];
 const relationshipSummary = [
   '__typename',
   'id',
@@ -46,12 +47,18 @@ const relationshipSummary = [
   'confidence',
   'since',
   'until',
+  'revoked',
+  'deprecated',
+  ...markingSummary,
   'from',
   'to',
   ...['from', 'to'].flatMap((end) => entitySummary.map((field) => `${end}.${field}`)),
 ];
 
-/** The fields a summary projection (entities: id, kind, name, aliases, date; links: ends, stance, confidence, dates) can answer. */
+/**
+ * The fields a summary projection can answer (entities: id, kind, name, aliases, date, object markings, revoked,
+ * deprecated; links: ends, stance, confidence, dates, object markings, revoked, deprecated).
+ */
 export const summaryFields = {
   entity: new Set(entitySummary),
   subgraph: new Set([

@@ -1,21 +1,28 @@
 import type { Viewer } from '../auth.js';
 import type { Config } from '../config.js';
 import { exportSubgraph, type ExportFile, type ExportRequest } from '../domain/export/index.js';
+import { findRankedPaths, type PathOptions } from '../domain/find-paths.js';
+import type { PathRecord } from '../domain/types.js';
 import type { Graph } from '../graph/run.js';
 import type { Logger } from '../logger.js';
 import { ClientBudget } from './client-budget.js';
-import type { ExportJob } from './export-worker.js';
+import type { ExportJob, PathsJob } from './graph-worker.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Exports waiting for a worker beyond those running: a burst queues, a flood is refused. */
 const maxQueuedExports = 16;
+/**
+ * Path searches waiting for a worker: every client may have a couple waiting (the per-client budget bounds each
+ * one), and a search is short, so the queue is long; it still refuses a flood rather than hold it in memory.
+ */
+const maxQueuedPathSearches = 256;
 /** Heavy operations one client may have waiting beyond those running. */
 const maxWaitingPerClient = 32;
 
 /** Runs a heavy operation within the asking client's budget (see ClientBudget). */
 export type RunHeavy = <T>(work: () => Promise<T>) => Promise<T>;
 
-/** Everything that keeps heavy work from stalling the server: the worker pool and the per-client budget. */
+/** Everything that keeps heavy work from stalling the server: the worker pools and the per-client budget. */
 export interface HeavyWork {
   /**
    * The budget of the client a viewer is: a token's holder (by the token's name). A request without a valid
@@ -28,19 +35,48 @@ export interface HeavyWork {
    * queue and time limit; cut like any read when the database goes away.
    */
   exportFile(graph: Graph, request: ExportRequest): Promise<ExportFile>;
-  load(): { workers: ReturnType<WorkerPool<ExportJob, ExportFile>['load']>; heavy: ReturnType<ClientBudget['load']> };
+  /** Runs a ranked path search in a worker thread, the same way (its scoring is CPU work: see graph-worker.ts). */
+  findPaths(graph: Graph, from: string, to: string, options: PathOptions): Promise<PathRecord[]>;
+  load(): { workers: PoolLoad; pathWorkers: PoolLoad; heavy: ReturnType<ClientBudget['load']> };
   close(): Promise<void>;
 }
 
+type PoolLoad = ReturnType<WorkerPool<unknown, unknown>['load']>;
+
+const entry = new URL('./graph-worker.ts', import.meta.url);
+
 export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork {
-  const pool = new WorkerPool<ExportJob, ExportFile>({
-    entry: new URL('./export-worker.ts', import.meta.url),
+  const exports = new WorkerPool<ExportJob, ExportFile>({
+    entry,
     size: work.threads,
     maxQueued: maxQueuedExports,
     timeLimitMs: work.timeLimitMs,
-    describe: { work: 'export', sizeSetting: 'WORKER_THREADS', timeSetting: 'HEAVY_WORK_TIMEOUT_S' },
+    describe: {
+      work: 'export',
+      sizeSetting: 'WORKER_THREADS',
+      timeSetting: 'HEAVY_WORK_TIMEOUT_S',
+      narrowing: 'fewer ids, a lower depth, a relationship filter, or a format without a picture',
+    },
     logger,
   });
+  // A pool of its own, so that a search never waits behind a minutes-long export; one thread more than one client
+  // may use at once (MAX_HEAVY_PER_CLIENT), so that another client's search starts at once however hard one client
+  // searches, and a search waiting on the database overlaps another's scoring.
+  const pathSearches = new WorkerPool<PathsJob, PathRecord[]>({
+    entry,
+    size: Math.max(work.threads, work.maxHeavyPerClient + 1),
+    maxQueued: maxQueuedPathSearches,
+    timeLimitMs: work.timeLimitMs,
+    describe: {
+      work: 'path search',
+      sizeSetting: 'WORKER_THREADS',
+      timeSetting: 'HEAVY_WORK_TIMEOUT_S',
+      narrowing: 'fewer hops, a lower limit, or a relationship filter',
+    },
+    logger,
+  });
+  // Searches are the interactive work an analyst waits for; exports start their threads when first asked.
+  pathSearches.warm();
   const budget = new ClientBudget(work.maxHeavyPerClient, maxWaitingPerClient);
   return {
     forViewer: (viewer) => (viewer.role ? (job) => budget.run(viewer.name, job) : (job) => job()),
@@ -48,9 +84,16 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
       const connection = graph.workerConnection();
       // A graph over a driver of unknown origin cannot be reached from another thread: export here, then.
       if (!connection) return exportSubgraph(graph, request);
-      return graph.whileAvailable(() => pool.run({ request, connection }));
+      return graph.whileAvailable(() => exports.run({ kind: 'export', request, connection }));
     },
-    load: () => ({ workers: pool.load(), heavy: budget.load() }),
-    close: () => pool.close(),
+    findPaths(graph, from, to, options) {
+      const connection = graph.workerConnection();
+      if (!connection) return findRankedPaths(graph, from, to, options);
+      return graph.whileAvailable(() => pathSearches.run({ kind: 'paths', from, to, options, connection }));
+    },
+    load: () => ({ workers: exports.load(), pathWorkers: pathSearches.load(), heavy: budget.load() }),
+    close: async () => {
+      await Promise.all([exports.close(), pathSearches.close()]);
+    },
   };
 }

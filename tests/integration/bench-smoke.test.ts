@@ -115,6 +115,40 @@ describe('npm run bench (small scale, smoke)', () => {
       for (const key of ['draw_ms', 'frame_ms', 'default_frame_ms', 'ratio']) expect(positive(canvas[key]), key).toBe(true);
       expect(canvas.pans[0], 'the explorer canvas really panned').toBeGreaterThan(0);
 
+      // ATT&CK for ICS through the CLI and importData: what each import did is exact; how long it took is not checked.
+      const attack = report.attack as {
+        objects: Record<string, number>;
+        rows: { via: string; release: string; into: string; seconds: number; entities: unknown; relationships: unknown; error?: string }[];
+      };
+      expect(attack.objects).toEqual({ '18.1': 1826, '17.1': 1651 });
+      expect(attack.rows.map((row) => `${row.via} ${row.release} into ${row.into}`)).toEqual([
+        'importData 18.1 into an empty graph, Neo4j just started',
+        'cli 18.1 into an empty graph',
+        'cli 18.1 into the same release',
+        'cli 17.1 into release 18.1',
+        'importData 18.1 into an empty graph',
+        'importData 18.1 into the same release',
+        'importData 17.1 into release 18.1',
+      ]);
+      for (const row of attack.rows) {
+        expect(row.error, `${row.via} ${row.release} into ${row.into}`).toBeUndefined();
+        expect(positive(row.seconds)).toBe(true);
+      }
+      const counts = (created: number, unchanged: number, keptNewer = 0) => ({ created, updated: 0, unchanged, keptNewer });
+      for (const via of ['cli', 'importData']) {
+        const row = (release: string, into: string) => attack.rows.find((r) => r.via === via && r.release === release && r.into === into)!;
+        expect(row('18.1', 'an empty graph')).toMatchObject({ entities: counts(452, 0), relationships: counts(1373, 0) });
+        expect(row('18.1', 'the same release')).toMatchObject({ entities: counts(0, 452), relationships: counts(0, 1373) });
+        // 17.1 over 18.1: every object 18.1 changed is kept newer; the links ATT&CK dropped since 17.1 are added.
+        expect(row('17.1', 'release 18.1')).toMatchObject({ entities: counts(0, 136, 147), relationships: counts(238, 1129) });
+      }
+      expect(report.targets.map((check: { target: string }) => check.target)).toEqual(
+        expect.arrayContaining([
+          'ATT&CK ICS 18.1 into an empty graph through the CLI, s <= 10',
+          'ATT&CK ICS 18.1 into an empty graph through importData, s <= 10',
+        ]),
+      );
+
       expect(positive(report.memory.node_peak_mb)).toBe(true);
       expect(positive(report.memory.jvm_peak_mb)).toBe(true);
       expect(Array.isArray(report.targets)).toBe(true);

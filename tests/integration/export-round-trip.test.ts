@@ -1,77 +1,110 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { applySchema } from '../../server/domain/bootstrap.js';
-import { exportSubgraph } from '../../server/domain/export/index.js';
-import { findNeighbourhood } from '../../server/domain/find-neighbourhood.js';
+import { foundingCaseFile } from '../../server/domain/bootstrap.js';
+import { exportSubgraph, type ExportFormatName } from '../../server/domain/export/index.js';
 import { importContent } from '../../server/domain/import/run-import.js';
-import { CypherCatalog } from '../../server/graph/cypher.js';
-import { createDriver } from '../../server/graph/driver.js';
-import { startEmbeddedNeo4j, type RunningNeo4j } from '../../server/graph/embedded-neo4j.js';
-import { Graph } from '../../server/graph/run.js';
-import { connectTestGraph, testLogger } from '../support/graph.js';
+import { graphSnapshot, type GraphSnapshot } from '../support/graph-fingerprint.js';
+import { startPrivateGraph, type PrivateGraph } from '../support/private-graph.js';
 
-// The founding case lives in the shared test database; the copy goes into a second, empty Neo4j of our own.
-const original = connectTestGraph();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-export-copy-'));
-let embedded: RunningNeo4j;
-let copy: Graph;
-let ids: string[];
-let originalJson: string;
+// The founding case in a Neo4j of this file's own, so "into the same graph" and "into an empty graph" are whole graphs.
+let own: PrivateGraph;
+const foundingCase = fs.readFileSync(foundingCaseFile, 'utf8');
+const ids = (JSON.parse(foundingCase) as { entities: { id: string }[] }).entities.map((entity) => entity.id);
+
+/** An empty graph with the founding case freshly imported (its elements get the clock's created and modified). */
+async function loadFoundingCase(): Promise<GraphSnapshot> {
+  await own.empty();
+  await importContent(own.graph, 'JSON', foundingCase);
+  return graphSnapshot(own.graph);
+}
+
+const exported = async (format: ExportFormatName) =>
+  (await exportSubgraph(own.graph, { ids, format, depth: 0, exportedOn: '2024-01-01' })).content;
+const unchanged = { created: 0, updated: 0, keptNewer: 0 };
 
 beforeAll(async () => {
-  const config = loadConfig({ DATA_DIR: dataDir, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' });
-  if (config.neo4j.mode !== 'embedded') throw new Error('the round trip needs the embedded Neo4j (unset NEO4J_URI)');
-  embedded = await startEmbeddedNeo4j({ ...config.neo4j.embedded, boltPort: 0 }, dataDir, testLogger);
-  const catalog = new CypherCatalog();
-  copy = new Graph(createDriver(embedded), catalog, testLogger);
-  await applySchema(copy, catalog);
-  const around = await findNeighbourhood(original, ['homeland-justice'], 2, null, 5_000);
-  ids = around.entities.map((entity) => entity.id);
-  originalJson = (await exportSubgraph(original, { ids, format: 'JSON', exportedOn: '2024-01-01' })).content;
-});
-afterAll(async () => {
-  await copy?.close();
-  await embedded?.stop();
-  await original.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+  own = await startPrivateGraph('round-trip');
+  expect(await loadFoundingCase()).toMatchObject({ entities: 36, relationships: 83, sources: 17 });
+}, 240_000);
+afterAll(() => own?.stop());
 
-async function emptyCopy(): Promise<void> {
-  await copy.runText('MATCH (n) DETACH DELETE n', 'WRITE');
-}
+describe('the founding case exported, then imported', () => {
+  it.each([['JSON'], ['STIX']] as const)(
+    'through %s: into the same graph changes nothing; into an empty graph gives the same graph',
+    async (format) => {
+      const original = await loadFoundingCase();
+      const file = await exported(format);
+      const same = await importContent(own.graph, format, file);
+      expect([same.sources, same.entities, same.relationships]).toEqual([
+        expect.objectContaining(unchanged),
+        expect.objectContaining(unchanged),
+        expect.objectContaining(unchanged),
+      ]);
+      expect((await graphSnapshot(own.graph)).lines).toEqual(original.lines);
 
-/** What the round trip must keep: entities, links with stances and confidences, sources with their excerpts. */
-function comparable(json: string) {
-  const document = JSON.parse(json) as Record<string, Record<string, unknown>[]>;
-  const without = (object: Record<string, unknown>, key: string) =>
-    Object.fromEntries(Object.entries(object).filter(([name]) => name !== key));
-  return {
-    sources: document.sources,
-    entities: document.entities.map((entity) => without(entity, 'extra')),
-    relationships: document.relationships,
-  };
-}
+      await own.empty();
+      const report = await importContent(own.graph, format, file);
+      expect(report.entities.created).toBe(36);
+      expect(report.relationships.created).toBe(83);
+      expect((await graphSnapshot(own.graph)).lines).toEqual(original.lines);
+      // And the file comes back the same, ids and timestamps included.
+      expect(await exported(format)).toBe(file);
+    },
+  );
 
-describe('export, import into an empty database, export again', () => {
-  it('keeps the subgraph through the project JSON format', async () => {
-    await emptyCopy();
-    const report = await importContent(copy, 'JSON', originalJson);
-    expect(report.entities.created).toBe(JSON.parse(originalJson).entities.length);
-    const again = (await exportSubgraph(copy, { ids, format: 'JSON', exportedOn: '2024-01-01' })).content;
-    expect(again).toBe(originalJson);
+  it('through CSV: the entities and relationships files re-import into an empty graph unchanged', async () => {
+    const original = await loadFoundingCase();
+    const [entities, relationships] = [await exported('CSV_ENTITIES'), await exported('CSV_RELATIONSHIPS')];
+    const sameEntities = await importContent(own.graph, 'CSV_ENTITIES', entities);
+    const sameRelationships = await importContent(own.graph, 'CSV_RELATIONSHIPS', relationships);
+    expect(sameEntities.entities).toMatchObject(unchanged);
+    expect(sameRelationships.relationships).toMatchObject(unchanged);
+
+    await own.empty();
+    await importContent(own.graph, 'CSV_ENTITIES', entities);
+    await importContent(own.graph, 'CSV_RELATIONSHIPS', relationships);
+    expect((await graphSnapshot(own.graph)).lines).toEqual(original.lines);
+    expect([await exported('CSV_ENTITIES'), await exported('CSV_RELATIONSHIPS')]).toEqual([entities, relationships]);
   });
 
-  it('keeps the subgraph through a STIX 2.1 bundle', async () => {
-    await emptyCopy();
-    const stix = (await exportSubgraph(original, { ids, format: 'STIX' })).content;
-    const report = await importContent(copy, 'STIX', stix);
-    expect(report.relationships.created).toBe(JSON.parse(originalJson).relationships.length);
-    const again = (await exportSubgraph(copy, { ids, format: 'JSON', exportedOn: '2024-01-01' })).content;
-    expect(comparable(again)).toEqual(comparable(originalJson));
-    // The bundle itself comes back the same, ids and timestamps included.
-    expect((await exportSubgraph(copy, { ids, format: 'STIX' })).content).toBe(stix);
+  it('after an edit: modified has advanced, and the export carries it back', async () => {
+    await loadFoundingCase();
+    const before = JSON.parse(await exported('JSON')) as { entities: { id: string; modified: string; created: string }[] };
+    const homeland = before.entities.find((entity) => entity.id === 'homeland-justice')!;
+    const edited = JSON.parse(foundingCase) as { entities: { id: string; description: string }[] };
+    edited.entities.find((entity) => entity.id === 'homeland-justice')!.description += ' (edited)';
+    const report = await importContent(own.graph, 'JSON', JSON.stringify(edited));
+    expect(report.entities).toMatchObject({ updated: 1 });
+    const after = JSON.parse(await exported('JSON')) as { entities: { id: string; modified: string; created: string }[] };
+    const changed = after.entities.find((entity) => entity.id === 'homeland-justice')!;
+    expect(changed.created).toBe(homeland.created);
+    expect(Date.parse(changed.modified)).toBeGreaterThan(Date.parse(homeland.modified));
+    const stix = JSON.parse(await exported('STIX')) as { objects: Record<string, unknown>[] };
+    expect(stix.objects.find((object) => object.name === 'Homeland Justice')).toMatchObject({
+      created: homeland.created,
+      modified: changed.modified,
+    });
   });
+
+  it.each([['JSON'], ['CSV_ENTITIES']] as const)(
+    'an exported %s file edited by hand (modified left as it was) updates on re-import, and modified advances',
+    async (format) => {
+      await loadFoundingCase();
+      const file = await exported(format);
+      const description = (
+        JSON.parse(await exported('JSON')) as { entities: { id: string; description: string; modified: string }[] }
+      ).entities.find((entity) => entity.id === 'homeland-justice')!;
+      expect(file).toContain(description.description);
+      const edited = file.replace(description.description, `${description.description} (corrected)`);
+      const report = await importContent(own.graph, format, edited);
+      expect(report.entities).toMatchObject({ created: 0, updated: 1, keptNewer: 0 });
+      const after = (
+        JSON.parse(await exported('JSON')) as { entities: { id: string; description: string; modified: string }[] }
+      ).entities.find((entity) => entity.id === 'homeland-justice')!;
+      expect(after.description).toBe(`${description.description} (corrected)`);
+      expect(Date.parse(after.modified)).toBeGreaterThan(Date.parse(description.modified));
+      // The older file, imported again, is older than the graph now: it changes nothing.
+      expect((await importContent(own.graph, format, file)).entities).toMatchObject({ updated: 0, keptNewer: 1 });
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { parse as parseCsv } from 'csv-parse/sync';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats } from '../../server/domain/export/index.js';
@@ -43,6 +44,8 @@ const contentTypes: Record<string, string> = {
   CYTOSCAPE_JSON: 'application/json',
   MARKDOWN: 'text/markdown',
   HTML: 'text/html',
+  SVG: 'image/svg+xml',
+  PNG: 'image/png',
 };
 
 describe('GET /export', () => {
@@ -53,6 +56,12 @@ describe('GET /export', () => {
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="?attribution-homeland-justice-\d{4}-\d{2}-\d{2}[.-][a-z.-]+"?$/,
     );
+    if (format === 'PNG') {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(bytes.length).toBeGreaterThan(5_000);
+      return;
+    }
     const body = await response.text();
     expect(body.length).toBeGreaterThan(500);
     expect(body).toContain(format === 'CSV_ENTITIES' || format === 'CSV_RELATIONSHIPS' ? 'homeland-justice' : 'Homeland Justice');
@@ -61,18 +70,32 @@ describe('GET /export', () => {
   it('accepts formats in the lower-case, dashed spelling and the relationship filter', async () => {
     const response = await fetch(`${base}/export?ids=homeland-justice&format=csv-relationships&depth=1&minConfidence=80&stances=asserted`);
     expect(response.status).toBe(200);
-    const rows = (await response.text()).trim().split('\r\n').slice(1);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toContain(',ASSERTED,');
+    const rows = parseCsv(await response.text(), { columns: true, bom: true }) as Record<string, string>[];
+    // One row per citation: a link's first row is whole, the next ones only repeat its id beside another citation.
+    const links = rows.filter((row) => row.type !== '');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.stance).toBe('ASSERTED');
+    expect(rows.every((row) => links.some((link) => link.id === row.id))).toBe(true);
+  });
+
+  it('takes a TLP ceiling as people write it (amber+strict, TLP:AMBER, white)', async () => {
+    for (const ceiling of ['amber%2Bstrict', 'TLP:AMBER', 'white', 'red']) {
+      const response = await fetch(`${base}/export?ids=iran&format=JSON&tlpCeiling=${ceiling}`);
+      expect(response.status, ceiling).toBe(200);
+    }
   });
 
   it('answers bad arguments with 400 and {error, code}', async () => {
     for (const query of [
       'ids=iran&format=HTML&depth=9',
       'ids=iran',
-      'ids=iran&format=PNG',
+      'ids=iran&format=GIF',
+      'ids=iran&format=SVG&theme=sepia',
+      'ids=iran&format=SVG&legend=perhaps',
+      'ids=iran&view=v1&format=SVG',
       'format=HTML',
       'ids=iran&format=HTML&depth=one',
+      'ids=iran&format=HTML&tlpCeiling=secret',
     ]) {
       const response = await fetch(`${base}/export?${query}`);
       expect(response.status, query).toBe(400);

@@ -87,10 +87,10 @@ describe('JSON import', () => {
     const first = await importContent(graph, 'JSON', document({ relationships }));
     expect(first.relationships.created).toBe(relationships.length);
     const again = await importContent(graph, 'JSON', document({ relationships }));
-    expect(again.relationships).toEqual({ created: 0, updated: 0, unchanged: relationships.length });
+    expect(again.relationships).toEqual({ created: 0, updated: 0, unchanged: relationships.length, keptNewer: 0 });
     const changed = relationships.map((row, index) => (index < odd.length ? { ...row, confidence: 99 } : row));
     const third = await importContent(graph, 'JSON', document({ relationships: changed }));
-    expect(third.relationships).toEqual({ created: 0, updated: odd.length, unchanged: many.length });
+    expect(third.relationships).toEqual({ created: 0, updated: odd.length, unchanged: many.length, keptNewer: 0 });
   });
 
   it('writes nothing from a file with one broken reference, and names the object', async () => {
@@ -156,7 +156,7 @@ describe('JSON import of a changed relationship', () => {
     changed.relationships[0].confidence = 55;
     changed.relationships[0].stance = 'ASSERTED';
     const report = await importContent(graph, 'JSON', JSON.stringify(changed));
-    expect(report.relationships).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(report.relationships).toEqual({ created: 0, updated: 1, unchanged: 0, keptNewer: 0 });
     const [row] = await graph.read('graph/find-relationship', { id: `${prefix}rel` });
     expect(row.rel).toMatchObject({ confidence: 55, stance: 'ASSERTED', from: `${prefix}actor`, to: `${prefix}state` });
     const moved = JSON.parse(document());

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { projectRoot } from '../../server/config.js';
+import type { Graph } from '../../server/graph/run.js';
 import { startTestServer, type TestServer } from './graph.js';
 
 /** Where browser tests keep the screenshots they took, to be looked at. */
@@ -57,16 +58,20 @@ export interface ExplorerPage extends Page {
 }
 
 /**
- * The explorer served over the test database and a Chromium to look at it, started before the file's
- * tests and stopped after them. `open` loads a path of the app in a fresh page.
+ * The explorer served over the test database (or over the graph `options.graph` gives, e.g. a test's own Neo4j) and
+ * a Chromium to look at it, started before the file's tests and stopped after them. `open` loads a path of the app
+ * in a fresh page of its own browser context (its own storage: a new browser, as far as the app can tell).
  */
-export function useExplorer(): { readonly server: TestServer; open(path?: string): Promise<ExplorerPage> } {
+export function useExplorer(options: { graph?: () => Promise<Graph>; setupTimeoutMs?: number } = {}): {
+  readonly server: TestServer;
+  open(path?: string, options?: { init?: () => void }): Promise<ExplorerPage>;
+} {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(options.graph ? await options.graph() : undefined);
     browser = await launchBrowser();
-  });
+  }, options.setupTimeoutMs);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -75,9 +80,11 @@ export function useExplorer(): { readonly server: TestServer; open(path?: string
     get server() {
       return server!;
     },
-    async open(path = '/') {
+    async open(path = '/', { init }: { init?: () => void } = {}) {
       const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })) as ExplorerPage;
       page.problems = [];
+      // Runs in the page before its own scripts (e.g. to watch what the app does).
+      if (init) await page.addInitScript(init);
       page.on('pageerror', (error) => page.problems.push(error.message));
       await page.goto(`${server!.url}${path}`);
       return page;

@@ -95,3 +95,52 @@ export async function prefixSnapshot(graph: Graph, prefix: string): Promise<stri
   );
   return createHash('sha256').update(JSON.stringify(row)).digest('hex');
 }
+
+/**
+ * Import bookkeeping that says when or from which copy an element was written, not what the graph holds: the
+ * clock's createdAt and updatedAt, and bundleModified (the newest modified of the bundle a kept version came
+ * from, which differs with the order two releases arrive in when their copies are the same).
+ */
+const writeBookkeeping = new Set(['createdAt', 'updatedAt', 'bundleModified']);
+
+export interface GraphSnapshot {
+  entities: number;
+  relationships: number;
+  sources: number;
+  markings: number;
+  /** Every node and link with its labels or type, ends and properties (but the write bookkeeping), sorted. */
+  lines: string[];
+  hash: string;
+}
+
+/** The whole database as one comparable value, for "the same graph" on a graph of the test's own. */
+export async function graphSnapshot(graph: Graph): Promise<GraphSnapshot> {
+  const [row] = await graph.runText(
+    `CALL { MATCH (n) RETURN collect([labels(n), properties(n)]) AS nodes }
+     CALL { MATCH (a)-[r]->(b) RETURN collect([type(r), a.id, b.id, properties(r)]) AS links }
+     RETURN nodes, links`,
+    'READ',
+  );
+  const clean = (properties: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(properties)
+        .filter(([key]) => !writeBookkeeping.has(key))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+  const nodes = (row.nodes as [string[], Record<string, unknown>][]).map(([labels, properties]) =>
+    JSON.stringify([[...labels].sort(), clean(properties)]),
+  );
+  const links = (row.links as [string, string, string, Record<string, unknown>][]).map(([type, from, to, properties]) =>
+    JSON.stringify([type, from, to, clean(properties)]),
+  );
+  const count = (label: string) => (row.nodes as [string[]][]).filter(([labels]) => labels.includes(label)).length;
+  const lines = [...nodes.sort(), ...links.sort()];
+  return {
+    entities: count('Entity'),
+    relationships: links.length,
+    sources: count('Source'),
+    markings: count('Marking'),
+    lines,
+    hash: createHash('sha256').update(lines.join('\n')).digest('hex'),
+  };
+}

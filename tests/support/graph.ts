@@ -43,9 +43,8 @@ export async function listenOnLoopback(httpServer: Server): Promise<string> {
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
-/** The real HTTP server on a free loopback port, over the test database. */
-export async function startTestServer(): Promise<TestServer> {
-  const graph = connectTestGraph();
+/** The real HTTP server on a free loopback port, over the test database (or over `graph`, e.g. a test's own Neo4j). */
+export async function startTestServer(graph: Graph = connectTestGraph()): Promise<TestServer> {
   const config = loadConfig({ DATA_DIR: testDataDir, EDITOR_TOKENS: `tester:${editorToken}`, READER_TOKENS: `reader:${readerToken}` });
   const server = await buildServer({ config, graph, logger: testLogger });
   const url = await listenOnLoopback(server.httpServer);

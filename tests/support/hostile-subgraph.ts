@@ -1,5 +1,6 @@
 import type { ExportSubgraph } from '../../server/domain/export/types.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../../server/domain/types.js';
+import { citation as citationRecord, entityRecord, relationshipRecord } from './records.js';
 
 /**
  * A subgraph as hostile as stored data can be: script and markup in names, spreadsheet formulas, line breaks,
@@ -32,18 +33,15 @@ export const hostileUrls = [
 
 export const xmlForbidden = ['NUL\u0000name', 'bell\u0007and\u001bescape', 'lone \ud800 surrogate', 'non\uffffcharacter'];
 
-const citation = (id: string, url: string | null, excerpt: string): Citation => ({
-  id,
-  title: `Report ${id} <b>bold</b> [link](javascript:alert(1))`,
-  publisher: 'Publisher "quoted" & <tagged>',
-  url,
-  published: '2024-01-01',
-  reliability: null,
-  origin: null,
-  derivedFrom: [],
-  excerpt,
-  credibility: 6,
-});
+const citation = (id: string, url: string | null, excerpt: string): Citation =>
+  citationRecord({
+    id,
+    title: `Report ${id} <b>bold</b> [link](javascript:alert(1))`,
+    publisher: 'Publisher "quoted" & <tagged>',
+    url,
+    published: '2024-01-01',
+    excerpt,
+  });
 
 const sources: Citation[] = [
   citation('src-ok', 'https://example.org/report?a=1&b=2', 'See https://www.evil.example and <https://evil.example/auto> in the text.'),
@@ -55,7 +53,7 @@ const sources: Citation[] = [
 let entityCount = 0;
 const entity = (name: string, extra: Partial<EntityRecord> = {}): EntityRecord => {
   entityCount += 1;
-  return {
+  return entityRecord({
     id: `hostile-${entityCount}`,
     kind: entityCount % 3 === 0 ? 'STATE' : entityCount % 3 === 1 ? 'THREAT_ACTOR' : 'INCIDENT',
     name,
@@ -64,9 +62,8 @@ const entity = (name: string, extra: Partial<EntityRecord> = {}): EntityRecord =
     date: '2024-01-02',
     properties: {},
     sources: [sources[entityCount % sources.length]],
-    extra: null,
     ...extra,
-  };
+  });
 };
 
 /** The hostile subgraph: every name above as an entity, linked in a chain, every source cited. */
@@ -74,24 +71,27 @@ export function hostileSubgraph(): ExportSubgraph {
   entityCount = 0;
   const names = [...scriptPayloads, ...formulaCells, ...xmlForbidden, 'line one\nline two', 'comma, "quote" and ; semicolon'];
   const entities = names.map((name) => entity(name));
-  const relationships: RelationshipRecord[] = entities.slice(1).map((to, index) => ({
-    id: `hostile-rel-${index}`,
-    type: 'RELATED_TO',
-    from: entities[index],
-    to,
-    stance: index % 2 === 0 ? 'ASSERTED' : 'SUSPECTED',
-    confidence: 40 + index,
-    since: null,
-    until: null,
-    description: formulaCells[index % formulaCells.length],
-    sources: [sources[index % sources.length]],
-    disputedBy: [],
-  }));
+  const relationships: RelationshipRecord[] = entities.slice(1).map((to, index) =>
+    relationshipRecord({
+      id: `hostile-rel-${index}`,
+      type: 'RELATED_TO',
+      from: entities[index],
+      to,
+      stance: index % 2 === 0 ? 'ASSERTED' : 'SUSPECTED',
+      confidence: 40 + index,
+      since: null,
+      until: null,
+      description: formulaCells[index % formulaCells.length],
+      sources: [sources[index % sources.length]],
+    }),
+  );
   return {
     entities,
     relationships,
     truncated: false,
     authors: new Map(),
-    request: { ids: [entities[0].id], depth: 1, filter: null, exportedOn: '2024-01-03' },
+    request: { ids: [entities[0].id], depth: 1, filter: null, exportedOn: '2024-01-03', tlpCeiling: null },
+    markings: new Map(),
+    withheld: { entities: 0, relationships: 0 },
   };
 }

@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { projectRoot } from '../../server/config.js';
+import { tlp2ExtensionId, tlpMarkings } from '../../shared/markings.js';
 import { hostileText, injectionStrings, wrongType } from './hostile-input.js';
 
 /**
@@ -50,16 +51,25 @@ const idFields = new Set([
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
+/** Ids every producer shares (the TLP marking definitions, the TLP 2.0 extension): a fresh copy keeps them. */
+const sharedUuids = new Set([...tlpMarkings.map((marking) => marking.id), tlp2ExtensionId].map((id) => id.slice(id.indexOf('--') + 2)));
+
 /**
- * The STIX fixture with fresh UUIDs, and every external reference marked with the run prefix, so the
- * sources derived from them (ids hashed from url or name) are this run's alone.
+ * A STIX fixture (apt-bundle.json unless named) with fresh UUIDs but the predefined markings', and every external
+ * reference marked with the run prefix, so the sources derived from them (ids hashed from url or name) are this
+ * run's alone.
  */
-export function stixBundleFor(runPrefix: string): { bundle: Json; stixIds: string[] } {
+export function stixBundleFor(runPrefix: string, fixture?: string): { bundle: Json; stixIds: string[] } {
+  const template = fixture ? fs.readFileSync(path.join(fixtures, 'stix', fixture), 'utf8') : stixTemplate;
   const fresh = new Map<string, string>();
-  const text = stixTemplate.replace(uuidPattern, (uuid) => fresh.get(uuid) ?? fresh.set(uuid, randomUUID()).get(uuid)!);
+  const text = template.replace(uuidPattern, (uuid) =>
+    sharedUuids.has(uuid) ? uuid : (fresh.get(uuid) ?? fresh.set(uuid, randomUUID()).get(uuid)!),
+  );
   const bundle = JSON.parse(text) as { objects: { external_references?: Record<string, string>[] }[] };
   for (const object of bundle.objects) {
     for (const reference of object.external_references ?? []) {
+      // CVE and CAPEC references must keep their source_name (STIX fixes it); the same entry is the same source anyway.
+      if (reference.source_name === 'cve' || reference.source_name === 'capec') continue;
       reference.source_name = `${reference.source_name ?? 'reference'} ${runPrefix}`;
       if (reference.url) reference.url = `${reference.url}#${runPrefix}`;
       if (reference.description) reference.description = `${reference.description} ${runPrefix}`;

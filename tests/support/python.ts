@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 
 /** The packages the export tests check files with; .ci/run installs them. */
-export const pythonPackages = 'stix2-validator networkx';
+export const pythonPackages = 'stix2-validator stix2 networkx';
 
 /**
  * Runs a small Python script with `input` on its standard input and resolves to its standard output parsed

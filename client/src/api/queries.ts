@@ -8,6 +8,18 @@ import type {
   FocusEntityQuery,
   GraphOverviewQuery,
   HypothesisMatrixQuery,
+  GraphSummaryQuery,
+  LinksAmongQuery,
+  ListViewsQuery,
+  NeighbourGroupsQuery,
+  NeighbourPageQuery,
+  NeighbourPageQueryVariables,
+  OpenViewQuery,
+  SaveViewMutation,
+  ViewInput,
+  DeleteViewMutation,
+  HoverEntityQuery,
+  HoverRelationshipQuery,
   MostConnectedQuery,
   NeighbourCountsQuery,
   NeighbourhoodQuery,
@@ -21,14 +33,17 @@ import type {
 import { request } from './client';
 import { buildDocument, indexDocuments } from './documents';
 import analysis from './operations/analysis.graphql?raw';
+import canvas from './operations/canvas.graphql?raw';
 import evidence from './operations/evidence.graphql?raw';
 import explore from './operations/explore.graphql?raw';
 import exportQuery from './operations/export.graphql?raw';
 import fragments from './operations/fragments.graphql?raw';
+import groups from './operations/groups.graphql?raw';
 import lookup from './operations/lookup.graphql?raw';
 import paths from './operations/paths.graphql?raw';
+import views from './operations/views.graphql?raw';
 
-const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, analysis]);
+const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, canvas, groups, views, analysis]);
 
 function run<T>(operationName: string, variables: object): Promise<T> {
   return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
@@ -52,8 +67,25 @@ export const fetchMostConnected = async (limit: number): Promise<SearchHit[]> =>
 export const fetchNeighbourhood = async (variables: NeighbourhoodQueryVariables): Promise<Subgraph> =>
   (await run<NeighbourhoodQuery>('Neighbourhood', variables)).neighbourhood;
 
-export const fetchNeighbourCounts = async (id: string, filter?: RelationshipFilter): Promise<NeighbourCount[]> =>
-  (await run<NeighbourCountsQuery>('NeighbourCounts', { id, filter })).neighbourCounts;
+/** What expanding an entity would add; `exclude` (what the canvas shows) is not counted. */
+export const fetchNeighbourCounts = async (id: string, filter?: RelationshipFilter, exclude?: string[]): Promise<NeighbourCount[]> =>
+  (await run<NeighbourCountsQuery>('NeighbourCounts', { id, filter, exclude })).neighbourCounts;
+
+export type NeighbourGroup = NeighbourGroupsQuery['neighbourGroups'][number];
+export type NeighbourPage = NeighbourPageQuery['neighbourPage'];
+export type GraphSummary = GraphSummaryQuery['graphSummary'];
+
+export const fetchNeighbourGroups = async (
+  id: string,
+  filter: RelationshipFilter | undefined,
+  exclude: string[],
+): Promise<NeighbourGroup[]> => (await run<NeighbourGroupsQuery>('NeighbourGroups', { id, filter, exclude })).neighbourGroups;
+
+export const fetchNeighbourPage = async (variables: NeighbourPageQueryVariables): Promise<NeighbourPage> =>
+  (await run<NeighbourPageQuery>('NeighbourPage', variables)).neighbourPage;
+
+export const fetchGraphSummary = async (limit: number): Promise<GraphSummary> =>
+  (await run<GraphSummaryQuery>('GraphSummary', { limit })).graphSummary;
 
 export const findPaths = async (variables: FindPathsQueryVariables): Promise<RankedPath[]> =>
   (await run<FindPathsQuery>('FindPaths', variables)).paths;
@@ -80,3 +112,23 @@ export type HypothesisMatrix = HypothesisMatrixQuery['hypothesisMatrix'];
 
 export const fetchHypothesisMatrix = async (incident: string): Promise<HypothesisMatrix> =>
   (await run<HypothesisMatrixQuery>('HypothesisMatrix', { incident })).hypothesisMatrix;
+
+export const fetchHoverEntity = (id: string): Promise<HoverEntityQuery> => run<HoverEntityQuery>('HoverEntity', { id });
+
+export const fetchHoverRelationship = async (id: string): Promise<HoverRelationshipQuery['relationship']> =>
+  (await run<HoverRelationshipQuery>('HoverRelationship', { id })).relationship;
+
+export type ViewSummary = ListViewsQuery['views'][number];
+export type SavedViewDetail = NonNullable<OpenViewQuery['view']>;
+export type { ViewInput };
+
+export const listViews = async (limit = 100): Promise<ViewSummary[]> => (await run<ListViewsQuery>('ListViews', { limit })).views;
+
+export const openView = async (id: string): Promise<SavedViewDetail | null> => (await run<OpenViewQuery>('OpenView', { id })).view;
+
+export const saveView = async (input: ViewInput): Promise<ViewSummary> => (await run<SaveViewMutation>('SaveView', { input })).saveView;
+
+export const deleteView = async (id: string): Promise<boolean> => (await run<DeleteViewMutation>('DeleteView', { id })).deleteView;
+
+export const fetchLinksAmong = async (ids: string[]): Promise<Subgraph> =>
+  (await run<LinksAmongQuery>('LinksAmong', { ids, limit: 50_000 })).linksAmong;

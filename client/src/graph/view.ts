@@ -1,22 +1,26 @@
 /**
  * The only module that creates or mutates the Cytoscape instance. Panels and actions use the small
  * API below; `window.cy` exposes the core to automation (browser tests) and power users.
+ *
+ * Drawing never blocks the page for long: layouts run in a worker (layout-runner.ts), and large additions are
+ * laid out first, then added at their final positions in batches, each batch a short task of its own.
+ * `settled()` resolves once everything asked for is drawn and laid out.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type Position } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
-import { xmlSafeText } from '../../../shared/xml-text';
 import svg from 'cytoscape-svg';
-import barnesHut from './barnes-hut-layout';
+import { kindDefinitions, isEntityKind } from '../../../shared/vocabulary';
 import { edgePasses, nodePasses, type FilterState } from './filters';
-import { layoutOptions, type LayoutName } from './layouts';
+import { inViewLabels, mostConnected, priorityCount } from './labels';
+import type { EdgeData, NodeData } from '../../../shared/graph-elements';
+import { labelRoom, type LayoutJob, type LayoutNode, type LayoutPositions } from './layout-compute';
+import { LayoutRunner } from './layout-runner';
+import type { LayoutName } from './layouts';
 import { renderingHints } from './performance';
-import { buildStylesheet, theme } from './style';
+import { pngPicture, svgPicture, type PngPicture } from './picture';
+import { buildStylesheet } from './style';
+import type { FramedPicture, PictureOptions } from '../../../shared/picture-frame';
 
-cytoscape.use(fcose);
-cytoscape.use(dagre);
 cytoscape.use(svg);
-cytoscape.use(barnesHut);
 
 declare global {
   interface Window {
@@ -32,29 +36,65 @@ export interface ViewEvents {
   context: (id: string | null, group: 'nodes' | 'edges' | null, at: { x: number; y: number }) => void;
   moved: (id: string, from: Position, to: Position) => void;
   changed: () => void;
+  /** Long work started or ended (a large draw or a layout), for the loading indicator. */
+  busy: (busy: boolean) => void;
+  /** The pointer rests on an element (at a point of the canvas), or left it (null). */
+  hover: (id: string | null, group: 'nodes' | 'edges' | null, at: { x: number; y: number }) => void;
 }
 
 type Listeners = { [K in keyof ViewEvents]: ViewEvents[K][] };
 
 const maxFitZoom = 1.4;
+const fitPadding = 40;
+
+/**
+ * Additions up to this many elements go onto the canvas at once (a few milliseconds); larger ones are laid out
+ * in the worker first, then added in batches of `batchSize`.
+ */
+export const drawBatch = { syncLimit: 1_500, batchSize: 400 } as const;
 
 export type AddMode = 'incremental' | 'full' | 'none';
+
+/** Node id -> position, as views save them (model coordinates). */
+export type PositionMap = Record<string, Position>;
 
 // A provisional spot for a node before the layout runs: stacked at the origin, nodes make their
 // edges undrawable (and Cytoscape warns about each one).
 const spiral = (i: number): Position => ({ x: 30 * Math.sqrt(i) * Math.cos(i * 2.4), y: 30 * Math.sqrt(i) * Math.sin(i * 2.4) });
 
+/** Lets the browser paint and handle input between two batches of work. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 export class GraphView {
   private core: Core;
-  private listeners: Listeners = { select: [], unselect: [], expand: [], context: [], moved: [], changed: [] };
+  private listeners: Listeners = { select: [], unselect: [], expand: [], context: [], moved: [], changed: [], busy: [], hover: [] };
+  private captions = false;
   private layoutName: LayoutName = 'fcose';
   private webgl = false;
   private large = false;
   private filters: FilterState | null = null;
   private grabbedAt = new Map<string, Position>();
+  private readonly runner = new LayoutRunner();
+  /** Drawing work in order: each large addition and each layout waits for the one before. */
+  private work: Promise<void> = Promise.resolve();
+  private pendingWork = 0;
+  /** Bumped by every layout request, so a layout superseded while it ran is not applied. */
+  private layoutGeneration = 0;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  private viewportTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly container: HTMLElement) {
     this.core = this.create([]);
+    // The worker loads its code on first use; starting it now takes that off the first large draw.
+    this.runner.warm();
+    this.on('changed', () => {
+      clearTimeout(this.labelTimer);
+      this.labelTimer = setTimeout(() => this.updateLabelPriority(), 120);
+    });
   }
 
   get cy(): Core {
@@ -67,6 +107,10 @@ export class GraphView {
 
   get webglEnabled(): boolean {
     return this.webgl;
+  }
+
+  get isLarge(): boolean {
+    return this.large;
   }
 
   on<K extends keyof ViewEvents>(event: K, listener: ViewEvents[K]): void {
@@ -108,9 +152,21 @@ export class GraphView {
       const at = e.renderedPosition ?? { x: 0, y: 0 };
       this.emit('context', onElement ? e.target.id() : null, onElement ? (e.target.isNode() ? 'nodes' : 'edges') : null, at);
     });
-    cy.on('mouseover', 'node, edge', (e: EventObject) => e.target.addClass('hover'));
-    cy.on('mouseout', 'node, edge', (e: EventObject) => e.target.removeClass('hover'));
+    cy.on('mouseover', 'node, edge', (e: EventObject) => {
+      e.target.addClass('hover');
+      this.emit('hover', e.target.id(), e.target.isNode() ? 'nodes' : 'edges', e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    cy.on('mouseout', 'node, edge', (e: EventObject) => {
+      e.target.removeClass('hover');
+      this.emit('hover', null, null, e.renderedPosition ?? { x: 0, y: 0 });
+    });
+    // Moving the view moves the element away from the card.
+    cy.on('viewport', () => this.emit('hover', null, null, { x: 0, y: 0 }));
     cy.on('grab', 'node', (e: EventObject) => this.grabbedAt.set(e.target.id(), { ...e.target.position() }));
+    cy.on('viewport', () => {
+      clearTimeout(this.viewportTimer);
+      this.viewportTimer = setTimeout(() => this.updateLabelsInView(), 150);
+    });
     cy.on('dragfree', 'node', (e: EventObject) => {
       const from = this.grabbedAt.get(e.target.id());
       this.grabbedAt.delete(e.target.id());
@@ -118,50 +174,178 @@ export class GraphView {
     });
   }
 
-  /**
-   * Adds the elements not yet on the canvas and returns their ids. In incremental mode every node
-   * already placed stays where it is (the analyst's mental map, and whatever they dragged), and
-   * newcomers start beside a neighbour before the layout settles them.
-   */
-  add(elements: ElementDefinition[], mode: AddMode = 'incremental'): string[] {
-    const fresh = elements.filter((e) => e.data.id && this.core.getElementById(e.data.id).empty());
-    if (fresh.length === 0) return [];
-    const before = this.core.nodes();
-    const added = this.core.add(fresh.map((e, i) => (e.group === 'nodes' && !e.position ? { ...e, position: spiral(i) } : e)));
-    this.refreshRendering();
-    if (mode === 'incremental' && before.nonempty()) this.placeBesideNeighbours(added.nodes());
-    if (this.filters) this.applyFilters(this.filters);
-    if (mode === 'full' || (mode === 'incremental' && before.empty())) this.runLayout(this.layoutName);
-    else if (mode === 'incremental') this.settle(before);
-    this.emit('changed');
-    return added.map((e) => e.id());
+  /** Marks the best-connected visible nodes (label-priority): they keep their names when zoomed out. */
+  private updateLabelPriority(): void {
+    const visible = this.visibleElements().nodes();
+    const keep = mostConnected(
+      visible.map((node) => ({ id: node.id(), degree: node.degree(false) })),
+      priorityCount(visible.length),
+    );
+    this.core.batch(() => {
+      this.core.nodes('.label-priority').forEach((node) => void (keep.has(node.id()) || node.removeClass('label-priority')));
+      for (const id of keep) this.core.getElementById(id).addClass('label-priority');
+    });
+    this.updateLabelsInView();
   }
 
-  private placeBesideNeighbours(nodes: cytoscape.NodeCollection): void {
-    const centre = this.core.nodes().not(nodes).boundingBox();
-    nodes.forEach((node) => {
-      const anchor = node.neighborhood().nodes().not(nodes)[0];
-      const base = anchor ? anchor.position() : { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 };
-      const angle = Math.random() * 2 * Math.PI;
-      node.position({ x: base.x + 90 * Math.cos(angle), y: base.y + 90 * Math.sin(angle) });
+  /** In a large view zoomed in, labels the nodes in view (a small view labels every node anyway). */
+  private updateLabelsInView(): void {
+    const cy = this.core;
+    const zoomedIn = this.large && cy.zoom() >= inViewLabels.minZoom;
+    const extent = cy.extent();
+    const inView = zoomedIn
+      ? this.visibleElements()
+          .nodes()
+          .filter((node) => {
+            const { x, y } = node.position();
+            return x >= extent.x1 && x <= extent.x2 && y >= extent.y1 && y <= extent.y2;
+          })
+      : cy.collection();
+    const labelled = inView.length <= inViewLabels.maxInView ? inView : cy.collection();
+    cy.batch(() => {
+      cy.nodes('.label-in-view').not(labelled).removeClass('label-in-view');
+      labelled.addClass('label-in-view');
     });
   }
 
+  /** Resolves once every addition and layout asked for so far is drawn. */
+  settled(): Promise<void> {
+    return this.work;
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.pendingWork += 1;
+    if (this.pendingWork === 1) this.emit('busy', true);
+    const run = this.work.then(task).catch((error: unknown) => console.error('Drawing failed', error));
+    this.work = run.finally(() => {
+      this.pendingWork -= 1;
+      if (this.pendingWork === 0) this.emit('busy', false);
+    });
+    return this.work;
+  }
+
   /**
-   * Places newcomers with an incremental fcose run whatever the current layout: re-running dagre or
-   * concentric would move every node, including the ones the analyst placed by hand.
+   * Adds the elements not yet on the canvas and returns their ids. In incremental mode every node
+   * already placed stays where it is (the analyst's mental map, and whatever they dragged), and
+   * newcomers start beside a neighbour before the layout settles them. Small additions are on the
+   * canvas when this returns (their layout follows); large ones arrive in batches: await `settled()`.
    */
-  private settle(fixedNodes: cytoscape.NodeCollection): void {
-    const visible = this.visibleElements();
-    const fixed = fixedNodes
-      .intersection(visible)
-      .nodes()
-      .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    visible.layout(layoutOptions('fcose', { incremental: true, fast: this.large, fixed })).run();
+  add(elements: ElementDefinition[], mode: AddMode = 'incremental'): string[] {
+    const seen = new Set<string>();
+    const fresh = elements.filter((e) => {
+      const id = e.data.id;
+      if (!id || seen.has(id) || this.core.getElementById(id).nonempty()) return false;
+      seen.add(id);
+      return true;
+    });
+    if (fresh.length === 0) return [];
+    const ids = fresh.map((e) => e.data.id!);
+    if (fresh.length <= drawBatch.syncLimit && this.pendingWork === 0) this.addNow(fresh, mode);
+    else void this.enqueue(() => this.addInBatches(fresh, mode));
+    return ids;
+  }
+
+  private addNow(fresh: ElementDefinition[], mode: AddMode): void {
+    const before = this.core.nodes();
+    const placed = new Set(fresh.filter((e) => e.group === 'nodes' && e.position).map((e) => e.data.id!));
+    const added = this.core.add(fresh.map((e, i) => (e.group === 'nodes' && !e.position ? { ...e, position: spiral(i) } : e)));
+    this.refreshRendering();
+    // Newcomers that came with a place (a group's page, around its group node) keep it as their starting point.
+    if (mode === 'incremental' && before.nonempty()) this.placeBesideNeighbours(added.nodes().filter((node) => !placed.has(node.id())));
+    if (this.filters) this.applyFiltersTo(added);
+    if (this.captions) added.edges().addClass('show-label');
+    if (mode === 'full' || (mode === 'incremental' && before.empty())) void this.runLayout(this.layoutName);
+    // Newcomers are settled by an incremental force run whatever the current layout: re-running dagre or
+    // concentric would move every node, including the ones the analyst placed by hand.
+    else if (mode === 'incremental') void this.enqueue(() => this.layoutNow('fcose', { incremental: true, fixed: before }));
+    this.emit('changed');
+  }
+
+  /**
+   * A large addition: the layout is computed first, in the worker, from the elements' data (sizes, and which
+   * of them the filters let through); then the elements are added in batches at their final positions, so
+   * nothing is styled or drawn twice.
+   */
+  private async addInBatches(fresh: ElementDefinition[], mode: AddMode): Promise<void> {
+    const existing = this.core.nodes();
+    const freshNodes = fresh.filter((e) => e.group === 'nodes');
+    const freshEdges = fresh.filter((e) => e.group !== 'nodes');
+    this.refreshRendering(existing.length + freshNodes.length, this.core.edges().length + freshEdges.length);
+    const filters = this.filters;
+    const passes = (e: ElementDefinition) =>
+      !filters || (e.group === 'nodes' ? nodePasses(e.data as NodeData, filters) : edgePasses(e.data as EdgeData, filters));
+    let positions = new Map<string, Position>();
+    if (mode !== 'none') {
+      const incremental = mode === 'incremental' && existing.nonempty();
+      const visibleFresh = freshNodes.filter(passes);
+      const start = incremental ? besideNeighbours(visibleFresh, freshEdges, this.positions()) : new Map<string, Position>();
+      const withLabels = !this.large;
+      const nodes: LayoutNode[] = [
+        ...this.layoutNodes(existing.intersection(this.visibleElements()).nodes(), incremental ? existing : undefined),
+        ...visibleFresh.map((e, i) => {
+          const data = e.data as NodeData;
+          const at = e.position ?? start.get(data.id) ?? spiral(i);
+          return { id: data.id, x: at.x, y: at.y, ...labelRoom(sizeOfKind(data.kind), data.label, withLabels) };
+        }),
+      ];
+      const placed = new Set(nodes.map((n) => n.id));
+      const edges = [
+        ...this.visibleElements()
+          .edges()
+          .map((edge) => edge.data() as EdgeData),
+        ...freshEdges.filter(passes).map((e) => e.data as EdgeData),
+      ]
+        .filter((edge) => placed.has(edge.source) && placed.has(edge.target))
+        .map((edge) => ({ source: edge.source, target: edge.target }));
+      const laidOut = await this.layoutInWorker({
+        name: incremental ? 'fcose' : this.layoutName,
+        fast: this.large,
+        incremental,
+        nodes,
+        edges,
+      });
+      if (!laidOut) return;
+      positions = laidOut;
+      if (!incremental) {
+        this.fitBox(boxOf(positions.values()));
+        await this.movePlaced(positions);
+      }
+    }
+    let i = 0;
+    for (const batch of batches(fresh, drawBatch.batchSize)) {
+      this.core.batch(() => {
+        this.core.add(
+          batch.map((e) => ({
+            ...e,
+            classes: [e.classes, passes(e) ? '' : 'filtered', this.captions && e.group !== 'nodes' ? 'show-label' : '']
+              .filter(Boolean)
+              .join(' '),
+            position: e.group === 'nodes' ? (positions.get(e.data.id!) ?? e.position ?? spiral(i++)) : undefined,
+          })),
+        );
+      });
+      await yieldToBrowser();
+    }
+    if (this.filters?.hideOrphans) this.updateOrphans();
+    this.emit('changed');
+  }
+
+  private placeBesideNeighbours(nodes: cytoscape.NodeCollection): void {
+    const placed = this.core.nodes().not(nodes);
+    const box = placed.boundingBox();
+    const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    this.core.batch(() =>
+      nodes.forEach((node) => {
+        const anchor = node.neighborhood().nodes().not(nodes)[0];
+        const base = anchor ? anchor.position() : centre;
+        const angle = Math.random() * 2 * Math.PI;
+        node.position({ x: base.x + 90 * Math.cos(angle), y: base.y + 90 * Math.sin(angle) });
+      }),
+    );
   }
 
   private visibleElements(): cytoscape.CollectionReturnValue {
-    return this.core.elements().not('.hidden, .filtered');
+    return this.core.elements().not('.hidden, .filtered, .grouped');
   }
 
   /** Chooses the layout later additions use, without moving anything now (reopened views). */
@@ -169,13 +353,106 @@ export class GraphView {
     this.layoutName = name;
   }
 
-  runLayout(name: LayoutName): void {
+  /** Lays out everything visible with the named layout; resolves when the nodes stand in their new places. */
+  runLayout(name: LayoutName): Promise<void> {
     this.layoutName = name;
+    return this.enqueue(() => this.layoutNow(name, {}));
+  }
+
+  /** What the layout worker needs of each node: where it is, the room it takes, whether it may move. */
+  private layoutNodes(nodes: cytoscape.NodeCollection, fixed?: cytoscape.NodeCollection): LayoutNode[] {
+    const withLabels = !this.large;
+    const keep = new Set(fixed?.map((n) => n.id()) ?? []);
+    return nodes.map((node) => {
+      const { x, y } = node.position();
+      const room = labelRoom(nodeSize(node), node.data('label') as string, withLabels);
+      return { id: node.id(), x, y, ...room, fixed: keep.has(node.id()) || node.hasClass('pinned') };
+    });
+  }
+
+  /** Runs a job in the worker; null when it failed or a later layout superseded it while it ran. */
+  private async layoutInWorker(job: LayoutJob): Promise<Map<string, Position> | null> {
+    const generation = ++this.layoutGeneration;
+    let positions: LayoutPositions;
+    try {
+      positions = await this.runner.run(job);
+    } catch (error) {
+      console.error(error);
+      return null;
+    }
+    if (generation !== this.layoutGeneration) return null;
+    return new Map(positions.ids.map((id, i) => [id, { x: positions.xs[i], y: positions.ys[i] }]));
+  }
+
+  /**
+   * Lays out the visible elements in the worker, then moves the nodes there. Pinned nodes stay (and so do `fixed`
+   * ones in incremental runs).
+   */
+  private async layoutNow(name: LayoutName, options: { incremental?: boolean; fixed?: cytoscape.NodeCollection }): Promise<void> {
     const visible = this.visibleElements();
-    if (visible.empty()) return;
-    // Pinned nodes are locked, which every layout respects; fcose is also told so others make room.
-    const fixed = visible.nodes('.pinned').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-    visible.layout(layoutOptions(name, { fast: this.large, fixed })).run();
+    if (visible.nodes().empty()) return;
+    const positions = await this.layoutInWorker({
+      name,
+      fast: this.large,
+      incremental: options.incremental ?? false,
+      nodes: this.layoutNodes(visible.nodes(), options.fixed),
+      edges: visible.edges().map((edge) => ({ source: edge.data('source') as string, target: edge.data('target') as string })),
+    });
+    if (!positions) return;
+    if (!options.incremental) this.fitBox(boxOf(positions.values()));
+    if (this.large) await this.movePlaced(positions);
+    else await this.animateTo(positions);
+  }
+
+  private async animateTo(positions: Map<string, Position>): Promise<void> {
+    const layout = this.core.nodes().layout({
+      name: 'preset',
+      positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? node.position(),
+      animate: true,
+      animationDuration: 450,
+      fit: false,
+    } as cytoscape.LayoutOptions);
+    const stopped = layout.promiseOn('layoutstop');
+    layout.run();
+    await stopped;
+  }
+
+  /** Moves the nodes already on the canvas, in batches (a large view's nodes move without animation). */
+  private async movePlaced(positions: Map<string, Position>): Promise<void> {
+    const entries = [...positions].filter(([id]) => this.core.getElementById(id).nonempty());
+    for (const batch of batches(entries, drawBatch.batchSize * 2)) {
+      this.core.batch(() => {
+        for (const [id, position] of batch) {
+          const node = this.core.getElementById(id);
+          if (!node.locked()) node.position(position);
+        }
+      });
+      if (entries.length > drawBatch.batchSize * 2) await yieldToBrowser();
+    }
+  }
+
+  /** Shows exactly a part of the graph (model coordinates), whatever the window's size: a saved view's viewport. */
+  showBox(box: { x1: number; y1: number; x2: number; y2: number }): void {
+    const cy = this.core;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.width() / (box.x2 - box.x1), cy.height() / (box.y2 - box.y1)));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) } });
+  }
+
+  /** Sets the viewport to show a box of model coordinates (the positions a layout is about to apply). */
+  private fitBox(box: { x1: number; y1: number; x2: number; y2: number } | null): void {
+    if (!box) return;
+    const margin = 40;
+    const width = box.x2 - box.x1 + margin * 2;
+    const height = box.y2 - box.y1 + margin * 2;
+    const cy = this.core;
+    const zoom = Math.max(
+      cy.minZoom(),
+      Math.min(maxFitZoom, (cy.width() - fitPadding * 2) / Math.max(width, 1), (cy.height() - fitPadding * 2) / Math.max(height, 1)),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: cy.width() / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) },
+    });
   }
 
   /** Element JSON (data, position, classes) for undoing a removal. */
@@ -186,13 +463,15 @@ export class GraphView {
   }
 
   restore(json: ElementDefinition[]): void {
-    this.core.add(json.filter((e) => e.data.id && this.core.getElementById(e.data.id).empty()));
-    if (this.filters) this.applyFilters(this.filters);
+    const added = this.core.add(json.filter((e) => e.data.id && this.core.getElementById(e.data.id).empty()));
+    if (this.filters) this.applyFiltersTo(added);
+    this.refreshRendering();
     this.emit('changed');
   }
 
   remove(ids: string[]): void {
     this.core.remove(this.byIds(ids));
+    if (this.filters?.hideOrphans) this.updateOrphans();
     this.emit('changed');
   }
 
@@ -205,6 +484,22 @@ export class GraphView {
     const eles = this.byIds(ids);
     if (hidden) eles.addClass('hidden').unselect();
     else eles.removeClass('hidden');
+    if (this.filters?.hideOrphans) this.updateOrphans();
+    this.emit('changed');
+  }
+
+  /** Members of a collapsed group leave the canvas's view (class `grouped`) until the group opens again. */
+  setGrouped(ids: string[], grouped: boolean): void {
+    const eles = this.byIds(ids);
+    if (grouped) eles.addClass('grouped').unselect();
+    else eles.removeClass('grouped');
+    if (this.filters?.hideOrphans) this.updateOrphans();
+    this.emit('changed');
+  }
+
+  /** Replaces an element's data (a group node's count and label as its pages arrive). */
+  setData(id: string, data: Record<string, unknown>): void {
+    this.core.getElementById(id).data(data);
     this.emit('changed');
   }
 
@@ -224,16 +519,59 @@ export class GraphView {
   }
 
   private byIds(ids: string[]): cytoscape.CollectionReturnValue {
-    return ids.reduce((eles, id) => eles.union(this.core.getElementById(id)), this.core.collection());
+    return this.collect(ids.map((id) => this.core.getElementById(id)).filter((e) => e.nonempty()));
+  }
+
+  /** A collection of elements in one step (union one by one is quadratic). Cytoscape accepts arrays; its typings do not say so. */
+  private collect(elements: cytoscape.SingularElementArgument[]): cytoscape.CollectionReturnValue {
+    return this.core.collection(elements as unknown as cytoscape.CollectionArgument);
   }
 
   applyFilters(filters: FilterState): void {
     this.filters = filters;
-    this.core.batch(() => {
-      this.core.nodes().forEach((n) => void n.toggleClass('filtered', !nodePasses(n.data(), filters)));
-      this.core.edges().forEach((e) => void e.toggleClass('filtered', !edgePasses(e.data(), filters)));
-    });
+    this.applyFiltersTo(this.core.elements());
     this.emit('changed');
+  }
+
+  private applyFiltersTo(eles: cytoscape.Collection): void {
+    const filters = this.filters;
+    if (!filters) return;
+    this.core.batch(() => {
+      eles.nodes().forEach((n) => void n.toggleClass('filtered', !nodePasses(n.data(), filters)));
+      eles.edges().forEach((e) => void e.toggleClass('filtered', !edgePasses(e.data(), filters)));
+    });
+    this.updateOrphans();
+  }
+
+  /** With "hide orphans" on, a node with no visible link left is hidden too (class `orphan`). */
+  private updateOrphans(): void {
+    const hide = this.filters?.hideOrphans ?? false;
+    const out = (ele: cytoscape.SingularElementArgument) => ele.hasClass('filtered') || ele.hasClass('hidden') || ele.hasClass('grouped');
+    this.core.batch(() => {
+      this.core.nodes().forEach((node) => {
+        const orphan =
+          hide &&
+          !out(node) &&
+          !node
+            .connectedEdges()
+            .toArray()
+            .some((ele) => {
+              const edge = ele as cytoscape.EdgeSingular;
+              return !out(edge) && !out(edge.source()) && !out(edge.target());
+            });
+        node.toggleClass('orphan', orphan);
+      });
+    });
+  }
+
+  /** Relationship captions on every link (they always show on hovered, selected and path links). */
+  setCaptions(on: boolean): void {
+    this.captions = on;
+    this.core.edges().toggleClass('show-label', on);
+  }
+
+  get captionsShown(): boolean {
+    return this.captions;
   }
 
   /** Marks a path: its elements get class `path`, everything else fades. `null` clears it. */
@@ -277,10 +615,32 @@ export class GraphView {
     cy.animate(target, { duration: 300 });
   }
 
-  positions(): Record<string, Position> {
-    const out: Record<string, Position> = {};
+  /**
+   * Fits now and again once the additions and layouts already asked for are placed: a layout still running (the
+   * first view's, or the one settling what was just drawn) moves what was fitted, and a path would end off-screen.
+   */
+  fitWhenSettled(ids?: string[]): void {
+    this.fit(ids);
+    const asked = this.work;
+    void asked.then(() => {
+      if (this.work === asked) this.fit(ids);
+    });
+  }
+
+  positions(): PositionMap {
+    const out: PositionMap = {};
     this.core.nodes().forEach((n) => void (out[n.id()] = { ...n.position() }));
     return out;
+  }
+
+  /** Puts nodes back where a map says (undo of a layout, a reopened view); nodes not in the map stay. */
+  setPositions(positions: PositionMap): void {
+    this.core.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const node = this.core.getElementById(id);
+        if (node.nonempty()) node.position(position);
+      }
+    });
   }
 
   moveNode(id: string, to: Position): void {
@@ -288,8 +648,8 @@ export class GraphView {
   }
 
   /** Re-applies size-dependent levers; the renderer reads these fields on every frame. */
-  private refreshRendering(): void {
-    const hints = renderingHints(this.core.nodes().length, this.core.edges().length);
+  private refreshRendering(nodes = this.core.nodes().length, edges = this.core.edges().length): void {
+    const hints = renderingHints(nodes, edges);
     const renderer = (this.core as unknown as { renderer(): Record<string, unknown> }).renderer();
     renderer.hideEdgesOnViewport = hints.hideEdgesOnViewport;
     renderer.textureOnViewport = hints.textureOnViewport;
@@ -314,13 +674,52 @@ export class GraphView {
     this.core.resize();
   }
 
-  /** The whole graph as a PNG data URL; `scale` 4 is enough for print. */
-  png(scale = 2): string {
-    return this.core.png({ full: true, scale, bg: theme.background });
+  /** A picture of the whole graph for a report, as SVG (light theme unless asked otherwise). */
+  svgPicture(options: PictureOptions): FramedPicture {
+    return svgPicture(this.core, this.large, options);
   }
 
-  /** The whole graph as SVG; a character XML 1.0 forbids (NUL in a name, say) would make the file unreadable. */
-  svg(): string {
-    return xmlSafeText(this.core.svg({ full: true, bg: theme.background }));
+  /** The same as a PNG; `scale` 4 is enough for print. */
+  pngPicture(options: PictureOptions, scale = 2): Promise<PngPicture> {
+    return pngPicture(this.core, this.large, options, scale);
   }
+}
+
+const sizeOfKind = (kind: string): number => (isEntityKind(kind) ? kindDefinitions[kind].size : 30);
+
+/** The diameter the canvas draws a node at: its kind's size (group nodes carry their own). */
+function nodeSize(node: cytoscape.NodeSingular): number {
+  return (node.data('size') as number | undefined) ?? sizeOfKind(node.data('kind') as string);
+}
+
+/** Starting points for newcomers of a large incremental addition: beside a neighbour already placed. */
+function besideNeighbours(nodes: ElementDefinition[], edges: ElementDefinition[], placed: PositionMap): Map<string, Position> {
+  const anchor = new Map<string, Position>();
+  for (const edge of edges) {
+    const { source, target } = edge.data as EdgeData;
+    if (placed[source] && !anchor.has(target)) anchor.set(target, placed[source]);
+    if (placed[target] && !anchor.has(source)) anchor.set(source, placed[target]);
+  }
+  const start = new Map<string, Position>();
+  for (const node of nodes) {
+    const base = anchor.get(node.data.id!);
+    if (!base) continue;
+    const angle = Math.random() * 2 * Math.PI;
+    start.set(node.data.id!, { x: base.x + 90 * Math.cos(angle), y: base.y + 90 * Math.sin(angle) });
+  }
+  return start;
+}
+
+function boxOf(points: Iterable<Position>): { x1: number; y1: number; x2: number; y2: number } | null {
+  let box: { x1: number; y1: number; x2: number; y2: number } | null = null;
+  for (const { x, y } of points) {
+    if (!box) box = { x1: x, y1: y, x2: x, y2: y };
+    else {
+      box.x1 = Math.min(box.x1, x);
+      box.y1 = Math.min(box.y1, y);
+      box.x2 = Math.max(box.x2, x);
+      box.y2 = Math.max(box.y2, y);
+    }
+  }
+  return box;
 }

@@ -45,6 +45,7 @@ export function parseUrlState(search: string): UrlState {
       start: date(params, 'start'),
       end: date(params, 'end'),
       asOf: date(params, 'asOf'),
+      hideOrphans: params.get('hideOrphans') === '1',
     },
   };
 }
@@ -67,6 +68,7 @@ export function serializeUrlState(state: UrlState): string {
   set('start', f.start);
   set('end', f.end);
   set('asOf', f.asOf);
+  if (f.hideOrphans) set('hideOrphans', '1');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -113,7 +113,7 @@ export function createConsolePanel(explorer: Explorer): ConsolePanel {
   function draw(): void {
     const graph = collectGraph(lastData);
     const added = explorer.draw(graph, 'Draw query result');
-    explorer.view.fit(pathElementIds(graph).filter((id) => explorer.view.has(id)));
+    explorer.view.fitWhenSettled(pathElementIds(graph).filter((id) => explorer.view.has(id)));
     toast(
       added.length === 0
         ? 'Everything in this result is already on the canvas.'

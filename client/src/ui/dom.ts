@@ -31,6 +31,9 @@ export function append(parent: Element, children: (Child | Child[])[]): void {
 /** Formats a 0..1 path score or a 0-100 confidence the same way everywhere. */
 export const percent = (value: number, scale: 1 | 100 = 100): string => `${Math.round(scale === 1 ? value * 100 : value)}%`;
 
+/** A link's confidence in words: "65%", or "not stated" when its source states none (null). */
+export const confidenceText = (value: number | null | undefined): string => (value == null ? 'not stated' : percent(value));
+
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return (...args: A) => {

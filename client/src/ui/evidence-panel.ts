@@ -7,12 +7,15 @@ import { fetchEntityEvidence, fetchRelationshipEvidence, type EntityDetail, type
 import { relationshipLabel } from '../../../shared/vocabulary';
 import type { EntityEvidenceQuery, HypothesisFieldsFragment } from '../gql/graphql';
 import type { Explorer, Selection } from '../explorer';
+import { isGroupId } from '../graph/groups';
 import { h } from './dom';
 import {
   confidenceMeter,
   entityLink,
   extraFields,
   fieldList,
+  markingBadges,
+  retiredBadge,
   noteList,
   section,
   sourceList,
@@ -51,7 +54,11 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
     if (!selection) return placeholder();
     panel.replaceChildren(h('p', { class: 'muted loading-text' }, 'Loading evidence…'));
     try {
-      const content = selection.group === 'nodes' ? await entityView(selection.id) : await relationshipView(selection.id);
+      const content = isGroupId(selection.id)
+        ? groupView(selection.id)
+        : selection.group === 'nodes'
+          ? await entityView(selection.id)
+          : await relationshipView(selection.id);
       if (mine === sequence) panel.replaceChildren(...content.filter((c): c is HTMLElement => c !== null));
     } catch (error) {
       if (mine === sequence)
@@ -59,6 +66,30 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           h('p', { class: 'error-text', testid: 'evidence-error' }, error instanceof Error ? error.message : String(error)),
         );
     }
+  }
+
+  /** A group node is not an entity of the graph: it says what it stands for and how to open it. */
+  function groupView(id: string): (HTMLElement | null)[] {
+    const node = explorer.view.cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return [h('p', { class: 'muted' }, 'A link of a group: it stands for the links of its members.')];
+    return [
+      h(
+        'header',
+        { class: 'evidence-header' },
+        h('div', { class: 'evidence-kind' }, 'Group'),
+        h('h2', { testid: 'evidence-title' }, node.data('label') as string),
+        h(
+          'div',
+          { class: 'evidence-actions' },
+          h(
+            'button',
+            { class: 'primary', testid: 'evidence-group-open', onclick: () => actions.expand(id) },
+            node.data('source') === 'manual' ? 'Open the group' : 'Add the next page',
+          ),
+        ),
+      ),
+      h('p', { class: 'description' }, node.data('hint') as string),
+    ];
   }
 
   async function entityView(id: string): Promise<(HTMLElement | null)[]> {
@@ -78,6 +109,10 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
         ),
         h('h2', { testid: 'evidence-title' }, entity.name),
         entity.aliases.length > 0 ? h('p', { class: 'aliases' }, `Also known as ${entity.aliases.join(', ')}`) : null,
+        badgeRow(retiredBadge(entity), markingBadges(entity.markings)),
+        entity.replacedBy
+          ? h('p', { class: 'replaced-by', testid: 'evidence-replaced-by' }, 'Replaced by ', entityLink(entity.replacedBy, actions.open))
+          : null,
         h(
           'div',
           { class: 'evidence-actions' },
@@ -89,7 +124,14 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
         ),
       ),
       entity.description ? h('p', { class: 'description' }, entity.description) : null,
-      section('Details', fieldList(kindFields(entity, actions.open))),
+      section(
+        'Details',
+        fieldList([
+          ...kindFields(entity, actions.open),
+          ['Catalogue ids', entity.externalIds.join(', ')],
+          ['STIX type', entity.kind === 'STIX_OBJECT' ? entity.stix.type : null],
+        ]),
+      ),
       entity.__typename === 'Incident' ? hypotheses(entity.attributionHypotheses, actions.open) : null,
       section('Claims and denials', statements(id, result.neighbourhood, actions.open)),
       section(`Sources (${entity.sources.length})`, sourceList(entity.sources)),
@@ -113,7 +155,14 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           h('span', { class: 'link-type' }, relationshipLabel(rel.type)),
           entityLink(rel.to, actions.open),
         ),
-        h('div', { class: 'badges' }, stanceBadge(rel.stance), confidenceMeter(rel.confidence)),
+        h(
+          'div',
+          { class: 'badges' },
+          stanceBadge(rel.stance),
+          confidenceMeter(rel.confidence),
+          retiredBadge(rel),
+          markingBadges(rel.markings),
+        ),
       ),
       rel.description ? h('p', { class: 'description' }, rel.description) : null,
       section(
@@ -130,6 +179,11 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
   }
 
   return panel;
+}
+
+/** The header's badges (retired, markings), or nothing when there are none. */
+function badgeRow(...badges: (HTMLElement | null)[]): HTMLElement | null {
+  return badges.some(Boolean) ? h('div', { class: 'badges', testid: 'evidence-badges' }, badges) : null;
 }
 
 function kindFields(entity: EntityDetail, open: OpenEntity): [string, FieldValue][] {
@@ -174,6 +228,34 @@ function kindFields(entity: EntityDetail, open: OpenEntity): [string, FieldValue
         ['Action', entity.action],
         ['By', link(entity.actor)],
         ['Aimed at', links(entity.targets)],
+      ];
+    case 'IntrusionSet':
+    case 'Infrastructure':
+      return [
+        ['First seen', entity.firstSeen],
+        ['Last seen', entity.lastSeen],
+      ];
+    case 'AttackPattern':
+      return [['Kill chain phases', entity.killChainPhases]];
+    case 'Indicator':
+      return [
+        ['Pattern', entity.pattern],
+        ['Pattern language', entity.patternType],
+        ['Valid from', entity.validFrom],
+        ['Valid until', entity.validUntil],
+      ];
+    case 'ObservedData':
+      return [
+        ['First observed', entity.firstObserved],
+        ['Last observed', entity.lastObserved],
+        ['Times observed', entity.numberObserved],
+      ];
+    case 'Grouping':
+      return [['Context', entity.context]];
+    case 'MalwareAnalysis':
+      return [
+        ['Product', entity.product],
+        ['Result', entity.result],
       ];
     default:
       return [];

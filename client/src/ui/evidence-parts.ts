@@ -1,7 +1,9 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
 import { isAllowedUrl } from '../../../shared/url-policy';
-import type { NoteFieldsFragment, SourceFieldsFragment, Stance } from '../gql/graphql';
+import type { MarkingFieldsFragment, NoteFieldsFragment, SourceFieldsFragment, Stance } from '../gql/graphql';
+import { tlpColours } from '../../../shared/markings';
 import { credibilityLabels, reliabilityDefinitions, stanceDefinitions } from '../../../shared/vocabulary';
+import { stanceSample } from './stance-sample';
 import { h, percent } from './dom';
 import { kindGlyph, kindLabel } from './kind-glyph';
 
@@ -34,12 +36,20 @@ export function stanceBadge(stance: Stance): HTMLElement {
   return h(
     'span',
     { class: `stance-badge stance-${stance}`, title: visual.meaning, testid: 'evidence-stance' },
-    h('span', { class: 'stance-line' }),
+    stanceSample(stance, 2, 26),
     visual.label,
   );
 }
 
-export function confidenceMeter(confidence: number): HTMLElement {
+export function confidenceMeter(confidence: number | null): HTMLElement {
+  if (confidence === null) {
+    return h(
+      'span',
+      { class: 'confidence unstated', title: 'The source states no confidence', testid: 'evidence-confidence' },
+      h('span', { class: 'confidence-bar' }),
+      'not stated',
+    );
+  }
   const meter = h(
     'span',
     { class: 'confidence', title: 'How sure the sources are', testid: 'evidence-confidence' },
@@ -68,7 +78,63 @@ export function noteList(notes: readonly NoteFieldsFragment[]): HTMLElement | nu
   );
 }
 
-export function sourceList(sources: readonly SourceFieldsFragment[]): HTMLElement {
+/** What a marking's badge says on hover: the TLP version, a statement's text, or the marking's id. */
+function markingTitle(marking: MarkingFieldsFragment): string {
+  const covers = marking.selectors?.length ? ` Covers ${marking.selectors.join(', ')} only.` : '';
+  if (marking.tlp) return `Traffic Light Protocol ${marking.tlpVersion ?? ''}: share as ${marking.name} allows.${covers}`;
+  return `${marking.statement ?? marking.id}${covers}`;
+}
+
+/**
+ * Data markings as badges: a TLP marking in the TLP colours (FIRST's coloured text on black, shared/markings.ts),
+ * a statement by its name with its text on hover; a granular marking names the properties it covers. Null when
+ * there are none.
+ */
+export function markingBadges(markings: readonly MarkingFieldsFragment[]): HTMLElement | null {
+  if (markings.length === 0) return null;
+  return h(
+    'span',
+    { class: 'markings', testid: 'markings' },
+    markings.map((marking) => {
+      const covers = marking.selectors?.length ? ` (${marking.selectors.join(', ')})` : '';
+      const badge = h(
+        'span',
+        {
+          class: marking.tlp ? `marking tlp tlp-${marking.tlp}` : 'marking statement',
+          title: markingTitle(marking),
+          testid: 'marking-badge',
+          'data-marking-id': marking.id,
+        },
+        `${marking.name}${covers}`,
+      );
+      if (marking.tlp) badge.style.color = tlpColours[marking.tlp];
+      return badge;
+    }),
+  );
+}
+
+/** "Revoked" or "Deprecated" for what its producer retired, else null. */
+export function retiredBadge(element: { revoked: boolean; deprecated: boolean }): HTMLElement | null {
+  if (!element.revoked && !element.deprecated) return null;
+  return element.revoked
+    ? h(
+        'span',
+        {
+          class: 'retired-badge',
+          title: 'Revoked by its producer: kept for the record, replaced by a newer object',
+          testid: 'retired-badge',
+        },
+        'Revoked',
+      )
+    : h(
+        'span',
+        { class: 'retired-badge', title: 'Deprecated by its producer: kept for the record, no longer maintained', testid: 'retired-badge' },
+        'Deprecated',
+      );
+}
+
+/** Sources as a list; where the query asked for them, each with the markings of the fact that cites it. */
+export function sourceList(sources: readonly (SourceFieldsFragment & { markings?: readonly MarkingFieldsFragment[] })[]): HTMLElement {
   if (sources.length === 0) return h('p', { class: 'muted warning-text' }, 'No source recorded for this fact.');
   return h(
     'ol',
@@ -96,6 +162,7 @@ export function sourceList(sources: readonly SourceFieldsFragment[]): HTMLElemen
           'div',
           { class: 'source-meta' },
           [source.publisher, source.published].filter(Boolean).join(' · ') || 'Publisher and date unknown',
+          markingBadges(source.markings ?? []),
         ),
         sourceWeight(source),
         source.excerpt ? h('blockquote', { class: 'source-excerpt', testid: 'source-excerpt' }, source.excerpt) : null,

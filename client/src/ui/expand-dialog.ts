@@ -1,7 +1,8 @@
 /**
- * Expand with foresight: before adding anything, show how many neighbours each relationship type
- * would bring. Above `hubThreshold` the entity is a hub and the dialog proposes only the strongest
- * links (by confidence) so one click cannot flood the view.
+ * Expand with foresight: before adding anything, show how many neighbours each relationship type would bring,
+ * not counting what the canvas already shows (so "Add 13" adds 13). Above `hubThreshold` the entity is a hub:
+ * its neighbours become group nodes by relationship type and kind ("312 incidents targeted") that page in on
+ * demand, optionally after its strongest links. Nothing is capped silently.
  */
 import { fetchNeighbourCounts } from '../api/queries';
 import { relationshipLabel } from '../../../shared/vocabulary';
@@ -13,11 +14,13 @@ import { reportError, toast } from './status';
 export const hubThreshold = 25;
 const strongestDefault = 15;
 
+const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+
 export async function openExpandDialog(explorer: Explorer, id: string): Promise<void> {
   const name = (explorer.view.cy.getElementById(id).data('name') as string | undefined) ?? id;
   let counts;
   try {
-    counts = await fetchNeighbourCounts(id, explorer.serverFilter());
+    counts = await fetchNeighbourCounts(id, explorer.serverFilter(), explorer.entityIdsOnCanvas());
   } catch (error) {
     reportError(error, 'Expand');
     return;
@@ -25,33 +28,58 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const modal = openModal(`Expand ${name}`, 'expand-dialog');
   if (total === 0) {
-    modal.body.append(h('p', { class: 'muted' }, 'No neighbours to add with the current filters.'));
+    modal.body.append(
+      h('p', { class: 'muted', testid: 'expand-nothing' }, 'Every neighbour (with the current filters) is already on the canvas.'),
+      h('div', { class: 'modal-actions' }, h('button', { onclick: () => modal.close(), testid: 'expand-cancel' }, 'Close')),
+    );
     return;
   }
   const hub = total > hubThreshold;
   const boxes = counts.map((c) => ({
     count: c,
-    box: h('input', { type: 'checkbox', checked: true, testid: 'expand-type', 'data-type': c.type, 'data-direction': c.direction }),
+    box: h('input', {
+      type: 'checkbox',
+      checked: true,
+      testid: 'expand-type',
+      'data-type': c.type,
+      'data-direction': c.direction,
+      'aria-label': `${c.direction === 'OUT' ? '' : 'incoming '}${relationshipLabel(c.type)}`,
+    }),
   }));
-  const strongest = h('input', { type: 'checkbox', checked: hub, testid: 'expand-strongest' });
-  const limit = h('input', { type: 'number', min: 1, max: 500, value: String(strongestDefault), class: 'narrow', testid: 'expand-limit' });
+  const asGroups = h('input', { type: 'radio', name: 'expand-mode', checked: hub, testid: 'expand-groups' });
+  const strongestMode = h('input', { type: 'radio', name: 'expand-mode', testid: 'expand-strongest' });
+  const allMode = h('input', { type: 'radio', name: 'expand-mode', checked: !hub, testid: 'expand-all' });
+  const limit = h('input', {
+    type: 'number',
+    min: 1,
+    max: 500,
+    value: String(strongestDefault),
+    class: 'narrow',
+    testid: 'expand-limit',
+    'aria-label': 'How many of the strongest links',
+  });
   const confirm = h('button', { class: 'primary', testid: 'expand-confirm', onclick: () => void run() });
+  const chosenCount = () => boxes.filter((b) => b.box.checked).reduce((sum, b) => sum + b.count.count, 0);
   const refresh = () => {
-    const chosen = boxes.filter((b) => b.box.checked).reduce((sum, b) => sum + b.count.count, 0);
-    const n = strongest.checked ? Math.min(chosen, Number(limit.value) || strongestDefault) : chosen;
-    confirm.textContent = `Add ${strongest.checked ? 'up to ' : ''}${n} neighbour${n === 1 ? '' : 's'}`;
+    const chosen = chosenCount();
+    const strongest = Math.min(chosen, Number(limit.value) || strongestDefault);
+    confirm.textContent = allMode.checked
+      ? `Add ${plural(chosen, 'neighbour')}`
+      : asGroups.checked
+        ? `Group ${plural(chosen, 'neighbour')}`
+        : `Add the strongest ${strongest}, group ${chosen - strongest > 0 ? `the other ${(chosen - strongest).toLocaleString('en')}` : 'none'}`;
     confirm.disabled = chosen === 0;
   };
-  for (const el of [strongest, limit, ...boxes.map((b) => b.box)]) el.addEventListener('input', refresh);
+  for (const el of [asGroups, strongestMode, allMode, limit, ...boxes.map((b) => b.box)]) el.addEventListener('input', refresh);
 
   modal.body.append(
-    hub
-      ? h(
-          'p',
-          { class: 'warning', testid: 'expand-hub-warning' },
-          `${name} is a hub with ${total} links. Adding all of them would bury the view; the strongest are proposed.`,
-        )
-      : '',
+    h(
+      'p',
+      { class: hub ? 'warning' : 'muted', testid: hub ? 'expand-hub-warning' : 'expand-summary' },
+      hub
+        ? `${name} has ${plural(total, 'neighbour')} not on the canvas. Drawn at once they would bury the view: group them by relationship and kind, and page in what you need.`
+        : `${plural(total, 'neighbour')} not on the canvas yet.`,
+    ),
     h(
       'table',
       { class: 'counts' },
@@ -61,9 +89,9 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
         h(
           'tr',
           {},
-          h('th', {}, ''),
+          h('th', {}, h('span', { class: 'visually-hidden' }, 'Include')),
           h('th', {}, 'Link'),
-          h('th', { class: 'num' }, 'Neighbours'),
+          h('th', { class: 'num' }, 'New neighbours'),
           h('th', { class: 'num' }, 'Best confidence'),
         ),
       ),
@@ -75,37 +103,47 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
             'tr',
             {},
             h('td', {}, box),
-            h(
-              'td',
-              {},
-              h('label', {}, count.direction === 'OUT' ? `${relationshipLabel(count.type)} →` : `← ${relationshipLabel(count.type)}`),
-            ),
-            h('td', { class: 'num' }, count.count),
+            h('td', {}, count.direction === 'OUT' ? `${relationshipLabel(count.type)} →` : `← ${relationshipLabel(count.type)}`),
+            h('td', { class: 'num' }, count.count.toLocaleString('en')),
             h('td', { class: 'num' }, percent(count.maxConfidence)),
           ),
         ),
       ),
     ),
-    h('label', { class: 'inline' }, strongest, ' Only the strongest ', limit, ' links by confidence'),
+    h(
+      'fieldset',
+      { class: 'expand-modes' },
+      h('legend', {}, 'How'),
+      h('label', { class: 'inline' }, allMode, ' Add them all'),
+      h('label', { class: 'inline' }, asGroups, ' As groups by relationship and kind (page in 25 at a time)'),
+      h('label', { class: 'inline' }, strongestMode, ' The strongest ', limit, ' links, the rest as groups'),
+    ),
     h('div', { class: 'modal-actions' }, h('button', { onclick: () => modal.close(), testid: 'expand-cancel' }, 'Cancel'), confirm),
   );
   modal.body.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && !confirm.disabled) void run();
+    if (e.key === 'Enter' && !confirm.disabled && !(e.target instanceof HTMLButtonElement)) void run();
   });
   refresh();
   confirm.focus();
 
   async function run(): Promise<void> {
-    const chosen = boxes.filter((b) => b.box.checked);
-    const allTypes = chosen.length === boxes.length;
-    const types = [...new Set(chosen.map((b) => b.count.type))];
+    const chosen = new Set(boxes.filter((b) => b.box.checked).map((b) => `${b.count.type}/${b.count.direction}`));
+    const groups = (group: { type: string; direction: string }) => chosen.has(`${group.type}/${group.direction}`);
+    const mode = allMode.checked ? 'all' : asGroups.checked ? 'groups' : 'strongest';
     modal.close();
     try {
-      const added = await explorer.expand(id, {
-        types: allTypes ? undefined : types,
-        limit: strongest.checked ? Number(limit.value) || strongestDefault : undefined,
+      if (mode === 'all') {
+        const added = await explorer.expand(id, { groups });
+        toast(added === 0 ? `Nothing new around ${name}.` : `Added ${plural(added, 'neighbour')} of ${name}.`);
+        return;
+      }
+      const result = await explorer.expandAsGroups(id, {
+        groups,
+        strongest: mode === 'strongest' ? Number(limit.value) || strongestDefault : 0,
       });
-      toast(added === 0 ? `Nothing new around ${name}.` : `Added ${added} element${added === 1 ? '' : 's'} around ${name}.`);
+      toast(
+        `${result.added ? `Added the strongest ${plural(result.added, 'neighbour')}; ` : ''}${plural(result.grouped, 'neighbour')} of ${name} in groups: double-click a group to add the next 25.`,
+      );
     } catch (error) {
       reportError(error, 'Expand');
     }

@@ -1,5 +1,6 @@
 /**
- * The export menu: pictures of the canvas made here (PNG, SVG), and every data and report format
+ * The export menu: pictures of the canvas made here (PNG, SVG; light theme, title, date, legend and source line as
+ * the picture settings say), and every data and report format
  * made by the server's export pipeline for the entities visible on the canvas, with the active
  * filters, so the file matches what the analyst sees.
  */
@@ -7,7 +8,9 @@ import { exportSubgraph, type ExportFormat } from '../api/queries';
 import type { Explorer } from '../explorer';
 import { h } from './dom';
 import { menuButton, type MenuEntry } from './menu-button';
+import { loadPictureSettings, openPictureSettings, pictureOptions } from './picture-settings';
 import { reportError, toast } from './status';
+import { copyViewLink } from './views-menu';
 
 function download(filename: string, href: string): void {
   const a = h('a', { href, download: filename });
@@ -41,34 +44,34 @@ export function createExportMenu(explorer: Explorer, currentQuery: () => string)
     }
   }
 
+  const options = () => pictureOptions(loadPictureSettings(window.localStorage), explorer);
+  async function png(filename: string, scale: number): Promise<void> {
+    try {
+      download(filename, (await explorer.view.pngPicture(options(), scale)).dataUrl);
+    } catch (error) {
+      reportError(error, 'Picture');
+    }
+  }
+
   const entries = (): MenuEntry[] => [
-    { label: 'Image (PNG)', testid: 'export-png', run: () => download('attribution-explorer.png', explorer.view.png(2)) },
-    {
-      label: 'Image for print (PNG, 4×)',
-      testid: 'export-png-print',
-      run: () => download('attribution-explorer@4x.png', explorer.view.png(4)),
-    },
+    { label: 'Image (PNG)', testid: 'export-png', run: () => void png('attribution-explorer.png', 2) },
+    { label: 'Image for print (PNG, 4×)', testid: 'export-png-print', run: () => void png('attribution-explorer@4x.png', 4) },
     {
       label: 'Vector image (SVG)',
       testid: 'export-svg',
-      run: () => download('attribution-explorer.svg', blobUrl(explorer.view.svg(), 'image/svg+xml')),
+      run: () => download('attribution-explorer.svg', blobUrl(explorer.view.svgPicture(options()).svg, 'image/svg+xml')),
+    },
+    {
+      label: 'Picture settings… (title, legend, theme)',
+      testid: 'export-picture-settings',
+      run: () => openPictureSettings(window.localStorage),
     },
     ...serverFormats.map(({ format, label }) => ({
       label,
       testid: `export-${format.toLowerCase().replace(/_/g, '-')}`,
       run: () => void fromServer(format),
     })),
-    {
-      label: 'Copy link to this view',
-      testid: 'export-link',
-      run: () => {
-        const url = `${location.origin}${location.pathname}${currentQuery()}`;
-        navigator.clipboard?.writeText(url).then(
-          () => toast('Link copied.'),
-          () => toast(url),
-        );
-      },
-    },
+    { label: 'Copy link to this view', testid: 'export-link', run: () => void copyViewLink(explorer, currentQuery) },
   ];
   return menuButton('Export', 'export-menu', 'Export the canvas: images, reports and data', entries);
 }

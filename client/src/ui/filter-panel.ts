@@ -5,6 +5,7 @@
  */
 import { emptyFilters, type FilterState } from '../graph/filters';
 import {
+  linkWidthBands,
   entityKindsInLegendOrder,
   kindDefinitions,
   relationshipLabel,
@@ -15,6 +16,7 @@ import type { Explorer } from '../explorer';
 import type { Stance } from '../gql/graphql';
 import { debounce, h } from './dom';
 import { kindGlyph } from './kind-glyph';
+import { stanceSample } from './stance-sample';
 
 export function createFilterPanel(explorer: Explorer): HTMLElement {
   const kindRows = entityKindsInLegendOrder.map((kind) => {
@@ -43,7 +45,7 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
       'label',
       { class: 'check legend-row', title: stanceDefinitions[stance].meaning },
       box,
-      h('span', { class: `line-sample stance-${stance}` }),
+      stanceSample(stance),
       h('span', { class: 'grow' }, stanceDefinitions[stance].label),
       count,
     );
@@ -61,6 +63,8 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
     'aria-label': 'Minimum confidence',
   });
   const minLabel = h('output', { testid: 'filter-min-confidence-value' }, '0%');
+  const orphans = h('input', { type: 'checkbox', testid: 'filter-hide-orphans' });
+  orphans.addEventListener('change', () => explorer.setFilters({ hideOrphans: orphans.checked }));
   minConfidence.addEventListener('input', () => {
     minLabel.textContent = `${minConfidence.value}%`;
     applyConfidence();
@@ -92,6 +96,7 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
     for (const [type, box] of typeBoxes) box.checked = !f.hiddenTypes.includes(type);
     minConfidence.value = String(f.minConfidence);
     minLabel.textContent = `${f.minConfidence}%`;
+    orphans.checked = f.hideOrphans;
   });
 
   const updateCounts = debounce(() => {
@@ -142,9 +147,28 @@ export function createFilterPanel(explorer: Explorer): HTMLElement {
       { class: 'legend-list' },
       stanceRows.map((r) => r.row),
     ),
-    h('p', { class: 'hint' }, 'Line width grows with confidence.'),
+    h(
+      'div',
+      { class: 'legend-widths', title: 'Line width grows with confidence' },
+      linkWidthBands.map((band) => {
+        const sample = h('span', { class: 'width-sample' });
+        sample.style.height = `${band.width}px`;
+        return h('span', { class: 'legend-width' }, sample, band.max === 100 ? `${band.min}+` : `${band.min}–${band.max}`);
+      }),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Line width grows with confidence (%); a link whose source states none is drawn thinnest. Claimed links end in a hollow arrowhead.',
+    ),
     h('h3', {}, 'Minimum confidence'),
     h('div', { class: 'form-row' }, minConfidence, minLabel),
+    h(
+      'label',
+      { class: 'check', title: 'Hide entities left with no visible link by the filters' },
+      orphans,
+      'Hide entities without a visible link',
+    ),
     h('details', { class: 'types' }, h('summary', {}, 'Relationship types'), typeList),
   );
 }

@@ -263,7 +263,7 @@ export function createPathPanel(explorer: Explorer): PathPanel {
   function show(path: Omit<RankedPath, 'variants' | 'variantPaths'>, item: HTMLElement): void {
     explorer.draw(path, 'Add path');
     explorer.view.highlight(pathElementIds(path));
-    explorer.view.fit(pathElementIds(path));
+    explorer.view.fitWhenSettled(pathElementIds(path));
     results.querySelectorAll('.selected').forEach((li) => li.classList.remove('selected'));
     item.classList.add('selected');
   }

@@ -32,6 +32,11 @@ export interface ShortcutActions {
   clear(): void;
   toggleConsole(): void;
   togglePaths(): void;
+  toggleCaptions(): void;
+  group(): void;
+  toggleList(): void;
+  toggleLeftPanel(): void;
+  toggleRightPanel(): void;
 }
 
 export function shortcutTable(a: ShortcutActions): Shortcut[] {
@@ -51,11 +56,27 @@ export function shortcutTable(a: ShortcutActions): Shortcut[] {
     { keys: '1', description: 'Force layout', matches: key('1'), run: () => a.layout(0) },
     { keys: '2', description: 'Hierarchical layout (attribution chains)', matches: key('2'), run: () => a.layout(1) },
     { keys: '3', description: 'Concentric layout (hubs in the middle)', matches: key('3'), run: () => a.layout(2) },
+    { keys: 'Ctrl+G', description: 'Group the selected entities into one node (double-click opens it)', matches: ctrl('g'), run: a.group },
     { keys: 'Ctrl+Z', description: 'Undo', matches: ctrl('z'), run: a.undo },
     { keys: 'Ctrl+Shift+Z', description: 'Redo (also Ctrl+Y)', matches: (e) => ctrl('z', true)(e) || ctrl('y')(e), run: a.redo },
-    { keys: 'Esc', description: 'Clear selection and path highlight', matches: (e) => e.key === 'Escape', run: a.clear },
+    {
+      keys: 'Esc',
+      description: 'Clear selection and path highlight; closes menus and dialogs',
+      matches: (e) => e.key === 'Escape',
+      run: a.clear,
+    },
+    {
+      keys: 'Tab, arrows, Enter',
+      description: 'Tab into the canvas; arrows move between linked entities; Enter opens the evidence',
+      matches: () => false,
+      run: () => undefined,
+    },
     { keys: 'G', description: 'Open or close the GraphQL console', matches: key('g'), run: a.toggleConsole },
     { keys: 'R', description: 'Open the path finder (routes)', matches: key('r'), run: a.togglePaths },
+    { keys: 'L', description: 'Show or hide the captions of every link', matches: key('l'), run: a.toggleCaptions },
+    { keys: 'T', description: 'Show the canvas as tables (entities and links), or go back', matches: key('t'), run: a.toggleList },
+    { keys: '[', description: 'Hide or show the left panel (filters, paths)', matches: key('['), run: a.toggleLeftPanel },
+    { keys: ']', description: 'Hide or show the right panel (evidence, console)', matches: key(']'), run: a.toggleRightPanel },
     { keys: '?', description: 'Show this help', matches: (e) => e.key === '?', run: () => openHelp(shortcutTable(a)) },
   ];
 }

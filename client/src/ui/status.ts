@@ -4,18 +4,30 @@
  * empty state.
  */
 import { ApiError, onActivity } from '../api/client';
+import type { GraphView } from '../graph/view';
 import { h } from './dom';
 
 const loadingDelayMs = 150;
 
-export function mountLoadingIndicator(host: HTMLElement): void {
+/** A thin bar over the canvas while requests are in flight or the canvas is drawing (a large draw, a layout). */
+export function mountLoadingIndicator(host: HTMLElement, view: GraphView): void {
   const bar = h('div', { class: 'loading-bar', testid: 'loading', role: 'progressbar', 'aria-label': 'Loading', hidden: true });
   host.append(bar);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  onActivity((inFlight) => {
+  let requests = 0;
+  let drawing = false;
+  const update = () => {
     clearTimeout(timer);
-    if (inFlight > 0) timer = setTimeout(() => (bar.hidden = false), loadingDelayMs);
+    if (requests > 0 || drawing) timer = setTimeout(() => (bar.hidden = false), loadingDelayMs);
     else bar.hidden = true;
+  };
+  onActivity((inFlight) => {
+    requests = inFlight;
+    update();
+  });
+  view.on('busy', (busy) => {
+    drawing = busy;
+    update();
   });
 }
 

@@ -10,6 +10,8 @@ export interface ToolbarHandlers {
   layout(name: LayoutName): void;
   toggleConsole(): void;
   togglePaths(): void;
+  toggleCaptions(): void;
+  toggleList(): void;
   help(): void;
   currentQuery(): string;
 }
@@ -84,6 +86,22 @@ export function createToolbar(explorer: Explorer, handlers: ToolbarHandlers): HT
     undo,
     redo,
     h('span', { class: 'divider' }),
+    h(
+      'button',
+      {
+        class: 'tool',
+        testid: 'captions-toggle',
+        title: 'Captions on every link (L)',
+        'aria-pressed': 'false',
+        onclick: handlers.toggleCaptions,
+      },
+      'Captions',
+    ),
+    h(
+      'button',
+      { class: 'tool', testid: 'list-toggle', title: 'The canvas as tables (T)', 'aria-pressed': 'false', onclick: handlers.toggleList },
+      'List',
+    ),
     h('button', { class: 'tool', testid: 'paths-toggle', title: 'Path finder (R)', onclick: handlers.togglePaths }, 'Paths'),
     h('button', { class: 'tool', testid: 'console-toggle', title: 'GraphQL console (G)', onclick: handlers.toggleConsole }, 'GraphQL'),
     createViewsMenu(explorer, handlers.currentQuery),

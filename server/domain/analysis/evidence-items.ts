@@ -10,6 +10,7 @@ import { relationshipLabel } from '../../../shared/vocabulary.js';
 import type { EntityKindName } from '../model.js';
 import type { EntityLink } from '../graph-records.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import { rankingConfidence } from '../confidence.js';
 import { assertsMembership, hypothesisOf, type HypothesisDraft, type LinksById } from './hypotheses.js';
 
 export const consistencyRatings = ['CC', 'C', 'N', 'I', 'II', 'NA'] as const;
@@ -39,11 +40,11 @@ export const unrated: ProposedRating = { rating: 'N', rule: 'No rule from the gr
 export type KnownCitations = (sources: readonly Citation[], recordedAt: string | null | undefined) => Citation[] | null;
 
 /** A strong attribution: stated as fact with confidence 80 or more (makes CC and II rather than C and I). */
-const isStrong = (relationship: RelationshipRecord) => relationship.stance === 'ASSERTED' && relationship.confidence >= 80;
+const isStrong = (relationship: RelationshipRecord) => relationship.stance === 'ASSERTED' && (relationship.confidence ?? 0) >= 80;
 
 /** "July 2022 cyberattack attributed to Iran (suspected, 70)". */
 export function linkLabel(relationship: RelationshipRecord): string {
-  return `${relationship.from.name} ${relationshipLabel(relationship.type)} ${relationship.to.name} (${relationship.stance.toLowerCase()}, ${relationship.confidence})`;
+  return `${relationship.from.name} ${relationshipLabel(relationship.type)} ${relationship.to.name} (${relationship.stance.toLowerCase()}, ${relationship.confidence ?? 'confidence not stated'})`;
 }
 
 interface Context {
@@ -172,7 +173,7 @@ export function evidenceItems(
         label: linkLabel(relationship),
         kind,
         relationship,
-        confidence: relationship.confidence,
+        confidence: rankingConfidence(relationship.confidence),
         sources,
         proposed,
       });
@@ -213,7 +214,7 @@ export function evidenceItems(
       label: statement.name,
       kind: statement.kind,
       relationship: null,
-      confidence: about.confidence,
+      confidence: rankingConfidence(about.confidence),
       sources,
       proposed,
     });
@@ -230,7 +231,7 @@ export function evidenceItems(
       label: response.name,
       kind: response.kind,
       relationship: respondsTo,
-      confidence: respondsTo.confidence,
+      confidence: rankingConfidence(respondsTo.confidence),
       sources: unique,
       proposed: rateResponse(response, targets, context),
     });

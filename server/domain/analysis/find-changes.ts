@@ -101,7 +101,7 @@ async function auditedChanges(graph: Graph, from: string, to: string, ids: reado
         kind: 'CONFIDENCE_CHANGED',
         date: event.at.slice(0, 10),
         subjectId: event.subjectId,
-        description: `~ ${what}: confidence ${String(before?.confidence)} -> ${String(after?.confidence)}`,
+        description: `~ ${what}: confidence ${String(before?.confidence ?? 'not stated')} -> ${String(after?.confidence ?? 'not stated')}`,
         relationship: null,
         source: null,
       });

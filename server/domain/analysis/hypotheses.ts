@@ -8,6 +8,7 @@
  */
 import type { EntityLink } from '../graph-records.js';
 import type { EntityRecord, RelationshipRecord } from '../types.js';
+import { rankingConfidence } from '../confidence.js';
 
 /** Links that name a candidate responsible party. */
 export const candidateTypes: ReadonlySet<string> = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY']);
@@ -65,7 +66,7 @@ export function graphHypothesisId(incidentId: string, actorId: string): string {
 export function graphHypotheses(incident: EntityRecord, incidentLinks: readonly EntityLink[], around: LinksById): HypothesisDraft[] {
   const candidates = incidentLinks
     .filter(({ relationship }) => relationship.from.id === incident.id && candidateTypes.has(relationship.type))
-    .sort((a, b) => b.relationship.confidence - a.relationship.confidence)
+    .sort((a, b) => rankingConfidence(b.relationship.confidence) - rankingConfidence(a.relationship.confidence))
     .map(({ other }) => other);
   const byKey = new Map<string, EntityRecord[]>();
   for (const candidate of candidates) {

@@ -7,7 +7,7 @@ import { isRelationshipType, relationshipTypes, type StanceName } from '../model
 import { checkDate, checkRange } from '../relationship-filter.js';
 import { textProblem } from '../text-policy.js';
 import type { RelationshipRecord } from '../types.js';
-import { citationsFromInput, slug, type CitationInput } from './citations.js';
+import { citationsFromInput, markingIds, relationshipToImport, slug, type CitationInput } from './citations.js';
 import { writeEdit } from './user-errors.js';
 
 export interface RelationshipInput {
@@ -22,6 +22,8 @@ export interface RelationshipInput {
   description?: string | null;
   sources: CitationInput[];
   disputedBy?: string[] | null;
+  /** Marking-definition ids or TLP names; replaces the link's markings when given. */
+  markings?: string[] | null;
 }
 
 /** Asserts a relationship with stance, confidence, dates and at least one source; refused without a source. */
@@ -41,6 +43,8 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
   }
   const { sources, citations } = citationsFromInput(input.sources, 'input');
   const relationship: ImportRelationship = {
+    ...(existing ? relationshipToImport(existing) : {}),
+    markings: input.markings ? markingIds(input.markings, 'input.markings') : (existing?.markings ?? []),
     id,
     type: input.type,
     from: input.from,
@@ -52,7 +56,7 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
     description: input.description ?? null,
     sources: citations,
     disputedBy: input.disputedBy ?? (existing ? existing.disputedBy.map((entity) => entity.id) : []),
-    extra: null,
+    extra: existing?.extra ? (JSON.parse(existing.extra) as Record<string, unknown>) : null,
   };
   await writeEdit(graph, { sources, entities: [], relationships: [relationship] }, { actor, perElement: true });
   return (await findRelationship(graph, id))!;

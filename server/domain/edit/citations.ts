@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { markingIdOf } from '../../../shared/markings.js';
 import { urlProblem } from '../../../shared/url-policy.js';
 import { BadUserInputError } from '../../errors.js';
 import { shownValue } from '../text-policy.js';
 import type { ImportCitation, ImportSource } from '../import/document.js';
-import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
-import type { ImportEntity, ImportRelationship } from '../import/document.js';
+import type { Citation, EntityRecord, RelationshipRecord, StixBookkeeping } from '../types.js';
+import type { ImportBookkeeping, ImportEntity, ImportRelationship } from '../import/document.js';
 import type { ReliabilityGrade } from '../model.js';
 
 export interface CitationInput {
@@ -76,13 +77,39 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
   return { sources, citations };
 }
 
+/** Markings given with an edit (ids or TLP names) as marking-definition ids; an unknown one is refused. */
+export function markingIds(given: string[], where: string): string[] {
+  return given.map((text, index) => {
+    const id = markingIdOf(text);
+    if (!id) throw new BadUserInputError(`${where}[${index}] "${text}" is neither a marking-definition id nor a TLP name (TLP:RED, ...).`);
+    return id;
+  });
+}
+
 function citationsOf(cited: Citation[]): ImportCitation[] {
   return cited.map((citation) => ({ source: citation.id, excerpt: citation.excerpt, credibility: citation.credibility }));
+}
+
+/**
+ * STIX bookkeeping of a stored element, to re-write it with a change: everything but `modified`, which an edit
+ * leaves out so that the import pipeline advances it (an element with the same `modified` would be kept as it was).
+ */
+function bookkeepingToImport(record: StixBookkeeping): ImportBookkeeping {
+  return {
+    stixObject: record.stixObject ? (JSON.parse(record.stixObject) as Record<string, unknown>) : null,
+    created: record.created,
+    modified: null,
+    markings: record.markings,
+    revoked: record.revoked,
+    deprecated: record.deprecated,
+  };
 }
 
 /** An entity as the graph holds it -> the import form, to re-write it with a change. */
 export function entityToImport(record: EntityRecord): ImportEntity {
   return {
+    ...bookkeepingToImport(record),
+    externalIds: record.externalIds,
     id: record.id,
     kind: record.kind,
     name: record.name,
@@ -98,6 +125,8 @@ export function entityToImport(record: EntityRecord): ImportEntity {
 /** A relationship as the graph holds it -> the import form, to re-write it with a change. */
 export function relationshipToImport(record: RelationshipRecord): ImportRelationship {
   return {
+    ...bookkeepingToImport(record),
+    count: record.count,
     id: record.id,
     type: record.type as ImportRelationship['type'],
     from: record.from.id,
@@ -109,6 +138,6 @@ export function relationshipToImport(record: RelationshipRecord): ImportRelation
     description: record.description,
     sources: citationsOf(record.sources),
     disputedBy: record.disputedBy.map((entity) => entity.id),
-    extra: null,
+    extra: record.extra ? (JSON.parse(record.extra) as Record<string, unknown>) : null,
   };
 }

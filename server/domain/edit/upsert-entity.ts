@@ -3,7 +3,7 @@ import type { Graph } from '../../graph/run.js';
 import { findEntity } from '../find-entity.js';
 import { kindProperties, type EntityKindName } from '../model.js';
 import type { EntityRecord } from '../types.js';
-import { citationsFromInput, entityToImport, slug, type CitationInput } from './citations.js';
+import { citationsFromInput, entityToImport, markingIds, slug, type CitationInput } from './citations.js';
 import { writeEdit } from './user-errors.js';
 
 export interface EntityInput {
@@ -14,6 +14,8 @@ export interface EntityInput {
   description?: string | null;
   date?: string | null;
   sources?: CitationInput[] | null;
+  /** Marking-definition ids or TLP names; replaces the entity's markings when given. */
+  markings?: string[] | null;
   [property: string]: unknown;
 }
 
@@ -50,6 +52,8 @@ export async function upsertEntity(graph: Graph, input: EntityInput, actor: stri
     ]),
   );
   const entity = {
+    ...(base ?? {}),
+    markings: input.markings ? markingIds(input.markings, 'input.markings') : (base?.markings ?? []),
     id,
     kind: input.kind,
     name,

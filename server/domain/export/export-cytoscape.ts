@@ -1,14 +1,16 @@
 import { subgraphToElements } from '../../../shared/graph-elements.js';
-import { layoutSubgraph } from './layout-subgraph.js';
+import type { SubgraphLayout } from './layout-subgraph.js';
+import { stixIdOfEntity, stixTypeOfEntity } from '../stix/element-stix.js';
+import { markingNames } from './markings.js';
 import type { ExportSubgraph } from './types.js';
 
 /**
  * Cytoscape JSON as `cy.json()` writes it (elements grouped into nodes and edges), with the client's own
  * element data (so it loads into the explorer and Cytoscape desktop alike), the facts the canvas leaves
- * out, and laid-out positions.
+ * out, and positions (a saved view's, or laid out).
  */
-export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
-  const { positions } = layoutSubgraph(subgraph);
+export function exportCytoscapeJson(subgraph: ExportSubgraph, layout: SubgraphLayout): string {
+  const { positions } = layout;
   const entities = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
   const relationships = new Map(subgraph.relationships.map((rel) => [rel.id, rel]));
   const nodes: unknown[] = [];
@@ -18,7 +20,16 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
     const entity = entities.get(id);
     if (element.group === 'nodes' && entity) {
       nodes.push({
-        data: { ...element.data, description: entity.description, ...entity.properties, sources: entity.sources },
+        data: {
+          ...element.data,
+          description: entity.description,
+          ...entity.properties,
+          markings: markingNames(entity, subgraph),
+          stixId: stixIdOfEntity(entity),
+          stixType: stixTypeOfEntity(entity),
+          externalIds: entity.externalIds,
+          sources: entity.sources,
+        },
         position: positions.get(id),
       });
     } else {
@@ -28,6 +39,7 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph): string {
           ...element.data,
           description: rel.description,
           disputedBy: rel.disputedBy.map((entity) => entity.id),
+          markings: markingNames(rel, subgraph),
           sources: rel.sources,
         },
       });

@@ -2,7 +2,16 @@ import { create } from 'xmlbuilder2';
 import { xmlReplacementCharacter } from '../../../shared/xml-text.js';
 import { relationshipLabel } from '../../../shared/vocabulary.js';
 import { citationColumnNames, citationColumns, kindPropertyNames, listSeparator } from './citation-columns.js';
+import { rankingConfidence } from '../confidence.js';
+import { stixIdOfEntity, stixTypeOfEntity } from '../stix/element-stix.js';
+import type { StixBookkeeping } from '../types.js';
+import { markingNames, tlpLabel, tlpOfElement } from './markings.js';
 import type { ExportSubgraph } from './types.js';
+
+const tlpOrNull = (element: StixBookkeeping) => {
+  const level = tlpOfElement(element);
+  return level ? tlpLabel(level) : null;
+};
 
 type KeyType = 'string' | 'int' | 'double';
 interface Key {
@@ -16,6 +25,12 @@ const nodeKeys: Key[] = [
   { name: 'aliases', type: 'string' },
   { name: 'description', type: 'string' },
   { name: 'date', type: 'string' },
+  { name: 'tlp', type: 'string' },
+  { name: 'markings', type: 'string' },
+  { name: 'stix_id', type: 'string' },
+  { name: 'stix_type', type: 'string' },
+  { name: 'external_ids', type: 'string' },
+  { name: 'retired', type: 'string' },
   ...kindPropertyNames.map((name) => ({ name, type: 'string' as const })),
   ...citationColumnNames.map((name) => ({ name, type: 'string' as const })),
 ];
@@ -27,6 +42,8 @@ const edgeKeys: Key[] = [
   { name: 'confidence', type: 'int' },
   // Gephi reads an edge attribute named weight as the edge weight for layouts and metrics.
   { name: 'weight', type: 'double' },
+  { name: 'tlp', type: 'string' },
+  { name: 'markings', type: 'string' },
   { name: 'since', type: 'string' },
   { name: 'until', type: 'string' },
   { name: 'description', type: 'string' },
@@ -64,6 +81,12 @@ export function exportGraphml(subgraph: ExportSubgraph): string {
       aliases: entity.aliases.join(listSeparator),
       description: entity.description,
       date: entity.date,
+      tlp: tlpOrNull(entity),
+      markings: markingNames(entity, subgraph).join(listSeparator),
+      stix_id: stixIdOfEntity(entity),
+      stix_type: stixTypeOfEntity(entity),
+      external_ids: entity.externalIds.join(listSeparator),
+      retired: entity.revoked ? 'revoked' : entity.deprecated ? 'deprecated' : null,
       ...Object.fromEntries(kindPropertyNames.map((name) => [name, entity.properties[name] ?? null])),
       ...citationColumns(entity.sources),
     });
@@ -74,7 +97,10 @@ export function exportGraphml(subgraph: ExportSubgraph): string {
       type: relationship.type,
       stance: relationship.stance,
       confidence: relationship.confidence,
-      weight: relationship.confidence / 100,
+      // Layouts need a number; an unstated confidence weighs as rankings weigh it (server/domain/confidence.ts).
+      weight: rankingConfidence(relationship.confidence) / 100,
+      tlp: tlpOrNull(relationship),
+      markings: markingNames(relationship, subgraph).join(listSeparator),
       since: relationship.since,
       until: relationship.until,
       description: relationship.description,

@@ -1,13 +1,13 @@
 import { isAllowedUrl } from '../../../shared/url-policy.js';
-import { kindDefinitions } from '../../../shared/vocabulary.js';
-import type { Citation, EntityRecord } from '../types.js';
-import { escapeMarkup as esc } from './escape-markup.js';
-import { layoutSubgraph } from './layout-subgraph.js';
+import { kindDefinitions, relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
+import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import { escapeMarkup as esc } from '../../../shared/escape-markup.js';
+import type { SubgraphLayout } from './layout-subgraph.js';
 import { mentionName, type Phrase } from './phrasing.js';
 import { renderSubgraphSvg } from './render-svg.js';
-import { buildReportModel, type ReportSentence } from './report-model.js';
+import { buildReportModel, mostConnected, reportLimits, type ReportSentence } from './report-model.js';
 import { reportCss } from './report-style.js';
-import { shapeMarkup } from './svg-shapes.js';
+import { shapeMarkup } from '../../../shared/svg-shapes.js';
 import type { ExportSubgraph } from './types.js';
 
 /**
@@ -33,7 +33,7 @@ function sentenceHtml(entry: ReportSentence): string {
     )
     .join('');
   const stance = entry.relationship.stance;
-  return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${disputes}</li>`;
+  return `<li class="stance-${stance}">${phraseHtml(entry.phrase)}${notes(entry.notes)}.<span class="stance">${[stance.toLowerCase(), entry.period].filter(Boolean).map(esc).join(' · ')}</span>${markingBadges(entry.markings)}${disputes}</li>`;
 }
 
 function citationHtml(citation: Citation): string {
@@ -54,18 +54,47 @@ function citationHtml(citation: Citation): string {
   return `${excerpt}${where}.${link}`;
 }
 
+/** Marking badges: TLP ones in the TLP colours (coloured text on black, report-style.ts), statements in plain text. */
+function markingBadges(markings: string[]): string {
+  return markings
+    .map((name) => {
+      const level = /^TLP:(CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED)$/.exec(name)?.[1];
+      return level
+        ? `<span class="marking tlp tlp-${level === 'WHITE' ? 'CLEAR' : level.replace('+', '_')}">${esc(name)}</span>`
+        : `<span class="marking" title="${esc(name)}">${esc(name.length > 40 ? `${name.slice(0, 39)}…` : name)}</span>`;
+    })
+    .join('');
+}
+
 function swatch(entity: EntityRecord): string {
   const visual = kindDefinitions[entity.kind];
   return `<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${shapeMarkup(visual.shape, 7, 7, 12, `fill="${visual.color}" stroke="#1F2430" stroke-width="0.8"`)}</svg>`;
 }
 
+function appendixHtml(links: RelationshipRecord[]): string {
+  const rows = links.map(
+    (rel) =>
+      `<tr><td>${esc(rel.from.name)}</td><td>${esc(relationshipLabel(rel.type))}</td><td>${esc(rel.to.name)}</td><td>${esc(stanceDefinitions[rel.stance].label)}</td><td class="date">${rel.confidence ?? 'not stated'}</td><td class="date">${rel.sources.length}</td></tr>`,
+  );
+  return `<h2 id="appendix">Appendix: every link</h2>
+<table class="appendix">
+<thead><tr><th>From</th><th>Relationship</th><th>To</th><th>Stance</th><th>Confidence</th><th>Sources</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
 /** The report as one self-contained, print-ready HTML page: inline CSS and SVG, no external resources. */
-export function exportHtml(subgraph: ExportSubgraph): string {
+export function exportHtml(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgraph) => SubgraphLayout): string {
   const model = buildReportModel(subgraph);
-  const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
-  const rows = model.entities.map(({ entity, kindLabel, notes: numbers }) => {
+  // A summarised report pictures its most connected entities; every entity is in its tables.
+  const pictured = model.summarised ? mostConnected(subgraph, reportLimits.pictureEntities) : subgraph;
+  const svg = renderSubgraphSvg(pictured, layoutOf(pictured));
+  const rows = model.entities.map(({ entity, kindLabel, notes: numbers, markings, retired }) => {
     const aliases = entity.aliases.length ? `<span class="aliases">${esc(entity.aliases.join(', '))}</span>` : '';
-    return `<tr id="${esc(anchor(entity))}"><td><strong>${esc(entity.name)}</strong>${aliases}</td><td class="kind">${swatch(entity)}${esc(kindLabel)}</td><td class="date">${esc(entity.date ?? '')}</td><td>${esc(entity.description ?? '')}${notes(numbers)}</td></tr>`;
+    const badge = retired ? `<span class="marking retired">${esc(retired)}</span>` : '';
+    return `<tr id="${esc(anchor(entity))}"><td><strong>${esc(entity.name)}</strong>${aliases}${badge}${markingBadges(markings)}</td><td class="kind">${swatch(entity)}${esc(kindLabel)}</td><td class="date">${esc(entity.date ?? '')}</td><td>${esc(entity.description ?? '')}${notes(numbers)}</td></tr>`;
   });
   return `<!DOCTYPE html>
 <html lang="en">
@@ -79,11 +108,14 @@ export function exportHtml(subgraph: ExportSubgraph): string {
 </head>
 <body>
 <header>
+${model.tlp ? `<p class="tlp-banner">${markingBadges([model.tlp])}</p>` : ''}
 <p class="eyebrow">Attribution Explorer · exported ${esc(model.exportedOn)}</p>
 <h1>${esc(model.title)}</h1>
 <p class="scope">${esc(model.scope)}</p>
 <p class="summary">${esc(model.summary)}</p>
 ${model.truncated ? '<p class="warning">The neighbourhood was cut to its strongest links; some weaker links are not shown.</p>' : ''}
+${model.summarised ? `<p class="warning">A large report, summarised: the picture shows the ${pictured.entities.length} most connected entities, the narrative the ${model.summarised.narratedLinks.toLocaleString('en')} links among the ${model.summarised.narratedEntities.toLocaleString('en')} most connected. Every entity and every link (${subgraph.relationships.length.toLocaleString('en')}) is in the tables and the appendix.</p>` : ''}
+${model.withheld ? `<p class="warning">${esc(model.withheld)}</p>` : ''}
 </header>
 <figure>
 ${svg}
@@ -110,6 +142,7 @@ ${
 ${model.analystNotes.map((note) => `<li>On ${phraseHtml(note.about)}, ${esc(note.author)} (${esc(note.written)}): <q>${esc(note.text)}</q>${notes(note.notes)}</li>`).join('\n')}
 </ul>`
 }
+${model.summarised ? appendixHtml(model.summarised.appendix) : ''}
 <h2>Sources</h2>
 <ol class="sources">
 ${model.footnotes.map((note) => `<li id="fn-${note.number}" value="${note.number}">${citationHtml(note.citation)}</li>`).join('\n')}

@@ -1,9 +1,10 @@
+import { relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
 import { isAllowedUrl } from '../../../shared/url-policy.js';
 import type { Citation } from '../types.js';
-import { layoutSubgraph } from './layout-subgraph.js';
+import type { SubgraphLayout } from './layout-subgraph.js';
 import { mentionName, type Phrase } from './phrasing.js';
 import { renderSubgraphSvg } from './render-svg.js';
-import { buildReportModel, type Dispute, type ReportSentence } from './report-model.js';
+import { buildReportModel, mostConnected, reportLimits, type Dispute, type ReportSentence } from './report-model.js';
 import type { ExportSubgraph } from './types.js';
 
 // Markdown special characters in names and quotes would turn into emphasis or links.
@@ -19,7 +20,7 @@ function disputeText(dispute: Dispute): string {
 
 function sentenceLine(entry: ReportSentence): string {
   const disputes = entry.disputes.map((dispute) => `\n  - ⚑ ${disputeText(dispute)}`).join('');
-  const margin = [entry.relationship.stance.toLowerCase(), entry.period].filter(Boolean).join(', ');
+  const margin = [entry.relationship.stance.toLowerCase(), entry.period, ...entry.markings.map(escape)].filter(Boolean).join(', ');
   return `- ${escape(phraseText(entry.phrase))} ${noteMarks(entry.notes)}. *(${margin})*${disputes}`;
 }
 
@@ -45,16 +46,27 @@ function urlText(url: string): string {
 }
 
 /** The report as Markdown, the picture embedded as an SVG data URI so the file stands alone. */
-export function exportMarkdown(subgraph: ExportSubgraph): string {
+export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgraph) => SubgraphLayout): string {
   const model = buildReportModel(subgraph);
-  const svg = renderSubgraphSvg(subgraph, layoutSubgraph(subgraph));
+  // A summarised report pictures its most connected entities; every entity is in its tables.
+  const pictured = model.summarised ? mostConnected(subgraph, reportLimits.pictureEntities) : subgraph;
+  const svg = renderSubgraphSvg(pictured, layoutOf(pictured));
   const lines = [
+    // The marking comes first, where a reader sees it before anything it governs (TLP 2.0: "at the top").
+    ...(model.tlp ? [`**${model.tlp}**`, ''] : []),
     `# ${escape(model.title)}`,
     '',
     `*${escape(model.scope)} Exported from Attribution Explorer on ${model.exportedOn}.*`,
     '',
     model.summary,
+    ...(model.withheld ? ['', `> **Withheld:** ${model.withheld}`] : []),
     ...(model.truncated ? ['', '> **Note:** the neighbourhood was cut to its strongest links; some weaker links are not shown.'] : []),
+    ...(model.summarised
+      ? [
+          '',
+          `> **A large report, summarised:** the picture shows the ${pictured.entities.length} most connected entities, the narrative the ${model.summarised.narratedLinks} links among the ${model.summarised.narratedEntities} most connected. Every entity and every link (${subgraph.relationships.length}) is in the tables and the appendix.`,
+        ]
+      : []),
     '',
     `![Graph of the entities and links in this report](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
     '',
@@ -68,11 +80,12 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
     '',
     '## Entities',
     '',
-    '| Name | Kind | Date | Description |',
-    '| --- | --- | --- | --- |',
-    ...model.entities.map(({ entity, kindLabel, notes }) => {
+    '| Name | Kind | Date | Description | Markings |',
+    '| --- | --- | --- | --- | --- |',
+    ...model.entities.map(({ entity, kindLabel, notes, markings, retired }) => {
       const aliases = entity.aliases.length ? ` (${entity.aliases.map(cell).join(', ')})` : '';
-      return `| **${cell(entity.name)}**${aliases} | ${kindLabel} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} |`;
+      const kind = retired ? `${kindLabel} (${retired})` : kindLabel;
+      return `| **${cell(entity.name)}**${aliases} | ${kind} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} | ${markings.map(cell).join(', ')} |`;
     }),
     ...(model.analystNotes.length === 0
       ? []
@@ -84,6 +97,19 @@ export function exportMarkdown(subgraph: ExportSubgraph): string {
             `- On ${escape(phraseText(note.about))}, ${escape(note.author)} (${note.written}): “${cell(note.text)}” ${noteMarks(note.notes)}`.trimEnd(),
           ),
         ]),
+    ...(model.summarised
+      ? [
+          '',
+          '## Appendix: every link',
+          '',
+          '| From | Relationship | To | Stance | Confidence | Sources |',
+          '| --- | --- | --- | --- | --- | --- |',
+          ...model.summarised.appendix.map(
+            (rel) =>
+              `| ${cell(rel.from.name)} | ${relationshipLabel(rel.type)} | ${cell(rel.to.name)} | ${stanceDefinitions[rel.stance].label} | ${rel.confidence ?? 'not stated'} | ${rel.sources.length} |`,
+          ),
+        ]
+      : []),
     '',
     '## Sources',
     '',

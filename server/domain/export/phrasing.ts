@@ -1,3 +1,4 @@
+import { confidenceWords } from '../confidence.js';
 import type { StanceName } from '../model.js';
 import type { EntityRecord, RelationshipRecord } from '../types.js';
 
@@ -73,9 +74,13 @@ function template(type: string, stance: StanceName): string {
   }
 }
 
-/** " (confidence 65)" where the number matters: always for hedged stances, for facts below 85. */
-function confidenceClause(relationship: RelationshipRecord): string {
-  return relationship.stance !== 'ASSERTED' || relationship.confidence < 85 ? ` (confidence ${relationship.confidence})` : '';
+/**
+ * " (confidence 65)" where the number matters: always for hedged stances, for facts below 85. A fact whose
+ * source states no confidence reads as stated; a hedged one says "confidence not stated".
+ */
+function confidenceClause({ stance, confidence }: RelationshipRecord): string {
+  if (stance === 'ASSERTED') return confidence !== null && confidence < 85 ? ` (${confidenceWords(confidence)})` : '';
+  return ` (${confidenceWords(confidence)})`;
 }
 
 /** When the link holds, for the margin of a sentence: "from 2022-09-09", "until 2023-01-01", or null. */

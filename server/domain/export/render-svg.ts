@@ -1,27 +1,23 @@
+import { defaultPictureOptions, framePicture, type PictureOptions } from '../../../shared/picture-frame.js';
+import { stanceColour, themes, type Theme } from '../../../shared/themes.js';
+import { confidenceWords } from '../confidence.js';
 import {
-  entityKindsInLegendOrder,
   kindDefinitions,
+  linkWidth,
   stanceDefinitions,
+  stanceStroke,
   stancesInLegendOrder,
   type EntityKindName,
 } from '../../../shared/vocabulary.js';
 import type { RelationshipRecord } from '../types.js';
-import { escapeMarkup } from './escape-markup.js';
+import { escapeMarkup } from '../../../shared/escape-markup.js';
 import type { Point, SubgraphLayout } from './layout-subgraph.js';
-import { shapeMarkup } from './svg-shapes.js';
+import { shapeMarkup } from '../../../shared/svg-shapes.js';
 import type { ExportSubgraph } from './types.js';
+import type { PictureGroup } from './view-export.js';
 
-const ink = '#1F2430';
-const font = 'Helvetica, Arial, sans-serif';
 const margin = { x: 90, top: 40, bottom: 70 };
 const minWidth = 640;
-const legendItemWidth = 150;
-const legendRowHeight = 24;
-const dashes: Record<string, string> = {
-  solid: '',
-  dashed: 'stroke-dasharray="7 4"',
-  dotted: 'stroke-dasharray="1.5 3.5" stroke-linecap="round"',
-};
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** Splits a name into at most three lines of about 22 characters, for labels under nodes. */
@@ -36,12 +32,15 @@ export function wrapLabel(name: string, width = 22, maxLines = 3): string[] {
   return [...lines.slice(0, maxLines - 1), `${lines[maxLines - 1].slice(0, width - 1)}…`];
 }
 
-function markers(): string {
+function markers(theme: Theme): string {
   return stancesInLegendOrder
     .map((stance) => {
-      const { color, arrow } = stanceDefinitions[stance];
-      const path = arrow === 'tee' ? 'M6,0 L8,0 L8,10 L6,10 Z' : 'M0,0 L10,5 L0,10 Z';
-      return `<marker id="end-${stance}" viewBox="0 0 10 10" refX="${arrow === 'tee' ? 8 : 9}" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="${path}" fill="${color}"/></marker>`;
+      const { arrow, arrowFill } = stanceDefinitions[stance];
+      const color = stanceColour(stanceDefinitions[stance].color, theme);
+      const path = arrow === 'tee' ? 'M6,0 L8,0 L8,10 L6,10 Z' : 'M1,1 L9,5 L1,9 Z';
+      // A claim's arrowhead is hollow, as on the canvas: a second cue beside the dots.
+      const paint = arrowFill === 'hollow' ? `fill="${theme.background}" stroke="${color}" stroke-width="1.3"` : `fill="${color}"`;
+      return `<marker id="end-${stance}" viewBox="0 0 10 10" refX="${arrow === 'tee' ? 8 : 9}" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="${path}" ${paint}/></marker>`;
     })
     .join('');
 }
@@ -83,35 +82,25 @@ function bends(relationships: RelationshipRecord[]): Map<string, number> {
   return result;
 }
 
-function legend(subgraph: ExportSubgraph, width: number, top: number): { markup: string; height: number } {
-  const kinds = entityKindsInLegendOrder.filter((kind) => subgraph.entities.some((entity) => entity.kind === kind));
-  const stances = stancesInLegendOrder.filter((stance) => subgraph.relationships.some((rel) => rel.stance === stance));
-  const perRow = Math.max(1, Math.floor((width - 40) / legendItemWidth));
-  const items = [
-    ...kinds.map(
-      (kind) => (x: number, y: number) =>
-        `${shapeMarkup(kindDefinitions[kind].shape, x + 8, y, 14, `fill="${kindDefinitions[kind].color}" stroke="${ink}" stroke-width="0.8"`)}<text x="${x + 22}" y="${y + 4}">${escapeMarkup(kindDefinitions[kind].label)}</text>`,
-    ),
-    ...stances.map((stance) => (x: number, y: number) => {
-      const visual = stanceDefinitions[stance];
-      return `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${visual.color}" stroke-width="2" ${dashes[visual.lineStyle]} marker-end="url(#end-${stance})"/><text x="${x + 26}" y="${y + 4}">${escapeMarkup(visual.label)}</text>`;
-    }),
-  ];
-  const markup = items
-    .map((draw, index) => draw(20 + (index % perRow) * legendItemWidth, top + 16 + Math.floor(index / perRow) * legendRowHeight))
-    .join('');
-  return {
-    markup: `<g class="legend" font-size="12" fill="${ink}">${markup}</g>`,
-    height: Math.ceil(items.length / perRow) * legendRowHeight + 20,
-  };
-}
-
 /**
- * The subgraph as a self-contained SVG: shapes and colours by kind and line styles by stance from the
- * shared vocabulary (shared/vocabulary.ts), labels under nodes, a legend below, tooltips as <title>.
+ * The subgraph as a self-contained SVG: shapes and colours by kind and line styles by stance from the shared
+ * vocabulary (shared/vocabulary.ts), labels under nodes, tooltips as <title>, in the shared frame (legend, and the
+ * title, date and source line when `options.picture` asks for them). Light theme unless asked otherwise. Entities
+ * without a position are left out with their links (a saved view's arrangement may not hold every entity of a
+ * report); a saved view's group nodes are drawn as dashed boxes.
  */
-export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayout): string {
+export function renderSubgraphSvg(
+  subgraph: ExportSubgraph,
+  layout: SubgraphLayout,
+  options: { picture?: PictureOptions; groups?: PictureGroup[] } = {},
+): string {
+  const picture = options.picture ?? defaultPictureOptions;
+  const theme = themes[picture.theme];
+  const ink = theme.text;
+  const groups = options.groups ?? [];
   const { box, positions } = layout;
+  const placed = subgraph.entities.filter((entity) => positions.has(entity.id));
+  const links = subgraph.relationships.filter((rel) => positions.has(rel.from.id) && positions.has(rel.to.id));
   const width = Math.max(minWidth, box.x2 - box.x1 + margin.x * 2);
   const graphHeight = box.y2 - box.y1 + margin.top + margin.bottom;
   const shift = { x: (width - (box.x2 - box.x1)) / 2 - box.x1, y: margin.top - box.y1 };
@@ -120,16 +109,20 @@ export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayo
     return { x: point.x + shift.x, y: point.y + shift.y };
   };
   const radius = (kind: EntityKindName) => kindDefinitions[kind].size / 2;
-  const bend = bends(subgraph.relationships);
-  const edges = subgraph.relationships.map((rel) => {
+  const bend = bends(links);
+  const edges = links.map((rel) => {
     const visual = stanceDefinitions[rel.stance];
     const d = edgePath(at(rel.from.id), at(rel.to.id), radius(rel.from.kind), radius(rel.to.kind), bend.get(rel.id) ?? 0);
-    const widthByConfidence = round(1 + (rel.confidence / 100) * 2.5);
-    const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, confidence ${rel.confidence})`;
-    return `<path d="${d}" fill="none" stroke="${visual.color}" stroke-width="${widthByConfidence}" ${dashes[visual.lineStyle]} marker-end="url(#end-${rel.stance})"><title>${escapeMarkup(title)}</title></path>`;
+    // Width by confidence band (an unstated confidence the thinnest, as on the canvas), and the stance's dash pattern grown to that width, exactly as on the canvas: a fixed
+    // pattern closes into a solid line at large widths, and a claim would read as a fact.
+    const width = linkWidth(rel.confidence);
+    const stroke = stanceStroke(rel.stance, width);
+    const pattern = stroke.dash ? ` stroke-dasharray="${stroke.dash.join(' ')}" stroke-linecap="${stroke.cap}"` : '';
+    const title = `${rel.from.name} — ${rel.type.toLowerCase().replace(/_/g, ' ')} → ${rel.to.name} (${visual.label.toLowerCase()}, ${confidenceWords(rel.confidence)})`;
+    return `<path d="${d}" fill="none" stroke="${stanceColour(visual.color, theme)}" stroke-width="${width}"${pattern} marker-end="url(#end-${rel.stance})" data-stance="${rel.stance}"><title>${escapeMarkup(title)}</title></path>`;
   });
   const focus = new Set(subgraph.request.ids);
-  const nodes = subgraph.entities.map((entity) => {
+  const nodes = placed.map((entity) => {
     const { x, y } = at(entity.id);
     const visual = kindDefinitions[entity.kind];
     // The entities the analyst chose stand out: a ring around the shape and a bold label.
@@ -141,19 +134,37 @@ export function renderSubgraphSvg(subgraph: ExportSubgraph, layout: SubgraphLayo
     const text = lines
       .map((line, index) => `<tspan x="${round(x)}" y="${round(labelTop + index * 14)}">${escapeMarkup(line)}</tspan>`)
       .join('');
-    return `<g><title>${escapeMarkup(`${entity.name} (${visual.label})`)}</title>${ring}${shapeMarkup(visual.shape, x, y, visual.size, `fill="${visual.color}" stroke="${ink}" stroke-width="1"`)}<text text-anchor="middle" class="label${focus.has(entity.id) ? ' focus' : ''}">${text}</text></g>`;
+    return `<g><title>${escapeMarkup(`${entity.name} (${visual.label})`)}</title>${ring}${shapeMarkup(visual.shape, x, y, visual.size, `fill="${visual.color}" stroke="${theme.nodeBorder}" stroke-width="1"`)}<text text-anchor="middle" class="label${focus.has(entity.id) ? ' focus' : ''}">${text}</text></g>`;
   });
-  const key = legend(subgraph, width, graphHeight);
-  const height = round(graphHeight + key.height);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${round(width)} ${height}" width="${round(width)}" height="${height}" role="img" aria-label="Graph of ${subgraph.entities.length} entities and ${subgraph.relationships.length} links" font-family="${font}">`,
-    `<defs>${markers()}</defs>`,
-    `<style>.label{font-size:13px;fill:${ink};paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}.focus{font-weight:bold}</style>`,
-    `<rect width="100%" height="100%" fill="#fff"/>`,
+  const groupMarkup = groups.map((group) => {
+    const { x, y } = { x: group.at.x + shift.x, y: group.at.y + shift.y };
+    const tie = group.hub && positions.has(group.hub) ? at(group.hub) : null;
+    const line = tie
+      ? `<line x1="${round(tie.x)}" y1="${round(tie.y)}" x2="${round(x)}" y2="${round(y)}" stroke="${theme.link}" stroke-width="2" opacity="0.7"/>`
+      : '';
+    const lines = wrapLabel(group.label);
+    const text = lines
+      .map((text, index) => `<tspan x="${round(x)}" y="${round(y + 40 + index * 14)}">${escapeMarkup(text)}</tspan>`)
+      .join('');
+    return `<g class="group">${line}<rect x="${round(x - 24)}" y="${round(y - 24)}" width="48" height="48" rx="8" fill="${theme.groupFill}" stroke="${theme.link}" stroke-width="2" stroke-dasharray="5 3"/><text text-anchor="middle" class="label">${text}</text></g>`;
+  });
+  const markup = [
+    `<defs>${markers(theme)}</defs>`,
+    `<style>.label{font-size:13px;fill:${ink};paint-order:stroke;stroke:${theme.background};stroke-width:3px;stroke-linejoin:round}.focus{font-weight:bold}</style>`,
     `<g class="edges">${edges.join('')}</g>`,
+    `<g class="groups">${groupMarkup.join('')}</g>`,
     `<g class="nodes">${nodes.join('')}</g>`,
-    `<line x1="20" y1="${round(graphHeight)}" x2="${round(width - 20)}" y2="${round(graphHeight)}" stroke="#D5D9E0"/>`,
-    key.markup,
-    '</svg>',
   ].join('\n');
+  const framed = framePicture(
+    {
+      markup,
+      width: round(width),
+      height: round(graphHeight),
+      kinds: placed.map((entity) => entity.kind),
+      stances: links.map((rel) => rel.stance),
+    },
+    picture,
+  );
+  const svgOpen = '<svg xmlns="http://www.w3.org/2000/svg"';
+  return framed.svg.replace(svgOpen, `${svgOpen} role="img" aria-label="Graph of ${placed.length} entities and ${links.length} links"`);
 }

@@ -1,6 +1,8 @@
+import { rankingConfidence } from '../confidence.js';
 import { entityKindsInLegendOrder, kindDefinitions, stancesInLegendOrder } from '../../../shared/vocabulary.js';
 import type { EntityKindName } from '../model.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
+import { highestTlpOf, markingNames, tlpLabel } from './markings.js';
 import { linkPeriod, phraseRelationship, type Phrase } from './phrasing.js';
 import type { ExportSubgraph } from './types.js';
 
@@ -27,6 +29,8 @@ export interface ReportSentence {
   period: string | null;
   notes: number[];
   disputes: Dispute[];
+  /** Its data markings by name (TLP:AMBER, a statement), shown beside it. */
+  markings: string[];
 }
 
 export interface ReportSection {
@@ -38,6 +42,9 @@ export interface ReportEntityRow {
   entity: EntityRecord;
   kindLabel: string;
   notes: number[];
+  markings: string[];
+  /** "revoked" or "deprecated" when its producer retired it. */
+  retired: string | null;
 }
 
 /** An analyst's note in a report: what it is about, who wrote it and when, its words and its citations. */
@@ -64,6 +71,39 @@ export interface ReportModel {
   footnotes: Footnote[];
   truncated: boolean;
   exportedOn: string;
+  /** The most restricted TLP level of anything in the report (TLP:RED), for its banner; null when none is marked. */
+  tlp: string | null;
+  /** What a TLP ceiling withheld, as a sentence, or null. */
+  withheld: string | null;
+  /**
+   * A report of more than `reportLimits.detailedEntities` entities is summarised: the narrative covers the links
+   * among its most connected entities (`narrated`), and the appendix lists every link. Null when nothing is left out.
+   */
+  summarised: { narratedEntities: number; narratedLinks: number; appendix: RelationshipRecord[] } | null;
+}
+
+/** Reports of more entities are summarised (see ReportModel.summarised); their picture shows `pictureEntities`. */
+export const reportLimits = { detailedEntities: 2_000, pictureEntities: 300 } as const;
+
+/** The `count` most connected entities of a subgraph (by links within it) and the links among them. */
+export function mostConnected(subgraph: ExportSubgraph, count: number): ExportSubgraph {
+  if (subgraph.entities.length <= count) return subgraph;
+  const degree = new Map<string, number>();
+  for (const rel of subgraph.relationships) {
+    degree.set(rel.from.id, (degree.get(rel.from.id) ?? 0) + 1);
+    degree.set(rel.to.id, (degree.get(rel.to.id) ?? 0) + 1);
+  }
+  const keep = new Set(
+    [...subgraph.entities]
+      .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id))
+      .slice(0, count)
+      .map((entity) => entity.id),
+  );
+  return {
+    ...subgraph,
+    entities: subgraph.entities.filter((entity) => keep.has(entity.id)),
+    relationships: subgraph.relationships.filter((rel) => keep.has(rel.from.id) && keep.has(rel.to.id)),
+  };
 }
 
 // Sections read from "who did it" to "what followed"; each relationship type sits in one.
@@ -104,6 +144,13 @@ function listNames(names: string[]): string {
 }
 
 function describeScope(subgraph: ExportSubgraph): { title: string; scope: string } {
+  const view = subgraph.request.view;
+  if (view) {
+    return {
+      title: `Attribution report: ${view.title}`,
+      scope: `The saved view “${view.title}” (/v/${view.id}) as the team sees it: its entities and links, with its filters and arrangement.`,
+    };
+  }
   const given = subgraph.request.ids.map((id) => subgraph.entities.find((entity) => entity.id === id)?.name ?? id);
   const title = given.length <= 3 ? `Attribution report: ${listNames(given)}` : `Attribution report: ${given.length} selected entities`;
   const { depth, filter } = subgraph.request;
@@ -149,6 +196,8 @@ function quoteOnce(sentences: ReportSentence[]): ReportSentence[] {
 /** Turns the subgraph into a report: sentences per link with numbered citations, disputes, entity rows. */
 export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   const notes = new FootnoteList();
+  const large = subgraph.entities.length > reportLimits.detailedEntities;
+  const narrated = large ? mostConnected(subgraph, reportLimits.detailedEntities) : subgraph;
   const dispute = (entity: EntityRecord): Dispute => {
     const author = subgraph.authors.get(entity.id);
     const facts = [kindDefinitions[entity.kind].label.toLowerCase(), entity.date].filter(Boolean).join(', ');
@@ -166,19 +215,20 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     period: linkPeriod(relationship),
     notes: notes.cite(relationship.sources),
     disputes: relationship.disputedBy.map(dispute),
+    markings: markingNames(relationship, subgraph),
   });
   const known = new Set(sectionsByTheme.flatMap(([, types]) => types));
   const sections = sectionsByTheme
     .map(([title, types]) => ({
       title,
-      sentences: subgraph.relationships
+      sentences: narrated.relationships
         .filter((rel) => types.includes(rel.type) || (title === 'Context' && !known.has(rel.type)))
         // Grouped by subject, then in the section's order (attribution, claim, denial), strongest first.
         .sort(
           (a, b) =>
             a.from.name.localeCompare(b.from.name) ||
             types.indexOf(a.type) - types.indexOf(b.type) ||
-            b.confidence - a.confidence ||
+            rankingConfidence(b.confidence) - rankingConfidence(a.confidence) ||
             a.id.localeCompare(b.id),
         )
         .map(sentence),
@@ -188,7 +238,13 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
   for (const section of sections) section.sentences = quoteOnce(section.sentences);
   const entities = [...subgraph.entities]
     .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name))
-    .map((entity) => ({ entity, kindLabel: kindDefinitions[entity.kind].label, notes: notes.cite(entity.sources) }));
+    .map((entity) => ({
+      entity,
+      kindLabel: kindDefinitions[entity.kind].label,
+      notes: notes.cite(entity.sources),
+      markings: markingNames(entity, subgraph),
+      retired: entity.revoked ? 'revoked' : entity.deprecated ? 'deprecated' : null,
+    }));
   const entityById = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
   const relationshipById = new Map(subgraph.relationships.map((relationship) => [relationship.id, relationship]));
   const analystNotes = (subgraph.notes ?? []).flatMap((note): ReportNote[] => {
@@ -209,5 +265,30 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     footnotes: notes.footnotes,
     truncated: subgraph.truncated,
     exportedOn: subgraph.request.exportedOn,
+    summarised: large
+      ? {
+          narratedEntities: narrated.entities.length,
+          narratedLinks: narrated.relationships.length,
+          appendix: [...subgraph.relationships].sort(
+            (a, b) =>
+              a.from.name.localeCompare(b.from.name) ||
+              rankingConfidence(b.confidence) - rankingConfidence(a.confidence) ||
+              a.id.localeCompare(b.id),
+          ),
+        }
+      : null,
+    tlp: (() => {
+      const level = highestTlpOf(subgraph);
+      return level ? tlpLabel(level) : null;
+    })(),
+    withheld: withheldSentence(subgraph),
   };
+}
+
+/** "2 entities and 3 links marked above TLP:AMBER are withheld from this export." */
+function withheldSentence(subgraph: ExportSubgraph): string | null {
+  const { entities, relationships } = subgraph.withheld;
+  if (!subgraph.request.tlpCeiling || entities + relationships === 0) return null;
+  const plural = (count: number, word: string, words: string) => `${count} ${count === 1 ? word : words}`;
+  return `${plural(entities, 'entity', 'entities')} and ${plural(relationships, 'link', 'links')} marked above ${tlpLabel(subgraph.request.tlpCeiling)} are withheld from this export.`;
 }

@@ -1,3 +1,4 @@
+import { tlpColours } from '../../../shared/markings.js';
 import { stanceDefinitions } from '../../../shared/vocabulary.js';
 
 /**
@@ -18,6 +19,12 @@ h3 { font-size: 15px; margin: 18px 0 6px; color: var(--muted); text-transform: u
 .scope { margin: 0; color: var(--muted); }
 .summary { font-size: 16px; margin: 12px 0 0; }
 .warning { border-left: 4px solid #E69F00; background: #FFF6E0; padding: 8px 12px; }
+.marking { display: inline-block; margin-left: 6px; padding: 0 5px; border: 1px solid var(--muted); border-radius: 3px; font-size: 10.5px; color: var(--muted); }
+.marking.tlp { background: #000; border-color: #000; font-weight: 700; letter-spacing: .04em; }
+${Object.entries(tlpColours)
+  .map(([level, colour]) => `.marking.tlp-${level} { color: ${colour}; }`)
+  .join('\n')}
+.tlp-banner { margin: 0 0 8px; }
 figure { margin: 18px 0 8px; break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; max-height: 900px; border: 1px solid var(--rule); }
 figcaption { font-size: 12px; color: var(--muted); margin-top: 6px; }

@@ -1,34 +1,13 @@
-import type { EntityKindName } from '../model.js';
-import { isAllowedUrl } from '../../../shared/url-policy.js';
+import { defaultCredibility, kindProperties } from '../model.js';
+import { compact, type ExtensionProperties } from '../stix/extension.js';
+import { snakeCase, stixTimestamp } from '../stix/ids.js';
 import type { Citation, EntityRecord } from '../types.js';
-import { exportEvidence } from '../sources/stix-evidence.js';
-import { customName, stixTimestamp } from './stix-ids.js';
 
 export type StixObject = Record<string, unknown>;
 
-/** Our kind -> STIX type. A report with nothing to refer to becomes a note (see export-stix.ts). */
-export const stixTypes: Record<EntityKindName, string> = {
-  THREAT_ACTOR: 'threat-actor',
-  STATE: 'identity',
-  ORGANIZATION: 'identity',
-  PERSON: 'identity',
-  GROUP: 'identity',
-  LOCATION: 'location',
-  INCIDENT: 'incident',
-  CAMPAIGN: 'campaign',
-  MALWARE: 'malware',
-  TOOL: 'tool',
-  VULNERABILITY: 'vulnerability',
-  REPORT: 'report',
-  CLAIM: 'note',
-  DENIAL: 'opinion',
-  SANCTION: 'course-of-action',
-  DIPLOMATIC_ACTION: 'course-of-action',
-};
-
-// STIX lets only these types carry aliases, and note/opinion have neither name nor description.
-const typesWithAliases = new Set(['threat-actor', 'campaign', 'malware', 'tool']);
-const typesWithoutName = new Set(['note', 'opinion']);
+// STIX lets only these types carry aliases, and note and opinion have neither name nor description.
+const typesWithAliases = new Set(['threat-actor', 'intrusion-set', 'campaign', 'malware', 'tool', 'infrastructure']);
+const typesWithoutName = new Set(['note', 'opinion', 'observed-data']);
 
 // Sectors from STIX's industry-sector-ov that our free-text `sector` values can name exactly.
 const stixSectors = new Set([
@@ -44,33 +23,41 @@ const stixSectors = new Set([
 ]);
 
 /**
- * Citations as STIX external references, and again losslessly as `x_ae_sources`. A URL stored before the URL
- * policy existed and failing it stays in x_ae_sources only: external_references.url must be a valid URL.
+ * A source and excerpt as the project's extension carries them: the Source record as the graph holds it (its
+ * reliability, origin and derivedFrom when stated), the excerpt, and the citation's credibility when judged
+ * (not 6). Empty fields are left out.
  */
-export function citationProperties(sources: Citation[]): StixObject {
-  if (sources.length === 0) return {};
-  return {
-    external_references: sources.map((source) =>
-      compact({
-        source_name: source.publisher ?? source.title,
-        description: source.excerpt,
-        url: isAllowedUrl(source.url) ? source.url : null,
-        external_id: source.id,
-      }),
-    ),
-    x_ae_sources: sources.map((citation) => {
-      const { id, title, publisher, url, published, excerpt } = citation;
-      return { id, title, publisher, url, published, excerpt, ...exportEvidence(citation) };
-    }),
-  };
+export function sourceEntry(citation: Citation): Record<string, unknown> {
+  const { markings: _markings, credibility, ...entry } = citation;
+  return compact({ ...entry, ...(credibility !== defaultCredibility ? { credibility } : {}) } as Record<string, unknown>);
 }
 
-/** The type-specific STIX properties of an entity (beside the common ones export-stix.ts adds). */
-function typeProperties(entity: EntityRecord, type: string, countryHint: string | null): StixObject {
+/**
+ * Citations as STIX external references: who published it, the excerpt, our source id. The URL is not among
+ * them: STIX asks for the hashes of a referenced document's contents beside its url, which the graph does not
+ * hold, so a url there would be an error of the strict validator (check 302); the exact source records, url
+ * included, travel in the project's extension (`sources`).
+ */
+export function externalReferences(sources: Citation[]): StixObject[] {
+  return sources.map((source) =>
+    compact({ source_name: source.publisher ?? source.title, description: source.excerpt, external_id: source.id }),
+  );
+}
+
+/** The type-specific STIX properties of a project entity (beside the common ones). */
+function typeProperties(entity: EntityRecord, countryHint: string | null): StixObject {
   const p = entity.properties;
+  const at = (date: string | null | undefined) => (date ? stixTimestamp(date) : null);
   switch (entity.kind) {
     case 'THREAT_ACTOR':
-      return { threat_actor_types: ['unknown'], first_seen: p.firstSeen ? stixTimestamp(p.firstSeen) : null };
+      return { threat_actor_types: ['unknown'], first_seen: at(p.firstSeen) };
+    case 'INTRUSION_SET':
+    case 'INFRASTRUCTURE':
+      return {
+        ...(entity.kind === 'INFRASTRUCTURE' ? { infrastructure_types: ['unknown'] } : {}),
+        first_seen: at(p.firstSeen),
+        last_seen: p.lastSeen && p.lastSeen !== p.firstSeen ? at(p.lastSeen) : null,
+      };
     case 'STATE':
       return { identity_class: 'organization', sectors: ['government-national'] };
     case 'ORGANIZATION':
@@ -83,7 +70,7 @@ function typeProperties(entity: EntityRecord, type: string, countryHint: string 
       // STIX needs a country, a region or coordinates; "unknown" is the honest region when we have none.
       return p.countryCode || countryHint ? { country: p.countryCode ?? countryHint } : { region: 'unknown' };
     case 'CAMPAIGN':
-      return { first_seen: p.firstSeen ? stixTimestamp(p.firstSeen) : null, last_seen: p.lastSeen ? stixTimestamp(p.lastSeen) : null };
+      return { first_seen: at(p.firstSeen), last_seen: p.lastSeen && p.lastSeen !== p.firstSeen ? at(p.lastSeen) : null };
     case 'MALWARE':
       return { is_family: true, malware_types: ['unknown'] };
     case 'TOOL':
@@ -93,56 +80,78 @@ function typeProperties(entity: EntityRecord, type: string, countryHint: string 
     case 'DENIAL':
       return { opinion: 'strongly-disagree', explanation: p.statement ?? entity.name };
     case 'REPORT':
-      return type === 'note' ? { content: entity.description ?? entity.name, abstract: entity.name } : { report_types: ['threat-report'] };
+      return { report_types: ['threat-report'] };
+    case 'INDICATOR':
+      return {
+        indicator_types: ['unknown'],
+        pattern: p.pattern ?? null,
+        pattern_type: p.patternType ?? (p.pattern ? 'stix' : null),
+        valid_from: at(p.validFrom ?? entity.date),
+        valid_until: at(p.validUntil),
+      };
+    case 'OBSERVED_DATA':
+      return {
+        first_observed: at(p.firstObserved),
+        last_observed: at(p.lastObserved ?? p.firstObserved),
+        number_observed: Number(p.numberObserved ?? 1),
+      };
+    case 'GROUPING':
+      return { context: p.context ?? 'unspecified' };
+    case 'MALWARE_ANALYSIS':
+      return { product: p.product ?? 'unknown', result: p.result ?? null };
     default:
       return {};
   }
 }
 
-/** An entity as a STIX domain object (without object_refs, which need the whole subgraph). */
-export function entityObject(entity: EntityRecord, type: string, id: string, timestamp: string, countryHint: string | null): StixObject {
+/**
+ * The project's extension properties of a project entity: all of its model, so an import reads it back whole
+ * whatever the standard properties could hold (`rendered` says so).
+ */
+function entityExtension(entity: EntityRecord, stixId: string): ExtensionProperties {
+  return {
+    rendered: true,
+    local_id: entity.id === stixId ? null : entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    aliases: entity.aliases,
+    date: entity.date,
+    ...Object.fromEntries(kindProperties[entity.kind].map((key) => [snakeCase(key), entity.properties[key]])),
+    external_ids: entity.externalIds,
+    deprecated: entity.deprecated || null,
+    sources: entity.sources.map(sourceEntry),
+    extra: entity.extra ? (JSON.parse(entity.extra) as unknown) : null,
+  };
+}
+
+/** A project entity as a STIX domain object, and its extension properties (without object_refs, which need the whole subgraph). */
+export function renderEntity(
+  entity: EntityRecord,
+  type: string,
+  id: string,
+  timestamps: { created: string; modified: string },
+  countryHint: string | null,
+): { object: StixObject; extension: ExtensionProperties } {
   const named = !typesWithoutName.has(type);
-  const aliased = typesWithAliases.has(type);
-  const kindSpecific = Object.fromEntries(Object.entries(entity.properties).map(([key, value]) => [customName(key), value]));
   const vulnerabilityRef =
     entity.kind === 'VULNERABILITY' && /^CVE-\d{4}-\d+$/i.test(entity.name)
       ? [{ source_name: 'cve', external_id: entity.name.toUpperCase() }]
       : [];
-  const citations = citationProperties(entity.sources);
-  const references = [...vulnerabilityRef, ...((citations.external_references as StixObject[]) ?? [])];
-  return compact({
+  const references = [...vulnerabilityRef, ...externalReferences(entity.sources)];
+  const object = compact({
     type,
     spec_version: '2.1',
     id,
-    created: timestamp,
-    modified: timestamp,
+    created: timestamps.created,
+    modified: timestamps.modified,
     name: named ? entity.name : null,
-    description: named ? entity.description : null,
-    aliases: aliased && entity.aliases.length > 0 ? entity.aliases : null,
-    ...typeProperties(entity, type, countryHint),
-    external_references: references.length > 0 ? references : null,
-    x_ae_id: entity.id,
-    x_ae_kind: entity.kind,
-    x_ae_name: named ? null : entity.name,
-    x_ae_description: named ? null : entity.description,
-    x_ae_aliases: !aliased && entity.aliases.length > 0 ? entity.aliases : null,
-    x_ae_date: entity.date,
-    ...kindSpecific,
-    x_ae_sources: citations.x_ae_sources ?? null,
-    x_ae_extra: parseExtra(entity.extra),
+    description: named && type !== 'malware-analysis' ? entity.description : null,
+    aliases: typesWithAliases.has(type) && entity.aliases.length > 0 ? entity.aliases : null,
+    ...typeProperties(entity, countryHint),
+    external_references: references,
+    object_marking_refs: entity.markings,
+    revoked: entity.revoked || null,
   });
-}
-
-function parseExtra(extra: string | null): unknown {
-  if (!extra) return null;
-  try {
-    return JSON.parse(extra);
-  } catch {
-    return extra;
-  }
-}
-
-/** Drops null and undefined properties: STIX wants absent properties left out, not null. */
-export function compact(object: StixObject): StixObject {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined));
+  return { object, extension: entityExtension(entity, id) };
 }

@@ -20,9 +20,14 @@ export class CsvRow {
     this.problems.push({ location: this.location, message: `${column}: ${message}` });
   }
 
-  /** The cell's text, or null when the cell is empty or the column absent (empty optional cells mean null). */
+  /**
+   * The cell's text, or null when the cell is empty or the column absent (empty optional cells mean null). A cell
+   * the CSV export neutralised against spreadsheet formulas (an apostrophe before = + - @, tab or carriage return)
+   * gets its value back: one leading apostrophe is dropped from a cell matching /^'+[=+\-@\t\r]/.
+   */
   text(column: string): string | null {
-    return this.cells.get(column) || null;
+    const cell = this.cells.get(column) || null;
+    return cell !== null && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
   }
 
   /** The non-empty cells, for comparing a repeated row with the first one. */
@@ -56,6 +61,30 @@ export class CsvRow {
     return number;
   }
 
+  /** A whole number, or null when the cell is empty (a confidence the source does not state). */
+  optionalInteger(column: string, min: number, max: number): number | null {
+    return this.text(column) === null ? null : this.integer(column, min, max);
+  }
+
+  /** A STIX timestamp (2024-01-31T12:00:00.000Z), or null when empty. */
+  timestamp(column: string): string | null {
+    const value = this.text(column);
+    if (
+      value !== null &&
+      !(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)))
+    ) {
+      this.report(column, `"${value}" is not a timestamp written like 2024-01-31T12:00:00.000Z`);
+    }
+    return value;
+  }
+
+  /** true for "true", false for an empty cell; anything else is a problem. */
+  flag(column: string): boolean {
+    const value = this.text(column);
+    if (value !== null && value !== 'true' && value !== 'false') this.report(column, `"${value}" is not true or false`);
+    return value === 'true';
+  }
+
   /** A `|`-separated list cell. */
   list(column: string): string[] {
     return (this.text(column) ?? '')
@@ -71,6 +100,22 @@ function startLine(endLine: number, record: string[]): number {
 }
 
 /**
+ * Where text that was not UTF-8 shows: U+FFFD, the replacement character a decoder puts for bytes it could not
+ * read (a cp1252 "Durrës" read as UTF-8 becomes "Durr\uFFFDs"). Such a file would be stored corrupted, so it is
+ * refused with the first line that shows it: save the file as UTF-8, or give the CLI its encoding.
+ */
+export function notUtf8Problem(content: string, fileName: string): ImportProblem | null {
+  const at = content.indexOf('\uFFFD');
+  if (at < 0) return null;
+  const line = content.slice(0, at).split(/\r\n|\r|\n/).length;
+  return {
+    location: `${fileName}:${line}`,
+    message:
+      'holds text that is not UTF-8 (a character could not be read); save the file as UTF-8, or import it with the CLI and --encoding',
+  };
+}
+
+/**
  * Reads a CSV file (UTF-8, RFC 4180 quoting, a header row) into rows with their line numbers, reporting
  * syntax errors, unknown, duplicate and missing columns. Blank lines are skipped but still counted.
  */
@@ -79,6 +124,8 @@ export function readCsvTable(
   fileName: string,
   columns: { required: readonly string[]; optional: readonly string[] },
 ): { rows: CsvRow[]; columns: string[]; problems: ImportProblem[] } {
+  const notUtf8 = notUtf8Problem(content, fileName);
+  if (notUtf8) return { rows: [], columns: [], problems: [notUtf8] };
   const problems: ImportProblem[] = [];
   const records = parse(content, {
     bom: true,

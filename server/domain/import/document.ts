@@ -26,7 +26,25 @@ export interface ImportSource {
   derivedFrom?: string[];
 }
 
-export interface ImportEntity {
+/**
+ * STIX identity and bookkeeping an import may carry (optional: the project's JSON and CSV usually carry none).
+ * `stixObject` is the object as another producer published it; `modified` orders versions of one element.
+ */
+export interface ImportBookkeeping {
+  stixObject?: Record<string, unknown> | null;
+  created?: string | null;
+  modified?: string | null;
+  markings?: string[];
+  revoked?: boolean;
+  deprecated?: boolean;
+  /**
+   * The newest `modified` in the bundle this version came from: which copy wins when two copies have the same
+   * `modified` but differ (MITRE changed objects between releases without advancing `modified`).
+   */
+  bundleModified?: string | null;
+}
+
+export interface ImportEntity extends ImportBookkeeping {
   id: string;
   kind: EntityKindName;
   name: string;
@@ -36,21 +54,31 @@ export interface ImportEntity {
   properties: Record<string, string | null>;
   sources: ImportCitation[];
   extra: Record<string, unknown> | null;
+  externalIds?: string[];
 }
 
-export interface ImportRelationship {
+export interface ImportRelationship extends ImportBookkeeping {
   id: string;
   type: RelationshipTypeName;
   from: string;
   to: string;
   stance: StanceName;
-  confidence: number;
+  /** Null when the source states none. */
+  confidence: number | null;
   since: string | null;
   until: string | null;
   description: string | null;
   sources: ImportCitation[];
   disputedBy: string[];
   extra: Record<string, unknown> | null;
+  count?: number | null;
+}
+
+/** A marking definition that is not one of the predefined TLP ones (a statement, a custom marking). */
+export interface ImportMarking {
+  id: string;
+  /** The marking-definition object as published. */
+  object: Record<string, unknown>;
 }
 
 /** An analyst's note about an entity, relationship or hypothesis (subject), with who wrote it and when. */
@@ -68,6 +96,7 @@ export interface ImportDocument {
   sources: ImportSource[];
   entities: ImportEntity[];
   relationships: ImportRelationship[];
+  markings?: ImportMarking[];
   /** Analysts' notes; absent where a format carries none. */
   notes?: ImportNote[];
   /** Things a parser passed over on purpose (unsupported object types, ...), reported to the user. */
@@ -96,11 +125,18 @@ export interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Elements the graph holds in a newer version (a later `modified`): the import's older copy changed nothing. */
+  keptNewer: number;
 }
+
+/** What an import does with a reference to an entity that is in neither the file nor the graph. */
+export type MissingReferencePolicy = 'FAIL' | 'SKIP';
 
 export interface ImportReport {
   dryRun: boolean;
   warnings: string[];
+  /** With onMissingReference SKIP: each element left out, and the reference it lacked. */
+  skipped: string[];
   sources: ImportCounts;
   entities: ImportCounts;
   relationships: ImportCounts;

@@ -1,3 +1,4 @@
+import { markingIdOf } from '../../../shared/markings.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances, type EntityKindName } from '../model.js';
 import type { ImportCitation, ImportDocument, ImportEntity, ImportProblem, ImportRelationship } from './document.js';
 import { checkCitationHeader, citationColumns, CsvSources } from './csv-citations.js';
@@ -60,63 +61,89 @@ function toDocument(read: { sources: CsvSources; problems: ImportProblem[] }, pa
   return { document: { sources: read.sources.list(), entities: [], relationships: [], ...part }, problems: [] };
 }
 
+/** STIX bookkeeping columns of both files: markings (ids or TLP names, `|`-separated), timestamps, retirement. */
+const bookkeepingColumns = ['markings', 'created', 'modified', 'revoked', 'deprecated'] as const;
+
+/** The columns of each file, without the citation columns; the CSV export writes exactly these. */
+export const csvColumns = {
+  entities: {
+    required: ['id', 'kind', 'name'],
+    optional: ['aliases', 'description', 'date', ...propertyColumns, 'external_ids', ...bookkeepingColumns],
+  },
+  relationships: {
+    required: ['id', 'type', 'from', 'to', 'stance'],
+    // from_name and to_name are for reading: the export writes them, the import ignores them.
+    optional: ['from_name', 'to_name', 'confidence', 'since', 'until', 'description', 'disputed_by', 'count', ...bookkeepingColumns],
+  },
+} as const;
+
+function bookkeeping(row: CsvRow) {
+  const markings = row.list('markings').map((text) => {
+    const id = markingIdOf(text);
+    if (!id) row.report('markings', `"${text}" is neither a marking-definition id nor a TLP name`);
+    return id ?? text;
+  });
+  return {
+    markings,
+    created: row.timestamp('created'),
+    modified: row.timestamp('modified'),
+    revoked: row.flag('revoked'),
+    deprecated: row.flag('deprecated'),
+  };
+}
+
 /** Parses an entities CSV file (header format in docs/import-formats.md); problems are located `file:line`. */
 export function parseCsvEntities(content: string, fileName = 'entities.csv'): Result {
-  const read = readElements(
-    content,
-    fileName,
-    { required: ['id', 'kind', 'name'], optional: ['aliases', 'description', 'date', ...propertyColumns] },
-    (row, id): ImportEntity => {
-      const kind = row.choice('kind', entityKinds);
-      const allowed: readonly string[] | undefined = kindProperties[kind as EntityKindName];
-      const properties: Record<string, string> = {};
-      for (const column of propertyColumns) {
-        const value = dateProperties.has(column) ? row.date(column) : row.text(column);
-        if (value === null || !allowed) continue;
-        if (allowed.includes(column)) properties[column] = value;
-        else row.report(column, `does not apply to kind ${kind} (its columns: ${allowed.join(', ') || 'none'})`);
-      }
-      return {
-        id,
-        kind,
-        name: row.required('name'),
-        aliases: row.list('aliases'),
-        description: row.text('description'),
-        date: row.date('date'),
-        properties,
-        sources: [],
-        extra: null,
-      };
-    },
-  );
+  const read = readElements(content, fileName, csvColumns.entities, (row, id): ImportEntity => {
+    const kind = row.choice('kind', entityKinds);
+    const allowed: readonly string[] | undefined = kindProperties[kind as EntityKindName];
+    const properties: Record<string, string> = {};
+    for (const column of propertyColumns) {
+      const value = dateProperties.has(column) ? row.date(column) : row.text(column);
+      if (value === null || !allowed) continue;
+      if (allowed.includes(column)) properties[column] = value;
+      else row.report(column, `does not apply to kind ${kind} (its columns: ${allowed.join(', ') || 'none'})`);
+    }
+    return {
+      id,
+      kind,
+      name: row.required('name'),
+      aliases: row.list('aliases'),
+      description: row.text('description'),
+      date: row.date('date'),
+      properties,
+      sources: [],
+      extra: null,
+      externalIds: row.list('external_ids'),
+      ...bookkeeping(row),
+    };
+  });
   return toDocument(read, { entities: read.elements });
 }
 
 /** Parses a relationships CSV file (header format in docs/import-formats.md); problems are located `file:line`. */
 export function parseCsvRelationships(content: string, fileName = 'relationships.csv'): Result {
-  const read = readElements(
-    content,
-    fileName,
-    { required: ['id', 'type', 'from', 'to', 'stance', 'confidence'], optional: ['since', 'until', 'description', 'disputed_by'] },
-    (row, id): ImportRelationship => {
-      const since = row.date('since');
-      const until = row.date('until');
-      if (since && until && since > until) row.report('until', `(${until}) is before since (${since})`);
-      return {
-        id,
-        type: row.choice('type', relationshipTypes),
-        from: row.required('from'),
-        to: row.required('to'),
-        stance: row.choice('stance', stances),
-        confidence: row.integer('confidence', 0, 100),
-        since,
-        until,
-        description: row.text('description'),
-        sources: [],
-        disputedBy: row.list('disputed_by'),
-        extra: null,
-      };
-    },
-  );
+  const read = readElements(content, fileName, csvColumns.relationships, (row, id): ImportRelationship => {
+    const since = row.date('since');
+    const until = row.date('until');
+    if (since && until && since > until) row.report('until', `(${until}) is before since (${since})`);
+    return {
+      id,
+      type: row.choice('type', relationshipTypes),
+      from: row.required('from'),
+      to: row.required('to'),
+      stance: row.choice('stance', stances),
+      // An empty cell: the source states no confidence.
+      confidence: row.optionalInteger('confidence', 0, 100),
+      since,
+      until,
+      description: row.text('description'),
+      sources: [],
+      disputedBy: row.list('disputed_by'),
+      extra: null,
+      count: row.optionalInteger('count', 0, Number.MAX_SAFE_INTEGER),
+      ...bookkeeping(row),
+    };
+  });
   return toDocument(read, { relationships: read.elements });
 }

@@ -1,5 +1,11 @@
 import type { Graph } from '../../graph/run.js';
-import { ImportValidationError, type ImportDocument, type ImportProblem, type ImportReport } from './document.js';
+import {
+  ImportValidationError,
+  type ImportDocument,
+  type ImportProblem,
+  type ImportReport,
+  type MissingReferencePolicy,
+} from './document.js';
 import { parseCsvEntities, parseCsvRelationships } from './parse-csv.js';
 import { parseProjectJson } from './parse-json.js';
 import { parseStixBundle } from './parse-stix.js';
@@ -21,6 +27,11 @@ export interface ImportOptions {
   audit?: { actor: string; perElement: boolean; reason?: string };
   /** Called as batches are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * FAIL (default): a reference to an entity or source in neither the file nor the graph refuses the whole import.
+   * SKIP: each element that needs such a reference is left out (with what depends on it) and listed; the rest lands.
+   */
+  onMissingReference?: MissingReferencePolicy;
 }
 
 /** Turns file content of any supported format into a normalized document, or every problem found. */
@@ -61,20 +72,22 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
 
 /**
  * Validates the document against itself and the graph as `tx` sees it, and plans the writes. Derivations
- * naming sources the graph and the file lack are dropped (with a warning) before the checks.
+ * naming sources the graph and the file lack are dropped (with a warning) before the checks; in lenient mode
+ * (onMissingReference: SKIP) what refers to an entity or source in neither is left out and listed.
  */
 async function checkAndPlan(tx: ReadTransaction, given: ImportDocument, options: ImportOptions) {
   const [found] = await tx.run('import/find-existing-ids', externalReferences(given));
-  const document = dropUnknownDerivations(given, new Set(found.sourceIds));
-  const notes = await storedNoteContext(tx, document);
-  const problems = validateDocument(document, {
-    entityIds: new Set(found.entityIds),
-    sourceIds: new Set(found.sourceIds),
-    noteSubjectIds: notes.subjectIds,
-  });
+  const existing = { entityIds: new Set(found.entityIds), sourceIds: new Set(found.sourceIds) };
+  const derived = dropUnknownDerivations(given, existing.sourceIds);
+  const notes = await storedNoteContext(tx, derived);
+  const { document, skipped } =
+    options.onMissingReference === 'SKIP'
+      ? withoutMissingReferences(derived, existing, notes.subjectIds)
+      : { document: derived, skipped: [] };
+  const problems = validateDocument(document, { ...existing, noteSubjectIds: notes.subjectIds });
   if (problems.length > 0) throw new ImportValidationError(problems);
   const plan = await planWrites(tx, document, notes.stored);
-  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], ...plan.counts };
+  const report: ImportReport = { dryRun: Boolean(options.dryRun), warnings: document.warnings ?? [], skipped, ...plan.counts };
   return { document, plan, report };
 }
 
@@ -89,6 +102,58 @@ async function storedNoteContext(tx: ReadTransaction, document: ImportDocument) 
     noteIds: notes.map((note) => note.id),
   });
   return { subjectIds: new Set(row.subjectIds), stored: new Map(row.notes.map((note) => [note.id, note.fingerprint])) };
+}
+
+/**
+ * Lenient mode: the document without what refers to an entity or source that is in neither the document nor the
+ * graph, and a line for each thing left out. A citation of an unknown source is dropped; an element left without
+ * any citation, or a link left without an end, is left out, and so, in turn, is what referred to it.
+ */
+export function withoutMissingReferences(
+  document: ImportDocument,
+  existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+  noteSubjectIds: ReadonlySet<string> = new Set(),
+): { document: ImportDocument; skipped: string[] } {
+  const skipped: string[] = [];
+  const sourceIds = new Set([...document.sources.map((source) => source.id), ...existing.sourceIds]);
+  const knownCitations = <T extends { id: string; sources: { source: string; excerpt: string | null }[] }>(element: T, what: string) => {
+    const kept = element.sources.filter((citation) => sourceIds.has(citation.source));
+    for (const citation of element.sources) {
+      if (!sourceIds.has(citation.source))
+        skipped.push(`${what} ${element.id}: dropped its citation of unknown source "${citation.source}"`);
+    }
+    return { ...element, sources: kept };
+  };
+  let entities = document.entities.map((entity) => knownCitations(entity, 'entity'));
+  for (const entity of entities)
+    if (entity.sources.length === 0) skipped.push(`entity ${entity.id}: left out, no known source is left to cite`);
+  entities = entities.filter((entity) => entity.sources.length > 0);
+  let relationships = document.relationships.map((relationship) => knownCitations(relationship, 'relationship'));
+  for (const relationship of relationships) {
+    if (relationship.sources.length === 0) skipped.push(`relationship ${relationship.id}: left out, no known source is left to cite`);
+  }
+  relationships = relationships.filter((relationship) => relationship.sources.length > 0);
+  const entityIds = new Set([...entities.map((entity) => entity.id), ...existing.entityIds]);
+  relationships = relationships.flatMap((relationship) => {
+    const missing = [relationship.from, relationship.to].filter((id) => !entityIds.has(id));
+    if (missing.length > 0) {
+      skipped.push(
+        `relationship ${relationship.id}: left out, it refers to unknown entity ${missing.map((id) => `"${id}"`).join(' and ')}`,
+      );
+      return [];
+    }
+    const unknownDisputers = relationship.disputedBy.filter((id) => !entityIds.has(id));
+    for (const id of unknownDisputers) skipped.push(`relationship ${relationship.id}: dropped its dispute by unknown entity "${id}"`);
+    return [{ ...relationship, disputedBy: relationship.disputedBy.filter((id) => entityIds.has(id)) }];
+  });
+  // A note may cite nothing, so it stays while its subject (an entity, link or hypothesis) is here or in the graph.
+  const subjectIds = new Set([...entityIds, ...relationships.map((relationship) => relationship.id), ...noteSubjectIds]);
+  const notes = document.notes?.flatMap((given) => {
+    if (subjectIds.has(given.subject)) return [knownCitations(given, 'note')];
+    skipped.push(`note ${given.id}: left out, it is about unknown subject "${given.subject}"`);
+    return [];
+  });
+  return { document: { ...document, entities, relationships, ...(notes ? { notes } : {}) }, skipped };
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */

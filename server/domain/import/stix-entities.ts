@@ -1,71 +1,72 @@
 import { dateProperties, kindProperties } from '../model.js';
+import { deriveEntity, extraOfObject, propertiesOf } from '../stix/entity-fields.js';
 import type { ImportEntity } from './document.js';
-import { stableId, type StixContext } from './stix-context.js';
-import { extraOf } from './stix-extra.js';
-import { entityKindOf } from './stix-mapping.js';
+import { bookkeepingOf, stableId, type BundleObject, type StixContext } from './stix-context.js';
 import { propertyOverrides, toDate, type StixObject } from './stix-schema.js';
 
-/** Where each kind-specific property is found in STIX (first field present wins); `x_ae_<property>` beats all. */
-const stixFields: Record<string, string[]> = {
-  firstSeen: ['first_seen'],
-  lastSeen: ['last_seen'],
-  sector: ['sectors'],
-  role: ['roles'],
-  countryCode: ['country'],
-  isoCode: ['country'],
-  statement: ['content', 'explanation'],
-};
+/** The x_ae_ properties (lifted from the project's extension, or an older export's) that the mapping reads. */
+const readOverrides = new Set([
+  'x_ae_id',
+  'x_ae_kind',
+  'x_ae_rendered',
+  'x_ae_name',
+  'x_ae_description',
+  'x_ae_aliases',
+  'x_ae_date',
+  'x_ae_author',
+  'x_ae_sources',
+  'x_ae_extra',
+  'x_ae_external_ids',
+  'x_ae_deprecated',
+]);
 
-/** The field the entity's date comes from, per STIX type, after `x_ae_date`. */
-const dateFields: Record<string, string> = { report: 'published', incident: 'first_seen', campaign: 'first_seen' };
-
-function read(object: StixObject, field: string, asDate: boolean): string | null {
-  const raw = object[field] as string | string[] | undefined;
-  if (raw === undefined) return null;
-  if (Array.isArray(raw)) return raw.length > 0 ? raw.join(', ') : null;
-  return asDate ? toDate(raw) : raw || null;
+/** Custom properties of one of our own objects that are not ours: kept in `extra` beside x_ae_extra. */
+function extraOfRendered(object: StixObject): Record<string, unknown> | null {
+  const carried = object.x_ae_extra;
+  const extra: Record<string, unknown> =
+    carried && typeof carried === 'object' && !Array.isArray(carried) ? { ...(carried as Record<string, unknown>) } : {};
+  if (carried !== undefined && (typeof carried !== 'object' || Array.isArray(carried))) extra.x_ae_extra = carried;
+  for (const [key, value] of Object.entries(object)) if (key.startsWith('x_') && !key.startsWith('x_ae_')) extra[key] = value;
+  return Object.keys(extra).length > 0 ? extra : null;
 }
 
-/** The entity a STIX domain object becomes, or null (and a warning) when the model has no kind for it. */
-export function toEntity(object: StixObject, context: StixContext): ImportEntity | null {
-  const kind = entityKindOf(object);
-  if (!kind) {
-    context.skip(
-      object.type === 'course-of-action'
-        ? 'skipped {n} course-of-action object{s}: only those with x_ae_kind (SANCTION, DIPLOMATIC_ACTION) map to an entity'
-        : `skipped {n} ${object.type} object{s}: the model has no kind for them`,
-    );
-    return null;
-  }
-  const mapped = new Set(['name', 'description', 'aliases', 'object_refs']);
-  const properties: Record<string, string> = {};
+/**
+ * The entity a STIX object becomes (docs/import-formats.md, "Objects to entities"). Every object that is not a
+ * link or a marking becomes one: types the model has no kind for are kept whole as STIX_OBJECT entities.
+ * x_ae_ properties (the project's extension, lifted) override what the standard fields say.
+ */
+export function toEntity(read: BundleObject, context: StixContext): ImportEntity {
+  const { object, stored, mode } = read;
+  const rendered = mode === 'rendered';
+  const derived = deriveEntity(stored);
+  const kind = object.x_ae_kind ?? derived.kind;
+  const properties: Record<string, string> = rendered ? {} : kind === derived.kind ? { ...derived.properties } : propertiesOf(stored, kind);
   for (const name of kindProperties[kind]) {
-    const override = propertyOverrides.get(name)!;
-    mapped.add(override);
-    const isDate = dateProperties.has(name);
-    const field =
-      object[override] !== undefined ? override : stixFields[name]?.find((candidate) => read(object, candidate, isDate) !== null);
-    const value = field ? read(object, field, isDate) : null;
-    if (field && value) {
-      properties[name] = value;
-      mapped.add(field);
-    }
+    const override = object[propertyOverrides.get(name)!] as string | undefined;
+    if (override !== undefined) properties[name] = dateProperties.has(name) ? toDate(override)! : override;
   }
-  // Our export writes x_ae_date whenever there is a date, so for its objects no x_ae_date means none.
-  const dateField = object.x_ae_date || object.x_ae_kind ? 'x_ae_date' : dateFields[object.type];
-  if (dateField) mapped.add(dateField);
-  if (!object.x_ae_name && !object.name && object.abstract) mapped.add('abstract');
-  // identity_class is in the kind unless an organization-like class (class, system, unknown) was folded into ORGANIZATION.
-  if (kind !== 'ORGANIZATION' || (object.identity_class ?? 'organization') === 'organization') mapped.add('identity_class');
+  const extra =
+    mode !== 'third-party'
+      ? extraOfRendered(object)
+      : (() => {
+          const all = extraOfObject(stored);
+          if (!all) return null;
+          const read = new Set([...readOverrides, ...kindProperties[kind].map((name) => propertyOverrides.get(name)!)]);
+          const kept = Object.fromEntries(Object.entries(all).filter(([key]) => !read.has(key)));
+          return Object.keys(kept).length > 0 ? kept : null;
+        })();
   return {
     id: stableId(object),
     kind,
-    name: object.x_ae_name ?? object.name ?? object.abstract ?? `${object.type} ${object.id}`,
-    aliases: object.x_ae_aliases ?? object.aliases ?? [],
-    description: object.x_ae_description ?? object.description ?? null,
-    date: dateField ? read(object, dateField, true) : null,
+    name: object.x_ae_name ?? derived.name,
+    aliases: object.x_ae_aliases ?? (rendered ? [] : derived.aliases),
+    description: object.x_ae_description !== undefined ? object.x_ae_description : rendered ? null : derived.description,
+    // Our export writes the date whenever there is one, so for its objects no date there means none.
+    date: object.x_ae_date ? toDate(object.x_ae_date) : mode !== 'third-party' ? null : derived.date,
     properties,
-    sources: context.sources.cite(object),
-    extra: extraOf(object, mapped),
+    sources: context.citations({ object, stored, mode }),
+    extra,
+    externalIds: object.x_ae_external_ids ?? (rendered ? [] : derived.externalIds),
+    ...bookkeepingOf(read, derived, context),
   };
 }

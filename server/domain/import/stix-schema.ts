@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { dateProperties, entityKinds, kindProperties, relationshipTypes, stances } from '../model.js';
+import { isStixId, stixIdPattern, typeOfStixId } from '../stix/ids.js';
 import { urlField } from './url-field.js';
 import { sizeLimits } from './validate-document.js';
 import { stixEvidenceFields } from '../sources/stix-evidence.js';
 
-/** `type--uuid`, the only id form STIX 2.1 allows. */
-export const stixIdPattern = /^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isStixId(value: unknown): value is string {
-  return typeof value === 'string' && stixIdPattern.test(value);
-}
-
-/** The object type a STIX id names (`intrusion-set` for `intrusion-set--...`). */
-export function typeOfStixId(id: string): string {
-  return id.slice(0, id.indexOf('--'));
-}
+export { isStixId, typeOfStixId };
 
 // STIX timestamps are date-times; a bare date is accepted too, because hand-written bundles use them.
 const timestamp = z
@@ -47,8 +38,11 @@ const nullableText = z
   .string()
   .nullish()
   .transform((value) => value ?? null);
-/** Our export's exact source records and citations, which survive a round trip better than external_references. */
-const ourSource = z.object({
+/**
+ * Our export's exact source records and citations, which survive a round trip better than external_references.
+ * Loose: fields the Source record gains (issue 14's reliability, origin, ...) travel too.
+ */
+const ourSource = z.looseObject({
   id,
   title: z.string().min(1, 'must not be empty'),
   publisher: nullableText,
@@ -132,10 +126,15 @@ export const stixObjectSchema = z.looseObject({
   x_ae_sources: z.array(ourSource).optional(),
   x_ae_since: timestamp.optional(),
   x_ae_until: timestamp.optional(),
-  /** On a note from our export: the id of the entity, relationship or hypothesis the analyst's note is about. */
+  x_ae_rendered: z.boolean().optional(),
+  x_ae_external_ids: texts.optional(),
+  x_ae_deprecated: z.boolean().optional(),
+  x_ae_count: z.number().int().min(0).optional(),
+  /** On an analyst's note from our export: the id of the entity or relationship the note is about. */
   x_ae_note_subject: id.optional(),
   authors: texts.optional(),
-  created_by_ref: z.string().optional(),
+  count: z.number().int('must be a whole number').min(0, 'must not be negative').optional(),
+  created_by_ref: ref.optional(),
   ...propertyOverrideFields,
 });
 

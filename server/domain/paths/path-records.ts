@@ -3,6 +3,7 @@
  * variants shown), each path with its steps, scores and explanation.
  */
 import type { ReadTransaction } from '../../graph/run.js';
+import { rankingConfidence } from '../confidence.js';
 import { isPresent, RecordBuilder } from '../graph-records.js';
 import type { CandidateStep, PathSearchResult, ScoredCandidate } from '../path-search.js';
 import type { Key } from '../rank-paths.js';
@@ -48,7 +49,9 @@ export async function buildPathRecords(
         from: ends[index],
         to: ends[index + 1],
         reading: stepReading(ends[index], ends[index + 1], explained[index]),
-        relationships: (stepLinks[index] as RelationshipRecord[]).slice().sort((x, y) => y.confidence - x.confidence),
+        relationships: (stepLinks[index] as RelationshipRecord[])
+          .slice()
+          .sort((x, y) => rankingConfidence(y.confidence) - rankingConfidence(x.confidence)),
         support: score.support,
         evidenceGroups: score.groups,
         singleSource: score.groups <= 1,

@@ -54,6 +54,8 @@ const responsibility: TypeRule = { role: 'responsibility', weight: 1 };
 const membership: TypeRule = { role: 'membership', weight: 1 };
 const statement: TypeRule = { role: 'statement', weight: 1 };
 const response: TypeRule = { role: 'response', weight: 1 };
+/** An actor's malware or tools, shared and sold: a weaker tie than a finding of responsibility. */
+const capability: TypeRule = { role: 'capability', weight: 0.8 };
 /** Heavy: a context step costs as much as cutting the evidence of a step to under a third. */
 const context: TypeRule = { role: 'context', weight: 0.3, endsOnly: true };
 
@@ -64,7 +66,7 @@ const attributionTypes: Record<RelationshipTypeName, TypeRule> = {
   CLAIMED_BY: responsibility,
   DENIED_BY: responsibility,
   PART_OF: membership,
-  USES: { role: 'capability', weight: 0.8 },
+  USES: capability,
   MADE_BY: statement,
   ABOUT: statement,
   IMPOSED_BY: response,
@@ -78,6 +80,43 @@ const attributionTypes: Record<RelationshipTypeName, TypeRule> = {
   FOLLOWS: context,
   MOTIVATED_BY: context,
   RELATED_TO: context,
+  // STIX's relationship types (issue 16). What an actor or its malware runs on or does is capability, as USES is;
+  // a part of a family or hierarchy is membership; detection, mitigation, analysis, indicators, sightings,
+  // provenance and retirement are context: a path may end there, not pass through ("both detected by X" says
+  // nothing of who did what).
+  DELIVERS: capability,
+  DROPS: capability,
+  DOWNLOADS: capability,
+  EXPLOITS: capability,
+  CONTROLS: capability,
+  OWNS: capability,
+  COMPROMISES: capability,
+  BEACONS_TO: capability,
+  EXFILTRATES_TO: capability,
+  COMMUNICATES_WITH: capability,
+  RESOLVES_TO: capability,
+  SUBTECHNIQUE_OF: membership,
+  VARIANT_OF: membership,
+  CONSISTS_OF: membership,
+  HAS: membership,
+  BELONGS_TO: membership,
+  MITIGATES: context,
+  DETECTS: context,
+  INDICATES: context,
+  BASED_ON: context,
+  INVESTIGATES: context,
+  REMEDIATES: context,
+  CHARACTERIZES: context,
+  ANALYSIS_OF: context,
+  STATIC_ANALYSIS_OF: context,
+  DYNAMIC_ANALYSIS_OF: context,
+  IMPACTS: context,
+  ORIGINATES_FROM: context,
+  IMPERSONATES: context,
+  SIGHTED: context,
+  DERIVED_FROM: context,
+  DUPLICATE_OF: context,
+  REVOKED_BY: context,
 };
 
 export const profiles: Record<PathProfileName, PathProfileDefinition> = {

@@ -1,6 +1,13 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { mergeSubgraphs, nodeLabel, pathElementIds, subgraphToElements, type SubgraphInput } from '../../../shared/graph-elements';
+import {
+  maxLabelLength,
+  mergeSubgraphs,
+  nodeLabel,
+  pathElementIds,
+  subgraphToElements,
+  type SubgraphInput,
+} from '../../../shared/graph-elements';
 
 const subgraph: SubgraphInput = {
   entities: [
@@ -84,9 +91,12 @@ describe('subgraphToElements', () => {
 });
 
 describe('labels and paths', () => {
-  it('shortens long names for the canvas only', () => {
-    const long = 'Iran-linked cyberattacks against Albania and its allies (2022-2023 campaign)';
-    expect(nodeLabel(long).length).toBeLessThanOrEqual(38);
+  it('shortens only very long names, for the canvas only', () => {
+    const long = 'Iran-linked cyberattacks against Albania and its allies (2022-2023 campaign), as reported by several agencies';
+    expect(nodeLabel(long).length).toBeLessThanOrEqual(maxLabelLength);
+    expect(nodeLabel('Ministry of Intelligence and Security of the Islamic Republic')).toBe(
+      'Ministry of Intelligence and Security of the Islamic Republic',
+    );
     expect(nodeLabel(long).endsWith('…')).toBe(true);
     expect(nodeLabel('Iran')).toBe('Iran');
   });

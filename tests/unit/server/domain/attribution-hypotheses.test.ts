@@ -2,22 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { attributionHypotheses } from '../../../../server/domain/attribution-hypotheses.js';
 import type { EntityLink } from '../../../../server/domain/graph-records.js';
 import type { EntityRecord, RelationshipRecord } from '../../../../server/domain/types.js';
+import { entityRecord, relationshipRecord } from '../../../support/records.js';
 
-const entity = (id: string, kind: EntityRecord['kind']): EntityRecord => ({
-  id,
-  kind,
-  name: id,
-  aliases: [],
-  description: null,
-  date: null,
-  properties: {},
-  sources: [],
-  extra: null,
-});
+const entity = (id: string, kind: EntityRecord['kind']): EntityRecord => entityRecord({ id, kind, name: id });
 const incident = entity('inc', 'INCIDENT');
-const unsourced = { since: null, until: null, description: null, sources: [], disputedBy: [] };
-function link(type: string, from: EntityRecord, to: EntityRecord, stance: RelationshipRecord['stance'], confidence: number): EntityLink {
-  const relationship: RelationshipRecord = { ...unsourced, id: `${from.id}-${type}-${to.id}`, type, from, to, stance, confidence };
+function link(
+  type: string,
+  from: EntityRecord,
+  to: EntityRecord,
+  stance: RelationshipRecord['stance'],
+  confidence: number | null,
+): EntityLink {
+  const relationship = relationshipRecord({ id: `${from.id}-${type}-${to.id}`, type, from, to, stance, confidence });
   return { relationship, other: from.id === incident.id ? to : from };
 }
 
@@ -38,5 +34,14 @@ describe('attributionHypotheses', () => {
       'hj:CLAIMED:65',
       'iran:SUSPECTED:50',
     ]);
+  });
+
+  it('ranks a confidence the source does not state as an even chance, and keeps it unstated', () => {
+    const hypotheses = attributionHypotheses('inc', [
+      link('ATTRIBUTED_TO', incident, entity('a', 'STATE'), 'SUSPECTED', 40),
+      link('ATTRIBUTED_TO', incident, entity('b', 'THREAT_ACTOR'), 'SUSPECTED', null),
+      link('CLAIMED_BY', incident, entity('c', 'THREAT_ACTOR'), 'CLAIMED', 65),
+    ]);
+    expect(hypotheses.map((hypothesis) => `${hypothesis.actor.id}:${hypothesis.confidence}`)).toEqual(['c:65', 'b:null', 'a:40']);
   });
 });

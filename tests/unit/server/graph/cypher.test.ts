@@ -29,14 +29,21 @@ describe('the relationship filter fragments', () => {
         .filter((file) => code(file.text).includes(include))
         .map((file) => file.name)
         .sort();
-    expect(including(relationshipFilter)).toEqual(['export/find-subgraph', 'graph/count-neighbours', 'graph/find-neighbourhood']);
+    expect(including(relationshipFilter)).toEqual([
+      'export/find-subgraph',
+      'graph/count-neighbour-groups',
+      'graph/count-neighbours',
+      'graph/find-neighbour-page',
+      'graph/find-neighbourhood',
+    ]);
     // Paths judge a link's stance by the claim or denial node it enters, so they take the link filter and their own stance rule.
     expect(including(linkFilter)).toEqual(['graph/expand-for-paths', 'graph/find-fewest-hop-paths']);
+    // ($includeRetired is the filter's too, but search and the overview take it on their own.)
     for (const file of statementFiles) expect(code(file.text), file.name).not.toMatch(/\$minConfidence|\$asOf|\$types|\$excludedSources/);
     for (const file of statementFiles.filter((file) => !including(linkFilter).includes(file.name))) {
       expect(code(file.text), file.name).not.toMatch(/\$stances/);
     }
-    expect(code(linkFilterPredicate)).toMatch(/\$types[\s\S]*\$minConfidence[\s\S]*\$asOf[\s\S]*\$excludedSources/);
+    expect(code(linkFilterPredicate)).toMatch(/\$types[\s\S]*\$minConfidence[\s\S]*\$asOf[\s\S]*\$excludedSources[\s\S]*\$includeRetired/);
     expect(code(filterPredicate)).toContain(linkFilter);
     expect(code(filterPredicate)).toMatch(/\$stances/);
   });
@@ -44,11 +51,13 @@ describe('the relationship filter fragments', () => {
   it('are spliced in parentheses, without their comments, into the statement text, a fragment inside a fragment too', () => {
     const text = new CypherCatalog().text('graph/count-neighbours');
     expect(text).not.toContain('{{>');
-    expect(text).toContain('((($types IS NULL OR type(r) IN $types)\n  AND r.confidence >= $minConfidence');
+    // A confidence that is not stated passes only minConfidence 0 (server/domain/confidence.ts).
+    expect(text).toContain('((($types IS NULL OR type(r) IN $types)\n  AND coalesce(r.confidence, 0) >= $minConfidence');
     expect(text).toContain('AND ($stances IS NULL OR r.stance IN $stances))');
     expect(text).not.toContain('Included as');
     const paths = new CypherCatalog().text('graph/expand-for-paths');
     expect(paths).toContain('WHERE (($types IS NULL OR type(r) IN $types)');
+    expect(paths).toContain('AND (r.confidence IS NULL OR r.confidence > 0)');
     expect(code(paths).match(/\$stances/g)).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueryTooExpensiveError } from '../../../../server/errors.js';
 import { WorkerPool } from '../../../../server/work/worker-pool.js';
 import { testLogger } from '../../../support/graph.js';
@@ -6,13 +6,13 @@ import { testLogger } from '../../../support/graph.js';
 type Job = { echo?: string; spinMs?: number; fail?: string };
 const pools: WorkerPool<Job, string>[] = [];
 
-function pool(options: { size?: number; maxQueued?: number; timeLimitMs?: number } = {}) {
+function pool(options: { size?: number; maxQueued?: number; timeLimitMs?: number; entry?: string } = {}) {
   const created = new WorkerPool<Job, string>({
-    entry: new URL('../../../support/test-worker.ts', import.meta.url),
+    entry: new URL(options.entry ?? '../../../support/test-worker.ts', import.meta.url),
     size: options.size ?? 1,
     maxQueued: options.maxQueued ?? 4,
     timeLimitMs: options.timeLimitMs ?? 20_000,
-    describe: { work: 'test job', sizeSetting: 'WORKER_THREADS', timeSetting: 'HEAVY_WORK_TIMEOUT_S' },
+    describe: { work: 'test job', sizeSetting: 'WORKER_THREADS', timeSetting: 'HEAVY_WORK_TIMEOUT_S', narrowing: 'a smaller job' },
     logger: testLogger,
   });
   pools.push(created);
@@ -27,6 +27,22 @@ describe('WorkerPool', () => {
   it('runs jobs in a worker thread, one at a time per thread, in order', async () => {
     const workers = pool();
     expect(await Promise.all(['a', 'b', 'c'].map((echo) => workers.run({ echo })))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('starts its threads ahead of the first job when warmed, and runs jobs on them', async () => {
+    const workers = pool({ size: 2 });
+    expect(workers.load()).toMatchObject({ started: 0, threads: 2 });
+    workers.warm();
+    expect(workers.load()).toMatchObject({ started: 2, running: 0 });
+    expect(await Promise.all(['a', 'b'].map((echo) => workers.run({ echo })))).toEqual(['a', 'b']);
+    expect(workers.load()).toMatchObject({ started: 2, running: 0 });
+  });
+
+  it('drops a warmed thread that cannot load its module, without failing the process, and fails the next job plainly', async () => {
+    const workers = pool({ entry: '../../../support/missing-worker.ts' });
+    workers.warm();
+    await vi.waitFor(() => expect(workers.load().started).toBe(0), { timeout: 10_000 });
+    await expect(workers.run({ echo: 'x' })).rejects.toThrow();
   });
 
   it('keeps this thread free while a job spins in its worker', async () => {
@@ -45,6 +61,7 @@ describe('WorkerPool', () => {
     const stopped = await workers.run({ spinMs: 60_000 }).catch((error) => error);
     expect(stopped).toBeInstanceOf(QueryTooExpensiveError);
     expect(stopped.message).toMatch(/took longer than 4 s \(HEAVY_WORK_TIMEOUT_S\)/);
+    expect(stopped.message).toMatch(/Narrow it: a smaller job\./);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(await workers.run({ echo: 'after' })).toBe('after');
   });

@@ -16,6 +16,9 @@ describe('filters', () => {
     expect(edgePasses(edge, { ...emptyFilters(), hiddenTypes: ['ATTRIBUTED_TO'] })).toBe(false);
     expect(edgePasses(edge, { ...emptyFilters(), minConfidence: 71 })).toBe(false);
     expect(edgePasses(edge, { ...emptyFilters(), minConfidence: 70 })).toBe(true);
+    // A confidence the source does not state promises no minimum: it passes only 0.
+    expect(edgePasses({ ...edge, confidence: null }, emptyFilters())).toBe(true);
+    expect(edgePasses({ ...edge, confidence: null }, { ...emptyFilters(), minConfidence: 1 })).toBe(false);
   });
 
   it('keeps dated entities in the range and undated ones always', () => {

@@ -32,7 +32,7 @@ describe('URL state', () => {
       from: null,
       to: null,
       layout: 'concentric' as const,
-      filters: { ...emptyFilters(), hiddenTypes: ['USES', 'HOSTS'], start: '2022-07-01', end: '2022-12-31' },
+      filters: { ...emptyFilters(), hiddenTypes: ['USES', 'HOSTS'], start: '2022-07-01', end: '2022-12-31', hideOrphans: true },
     };
     const query = serializeUrlState(state);
     expect(query.startsWith('?focus=iran')).toBe(true);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../../../server/domain/export/export-markdown.js';
+import { layoutSubgraph } from '../../../../../server/domain/export/layout-subgraph.js';
 import { phraseRelationship, mentionName } from '../../../../../server/domain/export/phrasing.js';
 import { buildReportModel } from '../../../../../server/domain/export/report-model.js';
 import type { ExportSubgraph } from '../../../../../server/domain/export/types.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../../../../../server/domain/types.js';
+import { entityRecord, relationshipRecord } from '../../../../support/records.js';
 
 const source = (excerpt: string): Citation => ({
+  markings: [],
   id: 'src-1',
   title: 'Report title.',
   publisher: 'The Record',
@@ -17,18 +20,19 @@ const source = (excerpt: string): Citation => ({
   excerpt,
   credibility: 6,
 });
-const entity = (id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord => ({
-  id,
-  kind,
-  name,
-  aliases: [],
-  description: null,
-  date: null,
-  properties: {},
-  sources: [source(`${name} exists.`)],
-  extra: null,
-  ...extra,
-});
+const entity = (id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord =>
+  entityRecord({
+    id,
+    kind,
+    name,
+    aliases: [],
+    description: null,
+    date: null,
+    properties: {},
+    sources: [source(`${name} exists.`)],
+    extra: null,
+    ...extra,
+  });
 
 const hj = entity('hj', 'THREAT_ACTOR', 'Homeland Justice');
 const iran = entity('iran', 'STATE', 'Iran');
@@ -43,22 +47,19 @@ const link = (
   from: EntityRecord,
   to: EntityRecord,
   stance: RelationshipRecord['stance'],
-  confidence: number,
+  confidence: number | null,
   extra: Partial<RelationshipRecord> = {},
-): RelationshipRecord => ({
-  id,
-  type,
-  from,
-  to,
-  stance,
-  confidence,
-  since: null,
-  until: null,
-  description: null,
-  sources: [source('Suspected ties to Iran.')],
-  disputedBy: [],
-  ...extra,
-});
+): RelationshipRecord =>
+  relationshipRecord({
+    id,
+    type,
+    from,
+    to,
+    stance,
+    confidence,
+    sources: [source('Suspected ties to Iran.')],
+    ...extra,
+  });
 const text = (relationship: RelationshipRecord) =>
   phraseRelationship(relationship)
     .map((part) => (typeof part === 'string' ? part : mentionName(part)))
@@ -91,7 +92,9 @@ describe('report model and Markdown', () => {
     relationships: [ties, link('claim', 'CLAIMED_BY', incident, hj, 'CLAIMED', 65)],
     truncated: false,
     authors: new Map([['denial', { id: 'mfa', name: "Iran's Ministry of Foreign Affairs", kind: 'ORGANIZATION' as const }]]),
-    request: { ids: ['hj'], depth: 1, filter: { minConfidence: 40 }, exportedOn: '2024-01-01' },
+    request: { ids: ['hj'], depth: 1, filter: { minConfidence: 40 }, exportedOn: '2024-01-01', tlpCeiling: null },
+    markings: new Map(),
+    withheld: { entities: 0, relationships: 0 },
   };
 
   it('numbers each distinct citation once, in order of first use, and names who disputes a link', () => {
@@ -113,7 +116,7 @@ describe('report model and Markdown', () => {
   });
 
   it('writes Markdown with footnote marks, disputes quoted once, an entity table and numbered sources', () => {
-    const markdown = exportMarkdown(subgraph);
+    const markdown = exportMarkdown(subgraph, layoutSubgraph);
     expect(markdown).toContain('- Homeland Justice is suspected (confidence 65) of ties to Iran [1]. *(suspected, from 2022-07-15)*');
     expect(markdown).toContain(
       "  - ⚑ disputed by Iran's Ministry of Foreign Affairs (denial, 2023-12-27): “Baseless, hollow and unproven.” [2]",

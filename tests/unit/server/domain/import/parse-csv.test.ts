@@ -16,7 +16,7 @@ describe('parseCsvEntities', () => {
     expect(problems).toEqual([]);
     const byId = new Map(document!.entities.map((entity) => [entity.id, entity]));
     expect([...byId.keys()]).toEqual(['homeland-justice', 'iran', 'albania', 'inc-parliament-2023', 'denial-iran']);
-    expect(byId.get('homeland-justice')).toEqual({
+    expect(byId.get('homeland-justice')).toMatchObject({
       id: 'homeland-justice',
       kind: 'THREAT_ACTOR',
       name: 'Homeland Justice',
@@ -107,7 +107,7 @@ describe('parseCsvEntities', () => {
       {
         location: 'entities.csv:5',
         message:
-          'kind: "SPACESHIP" is not one of THREAT_ACTOR, STATE, ORGANIZATION, PERSON, GROUP, LOCATION, INCIDENT, CAMPAIGN, MALWARE, TOOL, VULNERABILITY, REPORT, CLAIM, DENIAL, SANCTION, DIPLOMATIC_ACTION',
+          'kind: "SPACESHIP" is not one of THREAT_ACTOR, STATE, ORGANIZATION, PERSON, GROUP, LOCATION, INCIDENT, CAMPAIGN, MALWARE, TOOL, VULNERABILITY, REPORT, CLAIM, DENIAL, SANCTION, DIPLOMATIC_ACTION, INTRUSION_SET, ATTACK_PATTERN, COURSE_OF_ACTION, INDICATOR, INFRASTRUCTURE, OBSERVED_DATA, GROUPING, MALWARE_ANALYSIS, STIX_OBJECT',
       },
       { location: 'entities.csv:5', message: 'date: "25/12/2023" is not a date written YYYY-MM-DD' },
       { location: 'entities.csv:6', message: 'source_id: is required when source_title is empty: every row cites a source' },
@@ -148,7 +148,7 @@ describe('parseCsvRelationships', () => {
     expect(problems).toEqual([]);
     expect(document!.entities).toEqual([]);
     expect(document!.sources).toEqual([]);
-    expect(document!.relationships[0]).toEqual({
+    expect(document!.relationships[0]).toMatchObject({
       id: 'rel-hj-iran',
       type: 'AFFILIATED_WITH',
       from: 'homeland-justice',
@@ -194,8 +194,37 @@ describe('parseCsvRelationships', () => {
       { location: 'links.csv:4', message: 'stance: "MAYBE" is not one of ASSERTED, CLAIMED, SUSPECTED, DENIED' },
       { location: 'links.csv:4', message: 'confidence: "high" is not a whole number from 0 to 100' },
       { location: 'links.csv:5', message: 'confidence: "101" is not a whole number from 0 to 100' },
-      { location: 'links.csv:6', message: 'confidence: is required' },
     ]);
+    // An empty confidence is one the source does not state.
+    expect(
+      parseCsvRelationships(content.split('\n').slice(0, 1).concat('r4,USES,a,b,ASSERTED,,,,,,s,').join('\n')).document!.relationships[0]
+        .confidence,
+    ).toBeNull();
+  });
+
+  it('refuses a file that is not UTF-8, naming the first line that shows it', () => {
+    // "Durrës" in windows-1252, read as UTF-8: the ë became U+FFFD.
+    const content = lines(
+      relationshipHeader,
+      'r1,ATTRIBUTED_TO,a,b,SUSPECTED,50,,,Tirana,,s,',
+      'r2,ATTRIBUTED_TO,a,b,SUSPECTED,50,,,Durr\uFFFDs,,s,',
+    );
+    expect(parseCsvRelationships(content, 'links.csv').problems).toEqual([
+      {
+        location: 'links.csv:3',
+        message:
+          'holds text that is not UTF-8 (a character could not be read); save the file as UTF-8, or import it with the CLI and --encoding',
+      },
+    ]);
+  });
+
+  it('gives back a value the export neutralised against spreadsheet formulas', () => {
+    const content = lines(
+      relationshipHeader,
+      "r1,ATTRIBUTED_TO,a,b,SUSPECTED,50,,,'=SUM(A1),,s,",
+      "r2,ATTRIBUTED_TO,a,b,SUSPECTED,50,,,''-x,,s,",
+    );
+    expect(parseCsvRelationships(content).document!.relationships.map((link) => link.description)).toEqual(['=SUM(A1)', "'-x"]);
   });
 });
 

@@ -56,7 +56,7 @@ describe('parseStixBundle: objects to entities', () => {
       { isoCode: 'IR' },
     ],
     [sdo('threat-actor', { name: 'HomeLand Justice', first_seen: '2022-07-15T00:00:00Z' }), 'THREAT_ACTOR', { firstSeen: '2022-07-15' }],
-    [sdo('intrusion-set', { name: 'DEV-0842', first_seen: '2022-05-01T12:30:00.000Z' }), 'THREAT_ACTOR', { firstSeen: '2022-05-01' }],
+    [sdo('intrusion-set', { name: 'DEV-0842', first_seen: '2022-05-01T12:30:00.000Z' }), 'INTRUSION_SET', { firstSeen: '2022-05-01' }],
     [
       sdo('campaign', { name: 'C', first_seen: '2022-07-15T00:00:00Z', last_seen: '2022-09-09T00:00:00Z' }),
       'CAMPAIGN',
@@ -87,6 +87,40 @@ describe('parseStixBundle: objects to entities', () => {
       'DIPLOMATIC_ACTION',
       { action: 'severed ties' },
     ],
+    [
+      sdo('attack-pattern', {
+        name: 'Block Command Message',
+        kill_chain_phases: [{ kill_chain_name: 'mitre-ics-attack', phase_name: 'inhibit-response-function' }],
+      }),
+      'ATTACK_PATTERN',
+      { killChainPhases: 'inhibit-response-function (mitre-ics-attack)' },
+    ],
+    [sdo('course-of-action', { name: 'Network Segmentation' }), 'COURSE_OF_ACTION', {}],
+    [
+      sdo('indicator', {
+        pattern: "[ipv4-addr:value = '198.51.100.1']",
+        pattern_type: 'stix',
+        valid_from: '2024-01-01T00:00:00Z',
+        valid_until: '2024-06-01T00:00:00Z',
+      }),
+      'INDICATOR',
+      { pattern: "[ipv4-addr:value = '198.51.100.1']", patternType: 'stix', validFrom: '2024-01-01', validUntil: '2024-06-01' },
+    ],
+    [sdo('infrastructure', { name: 'C2', first_seen: '2022-06-01T00:00:00Z' }), 'INFRASTRUCTURE', { firstSeen: '2022-06-01' }],
+    [
+      sdo('observed-data', {
+        first_observed: '2024-01-01T00:00:00Z',
+        last_observed: '2024-01-02T00:00:00Z',
+        number_observed: 3,
+        object_refs: [],
+      }),
+      'OBSERVED_DATA',
+      { firstObserved: '2024-01-01', lastObserved: '2024-01-02', numberObserved: '3' },
+    ],
+    [sdo('grouping', { name: 'G', context: 'suspicious-activity', object_refs: [] }), 'GROUPING', { context: 'suspicious-activity' }],
+    [sdo('malware-analysis', { product: 'sandbox', result: 'malicious' }), 'MALWARE_ANALYSIS', { product: 'sandbox', result: 'malicious' }],
+    [sdo('x-mitre-tactic', { name: 'Inhibit Response Function', x_mitre_shortname: 'inhibit-response-function' }), 'STIX_OBJECT', {}],
+    [sdo('ipv4-addr', { value: '198.51.100.1' }), 'STIX_OBJECT', {}],
   ])('maps a %s', (object, kind, properties) => {
     const [mapped] = parse(object).entities;
     expect(mapped).toMatchObject({ id: object.id, kind, properties });
@@ -112,10 +146,11 @@ describe('parseStixBundle: objects to entities', () => {
     expect(entity(document, report.id).date).toBe('2022-09-08');
     expect(entity(document, incident.id).date).toBe('2023-12-25');
     expect(entity(document, dated.id).date).toBe('2023-12-26');
-    expect(entity(document, note.id).name).toBe(`note ${note.id}`);
+    // Without a name or an abstract, the words stand for it.
+    expect(entity(document, note.id).name).toBe('No abstract.');
   });
 
-  it('keeps custom x_ properties and unmapped standard ones in extra, but not the x_ae_ ones it used', () => {
+  it('keeps custom x_ properties and unmapped standard ones in extra, but not the x_ae_ ones it used nor bookkeeping', () => {
     const malware = sdo('malware', {
       name: 'M',
       is_family: true,
@@ -130,11 +165,11 @@ describe('parseStixBundle: objects to entities', () => {
     expect(mapped.extra).toEqual({
       is_family: true,
       malware_types: ['wiper'],
-      labels: ['apt'],
-      confidence: 70,
       x_vendor_score: 9,
       x_ae_sector: 'not a malware property',
     });
+    // The whole object is kept (its labels, confidence and the rest): an export gives it back as it came.
+    expect(mapped.stixObject).toEqual(malware);
     expect(parse(sdo('tool', { name: 'T' })).entities[0].extra).toBeNull();
   });
 
@@ -171,7 +206,7 @@ describe('parseStixBundle: objects to entities', () => {
       x_ae_kind: 'REPORT',
     });
     const document = parse(claim, report);
-    expect(entity(document, 'claim-hj')).toEqual({
+    expect(entity(document, 'claim-hj')).toMatchObject({
       id: 'claim-hj',
       kind: 'CLAIM',
       name: 'Homeland Justice claims the attack',
@@ -181,6 +216,10 @@ describe('parseStixBundle: objects to entities', () => {
       properties: { statement: 'We did it.' },
       sources: [{ source: 'src-therecord', excerpt: 'The group claimed it.' }],
       extra: { analyst_note: 'kept', x_other_tool: 1 },
+      // An older export of ours: the model is what it carried, no STIX object of another producer is kept.
+      stixObject: null,
+      created: claim.created,
+      modified: claim.modified,
     });
     expect(document.sources).toContainEqual({
       id: 'src-therecord',
@@ -189,7 +228,8 @@ describe('parseStixBundle: objects to entities', () => {
       url: 'https://therecord.media/x',
       published: '2023-12-27',
     });
-    expect(entity(document, report.id)).toMatchObject({ date: null, extra: null });
+    // x_ae_kind without x_ae_id is another producer's hint: the report is theirs, with its date and report_types.
+    expect(entity(document, report.id)).toMatchObject({ kind: 'REPORT', date: '2023-12-28', extra: { report_types: ['threat-report'] } });
   });
 });
 
@@ -212,13 +252,15 @@ describe('parseStixBundle: relationships and sightings', () => {
     expect(relationship(parse(a, b, link), link.id)).toMatchObject({ type, from: a.id, to: b.id, extra });
   });
 
-  it('carries confidence over and derives the stance from it unless x_ae_stance says otherwise', () => {
+  it('carries confidence over, keeps an absent one null, and derives the stance from the meaning and the confidence', () => {
     const plain = sro(a, 'attributed-to', b);
+    const claimedBy = sro(b, 'claimed-by', a);
     const confident = sro(a, 'attributed-to', b, { confidence: 85 });
     const hedged = sro(a, 'attributed-to', b, { confidence: 84 });
     const claimed = sro(a, 'related-to', b, { confidence: 40, x_ae_stance: 'CLAIMED', x_ae_type: 'CLAIMED_BY' });
-    const document = parse(a, b, plain, confident, hedged, claimed);
-    expect(relationship(document, plain.id)).toMatchObject({ confidence: 50, stance: 'SUSPECTED' });
+    const document = parse(a, b, plain, claimedBy, confident, hedged, claimed);
+    expect(relationship(document, plain.id)).toMatchObject({ confidence: null, stance: 'ASSERTED' });
+    expect(relationship(document, claimedBy.id)).toMatchObject({ type: 'CLAIMED_BY', confidence: null, stance: 'CLAIMED' });
     expect(relationship(document, confident.id)).toMatchObject({ confidence: 85, stance: 'ASSERTED' });
     expect(relationship(document, hedged.id)).toMatchObject({ confidence: 84, stance: 'SUSPECTED' });
     expect(relationship(document, claimed.id)).toMatchObject({ type: 'CLAIMED_BY', stance: 'CLAIMED', extra: null });
@@ -249,22 +291,29 @@ describe('parseStixBundle: relationships and sightings', () => {
     expect(relationship(parse(a, link), link.id)).toMatchObject({ from: outside, to: a.id });
   });
 
-  it('skips relationships whose end was skipped, with a warning', () => {
+  it('links any two objects, of the model or kept whole, and skips only links to what no link can join, with a warning', () => {
     const indicator = sdo('indicator', {
       pattern: '[ipv4-addr:value = "10.0.0.1"]',
       pattern_type: 'stix',
       valid_from: '2024-01-01T00:00:00Z',
     });
-    const outsideIndicator = { id: `indicator--${uuid(998)}` };
-    const document = parse(a, indicator, sro(indicator, 'indicates', a), sro(outsideIndicator, 'indicates', a));
-    expect(document.relationships).toEqual([]);
+    const tactic = sdo('x-mitre-tactic', { name: 'Execution' });
+    const marking = { id: `marking-definition--${uuid(996)}` };
+    const indicates = sro(indicator, 'indicates', a);
+    const custom = sro(a, 'uses', tactic);
+    const outside = sro({ id: `indicator--${uuid(998)}` }, 'indicates', a);
+    const document = parse(a, indicator, tactic, indicates, custom, outside, sro(marking, 'related-to', a));
+    expect(document.relationships.map((link) => [link.id, link.type])).toEqual([
+      [indicates.id, 'INDICATES'],
+      [custom.id, 'USES'],
+      [outside.id, 'INDICATES'],
+    ]);
     expect(document.warnings).toEqual([
-      'skipped 1 indicator object: the model has no kind for them',
-      'skipped 2 relationship objects: an end is an object that was skipped or is not an entity',
+      'skipped 1 relationship object: an end is a relationship, sighting or marking, which no link can join',
     ]);
   });
 
-  it('turns a sighting into one RELATED_TO per place that is an entity', () => {
+  it('turns a sighting into one SIGHTED link per place, with its count and first and last seen', () => {
     const place = sdo('location', { name: 'Tirana' });
     const sighting = sdo('sighting', {
       sighting_of_ref: a.id,
@@ -277,23 +326,24 @@ describe('parseStixBundle: relationships and sightings', () => {
     expect(document.relationships).toEqual([
       expect.objectContaining({
         id: `${sighting.id}--sighted-at--${b.id}`,
-        type: 'RELATED_TO',
+        type: 'SIGHTED',
         from: a.id,
         to: b.id,
         stance: 'ASSERTED',
-        confidence: 70,
-        description: 'sighted at',
+        confidence: null,
+        description: null,
         since: '2022-07-15',
         until: '2022-07-18',
-        extra: { count: 3 },
+        count: 3,
+        extra: null,
+        stixObject: sighting,
       }),
-      expect.objectContaining({ id: `${sighting.id}--sighted-at--${place.id}`, to: place.id }),
+      expect.objectContaining({ id: `${sighting.id}--sighted-at--${place.id}`, to: place.id, count: 3 }),
     ]);
-    const indicator = sdo('indicator', { pattern: '[x]', pattern_type: 'stix', valid_from: '2024-01-01T00:00:00Z' });
-    const ofIndicator = sdo('sighting', { sighting_of_ref: indicator.id, where_sighted_refs: [b.id] });
-    expect(parse(b, indicator, ofIndicator).warnings).toContain(
-      'skipped 1 sighting: what was sighted, or every place it was sighted at, is not an entity',
-    );
+    const nowhere = sdo('sighting', { sighting_of_ref: a.id });
+    const kept = parse(a, nowhere);
+    expect(kept.entities.map((item) => [item.id, item.kind])).toContainEqual([nowhere.id, 'STIX_OBJECT']);
+    expect(kept.warnings).toContain('kept 1 sighting that name no place as STIX objects (a link needs two ends)');
   });
 });
 
@@ -304,7 +354,7 @@ describe('parseStixBundle: reports, notes and opinions', () => {
   const attribution = sro(actor, 'attributed-to', victim, { confidence: 60 });
   const indicator = sdo('indicator', { pattern: '[x]', pattern_type: 'stix', valid_from: '2024-01-01T00:00:00Z' });
 
-  it('links a report RELATED_TO each entity it refers to, at its confidence or 80', () => {
+  it('links a report RELATED_TO each entity it refers to, at its own confidence, else none stated', () => {
     const report = sdo('report', { name: 'R', object_refs: [actor.id, victim.id, attribution.id, indicator.id], x_ae_author: author.id });
     const sure = sdo('report', { name: 'S', confidence: 95, object_refs: [actor.id] });
     const document = parse(actor, victim, author, attribution, indicator, report, sure);
@@ -315,13 +365,14 @@ describe('parseStixBundle: reports, notes and opinions', () => {
         type: 'RELATED_TO',
         to: actor.id,
         stance: 'ASSERTED',
-        confidence: 80,
+        confidence: null,
+        description: 'referenced in the report',
       }),
       expect.objectContaining({ id: `${report.id}--refers-to--${victim.id}`, to: victim.id }),
+      expect.objectContaining({ id: `${report.id}--refers-to--${indicator.id}`, to: indicator.id }),
       expect.objectContaining({ id: `${report.id}--made-by--vendor`, type: 'MADE_BY', to: 'vendor' }),
     ]);
     expect(document.relationships.find((link) => link.from === sure.id)?.confidence).toBe(95);
-    expect(document.warnings).toContain('left out 1 object_ref of reports, notes and opinions: they point at objects that were skipped');
   });
 
   it('makes a note a claim ABOUT its entities, MADE_BY its x_ae_author only', () => {
@@ -366,14 +417,14 @@ describe('parseStixBundle: reports, notes and opinions', () => {
     const document = parse(actor, victim, attribution, denial, agreement);
     expect(entity(document, denial.id)).toMatchObject({
       kind: 'DENIAL',
-      name: `opinion ${denial.id}`,
+      name: 'Baseless.',
       properties: { statement: 'Baseless.' },
       extra: { opinion: 'strongly-disagree' },
     });
     expect(relationship(document, attribution.id).disputedBy).toEqual([denial.id]);
     expect(document.relationships.filter((link) => link.from === denial.id).map((link) => [link.type, link.to, link.confidence])).toEqual([
-      ['ABOUT', actor.id, 90],
-      ['MADE_BY', victim.id, 90],
+      ['ABOUT', actor.id, null],
+      ['MADE_BY', victim.id, null],
     ]);
     expect(document.warnings).toEqual([
       'left out 1 object_ref of claims that point at relationships: a claim is ABOUT entities only',
@@ -420,39 +471,81 @@ describe('parseStixBundle: sources', () => {
   });
 });
 
-describe('parseStixBundle: skipped objects', () => {
-  it('counts what it skips per type, and says why', () => {
-    const objects = [
-      sdo('indicator', { pattern: '[x]', pattern_type: 'stix', valid_from: '2024-01-01T00:00:00Z' }),
-      sdo('indicator', { pattern: '[y]', pattern_type: 'stix', valid_from: '2024-01-01T00:00:00Z' }),
-      sdo('attack-pattern', { name: 'Phishing' }),
-      sdo('observed-data', {
-        first_observed: '2024-01-01T00:00:00Z',
-        last_observed: '2024-01-01T00:00:00Z',
-        number_observed: 1,
-        object_refs: [],
-      }),
-      sdo('infrastructure', { name: 'C2' }),
-      sdo('grouping', { context: 'suspicious-activity', object_refs: [] }),
-      sdo('ipv4-addr', { value: '10.0.0.1' }),
-      sdo('x-acme-widget', { name: 'W' }),
-      sdo('course-of-action', { name: 'Patch' }),
-      sdo('malware', { name: 'Old', revoked: true }),
-    ];
-    expect(parse(...objects)).toMatchObject({
-      entities: [],
-      warnings: [
-        'skipped 2 indicator objects: the model has no kind for them',
-        'skipped 1 attack-pattern object: the model has no kind for them',
-        'skipped 1 observed-data object: the model has no kind for them',
-        'skipped 1 infrastructure object: the model has no kind for them',
-        'skipped 1 grouping object: the model has no kind for them',
-        'skipped 1 ipv4-addr object: the model has no kind for them',
-        'skipped 1 x-acme-widget object: the model has no kind for them',
-        'skipped 1 course-of-action object: only those with x_ae_kind (SANCTION, DIPLOMATIC_ACTION) map to an entity',
-        'skipped 1 revoked object: STIX marks them as no longer valid',
+describe('parseStixBundle: ATT&CK conventions', () => {
+  it('reads ATT&CK citations as works cited, alias notes as no source, catalogue entries as external ids', () => {
+    const malware = sdo('malware', {
+      name: 'EKANS',
+      is_family: true,
+      description: '[EKANS](https://attack.mitre.org/software/S0605) is ransomware.(Citation: Dragos EKANS) It spread.',
+      x_mitre_aliases: ['EKANS', 'SNAKEHOSE'],
+      external_references: [
+        { source_name: 'mitre-attack', url: 'https://attack.mitre.org/software/S0605', external_id: 'S0605' },
+        { source_name: 'SNAKEHOSE', description: '(Citation: FireEye Ransomware Feb 2020)' },
+        { source_name: 'Dragos EKANS', description: 'Dragos. (2020, February 3). EKANS Ransomware.', url: 'https://www.dragos.com/ekans' },
       ],
     });
+    const document = parse(malware);
+    const mapped = entity(document, malware.id);
+    expect(mapped).toMatchObject({
+      aliases: ['SNAKEHOSE'],
+      externalIds: ['S0605'],
+      description: '[EKANS](https://attack.mitre.org/software/S0605) is ransomware. It spread.',
+    });
+    expect(document.sources).toEqual([
+      {
+        id: expect.any(String),
+        title: 'mitre-attack S0605',
+        publisher: 'mitre-attack',
+        url: 'https://attack.mitre.org/software/S0605',
+        published: null,
+      },
+      {
+        id: expect.any(String),
+        title: 'Dragos. (2020, February 3). EKANS Ransomware.',
+        publisher: null,
+        url: 'https://www.dragos.com/ekans',
+        published: null,
+      },
+    ]);
+    // A bibliographic entry is not a quotation: no excerpt.
+    expect(mapped.sources.map((cited) => cited.excerpt)).toEqual([null, null]);
+  });
+
+  it('keeps revoked and deprecated objects, marked so, and the revoked-by link to the replacement', () => {
+    const old = sdo('intrusion-set', { name: 'APT34', revoked: true });
+    const current = sdo('intrusion-set', { name: 'OilRig' });
+    const retired = sdo('malware', { name: 'Old', is_family: true, x_mitre_deprecated: true });
+    const revokedBy = sro(old, 'revoked-by', current);
+    const document = parse(old, current, retired, revokedBy);
+    expect(entity(document, old.id)).toMatchObject({ revoked: true, deprecated: false });
+    expect(entity(document, retired.id)).toMatchObject({ revoked: false, deprecated: true });
+    expect(relationship(document, revokedBy.id)).toMatchObject({ type: 'REVOKED_BY', from: old.id, to: current.id });
+  });
+
+  it('keeps the markings, marking definitions and versions of every object', () => {
+    const statement = {
+      type: 'marking-definition',
+      spec_version: '2.1',
+      id: `marking-definition--${uuid(990)}`,
+      created: '2017-06-01T00:00:00.000Z',
+      definition_type: 'statement',
+      definition: { statement: 'Copyright MITRE' },
+    };
+    const red = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
+    const marked = sdo('malware', {
+      name: 'M',
+      is_family: true,
+      object_marking_refs: [red, statement.id],
+      granular_markings: [{ marking_ref: red, selectors: ['description'] }],
+    });
+    const document = parse(statement, marked);
+    expect(document.markings).toEqual([{ id: statement.id, object: statement }]);
+    expect(entity(document, marked.id)).toMatchObject({
+      markings: [red, statement.id],
+      created: marked.created,
+      modified: marked.modified,
+    });
+    expect(entity(document, marked.id).stixObject).toMatchObject({ granular_markings: [{ marking_ref: red, selectors: ['description'] }] });
   });
 });
 
@@ -480,10 +573,19 @@ describe('parseStixBundle: problems', () => {
     ]);
   });
 
-  it('reports duplicate ids', () => {
+  it('keeps the newest of several versions of an object, and refuses two versions with the same modified', () => {
     const tool = sdo('tool', { name: 'T' });
-    expect(problemsOf(bundle(tool, { ...tool, name: 'T2' }))).toEqual([
-      { location: tool.id, message: 'appears 2 times in the bundle (objects 0, 1); keep one version of each object' },
+    const newer = { ...tool, name: 'T2', modified: '2024-02-01T00:00:00Z' };
+    const document = parse(newer, tool);
+    expect(document.entities.map((item) => item.name)).toEqual(['T2']);
+    expect(document.warnings).toEqual([
+      'kept the newest version of objects the bundle holds several versions of (1 older version left out)',
+    ]);
+    expect(problemsOf(bundle(tool, { ...tool, name: 'T3' }))).toEqual([
+      {
+        location: tool.id,
+        message: 'appears twice with the same modified (objects 0, 1); versions of an object need different modified timestamps',
+      },
     ]);
   });
 
@@ -531,18 +633,14 @@ describe('parseStixBundle: the APT fixture', () => {
 
   it('maps the realistic bundle without problems', () => {
     expect(problems).toEqual([]);
-    expect(document!.entities).toHaveLength(19);
-    expect(document!.warnings).toEqual([
-      'skipped 1 marking-definition object: the model has no kind for them',
-      'skipped 1 indicator object: the model has no kind for them',
-      'skipped 1 relationship object: an end is an object that was skipped or is not an entity',
-      'left out 1 object_ref of reports, notes and opinions: they point at objects that were skipped',
-    ]);
+    // Every object of the bundle arrives: 19 entities, the indicator among them, and its TLP marking on them.
+    expect(document!.entities).toHaveLength(20);
+    expect(document!.warnings).toEqual([]);
     expect(byName('Islamic Republic of Iran')).toMatchObject({ kind: 'STATE', properties: { isoCode: 'IR' } });
     expect(byName('DEV-0842')).toMatchObject({
-      kind: 'THREAT_ACTOR',
+      kind: 'INTRUSION_SET',
       aliases: ['Void Manticore', 'Storm-0842'],
-      extra: { confidence: 80, x_vendor_tracking_id: 'DEV-0842' },
+      extra: { x_vendor_tracking_id: 'DEV-0842' },
     });
   });
 

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { StepScore } from '../../../../../server/domain/paths/evaluate-paths.js';
 import { confidenceBand, criticalSource, metaPath, reading } from '../../../../../server/domain/paths/explain-path.js';
 import type { EntityRecord } from '../../../../../server/domain/types.js';
+import { entityRecord } from '../../../../support/records.js';
 
-const entity = (id: string, kind: EntityRecord['kind'], name: string): EntityRecord => ({
-  id,
-  kind,
-  name,
-  aliases: [],
-  description: null,
-  date: null,
-  properties: {},
-  sources: [],
-  extra: null,
-});
+const entity = (id: string, kind: EntityRecord['kind'], name: string): EntityRecord => entityRecord({ id, kind, name });
 const chain = [
   entity('hj', 'THREAT_ACTOR', 'Homeland Justice'),
   entity('iran', 'STATE', 'Iran'),

@@ -1,0 +1,21 @@
+// Params: $ids (entity ids), $idSet (a map with the same ids as keys, for constant-time membership), $limit,
+// $unstatedConfidence (how a link without a stated confidence ranks for the limit).
+// Returns one row: entities (those of the ids that exist, summary projection), rels (every link between two of
+// them, strongest first, at most $limit, summary projection), truncated (true when more links matched).
+// What a saved view redraws: its entities as they are now, and the links among them.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WITH collect(n) AS nodes
+CALL {
+  WITH nodes
+  UNWIND nodes AS n
+  MATCH (n)-[r]->(o:Entity)
+  WHERE $idSet[o.id] IS NOT NULL
+  WITH r
+  ORDER BY coalesce(r.confidence, $unstatedConfidence) DESC, r.id
+  LIMIT $limit + 1
+  RETURN collect(r) AS found
+}
+RETURN [n IN nodes | n {.id, .kind, .name, .aliases, .date}] AS entities,
+       [r IN found[0..$limit] | r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels,
+       size(found) > $limit AS truncated

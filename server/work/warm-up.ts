@@ -1,0 +1,22 @@
+import { findMostConnected } from '../domain/list-entities.js';
+import type { Graph } from '../graph/run.js';
+import type { Logger } from '../logger.js';
+import type { HeavyWork } from './heavy-work.js';
+
+/**
+ * One small path search between the two most connected entities, run once after start, so that the first
+ * analyst's search does not pay for Neo4j planning the search's statements and for the worker threads' compiling
+ * of the scoring code (seconds on a busy 2-core machine, measured in tests/integration/large-graph.test.ts).
+ * Best effort: a graph with fewer than two entities has nothing to warm, and a failure is only logged.
+ */
+export async function warmPathSearch(graph: Graph, heavyWork: Pick<HeavyWork, 'findPaths'>, logger: Logger): Promise<void> {
+  const started = performance.now();
+  try {
+    const [from, to] = await findMostConnected(graph, 2, null);
+    if (!from || !to) return;
+    await heavyWork.findPaths(graph, from.id, to.id, { maxHops: 3, limit: 1 });
+    logger.debug({ ms: Math.round(performance.now() - started) }, 'path search warmed');
+  } catch (error) {
+    logger.warn({ err: error }, 'warming the path search failed; the first search will be slower');
+  }
+}
