@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSubgraph } from '../../server/domain/export/index.js';
 import { importContent } from '../../server/domain/import/run-import.js';
+import { readExtension } from '../../server/domain/stix/extension.js';
 import { editorToken, readerToken, startTestServer, uniquePrefix, type TestServer } from '../support/graph.js';
-import { runPython } from '../support/python.js';
+import { checkExtensionSchema, validateStix } from '../support/stix-checks.js';
+import { tlpMarkings } from '../../shared/markings.js';
 
 let server: TestServer;
 const prefix = uniquePrefix('notes');
@@ -215,31 +217,28 @@ describe('analysts’ notes', () => {
   it('round-trip through a STIX bundle: note objects on their subjects, back on the same subjects after deleting', async () => {
     const bundle = (await exportSubgraph(server.graph, { ids: [incident, actor], format: 'STIX' })).content;
     const objects = (JSON.parse(bundle) as { objects: Record<string, unknown>[] }).objects;
-    const idOf = (ourId: string) => objects.find((object) => object.x_ae_id === ourId)!.id;
-    const notes = objects.filter((object) => object.type === 'note' && object.x_ae_note_subject);
+    const localId = (object: Record<string, unknown>) => readExtension(object)?.local_id;
+    const idOf = (ourId: string) => objects.find((object) => localId(object) === ourId)!.id;
+    const notes = objects.filter((object) => object.type === 'note' && readExtension(object)?.note_subject);
     expect(notes).toHaveLength(2);
-    expect(notes.find((object) => object.x_ae_id === entityNote.id)).toMatchObject({
+    const entityNoteObject = notes.find((object) => localId(object) === entityNote.id)!;
+    expect(entityNoteObject).toMatchObject({
       object_refs: [idOf(actor)],
       authors: ['tester'],
       content: entityNote.text,
       created: entityNote.createdAt,
     });
-    expect(notes.find((object) => object.x_ae_id === linkNote.id)).toMatchObject({ object_refs: [idOf(link)], content: linkNote.text });
-    const verdict = await runPython<{ valid: boolean; errors: string[] }>(
-      `import json, sys
-from stix2validator import validate_string, ValidationOptions
-result = validate_string(sys.stdin.read(), ValidationOptions(version='2.1'))
-print(json.dumps({'valid': result.is_valid, 'errors': [str(e) for e in result.errors]}))`,
-      bundle,
-    );
-    expect(verdict.errors).toEqual([]);
-    expect(verdict.valid).toBe(true);
+    expect(readExtension(entityNoteObject)).toMatchObject({ rendered: true, note_subject: actor });
+    expect(notes.find((object) => localId(object) === linkNote.id)).toMatchObject({ object_refs: [idOf(link)], content: linkNote.text });
+    // Strict mode, nothing disabled: the notes add no custom top-level property (they ride in the project's extension).
+    expect(await validateStix(bundle, true)).toEqual({ valid: true, errors: {} });
+    expect((await checkExtensionSchema(bundle)).errors).toEqual({});
 
     await server.graph.write('admin/delete-by-id-prefix', { prefix });
     expect((await server.graphql<{ entity: null }>(notesAround, { entity: actor, link })).data?.entity).toBeNull();
 
     const report = await importContent(server.graph, 'STIX', bundle, { audit: { actor: 'tester', perElement: false } });
-    expect(report.notes).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(report.notes).toEqual({ created: 2, updated: 0, unchanged: 0, keptNewer: 0 });
     const back = await must<{ entity: { notes: NoteShape[] }; relationship: { notes: NoteShape[] } }>(notesAround, { entity: actor, link });
     expect(back.entity.notes).toEqual([
       { ...entityNote, sources: [{ id: sourceId, title: 'Field notebook', excerpt: 'Same loader as in 2021.' }] },
@@ -247,12 +246,12 @@ print(json.dumps({'valid': result.is_valid, 'errors': [str(e) for e in result.er
     expect(back.relationship.notes).toEqual([linkNote]);
 
     const again = await importContent(server.graph, 'STIX', bundle);
-    expect(again.notes).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.notes).toEqual({ created: 0, updated: 0, unchanged: 2, keptNewer: 0 });
 
     // A bundle that changed a note's words updates it, and the history keeps the words it had.
     const edited = bundle.replace(`Only one ${marker} source so far.`, `Two ${marker} sources now.`);
     const update = await importContent(server.graph, 'STIX', edited, { audit: { actor: 'reviewer', perElement: false } });
-    expect(update.notes).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect(update.notes).toEqual({ created: 0, updated: 1, unchanged: 1, keptNewer: 0 });
     const history = await must<{ history: { action: string; actor: string; before: string; after: string }[] }>(
       /* GraphQL */ `
         query ($id: ID!) {
@@ -269,5 +268,33 @@ print(json.dumps({'valid': result.is_valid, 'errors': [str(e) for e in result.er
     expect(history.history[0]).toMatchObject({ action: 'UPDATE', actor: 'reviewer' });
     expect(JSON.parse(history.history[0].before)).toMatchObject({ text: `Only one ${marker} source so far.` });
     expect(JSON.parse(history.history[0].after)).toMatchObject({ text: `Two ${marker} sources now.` });
+  });
+  it('travel with their subject under a TLP ceiling: shared under its markings, withheld with it', async () => {
+    const amber = tlpMarkings.find((marking) => marking.name === 'TLP:AMBER' && marking.version === '2.0')!;
+    await must(
+      /* GraphQL */ `
+        mutation ($input: EntityInput!) {
+          upsertEntity(input: $input) {
+            id
+          }
+        }
+      `,
+      { input: { id: actor, kind: 'THREAT_ACTOR', name: 'Test crew', sources: [source], markings: ['TLP:AMBER'] } },
+    );
+    const open = JSON.parse((await exportSubgraph(server.graph, { ids: [incident, actor], format: 'STIX' })).content) as {
+      objects: Record<string, unknown>[];
+    };
+    const entityNoteObject = open.objects.find((object) => readExtension(object)?.local_id === entityNote.id);
+    expect(entityNoteObject?.object_marking_refs).toEqual([amber.id]);
+
+    const ceiling = { ids: [incident, actor], tlpCeiling: 'GREEN' as const };
+    const withheld = JSON.parse((await exportSubgraph(server.graph, { ...ceiling, format: 'STIX' })).content) as {
+      objects: Record<string, unknown>[];
+    };
+    // The actor is above the ceiling, and with it the link that ends at it: neither's notes may travel.
+    expect(withheld.objects.filter((object) => object.type === 'note')).toEqual([]);
+    const markdown = (await exportSubgraph(server.graph, { ...ceiling, format: 'MARKDOWN' })).content;
+    expect(markdown).not.toContain(marker);
+    expect(markdown).not.toContain("## Analysts' notes");
   });
 });
