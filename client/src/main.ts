@@ -134,7 +134,14 @@ const pathEnd = (end: 'from' | 'to', entity: { id: string; name: string; kind: s
   left.show('paths');
   paths.setEnd(end, entity);
 };
-const ach = createAchPanel();
+const ach = createAchPanel(() => ({ knownAsOf: explorer.filters.knownAsOf, includeUndated: explorer.filters.includeUndated }));
+// The matrix follows the time bar's knowledge clock: what was known on the day it names.
+let achClock = '';
+explorer.on('filters', (f) => {
+  const next = `${f.knownAsOf ?? ''} ${f.includeUndated}`;
+  if (next !== achClock) void ach.refresh();
+  achClock = next;
+});
 const evidence = createEvidencePanel(explorer, {
   open: openEntity,
   expand: (id) => commands.expand(id),

@@ -20,6 +20,15 @@ export function knownSince(sources: readonly Pick<Citation, 'published'>[], reco
   return recordedAt ? recordedAt.slice(0, 10) : null;
 }
 
+/** An element's knowledge time: as its query computed it (fragments/known-since), else from its sources. */
+export function knownSinceOf(element: {
+  sources: readonly Pick<Citation, 'published'>[];
+  recordedAt?: string | null;
+  knownSince?: string | null;
+}): string | null {
+  return element.knownSince !== undefined ? element.knownSince : knownSince(element.sources, element.recordedAt);
+}
+
 /**
  * The citations of a fact as known on the clock's day, or null when the fact was not known then. A fact with a
  * dated source is known from its earliest one, and keeps the sources published by then (undated ones too when

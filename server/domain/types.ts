@@ -60,6 +60,10 @@ export interface EntityRecord extends StixBookkeeping {
   extra: string | null;
   /** Catalogue ids from external references (ATT&CK's T0800, G0034; CVE ids), searchable. */
   externalIds: string[];
+  /** When this application recorded the entity (ISO date-time), if known: the knowledge clock's fallback. */
+  recordedAt?: string | null;
+  /** Knowledge time as the query computed it (summary projections carry no sources to compute it from). */
+  knownSince?: string | null;
 }
 
 export interface RelationshipRecord extends StixBookkeeping {
@@ -77,6 +81,8 @@ export interface RelationshipRecord extends StixBookkeeping {
   disputedBy: EntityRecord[];
   /** When this application recorded the link (ISO date-time), if known: the knowledge clock's fallback. */
   recordedAt?: string | null;
+  /** Knowledge time as the query computed it (summary projections carry no sources to compute it from). */
+  knownSince?: string | null;
   /** How many times it was seen (a STIX sighting's count); null for other links. */
   count: number | null;
   extra: string | null;

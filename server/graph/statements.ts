@@ -34,6 +34,10 @@ export interface EntityMap {
   externalIds?: string[] | null;
   revoked?: boolean | null;
   deprecated?: boolean | null;
+  /** When the entity was recorded here (ISO date-time). */
+  createdAt?: string | null;
+  /** Knowledge time (YYYY-MM-DD), where a statement computes it (fragments/known-since); null when undated. */
+  knownSince?: string | null;
   [property: string]: string | string[] | number[] | boolean | null | undefined;
 }
 
@@ -67,6 +71,8 @@ export interface RelationshipMap extends RelationshipCore {
   deprecated?: boolean | null;
   /** When the link was first written here (ISO date-time); absent on links loaded by other means. */
   createdAt?: string | null;
+  /** Knowledge time (YYYY-MM-DD), where a statement computes it (fragments/known-since); null when undated. */
+  knownSince?: string | null;
 }
 
 /** A `Source` node's properties. */

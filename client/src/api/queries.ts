@@ -8,6 +8,7 @@ import type {
   FocusEntityQuery,
   GraphOverviewQuery,
   HypothesisMatrixQuery,
+  ChangesQuery,
   GraphSummaryQuery,
   LinksAmongQuery,
   ListViewsQuery,
@@ -110,8 +111,15 @@ export const exportSubgraph = async (ids: string[], format: ExportFormat, filter
 
 export type HypothesisMatrix = HypothesisMatrixQuery['hypothesisMatrix'];
 
-export const fetchHypothesisMatrix = async (incident: string): Promise<HypothesisMatrix> =>
-  (await run<HypothesisMatrixQuery>('HypothesisMatrix', { incident })).hypothesisMatrix;
+export const fetchHypothesisMatrix = async (
+  incident: string,
+  clock: { knownAsOf: string | null; includeUndated: boolean } = { knownAsOf: null, includeUndated: false },
+): Promise<HypothesisMatrix> => (await run<HypothesisMatrixQuery>('HypothesisMatrix', { incident, ...clock })).hypothesisMatrix;
+
+export type Change = ChangesQuery['changes'][number];
+
+export const fetchChanges = async (from: string, to: string, ids: string[] | null): Promise<Change[]> =>
+  (await run<ChangesQuery>('Changes', { from, to, ids })).changes;
 
 export const fetchHoverEntity = (id: string): Promise<HoverEntityQuery> => run<HoverEntityQuery>('HoverEntity', { id });
 

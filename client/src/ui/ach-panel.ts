@@ -25,9 +25,14 @@ type Evidence = HypothesisMatrix['evidence'][number];
 export interface AchPanel {
   element: HTMLElement;
   open(incident: { id: string; name: string }): Promise<void>;
+  /** Builds the open matrix again, e.g. for another knowledge date. */
+  refresh(): Promise<void>;
 }
 
-export function createAchPanel(): AchPanel {
+/** The time bar's knowledge clock: the matrix is built from what was known by then. */
+export type KnowledgeClock = () => { knownAsOf: string | null; includeUndated: boolean };
+
+export function createAchPanel(clock: KnowledgeClock = () => ({ knownAsOf: null, includeUndated: false })): AchPanel {
   const element = h('div', { class: 'ach', testid: 'ach-panel', 'aria-live': 'polite' });
   let hypothesesInRows = true;
   let current: { incident: { id: string; name: string }; matrix: HypothesisMatrix } | null = null;
@@ -117,7 +122,16 @@ export function createAchPanel(): AchPanel {
           ),
         );
     const children: (HTMLElement | null)[] = [
-      h('header', { class: 'evidence-header' }, h('div', { class: 'evidence-kind' }, 'Competing hypotheses'), h('h2', {}, incident.name)),
+      h(
+        'header',
+        { class: 'evidence-header' },
+        h(
+          'div',
+          { class: 'evidence-kind', testid: 'ach-clock' },
+          matrix.knownAsOf ? `Competing hypotheses · as known on ${matrix.knownAsOf}` : 'Competing hypotheses',
+        ),
+        h('h2', {}, incident.name),
+      ),
       h('p', { class: 'description', testid: 'ach-summary' }, matrix.summary),
       matrix.sensitivity.length > 0
         ? section(
@@ -168,17 +182,24 @@ export function createAchPanel(): AchPanel {
     if (selected) element.querySelector('[data-testid=ach-sources]')?.scrollIntoView({ block: 'nearest' });
   }
 
-  return {
+  let shown: { id: string; name: string } | null = null;
+  const panel: AchPanel = {
     element,
+    refresh: () => (shown ? panel.open(shown) : Promise.resolve()),
     async open(incident) {
       const mine = (sequence += 1);
+      shown = incident;
       element.replaceChildren(h('p', { class: 'muted loading-text' }, 'Weighing the evidence…'));
       try {
-        const matrix = await fetchHypothesisMatrix(incident.id);
+        const { knownAsOf, includeUndated } = clock();
+        const matrix = await fetchHypothesisMatrix(incident.id, { knownAsOf, includeUndated });
         if (mine !== sequence) return;
         current = { incident, matrix };
         if (matrix.hypotheses.length === 0) {
-          element.replaceChildren(h('p', { class: 'muted' }, `No candidate responsible party for ${incident.name} is in the graph yet.`));
+          const when = knownAsOf ? ` as known on ${knownAsOf}` : '';
+          element.replaceChildren(
+            h('p', { class: 'muted', testid: 'ach-empty' }, `No candidate responsible party for ${incident.name} is in the graph${when}.`),
+          );
           return;
         }
         render();
@@ -188,4 +209,5 @@ export function createAchPanel(): AchPanel {
       }
     },
   };
+  return panel;
 }

@@ -26,11 +26,16 @@ export interface ChangeRecord {
 /** Link types whose arrival can move an incident's hypotheses. */
 const bearsOnHypotheses = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY', 'ABOUT', 'RESPONDS_TO']);
 
+/** Most entity ids one question may name (a canvas's worth, as an export takes). */
+export const changesLimits = { maxIds: 2_000 } as const;
+
 /** Changes between `from` (excluded) and `to` (included), for links touching `ids` (all links when null). */
 export async function findChanges(graph: Graph, from: string, to: string, ids: readonly string[] | null): Promise<ChangeRecord[]> {
   checkDate(from, 'from');
   checkDate(to, 'to');
   if (from >= to) throw new BadUserInputError(`from (${from}) must come before to (${to}).`);
+  if (ids && ids.length > changesLimits.maxIds)
+    throw new BadUserInputError(`ids takes at most ${changesLimits.maxIds} entities, got ${ids.length}.`);
   const rows = await graph.read('analysis/find-link-knowledge', { ids: ids && ids.length > 0 ? [...ids] : null });
   const inRange = (day: string | null): day is string => day !== null && day > from && day <= to;
   const changes: ChangeRecord[] = [];
