@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { tlpMarkings } from '../../shared/markings.js';
+import { exportSubgraph } from '../../server/domain/export/index.js';
 import { editorToken, startTestServer, type TestServer } from '../support/graph.js';
 
 // The founding case, loaded by the global setup, is read and never changed; the analyst's additions go to a small
@@ -206,6 +209,23 @@ describe('analysts add hypotheses and override cells, persisted and audited', ()
   const incident = `${prefix}incident`;
   const state = `${incident}:hypothesis:${prefix}state`;
   const group = `${incident}:hypothesis:${prefix}group`;
+  let document: { relationships: Record<string, unknown>[] } & Record<string, unknown>;
+  const importJson = async (content: unknown) => {
+    const imported = await server.graphql(
+      /* GraphQL */ `
+        mutation ($content: String!) {
+          importData(format: JSON, content: $content) {
+            entities {
+              created
+            }
+          }
+        }
+      `,
+      { content: JSON.stringify(content) },
+      editorToken,
+    );
+    if (imported.errors) throw new Error(imported.errors[0].message);
+  };
   beforeAll(async () => {
     const source = (id: string, published: string, reliability: string) => ({
       id,
@@ -215,7 +235,7 @@ describe('analysts add hypotheses and override cells, persisted and audited', ()
       reliability,
     });
     const cite = (id: string) => [{ source: id, excerpt: `What ${id} says.` }];
-    const document = {
+    document = {
       format: 'attribution-explorer',
       version: 1,
       sources: [source(`${prefix}src-a`, '2022-01-10', 'B'), source(`${prefix}src-b`, '2022-01-05', 'B')],
@@ -245,20 +265,7 @@ describe('analysts add hypotheses and override cells, persisted and audited', ()
         },
       ],
     };
-    const imported = await server.graphql(
-      /* GraphQL */ `
-        mutation ($content: String!) {
-          importData(format: JSON, content: $content) {
-            entities {
-              created
-            }
-          }
-        }
-      `,
-      { content: JSON.stringify(document) },
-      editorToken,
-    );
-    if (imported.errors) throw new Error(imported.errors[0].message);
+    await importJson(document);
   });
 
   it('finds the single source the leader rests on (hand-worked)', async () => {
@@ -362,5 +369,61 @@ describe('analysts add hypotheses and override cells, persisted and audited', ()
       { incident },
     );
     expect(result.errors?.[0].extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+  });
+
+  it('exports the matrix as a CSV (hypotheses as columns, formulas neutralised) and in the reports', async () => {
+    const added = await server.graphql<{ addHypothesis: { id: string } }>(
+      /* GraphQL */ `
+        mutation ($incident: ID!, $label: String!) {
+          addHypothesis(incident: $incident, label: $label) {
+            id
+          }
+        }
+      `,
+      { incident, label: '=HYPERLINK("https://example.org";"insider")' },
+      editorToken,
+    );
+    expect(added.errors).toBeUndefined();
+    const csv = (await exportSubgraph(server.graph, { ids: [incident], format: 'HYPOTHESES_CSV' })).content;
+    const rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const columns = Object.keys(rows[0]);
+    expect(columns.slice(0, 6)).toEqual(['incident', 'evidence_id', 'evidence', 'diagnosticity', 'weight', 'sources']);
+    // Best first: Test Crew leads. A hypothesis heads its column after its rank, so a formula-like label never
+    // begins a cell (tests/unit/server/domain/export/export-hypotheses-csv.test.ts checks the cells' neutralisation).
+    expect(columns[6]).toBe('1. Test Crew');
+    expect(columns).toContain('4. =HYPERLINK("https://example.org";"insider")');
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const claim = rows.find((row) => row.evidence_id === `ev:${prefix}claim`)!;
+    expect(claim['1. Test Crew']).toBe('C');
+    expect(claim['3. False flag by a third party']).toBe('I (rated by tester: A real crew would not need a flag.; proposed N)');
+    expect(rows.at(-1)).toMatchObject({ evidence: 'Weighted inconsistency (Heuer ranks by the least)', '1. Test Crew': '0.540' });
+
+    const refused = exportSubgraph(server.graph, { ids: [incident, 'inc-july-2022'], format: 'HYPOTHESES_CSV' });
+    await expect(refused).rejects.toThrow(/exactly one incident/);
+
+    const markdown = (await exportSubgraph(server.graph, { ids: [incident], format: 'MARKDOWN' })).content;
+    expect(markdown).toContain('## Competing hypotheses: Test outage');
+    expect(markdown).toMatch(/\| Evidence \| 1\. Test Crew \| 2\. Teststan \(state\) \|/);
+    expect(markdown).toContain('| *Weighted inconsistency* | 0.54 | 0.72 |');
+    const html = (await exportSubgraph(server.graph, { ids: [incident], format: 'HTML' })).content;
+    expect(html).toContain('<h2>Competing hypotheses: Test outage</h2>');
+    expect(html).toContain('<th>1. Test Crew</th>');
+  });
+
+  it('leaves out of an exported matrix, and out of its scores, what a TLP ceiling withholds', async () => {
+    const amber = tlpMarkings.find((marking) => marking.name === 'TLP:AMBER' && marking.version === '2.0')!;
+    await importJson({
+      ...document,
+      relationships: document.relationships.map((relationship) =>
+        relationship.id === `${prefix}claim` ? { ...relationship, markings: [amber.id] } : relationship,
+      ),
+    });
+    const open = (await exportSubgraph(server.graph, { ids: [incident], format: 'MARKDOWN' })).content;
+    expect(open).toContain('1. Test Crew');
+    const withheld = (await exportSubgraph(server.graph, { ids: [incident], format: 'MARKDOWN', tlpCeiling: 'GREEN' })).content;
+    // Without the AMBER claim, nothing names Test Crew: Teststan leads, and the claim is nowhere in the file.
+    expect(withheld).toContain('## Competing hypotheses: Test outage');
+    expect(withheld).not.toContain('Test Crew');
+    expect(withheld).toMatch(/\| Evidence \| 1\. Teststan \(state\) \|/);
   });
 });

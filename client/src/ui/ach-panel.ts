@@ -32,6 +32,13 @@ export interface AchPanel {
 /** The time bar's knowledge clock: the matrix is built from what was known by then. */
 export type KnowledgeClock = () => { knownAsOf: string | null; includeUndated: boolean };
 
+/** The server's export of this matrix (GET /export, format HYPOTHESES_CSV), as known on the matrix's day. */
+function csvHref(incident: string, knownAsOf: string | null): string {
+  const params = new URLSearchParams({ ids: incident, format: 'HYPOTHESES_CSV' });
+  if (knownAsOf) params.set('knownAsOf', knownAsOf);
+  return `/export?${params.toString()}`;
+}
+
 export function createAchPanel(clock: KnowledgeClock = () => ({ knownAsOf: null, includeUndated: false })): AchPanel {
   const element = h('div', { class: 'ach', testid: 'ach-panel', 'aria-live': 'polite' });
   let hypothesesInRows = true;
@@ -157,6 +164,17 @@ export function createAchPanel(clock: KnowledgeClock = () => ({ knownAsOf: null,
             },
           },
           hypothesesInRows ? 'Hypotheses as columns' : 'Hypotheses as rows',
+        ),
+        h(
+          'a',
+          {
+            class: 'button-link',
+            testid: 'ach-export-csv',
+            href: csvHref(incident.id, matrix.knownAsOf),
+            download: `hypotheses-${incident.id}.csv`,
+            title: 'The matrix as a CSV file: evidence rows, hypothesis columns, a last row of weighted inconsistency',
+          },
+          'Download CSV',
         ),
       ),
       h(

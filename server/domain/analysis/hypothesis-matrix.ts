@@ -64,14 +64,24 @@ export interface HypothesisMatrixRecord {
   summary: string;
 }
 
-/** Links around entities, one read for all of them (graph/find-entity-links). */
-async function readLinks(graph: Graph, ids: readonly string[]): Promise<Map<string, EntityLink[]>> {
+/** Elements a matrix may not use: those above an export's TLP ceiling (none for the API, which shows everything). */
+export type Withheld = (element: EntityRecord | RelationshipRecord) => boolean;
+
+const retired = (element: EntityRecord | RelationshipRecord) => element.revoked || element.deprecated;
+
+/**
+ * Links around entities, one read for all of them (graph/find-entity-links). Revoked or deprecated links and ends
+ * are left out (their producer withdrew them), and so is whatever `withheld` names, so no score leans on them.
+ */
+async function readLinks(graph: Graph, ids: readonly string[], withheld: Withheld): Promise<Map<string, EntityLink[]>> {
   const byId = new Map<string, EntityLink[]>();
   if (ids.length === 0) return byId;
   for (const row of await graph.read('graph/find-entity-links', { ids: [...ids] })) {
     if (!isPresent(row.entity)) continue;
     const builder = new RecordBuilder(row.sources, row.disputing);
-    byId.set(builder.entity(row.entity).id, builder.links(row.links));
+    const usable = ({ relationship, other }: EntityLink) =>
+      ![relationship, other].some((element) => retired(element) || withheld(element));
+    byId.set(builder.entity(row.entity).id, builder.links(row.links).filter(usable));
   }
   return byId;
 }
@@ -88,12 +98,20 @@ function nextToRead(links: ReadonlyMap<string, EntityLink[]>, from: Iterable<str
   return [...ids];
 }
 
-/** Reads and builds the matrix of an incident; `clock` limits it to what was known on a day. */
-export async function hypothesisMatrix(graph: Graph, incidentId: string, clock: KnowledgeClock | null): Promise<HypothesisMatrixRecord> {
+/**
+ * Reads and builds the matrix of an incident; `clock` limits it to what was known on a day, `withheld` leaves out
+ * what an export may not carry (the matrix is then scored without it, so nothing withheld shows through).
+ */
+export async function hypothesisMatrix(
+  graph: Graph,
+  incidentId: string,
+  clock: KnowledgeClock | null,
+  withheld: Withheld = () => false,
+): Promise<HypothesisMatrixRecord> {
   const incident = await findEntity(graph, incidentId);
   if (!incident || incident.kind !== 'INCIDENT') throw new NotFoundError(`No incident with id "${incidentId}".`);
   const known = (sources: readonly Citation[], recordedAt: string | null | undefined) => citationsKnownBy(sources, recordedAt, clock);
-  const incidentLinks = (await readLinks(graph, [incident.id])).get(incident.id) ?? [];
+  const incidentLinks = (await readLinks(graph, [incident.id], withheld)).get(incident.id) ?? [];
   const isCandidate = ({ relationship }: EntityLink) => relationship.from.id === incident.id && candidateTypes.has(relationship.type);
   const knownLinks = incidentLinks.filter((link) => !isCandidate(link) || known(link.relationship.sources, link.relationship.recordedAt));
   // Candidates, statements and responses; then who made the statements and whom candidates belong to; then one step further.
@@ -104,11 +122,11 @@ export async function hypothesisMatrix(graph: Graph, incidentId: string, clock: 
         .map(({ other }) => other.id),
     ),
   ];
-  const around = await readLinks(graph, firstRing);
+  const around = await readLinks(graph, firstRing, withheld);
   const membership = ['PART_OF', 'AFFILIATED_WITH'];
-  for (const [id, links] of await readLinks(graph, nextToRead(around, firstRing, [...membership, 'MADE_BY']))) around.set(id, links);
+  for (const [id, links] of await readLinks(graph, nextToRead(around, firstRing, [...membership, 'MADE_BY']), withheld)) around.set(id, links);
   const secondRing = [...around.keys()].filter((id) => !firstRing.includes(id));
-  for (const [id, links] of await readLinks(graph, nextToRead(around, secondRing, membership))) around.set(id, links);
+  for (const [id, links] of await readLinks(graph, nextToRead(around, secondRing, membership), withheld)) around.set(id, links);
 
   const { hypotheses: addedHypotheses, ratings: overrides } = (
     await graph.read('analysis/find-analyst-input', { incidentId: incident.id })
