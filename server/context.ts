@@ -4,6 +4,7 @@ import type { Graph } from './graph/run.js';
 import type { Logger } from './logger.js';
 import { createLinksLoader } from './domain/find-entity.js';
 import type { EntityLink } from './domain/graph-records.js';
+import { createNotesLoader, type NoteRecord } from './domain/notes/notes.js';
 import { createMarkingsLoader } from './domain/stix-info.js';
 import type { MarkingMap } from './graph/statements.js';
 import { createSourcesLoader } from './domain/sources/find-sources.js';
@@ -21,6 +22,7 @@ export interface RequestContext {
   links: DataLoader<string, EntityLink[]>;
   markings: DataLoader<string, MarkingMap | null>;
   sources: DataLoader<string, SourceDocument | null>;
+  notes: DataLoader<string, NoteRecord[]>;
   heavy: RunHeavy;
   exportFile: HeavyWork['exportFile'];
   findPaths: HeavyWork['findPaths'];
@@ -39,6 +41,7 @@ export function createRequestContext(
     links: createLinksLoader(graph),
     markings: createMarkingsLoader(graph),
     sources: createSourcesLoader(graph),
+    notes: createNotesLoader(graph),
     ...work,
   };
 }

@@ -2,7 +2,9 @@
  * What the filter panel and the time bar ask to see, as plain data, and the predicates that decide whether an
  * element passes. Pure and shared: the canvas filters with them (client/src/graph/filters.ts), saved views keep a
  * FilterState, and the server draws a saved view's picture with the same rules.
- * Undated elements always pass date tests: a missing date is not evidence of being out of range.
+ * Undated elements pass the valid-time tests (a missing date is not evidence of being out of range); the
+ * knowledge clock is stricter: with `knownAsOf`, an element whose knowledge time is unknown is left out unless
+ * `includeUndated`, never silently treated as always known (server/domain/knowledge-time.ts).
  */
 import { isCalendarDate } from './calendar-date.js';
 import { isStance, type StanceName } from './vocabulary.js';
@@ -11,6 +13,8 @@ import { isStance, type StanceName } from './vocabulary.js';
 export interface FilterableNode {
   kind: string;
   date?: string | null;
+  /** Knowledge time: when it became known (YYYY-MM-DD); null or absent when undated. */
+  knownSince?: string | null;
 }
 export interface FilterableEdge {
   type: string;
@@ -19,6 +23,7 @@ export interface FilterableEdge {
   confidence: number | null;
   since?: string | null;
   until?: string | null;
+  knownSince?: string | null;
 }
 
 export interface FilterState {
@@ -29,8 +34,12 @@ export interface FilterState {
   /** Inclusive ISO date range from the time bar's brush. */
   start: string | null;
   end: string | null;
-  /** Replay: show the world as it stood on this date. */
+  /** Replay: show the world as it stood on this date (valid time). */
   asOf: string | null;
+  /** The second clock: show only what was known by the end of this day (knowledge time). */
+  knownAsOf: string | null;
+  /** With knownAsOf: keep elements whose knowledge time is unknown (listed apart as undated). */
+  includeUndated: boolean;
   /** Hide the nodes left without a visible link (by the other filters, or never linked on the canvas). */
   hideOrphans: boolean;
 }
@@ -43,6 +52,8 @@ export const emptyFilters = (): FilterState => ({
   start: null,
   end: null,
   asOf: null,
+  knownAsOf: null,
+  includeUndated: false,
   hideOrphans: false,
 });
 
@@ -50,14 +61,21 @@ export function isFiltering(f: FilterState): boolean {
   return (
     f.hiddenKinds.length + f.hiddenTypes.length + f.hiddenStances.length > 0 ||
     f.minConfidence > 0 ||
-    Boolean(f.start || f.end || f.asOf) ||
+    Boolean(f.start || f.end || f.asOf || f.knownAsOf) ||
     f.hideOrphans
   );
+}
+
+/** Whether an element was known by the filter's knowledge date (always, without one). */
+export function knownBy(knownSince: string | null | undefined, f: Pick<FilterState, 'knownAsOf' | 'includeUndated'>): boolean {
+  if (!f.knownAsOf) return true;
+  return knownSince ? knownSince <= f.knownAsOf : f.includeUndated;
 }
 
 // ISO dates compare correctly as strings, and a year or year-month prefix still orders right.
 export function nodePasses(node: FilterableNode, f: FilterState): boolean {
   if (f.hiddenKinds.includes(node.kind)) return false;
+  if (!knownBy(node.knownSince, f)) return false;
   if (!node.date) return true;
   if (f.start && node.date < f.start) return false;
   if (f.end && node.date > f.end) return false;
@@ -70,6 +88,7 @@ export function edgePasses(edge: FilterableEdge, f: FilterState): boolean {
   if ((f.hiddenStances as readonly string[]).includes(edge.stance)) return false;
   // A confidence that is not stated cannot promise any minimum: it passes only 0 (server/domain/confidence.ts).
   if ((edge.confidence ?? 0) < f.minConfidence) return false;
+  if (!knownBy(edge.knownSince, f)) return false;
   // A link valid over [since, until] is in the range when the two intervals overlap.
   if (f.end && edge.since && edge.since > f.end) return false;
   if (f.start && edge.until && edge.until < f.start) return false;
@@ -95,6 +114,8 @@ export function parseFilterState(value: unknown): FilterState {
     start: date(value.start),
     end: date(value.end),
     asOf: date(value.asOf),
+    knownAsOf: date(value.knownAsOf),
+    includeUndated: value.includeUndated === true,
     hideOrphans: value.hideOrphans === true,
   };
 }

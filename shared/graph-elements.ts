@@ -16,6 +16,8 @@ export interface EntityInput {
   name: string;
   aliases?: readonly string[] | null;
   date?: string | null;
+  /** Knowledge time (YYYY-MM-DD), null when undated. */
+  knownSince?: string | null;
   markings?: MarkingsInput;
   revoked?: boolean | null;
   deprecated?: boolean | null;
@@ -29,6 +31,7 @@ export interface RelationshipInput {
   confidence: number | null;
   since?: string | null;
   until?: string | null;
+  knownSince?: string | null;
   from: { id: string };
   to: { id: string };
   markings?: MarkingsInput;
@@ -53,6 +56,8 @@ export interface NodeData {
   name: string;
   aliases: string[];
   date: string | null;
+  /** Knowledge time: when it became known (YYYY-MM-DD); null when undated. */
+  knownSince: string | null;
   /** The TLP badge: the most restricted TLP level of its markings. */
   tlp: TlpLevel | null;
   /** Revoked or deprecated by its producer (shown only when asked for, with a badge). */
@@ -68,6 +73,7 @@ export interface EdgeData {
   confidence: number | null;
   since: string | null;
   until: string | null;
+  knownSince: string | null;
   label: string;
   tlp: TlpLevel | null;
   retired: boolean;
@@ -91,6 +97,7 @@ export function entityToNode(entity: EntityInput): ElementDefinition & { data: N
       name: entity.name,
       aliases: [...(entity.aliases ?? [])],
       date: entity.date ?? null,
+      knownSince: entity.knownSince ?? null,
       tlp: tlpOf(entity.markings),
       retired: Boolean(entity.revoked || entity.deprecated),
     },
@@ -109,6 +116,7 @@ export function relationshipToEdge(rel: RelationshipInput): ElementDefinition & 
       confidence: rel.confidence,
       since: rel.since ?? null,
       until: rel.until ?? null,
+      knownSince: rel.knownSince ?? null,
       label: relationshipLabel(rel.type),
       tlp: tlpOf(rel.markings),
       retired: Boolean(rel.revoked || rel.deprecated),

@@ -57,6 +57,7 @@ import { createConsolePanel } from './ui/console-panel';
 import { h } from './ui/dom';
 import { mountContextMenu } from './ui/context-menu';
 import { createEntityPicker } from './ui/entity-picker';
+import { createAchPanel } from './ui/ach-panel';
 import { createEvidencePanel } from './ui/evidence-panel';
 import { createFilterPanel } from './ui/filter-panel';
 import { createPathPanel } from './ui/path-panel';
@@ -137,14 +138,27 @@ const pathEnd = (end: 'from' | 'to', entity: { id: string; name: string; kind: s
   left.show('paths');
   paths.setEnd(end, entity);
 };
+const ach = createAchPanel(() => ({ knownAsOf: explorer.filters.knownAsOf, includeUndated: explorer.filters.includeUndated }));
+// The matrix follows the time bar's knowledge clock: what was known on the day it names.
+let achClock = '';
+explorer.on('filters', (f) => {
+  const next = `${f.knownAsOf ?? ''} ${f.includeUndated}`;
+  if (next !== achClock) void ach.refresh();
+  achClock = next;
+});
 const evidence = createEvidencePanel(explorer, {
   open: openEntity,
   expand: (id) => commands.expand(id),
   pathFrom: (entity) => pathEnd('from', entity),
+  analyse: (incident) => {
+    right.show('analysis');
+    void ach.open(incident);
+  },
 });
 const right = createTabs(
   [
     { id: 'evidence', label: 'Evidence', content: evidence },
+    { id: 'analysis', label: 'Hypotheses', content: ach.element },
     { id: 'console', label: 'GraphQL console', content: consolePanel.element },
   ],
   (id) => id === 'console' && void consolePanel.activate(),

@@ -2,7 +2,7 @@
 // $unstatedConfidence (how a link without a stated confidence ranks for the limit).
 // Returns one row: entities (those of the ids that exist, summary projection), rels (every link between two of
 // them, strongest first, at most $limit, summary projection), truncated (true when more links matched).
-// What a saved view redraws: its entities as they are now, and the links among them.
+// Summary projections carry knownSince (fragments/known-since). What a saved view redraws: its entities as they are now, and the links among them.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WITH collect(n) AS nodes
@@ -16,6 +16,6 @@ CALL {
   LIMIT $limit + 1
   RETURN collect(r) AS found
 }
-RETURN [n IN nodes | n {.id, .kind, .name, .aliases, .date}] AS entities,
-       [r IN found[0..$limit] | r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels,
+RETURN [known IN nodes | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}] AS entities,
+       [known IN found[0..$limit] | known {.id, .stance, .confidence, .since, .until, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}] AS rels,
        size(found) > $limit AS truncated

@@ -5,7 +5,7 @@
 // Returns one row (none when the id is unknown): self (the entity, summary projection), total (neighbours in the
 // group, the excluded ones left out),
 // entities (the page's neighbours, summary projection, in order), rels (every link of the group between the
-// entity and them, summary projection).
+// entity and them, summary projection). Summary projections carry knownSince (fragments/known-since).
 MATCH (e:Entity {id: $id})
 CALL {
   WITH e
@@ -20,7 +20,7 @@ CALL {
 }
 WITH e, size(ranked) AS total, ranked[0..$limit] AS page
 WITH e, total, [x IN page | x.node] AS nodes, [x IN page | x.links] AS links
-RETURN e {.id, .kind, .name, .aliases, .date} AS self,
+RETURN [known IN [e] | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}][0] AS self,
        total,
-       [n IN nodes | n {.id, .kind, .name, .aliases, .date}] AS entities,
-       [group IN links | [r IN group | r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}]] AS rels
+       [known IN nodes | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}] AS entities,
+       [group IN links | [known IN group | known {.id, .stance, .confidence, .since, .until, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}]] AS rels

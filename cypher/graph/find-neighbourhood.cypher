@@ -5,7 +5,7 @@
 //         $summary (true: entities as id, kind, name, aliases, date; links without description, sources
 //         or disputes; no sources or disputing entities: what a canvas draws, a tenth of the bytes).
 // Slot: {{inner}} (depth - 1, 0-2), spliced as a whole number by the catalog (Cypher takes no parameter there).
-// Returns one row: entities (maps), rels (maps with type/from/to; the strongest $limit by confidence),
+// Returns one row: entities (maps), rels (maps with type/from/to; both with knownSince, fragments/known-since; the strongest $limit by confidence),
 // truncated (true when more matched), sources (Source maps cited), disputing (entities in disputedBy).
 // Shape: the entities within depth-1 filtered hops (a pruning expansion, no path enumeration), then every
 // filtered link touching them, so exactly the links reachable within depth hops; strongest first. The links
@@ -35,10 +35,11 @@ WITH rels, truncated, collect(DISTINCT n) AS nodes
 WITH rels, truncated, nodes,
      CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } + COLLECT { UNWIND rels AS r UNWIND coalesce(r.sourceIds, []) AS id RETURN id } END AS sourceIds,
      CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND rels AS r UNWIND coalesce(r.disputedBy, []) AS id RETURN id } END AS disputingIds
-RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated} ELSE n {.*} END] AS entities,
-       [r IN rels | CASE WHEN $summary
-                    THEN r {.id, .stance, .confidence, .since, .until, .markingRefs, .revoked, .deprecated, type: type(r), from: startNode(r).id, to: endNode(r).id}
-                    ELSE r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} END] AS rels,
+RETURN [known IN nodes | CASE WHEN $summary THEN known {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated, knownSince: {{> fragments/known-since}}}
+                        ELSE known {.*, knownSince: {{> fragments/known-since}}} END] AS entities,
+       [known IN rels | CASE WHEN $summary
+                    THEN known {.id, .stance, .confidence, .since, .until, .markingRefs, .revoked, .deprecated, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}
+                    ELSE known {.*, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}} END] AS rels,
        truncated,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,
        COLLECT { MATCH (d:Entity) WHERE d.id IN disputingIds RETURN d {.*} } AS disputing

@@ -5,7 +5,7 @@
 // Revoked and deprecated entities (label Retired) and hidden kinds are left out: a first view should be current.
 // Returns one row: hubs (list of {entity, degree}), bridges (list of {entity, touching: hubs it links}),
 // recent (list of entity), rels (links among all of them, strongest first). Entities and links in the summary
-// projection (what a canvas draws). The candidates for a first view of a graph too big to draw whole;
+// projection (what a canvas draws, with knownSince: fragments/known-since). The candidates for a first view of a graph too big to draw whole;
 // server/domain/summarize-graph.ts picks a connected picture from them.
 MATCH (h:Entity)
 WHERE NOT h:Retired AND NOT h.kind IN $hiddenKinds
@@ -45,9 +45,9 @@ CALL {
   WITH DISTINCT r
   ORDER BY coalesce(r.confidence, $unstatedConfidence) DESC, r.id
   LIMIT $linkLimit
-  RETURN collect(r {.id, .stance, .confidence, .since, .until, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
+  RETURN [known IN collect(r) | known {.id, .stance, .confidence, .since, .until, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}] AS rels
 }
-RETURN [x IN ranked | {entity: {id: x.node.id, kind: x.node.kind, name: x.node.name, aliases: x.node.aliases, date: x.node.date}, degree: x.degree}] AS hubs,
-       [b IN bridges | {entity: {id: b.node.id, kind: b.node.kind, name: b.node.name, aliases: b.node.aliases, date: b.node.date}, touching: b.touching}] AS bridges,
-       [m IN recent | m {.id, .kind, .name, .aliases, .date}] AS recent,
+RETURN [x IN ranked | {entity: [known IN [x.node] | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}][0], degree: x.degree}] AS hubs,
+       [b IN bridges | {entity: [known IN [b.node] | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}][0], touching: b.touching}] AS bridges,
+       [known IN recent | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}] AS recent,
        rels

@@ -1,6 +1,7 @@
 // Params: $query (Lucene query built from the text, escaped), $text (the text, lower-cased),
 //         $kinds (list of kinds or null), $limit, $candidates (how many index hits to consider),
-//         $summary (true: only id, kind, name, aliases, date, markings and retirement of each entity, and no sources),
+//         $summary (true: only id, kind, name, aliases, date, markings, retirement and knownSince (fragments/known-since) of
+//         each entity, and no sources),
 //         $includeRetired (true: revoked and deprecated entities answer for themselves).
 // Returns one row: entities (maps, best first: exact name, exact alias or external id, name prefix, other
 // matches, then full-text score), sources (Source maps cited by them; empty with $summary).
@@ -41,5 +42,7 @@ ORDER BY rank, score DESC, size(node.name), node.name
 LIMIT $limit
 WITH collect(node) AS nodes
 WITH nodes, CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } END AS sourceIds
-RETURN [n IN nodes | CASE WHEN $summary THEN n {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated} ELSE n {.*} END] AS entities,
+RETURN [known IN nodes | CASE WHEN $summary
+                        THEN known {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated, knownSince: {{> fragments/known-since}}}
+                        ELSE known {.*} END] AS entities,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources

@@ -73,4 +73,11 @@ CREATE INDEX duplicate_rejection_key IF NOT EXISTS FOR (r:DuplicateRejection) ON
 CREATE INDEX merged_entity_id IF NOT EXISTS FOR (m:MergedEntity) ON (m.id);
 CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE;
 CREATE INDEX merge_archive_merge IF NOT EXISTS FOR (a:MergeArchive) ON (a.mergeId);
+CREATE CONSTRAINT analyst_hypothesis_id IF NOT EXISTS FOR (h:AnalystHypothesis) REQUIRE h.id IS UNIQUE;
+CREATE INDEX analyst_hypothesis_incident IF NOT EXISTS FOR (h:AnalystHypothesis) ON (h.incidentId);
+CREATE CONSTRAINT cell_rating_id IF NOT EXISTS FOR (c:CellRating) REQUIRE c.id IS UNIQUE;
+CREATE INDEX cell_rating_incident IF NOT EXISTS FOR (c:CellRating) ON (c.incidentId);
+CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:Note) REQUIRE n.id IS UNIQUE;
+CREATE INDEX note_subject IF NOT EXISTS FOR (n:Note) ON (n.subjectId);
+CREATE FULLTEXT INDEX note_text IF NOT EXISTS FOR (n:Note) ON EACH [n.text];
 CALL db.awaitIndexes(60);

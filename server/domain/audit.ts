@@ -6,7 +6,7 @@ import { checkRange } from './relationship-filter.js';
 /** An event as the domain writes it; read back, action and subjectType are plain strings (AuditEventMap). */
 export interface AuditEventRecord extends AuditEventMap {
   action: 'CREATE' | 'UPDATE' | 'RETRACT' | 'IMPORT' | 'STATEMENT' | 'MERGE' | 'UNMERGE' | 'DELETE' | 'RESTORE';
-  subjectType: 'ENTITY' | 'RELATIONSHIP' | 'SOURCE' | 'IMPORT' | 'VIEW';
+  subjectType: 'ENTITY' | 'RELATIONSHIP' | 'SOURCE' | 'IMPORT' | 'VIEW' | 'HYPOTHESIS' | 'CELL_RATING' | 'NOTE';
 }
 
 export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at'>;

@@ -87,6 +87,8 @@ export function toEntityRecord(map: EntityMap, sources: SourceIndex): EntityReco
     sources: sources.cite(map.sourceIds, map.excerpts, map.credibilities, stix.markings),
     extra: map.extra ?? null,
     externalIds: map.externalIds ?? [],
+    recordedAt: map.createdAt ?? null,
+    ...(map.knownSince !== undefined ? { knownSince: map.knownSince } : {}),
   };
 }
 
@@ -144,6 +146,8 @@ export class RecordBuilder {
       description: map.description ?? null,
       sources: this.sources.cite(map.sourceIds, map.excerpts, map.credibilities, stix.markings),
       disputedBy: (map.disputedBy ?? []).map((id) => this.entities.get(id)).filter((entity): entity is EntityRecord => Boolean(entity)),
+      recordedAt: map.createdAt ?? null,
+      ...(map.knownSince !== undefined ? { knownSince: map.knownSince } : {}),
       count: map.count ?? null,
       extra: map.extra ?? null,
     };

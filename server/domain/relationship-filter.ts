@@ -17,6 +17,10 @@ export interface FilterParams {
   includeRetired: boolean;
   /** How a link whose confidence is not stated ranks where a number is needed (server/domain/confidence.ts). */
   unstatedConfidence: number;
+  /** Knowledge time: links known by the end of this day (knowledge-time.ts), null for all. */
+  knownAsOf: string | null;
+  /** With knownAsOf: keep links with no known date. */
+  includeUndated: boolean;
 }
 
 /** Every source's id and what decides its origin (graph/find-source-origins). */
@@ -62,6 +66,7 @@ export function toFilterParams(
     throw new BadUserInputError(`filter.stances takes ${stances.join(', ')}.`);
   }
   const asOf = filter?.asOf ? checkDate(filter.asOf, 'filter.asOf') : null;
+  const knownAsOf = filter?.knownAsOf ? checkDate(filter.knownAsOf, 'filter.knownAsOf') : null;
   const excludeSources = filter?.excludeSources ?? [];
   if (excludeSources.length > whatIfLimits.maxExcluded || (filter?.excludeOrigins?.length ?? 0) > whatIfLimits.maxExcluded) {
     throw new BadUserInputError(`filter.excludeSources and filter.excludeOrigins take at most ${whatIfLimits.maxExcluded} names each.`);
@@ -74,6 +79,8 @@ export function toFilterParams(
     excludedSources: excludeSources.length > 0 ? [...new Set(excludeSources)] : null,
     includeRetired: filter?.includeRetired ?? false,
     unstatedConfidence: unstatedConfidenceWeight,
+    knownAsOf,
+    includeUndated: filter?.includeUndated ?? false,
   };
 }
 

@@ -60,6 +60,10 @@ export interface EntityRecord extends StixBookkeeping {
   extra: string | null;
   /** Catalogue ids from external references (ATT&CK's T0800, G0034; CVE ids), searchable. */
   externalIds: string[];
+  /** When this application recorded the entity (ISO date-time), if known: the knowledge clock's fallback. */
+  recordedAt?: string | null;
+  /** Knowledge time as the query computed it (summary projections carry no sources to compute it from). */
+  knownSince?: string | null;
 }
 
 export interface RelationshipRecord extends StixBookkeeping {
@@ -75,6 +79,10 @@ export interface RelationshipRecord extends StixBookkeeping {
   description: string | null;
   sources: Citation[];
   disputedBy: EntityRecord[];
+  /** When this application recorded the link (ISO date-time), if known: the knowledge clock's fallback. */
+  recordedAt?: string | null;
+  /** Knowledge time as the query computed it (summary projections carry no sources to compute it from). */
+  knownSince?: string | null;
   /** How many times it was seen (a STIX sighting's count); null for other links. */
   count: number | null;
   extra: string | null;
@@ -136,6 +144,10 @@ export interface RelationshipFilterInput {
   excludeSources?: string[] | null;
   /** What-if: leave out every source of these origins (compared normalised). */
   excludeOrigins?: string[] | null;
+  /** Knowledge time: links known by the end of this day. */
+  knownAsOf?: string | null;
+  /** With knownAsOf: keep links with no known date. */
+  includeUndated?: boolean | null;
 }
 
 /**

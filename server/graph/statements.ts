@@ -34,6 +34,10 @@ export interface EntityMap {
   externalIds?: string[] | null;
   revoked?: boolean | null;
   deprecated?: boolean | null;
+  /** When the entity was recorded here (ISO date-time). */
+  createdAt?: string | null;
+  /** Knowledge time (YYYY-MM-DD), where a statement computes it (fragments/known-since); null when undated. */
+  knownSince?: string | null;
   [property: string]: string | string[] | number[] | boolean | null | undefined;
 }
 
@@ -65,6 +69,10 @@ export interface RelationshipMap extends RelationshipCore {
   markingRefs?: string[] | null;
   revoked?: boolean | null;
   deprecated?: boolean | null;
+  /** When the link was first written here (ISO date-time); absent on links loaded by other means. */
+  createdAt?: string | null;
+  /** Knowledge time (YYYY-MM-DD), where a statement computes it (fragments/known-since); null when undated. */
+  knownSince?: string | null;
 }
 
 /** A `Source` node's properties. */
@@ -102,6 +110,9 @@ export interface RelationshipFilterParams {
   includeRetired: boolean;
   /** How a link without a stated confidence ranks where a statement orders by confidence (server/domain/confidence.ts). */
   unstatedConfidence: number;
+  /** Knowledge time, YYYY-MM-DD or null; includeUndated keeps links with no known date when it is set. */
+  knownAsOf: string | null;
+  includeUndated: boolean;
 }
 
 /** A Marking node: a marking definition other than the predefined TLP ones. */
@@ -265,6 +276,54 @@ function statement<Params, Row = Record<string, never>, Slots extends CypherSlot
   return { columns };
 }
 
+/** An analyst's hypothesis as stored. */
+export interface AnalystHypothesisMap {
+  id: string;
+  incidentId: string;
+  label: string;
+  author: string;
+  createdAt: string;
+  reason: string | null;
+}
+
+/** An analyst's rating of one cell, replacing the proposed one. */
+export interface CellRatingMap {
+  id: string;
+  incidentId: string;
+  hypothesisId: string;
+  evidenceId: string;
+  rating: string;
+  reason: string;
+  author: string;
+  at: string;
+}
+
+/** An analyst's note as stored: about one entity, relationship or hypothesis (subjectId), with its citations. */
+export interface NoteMap {
+  id: string;
+  subjectId: string;
+  text: string;
+  author: string;
+  /** ISO date-time. */
+  createdAt: string;
+  sourceIds?: string[] | null;
+  excerpts?: string[] | null;
+  credibilities?: number[] | null;
+}
+
+export interface NoteWrite extends NoteMap {
+  sourceIds: string[];
+  excerpts: string[];
+  credibilities: number[];
+  fingerprint: string;
+}
+
+/** Notes with the sources they cite. */
+interface NotesWithSources {
+  notes: NoteMap[];
+  sources: SourceMap[];
+}
+
 /** A saved view as stored: its state is JSON text. */
 export interface SavedViewMap {
   id: string;
@@ -277,6 +336,17 @@ export interface SavedViewMap {
 }
 
 export const statements = {
+  'analysis/create-hypothesis': statement<{ hypothesis: AnalystHypothesisMap }>(),
+  'analysis/find-analyst-input': statement<{ incidentId: string }, { hypotheses: AnalystHypothesisMap[]; ratings: CellRatingMap[] }>(
+    'hypotheses',
+    'ratings',
+  ),
+  'analysis/find-audit-between': statement<{ from: string; to: string }, { event: AuditEventMap }>('event'),
+  'analysis/find-link-knowledge': statement<
+    { ids: string[] | null },
+    { rel: RelationshipMap; fromEntity: EntityMap; toEntity: EntityMap; sources: SourceMap[] }
+  >('rel', 'fromEntity', 'toEntity', 'sources'),
+  'analysis/set-cell-rating': statement<{ rating: CellRatingMap }, { before: CellRatingMap | null }>('before'),
   'admin/count-entities': statement<NoParams, { count: number }>('count'),
   'admin/drop-relationship-id-index': statement<NoParams>(),
   'admin/find-index-names': statement<NoParams, { names: string[] }>('names'),
@@ -284,9 +354,9 @@ export const statements = {
   'admin/delete-by-id-prefix': statement<{ prefix: string }, { entities: number; sources: number }>('entities', 'sources'),
   'admin/ping': statement<NoParams, { ok: number }>('ok'),
   'audit/find-current': statement<
-    { entityIds: string[]; relationshipIds: string[] },
-    { entities: PropertySnapshot[]; relationships: PropertySnapshot[] }
-  >('entities', 'relationships'),
+    { entityIds: string[]; relationshipIds: string[]; noteIds: string[] },
+    { entities: PropertySnapshot[]; relationships: PropertySnapshot[]; notes: PropertySnapshot[] }
+  >('entities', 'relationships', 'notes'),
   'audit/find-history': statement<{ subjectId: string; limit: number }, { event: AuditEventMap }>('event'),
   'audit/record-events': statement<{ events: AuditEventMap[] }>(),
   'edit/delete-relationship': statement<{ id: string }, { rel: PropertySnapshot }>('rel'),
@@ -502,6 +572,13 @@ export const statements = {
   'import/upsert-entities': statement<{ entities: EntityWrite[] }>(),
   'import/upsert-relationships': statement<{ relationships: RelationshipWrite[] }>(),
   'import/upsert-sources': statement<{ sources: SourceWrite[] }>(),
+  'notes/find-note-context': statement<
+    { subjectIds: string[]; relationshipQueries: string[]; noteIds: string[] },
+    { subjectIds: string[]; notes: Fingerprint[] }
+  >('subjectIds', 'notes'),
+  'notes/find-notes': statement<{ subjectIds: string[] }, NotesWithSources>('notes', 'sources'),
+  'notes/search-notes': statement<{ query: string; limit: number }, NotesWithSources>('notes', 'sources'),
+  'notes/upsert-notes': statement<{ notes: NoteWrite[] }>(),
   'views/delete-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
   'views/find-view': statement<{ id: string }, { view: SavedViewMap }>('view'),
   'views/list-views': statement<{ limit: number }, { view: SavedViewMap }>('view'),

@@ -3,6 +3,7 @@ import type { EntityLink } from '../domain/graph-records.js';
 import { entityKinds, kindLabels, kindProperties, type EntityKindName } from '../domain/model.js';
 import type { EntityRecord } from '../domain/types.js';
 import type { RequestContext } from '../context.js';
+import { knownSinceOf } from '../domain/knowledge-time.js';
 import { markingsOf, stixInfoOf } from '../domain/stix-info.js';
 import type { Resolvers } from '../generated/graphql.js';
 
@@ -21,8 +22,9 @@ function propertyFields(kind: EntityKindName) {
   return Object.fromEntries(kindProperties[kind].map((key) => [key, (entity: EntityRecord) => entity.properties[key] ?? null]));
 }
 
-/** Fields every entity type shares: STIX identity, markings, and what replaces a revoked one. */
+/** Fields every entity type shares: STIX identity, markings, knowledge time, and what replaces a revoked one. */
 const commonFields = {
+  knownSince: (entity: EntityRecord) => knownSinceOf(entity),
   stix: (entity: EntityRecord) => stixInfoOf(entity),
   markings: (entity: EntityRecord, _args: unknown, context: RequestContext) => markingsOf(entity, context.markings),
   replacedBy: async (entity: EntityRecord, _args: unknown, context: RequestContext) =>
@@ -39,6 +41,7 @@ export const entityResolvers: Resolvers = {
   Relationship: {
     stix: (relationship) => stixInfoOf(relationship),
     markings: (relationship, _args, context) => markingsOf(relationship, context.markings),
+    knownSince: (relationship) => knownSinceOf(relationship),
   },
   ...kindTypeResolvers,
   Incident: {

@@ -3,9 +3,11 @@ import { JSONResolver } from 'graphql-scalars';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { analysisMutationResolvers, analysisQueryResolvers, analysisTypeResolvers } from './analysis.js';
 import { entityResolvers } from './entities.js';
 import { exportResolvers } from './export.js';
 import { auditQueryResolvers, mutationResolvers } from './mutation.js';
+import { notesMutationResolvers, notesQueryResolvers, withNotes } from './notes.js';
 import { queryResolvers } from './query.js';
 import { sourceResolvers } from './sources.js';
 import { withSchemaDefaults } from './schema-defaults.js';
@@ -27,12 +29,25 @@ const dateScalar = new GraphQLScalarType({
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-export const resolvers: Resolvers = {
+export const resolvers: Resolvers = withNotes({
   Date: dateScalar,
   JSON: JSONResolver,
-  Query: withSchemaDefaults({ ...queryResolvers, ...auditQueryResolvers, ...exportResolvers.Query, ...viewResolvers.Query }),
-  Mutation: withSchemaDefaults({ ...mutationResolvers, ...viewResolvers.Mutation }),
+  Query: withSchemaDefaults({
+    ...queryResolvers,
+    ...auditQueryResolvers,
+    ...exportResolvers.Query,
+    ...viewResolvers.Query,
+    ...analysisQueryResolvers,
+    ...notesQueryResolvers,
+  }),
+  Mutation: withSchemaDefaults({
+    ...mutationResolvers,
+    ...viewResolvers.Mutation,
+    ...analysisMutationResolvers,
+    ...notesMutationResolvers,
+  }),
   View: viewResolvers.View,
+  ...analysisTypeResolvers,
   ...entityResolvers,
   ...sourceResolvers,
-};
+});

@@ -17,7 +17,7 @@ import type { MutationResolvers, QueryResolvers } from '../generated/graphql.js'
  * Every mutation is for editors: the role is checked here, once, before any argument reaches the domain, and
  * the editor's name goes to the audit history.
  */
-function forEditors<Args, Result>(change: (args: Args, context: RequestContext, editor: string) => Result) {
+export function forEditors<Args, Result>(change: (args: Args, context: RequestContext, editor: string) => Result) {
   return (_parent: unknown, args: Args, context: RequestContext): Result => {
     requireEditor(context.viewer);
     return change(args, context, context.viewer.name);

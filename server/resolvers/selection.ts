@@ -38,7 +38,7 @@ export function selectedPaths(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
 }
 
 const markingSummary = ['markings', ...['id', 'name', 'tlp', 'tlpVersion', 'statement'].map((field) => `markings.${field}`)];
-const entitySummary = ['__typename', 'id', 'kind', 'name', 'aliases', 'date', 'revoked', 'deprecated', ...markingSummary];
+const entitySummary = ['__typename', 'id', 'kind', 'name', 'aliases', 'date', 'knownSince', 'revoked', 'deprecated', ...markingSummary];
 const relationshipSummary = [
   '__typename',
   'id',
@@ -47,6 +47,7 @@ const relationshipSummary = [
   'confidence',
   'since',
   'until',
+  'knownSince',
   'revoked',
   'deprecated',
   ...markingSummary,
@@ -56,8 +57,9 @@ const relationshipSummary = [
 ];
 
 /**
- * The fields a summary projection can answer (entities: id, kind, name, aliases, date, object markings, revoked,
- * deprecated; links: ends, stance, confidence, dates, object markings, revoked, deprecated).
+ * The fields a summary projection can answer (entities: id, kind, name, aliases, date, knowledge time, object
+ * markings, revoked, deprecated; links: ends, stance, confidence, dates, knowledge time, object markings, revoked,
+ * deprecated).
  */
 export const summaryFields = {
   entity: new Set(entitySummary),

@@ -52,6 +52,8 @@ function filterFrom(request: Request): RelationshipFilterInput | null {
     minConfidence: wholeNumber(text(request, 'minConfidence'), 'minConfidence') ?? null,
     stances: (list(text(request, 'stances'))?.map((stance) => stance.toUpperCase()) as StanceName[] | undefined) ?? null,
     asOf: text(request, 'asOf') ?? null,
+    knownAsOf: text(request, 'knownAsOf') ?? null,
+    includeUndated: flag(text(request, 'includeUndated'), 'includeUndated') ?? null,
     includeRetired: text(request, 'includeRetired') === 'true' ? true : null,
   };
   return Object.values(filter).some((value) => value !== null) ? filter : null;
@@ -80,7 +82,8 @@ function pictureFrom(request: Request): PictureRequest {
 }
 
 /**
- * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf, includeRetired), or
+ * GET /export?ids=a,b&format=HTML&depth=1 (optional filter: types, minConfidence, stances, asOf, knownAsOf,
+ * includeUndated, includeRetired), or
  * GET /export?view=<id>&format=PNG (a saved view as the team sees it); pictures take theme, title, date, legend and
  * source; either takes tlpCeiling=amber to withhold what is marked above it. The export as a file download. Errors
  * answer as JSON {error, code} with 400, 404 or 503.

@@ -40,6 +40,7 @@ const contentTypes: Record<string, string> = {
   GRAPHML: 'application/graphml+xml',
   CSV_ENTITIES: 'text/csv',
   CSV_RELATIONSHIPS: 'text/csv',
+  HYPOTHESES_CSV: 'text/csv',
   JSON: 'application/json',
   CYTOSCAPE_JSON: 'application/json',
   MARKDOWN: 'text/markdown',
@@ -50,11 +51,13 @@ const contentTypes: Record<string, string> = {
 
 describe('GET /export', () => {
   it.each(exportFormats)('answers %s as a download with its content type and filename', async (format) => {
-    const response = await fetch(`${base}/export?ids=homeland-justice,iran&format=${format}&depth=1`);
+    // The hypotheses matrix is one incident's; every other format takes the two actors.
+    const ids = format === 'HYPOTHESES_CSV' ? 'inc-july-2022' : 'homeland-justice,iran';
+    const response = await fetch(`${base}/export?ids=${ids}&format=${format}&depth=1`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')!.replace(/\s/g, '')).toContain(contentTypes[format]);
     expect(response.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="?attribution-homeland-justice-\d{4}-\d{2}-\d{2}[.-][a-z.-]+"?$/,
+      new RegExp(`^attachment; filename="?attribution-${ids.split(',')[0]}-\\d{4}-\\d{2}-\\d{2}[.-][a-z.-]+"?$`),
     );
     if (format === 'PNG') {
       const bytes = Buffer.from(await response.arrayBuffer());

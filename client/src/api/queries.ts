@@ -11,6 +11,8 @@ import type {
   FocusEntityQuery,
   MergeEntitiesMutation,
   GraphOverviewQuery,
+  HypothesisMatrixQuery,
+  ChangesQuery,
   GraphSummaryQuery,
   LinksAmongQuery,
   ListViewsQuery,
@@ -37,6 +39,7 @@ import type {
 } from '../gql/graphql';
 import { request } from './client';
 import { buildDocument, indexDocuments } from './documents';
+import analysis from './operations/analysis.graphql?raw';
 import canvas from './operations/canvas.graphql?raw';
 import duplicates from './operations/duplicates.graphql?raw';
 import evidence from './operations/evidence.graphql?raw';
@@ -48,7 +51,7 @@ import lookup from './operations/lookup.graphql?raw';
 import paths from './operations/paths.graphql?raw';
 import views from './operations/views.graphql?raw';
 
-const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, canvas, groups, views, duplicates]);
+const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, canvas, groups, views, duplicates, analysis]);
 
 function run<T>(operationName: string, variables: object): Promise<T> {
   return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
@@ -112,6 +115,18 @@ export type { ExportFormat };
 
 export const exportSubgraph = async (ids: string[], format: ExportFormat, filter?: RelationshipFilter): Promise<ExportFile> =>
   (await run<ExportSubgraphQuery>('ExportSubgraph', { ids, format, depth: 0, filter })).export;
+
+export type HypothesisMatrix = HypothesisMatrixQuery['hypothesisMatrix'];
+
+export const fetchHypothesisMatrix = async (
+  incident: string,
+  clock: { knownAsOf: string | null; includeUndated: boolean } = { knownAsOf: null, includeUndated: false },
+): Promise<HypothesisMatrix> => (await run<HypothesisMatrixQuery>('HypothesisMatrix', { incident, ...clock })).hypothesisMatrix;
+
+export type Change = ChangesQuery['changes'][number];
+
+export const fetchChanges = async (from: string, to: string, ids: string[] | null): Promise<Change[]> =>
+  (await run<ChangesQuery>('Changes', { from, to, ids })).changes;
 
 export const fetchHoverEntity = (id: string): Promise<HoverEntityQuery> => run<HoverEntityQuery>('HoverEntity', { id });
 

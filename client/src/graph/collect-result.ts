@@ -19,6 +19,7 @@ function asEntity(value: Record<string, Json>): EntityInput | null {
     name: value.name,
     aliases: Array.isArray(value.aliases) ? value.aliases.filter(isString) : [],
     date: isString(value.date) ? value.date : null,
+    knownSince: isString(value.knownSince) ? value.knownSince : null,
   };
 }
 
@@ -34,6 +35,7 @@ function asRelationship(value: Record<string, Json>): RelationshipInput | null {
     confidence: typeof value.confidence === 'number' ? value.confidence : 50,
     since: isString(value.since) ? value.since : null,
     until: isString(value.until) ? value.until : null,
+    knownSince: isString(value.knownSince) ? value.knownSince : null,
     from: { id: from },
     to: { id: to },
   };

@@ -20,5 +20,9 @@ export function toRelationshipFilter(f: FilterState, allTypes: readonly string[]
     filter.stances = stances.filter((s) => !f.hiddenStances.includes(s));
   }
   if (f.asOf) filter.asOf = f.asOf;
+  if (f.knownAsOf) {
+    filter.knownAsOf = f.knownAsOf;
+    filter.includeUndated = f.includeUndated;
+  }
   return filter;
 }

@@ -45,6 +45,8 @@ export function parseUrlState(search: string): UrlState {
       start: date(params, 'start'),
       end: date(params, 'end'),
       asOf: date(params, 'asOf'),
+      knownAsOf: date(params, 'knownAsOf'),
+      includeUndated: params.get('includeUndated') === '1',
       hideOrphans: params.get('hideOrphans') === '1',
     },
   };
@@ -68,6 +70,8 @@ export function serializeUrlState(state: UrlState): string {
   set('start', f.start);
   set('end', f.end);
   set('asOf', f.asOf);
+  set('knownAsOf', f.knownAsOf);
+  if (f.knownAsOf && f.includeUndated) set('includeUndated', '1');
   if (f.hideOrphans) set('hideOrphans', '1');
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -22,6 +22,7 @@ import {
   fieldList,
   markingBadges,
   retiredBadge,
+  noteList,
   section,
   sourceList,
   stanceBadge,
@@ -35,6 +36,8 @@ export interface EvidenceActions {
   open: OpenEntity;
   expand: (id: string) => void;
   pathFrom: (entity: { id: string; name: string; kind: string }) => void;
+  /** Opens the incident's Analysis of Competing Hypotheses. */
+  analyse: (incident: { id: string; name: string }) => void;
 }
 
 export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions): HTMLElement {
@@ -123,6 +126,9 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
           { class: 'evidence-actions' },
           h('button', { onclick: () => actions.expand(entity.id), testid: 'evidence-expand' }, 'Expand…'),
           h('button', { onclick: () => actions.pathFrom(entity), testid: 'evidence-path-from' }, 'Paths from here'),
+          entity.__typename === 'Incident'
+            ? h('button', { onclick: () => actions.analyse(entity), testid: 'evidence-analyse' }, 'Analyse hypotheses')
+            : null,
         ),
       ),
       entity.description ? h('p', { class: 'description' }, entity.description) : null,
@@ -137,6 +143,7 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
       entity.__typename === 'Incident' ? hypotheses(entity.attributionHypotheses, actions.open) : null,
       section('Claims and denials', statements(id, result.neighbourhood, actions.open)),
       section(`Sources (${entity.sources.length})`, sourceList(entity.sources)),
+      section(`Analysts’ notes (${entity.notes.length})`, noteList(entity.notes)),
       mergeHistorySection(explorer, entity, history),
       section('Imported properties', extraFields(entity.extra)),
     ];
@@ -176,6 +183,7 @@ export function createEvidencePanel(explorer: Explorer, actions: EvidenceActions
       ),
       section('Disputed by', disputes(rel.disputedBy, actions.open)),
       section(`Sources (${rel.sources.length})`, sourceList(rel.sources)),
+      section(`Analysts’ notes (${rel.notes.length})`, noteList(rel.notes)),
     ];
   }
 

@@ -1,6 +1,6 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
 import { isAllowedUrl } from '../../../shared/url-policy';
-import type { MarkingFieldsFragment, SourceFieldsFragment, Stance } from '../gql/graphql';
+import type { MarkingFieldsFragment, NoteFieldsFragment, SourceFieldsFragment, Stance } from '../gql/graphql';
 import { tlpColours } from '../../../shared/markings';
 import { credibilityLabels, reliabilityDefinitions, stanceDefinitions } from '../../../shared/vocabulary';
 import { stanceSample } from './stance-sample';
@@ -58,6 +58,24 @@ export function confidenceMeter(confidence: number | null): HTMLElement {
   );
   (meter.querySelector('.confidence-fill') as HTMLElement).style.width = `${Math.max(0, Math.min(100, confidence))}%`;
   return meter;
+}
+
+/** Analysts' notes, oldest first: who wrote what and when, with the sources a note cites. */
+export function noteList(notes: readonly NoteFieldsFragment[]): HTMLElement | null {
+  if (notes.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'analyst-notes', testid: 'evidence-notes' },
+    notes.map((note) =>
+      h(
+        'li',
+        { class: 'analyst-note', testid: 'analyst-note' },
+        h('p', { class: 'note-text' }, note.text),
+        h('div', { class: 'source-meta' }, `${note.author} · ${note.createdAt.slice(0, 16).replace('T', ' ')} UTC`),
+        note.sources.length > 0 ? sourceList(note.sources) : null,
+      ),
+    ),
+  );
 }
 
 /** What a marking's badge says on hover: the TLP version, a statement's text, or the marking's id. */

@@ -1,11 +1,20 @@
 /**
- * The time bar: a histogram of the real-world dates on the canvas (entities' dates, links' start
- * dates), a brush to keep a date range, and an "as of" replay that steps through time so the
- * analyst sees the case unfold: attack, claim, attribution, denial, sanctions.
+ * The time bar, with two clocks. Event time: a histogram of the real-world dates on the canvas (entities' dates,
+ * links' start dates), a brush to keep a date range, and an "as of" replay that steps through time so the analyst
+ * sees the case unfold: attack, claim, attribution, denial, sanctions. Knowledge time: a histogram of when each
+ * element became known (its earliest source's publication, else when it was recorded), a "known by" date that
+ * shows only what was known then, with what has no known date listed apart as undated (never silently shown as
+ * always known), and "What changed…" between two knowledge dates. The two dates combine: what was true on one
+ * day, as it was known on another.
  */
 import { binDates, dateAtFraction, fractionOfDate, type TimeBin } from '../state/time-bins';
 import type { Explorer } from '../explorer';
+import { isGroupId } from '../graph/groups';
+import { openChangesView } from './changes-view';
 import { debounce, h } from './dom';
+import { openModal } from './modal';
+
+type Clock = 'event' | 'knowledge';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const replayStepMs = 700;
@@ -28,8 +37,56 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     type: 'date',
     testid: 'timebar-asof',
     'aria-label': 'As of date',
-    title: 'Show the case as it stood on this date',
+    title: 'Event time: show the case as it stood in the world on this date',
   });
+  const knownAsOf = h('input', {
+    type: 'date',
+    testid: 'timebar-knownasof',
+    'aria-label': 'Known by date',
+    title: 'Knowledge time: show only what was known (published or recorded) by the end of this day',
+  });
+  // One date at a time in the bar, the active clock's; the range label names both when both are set.
+  const asOfLabel = h('label', { class: 'as-of-label' }, 'As of ', asOf);
+  const knownAsOfLabel = h('label', { class: 'as-of-label', hidden: true }, 'Known by ', knownAsOf);
+  let clock: Clock = 'event';
+  const clockButton = (value: Clock, label: string, title: string) =>
+    h(
+      'button',
+      {
+        class: 'clock-button',
+        testid: `timebar-clock-${value}`,
+        title,
+        'aria-pressed': String(value === clock),
+        onclick: () => setClock(value),
+      },
+      label,
+    );
+  const clockButtons = [
+    clockButton('event', 'Event time', 'The histogram shows when things happened in the world'),
+    clockButton('knowledge', 'Known by', 'The histogram shows when things became known'),
+  ];
+  const clockSwitch = h('span', { class: 'clock-switch', role: 'group', 'aria-label': 'Clock' }, clockButtons);
+  const undated = h('button', {
+    class: 'link-button timebar-undated',
+    testid: 'timebar-undated',
+    hidden: true,
+    title: 'Elements with no known publication or recording date: listed apart, not treated as always known',
+    onclick: () => openUndated(),
+  });
+  const changesButton = h(
+    'button',
+    {
+      class: 'link-button',
+      testid: 'timebar-changes',
+      title: 'What became known between two knowledge dates, and what it did to the hypotheses',
+      onclick: () =>
+        openChangesView(explorer, {
+          from: explorer.filters.knownAsOf ?? earliestKnown() ?? today(),
+          to: today(),
+        }),
+    },
+    'What changed…',
+  );
   const play = h(
     'button',
     { class: 'icon-button', testid: 'timebar-play', title: 'Replay the case through time', 'aria-label': 'Replay' },
@@ -37,7 +94,11 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
   );
   const clearButton = h(
     'button',
-    { class: 'link-button', testid: 'timebar-clear', onclick: () => explorer.setFilters({ start: null, end: null, asOf: null }) },
+    {
+      class: 'link-button',
+      testid: 'timebar-clear',
+      onclick: () => explorer.setFilters({ start: null, end: null, asOf: null, knownAsOf: null, includeUndated: false }),
+    },
     'Clear',
   );
   let bins: TimeBin[] = [];
@@ -45,7 +106,75 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
   let timer: ReturnType<typeof setInterval> | undefined;
 
   asOf.addEventListener('change', () => explorer.setFilters({ asOf: asOf.value || null }));
+  knownAsOf.addEventListener('change', () => explorer.setFilters({ knownAsOf: knownAsOf.value || null }));
   play.addEventListener('click', () => (timer ? stop() : start()));
+
+  function setClock(next: Clock): void {
+    stop();
+    clock = next;
+    asOfLabel.hidden = clock !== 'event';
+    knownAsOfLabel.hidden = clock !== 'knowledge';
+    for (const button of clockButtons) button.setAttribute('aria-pressed', String(button.dataset.testid === `timebar-clock-${next}`));
+    chart.setAttribute(
+      'aria-label',
+      clock === 'event'
+        ? 'Dated entities and links over time; drag to filter a date range'
+        : 'Entities and links by when they became known; click a bar to show what was known by then',
+    );
+    draw();
+  }
+
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  /** The canvas's entities and links (group nodes left out). */
+  function elements() {
+    return explorer.view.cy.elements().filter((element) => !isGroupId(element.id()));
+  }
+
+  function earliestKnown(): string | null {
+    const known = elements()
+      .map((element) => element.data('knownSince') as string | null)
+      .filter((day): day is string => Boolean(day))
+      .sort();
+    return known[0] ?? null;
+  }
+
+  /** With a knowledge date: the elements on the canvas whose knowledge time is unknown. */
+  function undatedElements() {
+    return elements().filter((element) => !element.data('knownSince'));
+  }
+
+  function openUndated(): void {
+    const list = undatedElements();
+    const modal = openModal('Undated', 'undated-list');
+    const include = h('input', {
+      type: 'checkbox',
+      testid: 'timebar-include-undated',
+      onchange: () => explorer.setFilters({ includeUndated: include.checked }),
+    });
+    include.checked = explorer.filters.includeUndated;
+    modal.body.append(
+      h(
+        'p',
+        { class: 'muted small' },
+        'No source of these gives a publication date and none was recorded with a date, so when they became known cannot be said. "Known by" leaves them out unless you include them.',
+      ),
+      h('label', { class: 'checkbox' }, include, ' Include undated elements'),
+      h(
+        'ul',
+        { class: 'undated-list', testid: 'undated-items' },
+        list.map((element) =>
+          h(
+            'li',
+            {},
+            element.isNode()
+              ? String(element.data('name'))
+              : `${String(element.source().data('name'))} ${String(element.data('label')).toLowerCase()} ${String(element.target().data('name'))}`,
+          ),
+        ),
+      ),
+    );
+  }
 
   function start(): void {
     if (bins.length === 0) return;
@@ -53,7 +182,7 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     play.textContent = '❚❚';
     const step = () => {
       if (i >= bins.length) return stop();
-      explorer.setFilters({ asOf: bins[i].end });
+      explorer.setFilters(clock === 'event' ? { asOf: bins[i].end } : { knownAsOf: bins[i].end });
       i += 1;
     };
     step();
@@ -68,9 +197,11 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
 
   function dates(): string[] {
     const cy = explorer.view.cy;
-    return [...cy.nodes().map((n) => n.data('date') as string | null), ...cy.edges().map((e) => e.data('since') as string | null)].filter(
-      (d): d is string => Boolean(d),
-    );
+    const of =
+      clock === 'event'
+        ? [...cy.nodes().map((n) => n.data('date') as string | null), ...cy.edges().map((e) => e.data('since') as string | null)]
+        : elements().map((element) => element.data('knownSince') as string | null);
+    return of.filter((d): d is string => Boolean(d));
   }
 
   function draw(): void {
@@ -81,9 +212,12 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     chart.replaceChildren();
     const f = explorer.filters;
     rangeLabel.textContent = describe();
+    const undatedCount = f.knownAsOf ? undatedElements().length : 0;
+    undated.hidden = undatedCount === 0;
+    undated.textContent = `${undatedCount} undated${f.includeUndated ? ' (shown)' : ''}`;
     if (bins.length === 0) {
       const text = svg('text', { x: width / 2, y: height / 2 + 4, 'text-anchor': 'middle', class: 'timebar-empty' });
-      text.textContent = 'No dated entities or links on the canvas';
+      text.textContent = clock === 'event' ? 'No dated entities or links on the canvas' : 'Nothing on the canvas has a known date';
       chart.append(text);
       return;
     }
@@ -92,7 +226,10 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     const x = (date: string) => fractionOfDate(bins, date) * width;
     bins.forEach((bin, i) => {
       const barHeight = bin.count === 0 ? 0 : Math.max(2, ((height - 14) * bin.count) / max);
-      const outside = (f.start && bin.end < f.start) || (f.end && bin.start > f.end) || (f.asOf && bin.start > f.asOf);
+      const outside =
+        clock === 'event'
+          ? (f.start && bin.end < f.start) || (f.end && bin.start > f.end) || (f.asOf && bin.start > f.asOf)
+          : f.knownAsOf && bin.start > f.knownAsOf;
       const rect = svg('rect', {
         x: i * barWidth + 1,
         y: height - 12 - barHeight,
@@ -110,6 +247,10 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
       const label = svg('text', { x: i * barWidth + 2, y: height - 1, class: 'tick' });
       label.textContent = unit === 'year' ? bin.start.slice(0, 4) : unit === 'month' ? bin.start.slice(0, 7) : bin.start.slice(5);
       chart.append(label);
+    }
+    if (clock === 'knowledge') {
+      if (f.knownAsOf) chart.append(svg('line', { x1: x(f.knownAsOf), x2: x(f.knownAsOf), y1: 0, y2: height - 12, class: 'known-as-of' }));
+      return;
     }
     if (f.start || f.end)
       chart.append(
@@ -129,7 +270,9 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     const parts = [];
     if (f.start || f.end) parts.push(`${f.start ?? '…'} → ${f.end ?? '…'}`);
     if (f.asOf) parts.push(`as of ${f.asOf}`);
-    return parts.length > 0 ? parts.join(' · ') : 'All dates · drag to filter';
+    if (f.knownAsOf) parts.push(`as known on ${f.knownAsOf}`);
+    if (parts.length > 0) return parts.join(' · ');
+    return clock === 'event' ? 'All dates · drag to filter' : 'Everything known · click a bar to go back in time';
   }
 
   // Brush: drag across the bars to keep a date range; a click without a drag clears it.
@@ -146,6 +289,11 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     if (dragFrom === null) return;
     const [a, b] = [dragFrom, fraction(event)].sort((p, q) => p - q);
     dragFrom = null;
+    // Knowledge time has no range: a click shows what was known by the end of that bar.
+    if (clock === 'knowledge') {
+      if (bins.length > 0) explorer.setFilters({ knownAsOf: bins[Math.min(bins.length - 1, Math.max(0, Math.floor(b * bins.length)))].end });
+      return;
+    }
     if (b - a < 0.01) explorer.setFilters({ start: null, end: null });
     else explorer.setFilters({ start: dateAtFraction(bins, a), end: dateAtFraction(bins, b) });
   });
@@ -154,6 +302,7 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
   explorer.view.on('changed', redraw);
   explorer.on('filters', (f) => {
     asOf.value = f.asOf ?? '';
+    knownAsOf.value = f.knownAsOf ?? '';
     redraw();
   });
   new ResizeObserver(redraw).observe(chart);
@@ -165,8 +314,12 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
       'div',
       { class: 'timebar-controls' },
       h('span', { class: 'timebar-title' }, 'Time'),
+      clockSwitch,
       play,
-      h('label', { class: 'as-of-label' }, 'As of ', asOf),
+      asOfLabel,
+      knownAsOfLabel,
+      undated,
+      changesButton,
       rangeLabel,
       clearButton,
     ),

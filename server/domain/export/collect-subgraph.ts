@@ -3,6 +3,7 @@ import type { Graph } from '../../graph/run.js';
 import { findNeighbourhood, neighbourhoodLimits } from '../find-neighbourhood.js';
 import { RecordBuilder } from '../graph-records.js';
 import { checkRange, resolveFilterParams } from '../relationship-filter.js';
+import { findNotes } from '../notes/notes.js';
 import { findSourcesByIds } from '../sources/find-sources.js';
 import type { EntityRecord, RelationshipFilterInput, RelationshipRecord, SourceDocument } from '../types.js';
 import { isAboveTlp, tlpMarking, type TlpLevel } from '../../../shared/markings.js';
@@ -79,18 +80,24 @@ export async function collectSubgraph(
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const tlpCeiling = request.tlpCeiling ?? null;
   const kept = tlpCeiling ? withinCeiling(entities, relationships, tlpCeiling) : { entities, relationships };
+  // A note goes where its subject goes: a withheld element's notes are withheld with it.
+  const notes = await findNotes(
+    graph,
+    [...kept.entities, ...kept.relationships].map((element) => element.id),
+  );
   return {
     entities: kept.entities.sort(byId),
     relationships: kept.relationships.sort(byId),
     truncated,
     authors,
     request: { ids, depth: request.depth, filter: request.filter, exportedOn: request.exportedOn, tlpCeiling, view: null },
+    notes,
     markings: await markingDefinitions(graph, [...kept.entities, ...kept.relationships]),
     withheld: { entities: entities.length - kept.entities.length, relationships: relationships.length - kept.relationships.length },
     // Only what the export carries: a withheld element's sources do not travel through their derivations.
     ancestors: await ancestorsOf(
       graph,
-      [...kept.entities, ...kept.relationships].flatMap((element) => element.sources),
+      [...kept.entities, ...kept.relationships, ...notes].flatMap((element) => element.sources),
     ),
   };
 }

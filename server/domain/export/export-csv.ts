@@ -17,7 +17,7 @@ const neutralised = (text: string) => (formulaLike.test(text) ? `'${text}` : tex
 
 // RFC 4180 (CRLF records, quotes doubled, every field with a line break quoted: a bare LF or CR too, which
 // spreadsheets read as a new record) plus a byte-order mark, without which Excel misreads UTF-8 names.
-const csvOptions = {
+export const csvOptions = {
   header: true,
   record_delimiter: 'windows',
   quoted_match: /[\r\n]/,

@@ -1,4 +1,5 @@
 import { subgraphToElements } from '../../../shared/graph-elements.js';
+import { knownSinceOf } from '../knowledge-time.js';
 import type { SubgraphLayout } from './layout-subgraph.js';
 import { stixIdOfEntity, stixTypeOfEntity } from '../stix/element-stix.js';
 import { markingNames } from './markings.js';
@@ -22,6 +23,7 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph, layout: SubgraphLa
       nodes.push({
         data: {
           ...element.data,
+          knownSince: knownSinceOf(entity),
           description: entity.description,
           ...entity.properties,
           markings: markingNames(entity, subgraph),
@@ -37,6 +39,7 @@ export function exportCytoscapeJson(subgraph: ExportSubgraph, layout: SubgraphLa
       edges.push({
         data: {
           ...element.data,
+          knownSince: knownSinceOf(rel),
           description: rel.description,
           disputedBy: rel.disputedBy.map((entity) => entity.id),
           markings: markingNames(rel, subgraph),

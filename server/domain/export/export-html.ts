@@ -3,6 +3,7 @@ import { kindDefinitions, relationshipLabel, stanceDefinitions } from '../../../
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
 import { escapeMarkup as esc } from '../../../shared/escape-markup.js';
 import type { SubgraphLayout } from './layout-subgraph.js';
+import { matrixTable, type MatrixTable } from './incident-matrices.js';
 import { mentionName, type Phrase } from './phrasing.js';
 import { renderSubgraphSvg } from './render-svg.js';
 import { buildReportModel, mostConnected, reportLimits, type ReportSentence } from './report-model.js';
@@ -86,6 +87,22 @@ ${rows.join('\n')}
 }
 
 /** The report as one self-contained, print-ready HTML page: inline CSS and SVG, no external resources. */
+/** One incident's competing hypotheses: the finding in words, then the matrix with a row of weighted inconsistency. */
+function matrixHtml(table: MatrixTable): string {
+  const when = table.knownAsOf ? `<p><em>As known on ${esc(table.knownAsOf)}.</em></p>` : '';
+  const sensitivity = table.sensitivity.length > 0 ? `<ul>${table.sensitivity.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>` : '';
+  return `<h2>Competing hypotheses: ${esc(table.incident)}</h2>
+${when}<p>${esc(table.summary)}</p>${sensitivity}
+<table class="hypotheses">
+<thead><tr><th>Evidence</th>${table.columns.map((column) => `<th>${esc(column)}</th>`).join('')}</tr></thead>
+<tbody>
+${table.rows.map((row) => `<tr><td>${esc(row.evidence)}</td>${row.ratings.map((rating) => `<td>${esc(rating)}</td>`).join('')}</tr>`).join('\n')}
+<tr><td><em>Weighted inconsistency</em></td>${table.inconsistency.map((value) => `<td>${esc(value)}</td>`).join('')}</tr>
+</tbody>
+</table>
+<p class="legend">CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; * rated by an analyst. Hypotheses rank by the least weighted inconsistency (Heuer).</p>`;
+}
+
 export function exportHtml(subgraph: ExportSubgraph, layoutOf: (of: ExportSubgraph) => SubgraphLayout): string {
   const model = buildReportModel(subgraph);
   // A summarised report pictures its most connected entities; every entity is in its tables.
@@ -134,6 +151,15 @@ ${model.contested.length === 0 ? '<p>No link in this report is disputed.</p>' : 
 ${rows.join('\n')}
 </tbody>
 </table>
+${
+  model.analystNotes.length === 0
+    ? ''
+    : `<h2>Analysts’ notes</h2>
+<ul class="analyst-notes">
+${model.analystNotes.map((note) => `<li>On ${phraseHtml(note.about)}, ${esc(note.author)} (${esc(note.written)}): <q>${esc(note.text)}</q>${notes(note.notes)}</li>`).join('\n')}
+</ul>`
+}
+${(subgraph.hypotheses ?? []).map((matrix) => matrixHtml(matrixTable(matrix))).join('\n')}
 ${model.summarised ? appendixHtml(model.summarised.appendix) : ''}
 <h2>Sources</h2>
 <ol class="sources">

@@ -2,6 +2,7 @@ import { relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary
 import { isAllowedUrl } from '../../../shared/url-policy.js';
 import type { Citation } from '../types.js';
 import type { SubgraphLayout } from './layout-subgraph.js';
+import { matrixTable } from './incident-matrices.js';
 import { mentionName, type Phrase } from './phrasing.js';
 import { renderSubgraphSvg } from './render-svg.js';
 import { buildReportModel, mostConnected, reportLimits, type Dispute, type ReportSentence } from './report-model.js';
@@ -87,6 +88,31 @@ export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSu
       const kind = retired ? `${kindLabel} (${retired})` : kindLabel;
       return `| **${cell(entity.name)}**${aliases} | ${kind} | ${entity.date ?? ''} | ${cell(entity.description ?? '')} ${noteMarks(notes)} | ${markings.map(cell).join(', ')} |`;
     }),
+    ...(model.analystNotes.length === 0
+      ? []
+      : [
+          '',
+          "## Analysts' notes",
+          '',
+          ...model.analystNotes.map((note) =>
+            `- On ${escape(phraseText(note.about))}, ${escape(note.author)} (${note.written}): “${cell(note.text)}” ${noteMarks(note.notes)}`.trimEnd(),
+          ),
+        ]),
+    ...(subgraph.hypotheses ?? []).map(matrixTable).flatMap((table) => [
+      '',
+      `## Competing hypotheses: ${cell(table.incident)}`,
+      '',
+      ...(table.knownAsOf ? [`*As known on ${table.knownAsOf}.*`, ''] : []),
+      escape(table.summary),
+      ...(table.sensitivity.length > 0 ? ['', ...table.sensitivity.map((statement) => `- ${escape(statement)}`)] : []),
+      '',
+      `| Evidence | ${table.columns.map(cell).join(' | ')} |`,
+      `| --- |${table.columns.map(() => ' --- |').join('')}`,
+      ...table.rows.map((row) => `| ${cell(row.evidence)} | ${row.ratings.join(' | ')} |`),
+      `| *Weighted inconsistency* | ${table.inconsistency.join(' | ')} |`,
+      '',
+      'CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; * rated by an analyst. Hypotheses rank by the least weighted inconsistency (Heuer).',
+    ]),
     ...(model.summarised
       ? [
           '',

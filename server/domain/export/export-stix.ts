@@ -215,7 +215,37 @@ export function exportStix(subgraph: ExportSubgraph): string {
       }),
     );
   }
-  const objects = [...entityObjects, ...relationshipObjects.values()];
+  const relationshipById = new Map(subgraph.relationships.map((relationship) => [relationship.id, relationship]));
+  const noteObjects = (subgraph.notes ?? []).flatMap((note): StixObject[] => {
+    const entity = byId.get(note.subjectId);
+    const relationship = relationshipById.get(note.subjectId);
+    const subject = entity ?? relationship;
+    // collectSubgraph keeps only notes about exported elements; a note about anything else has no place here.
+    if (!subject) return [];
+    const object = compact({
+      type: 'note',
+      spec_version: '2.1',
+      id: stixIdFor('note', note.id),
+      created: note.createdAt,
+      modified: note.createdAt,
+      abstract: `Analyst note by ${note.author}`,
+      content: note.text,
+      authors: [note.author],
+      object_refs: [entity ? refOf(entity) : stixIdOfRelationship(relationship!)],
+      external_references: externalReferences(note.sources),
+      // A note speaks about its subject, so it is shared under the subject's markings.
+      object_marking_refs: subject.markings,
+    });
+    return [
+      withExtension(object, {
+        rendered: true,
+        local_id: note.id,
+        note_subject: note.subjectId,
+        sources: note.sources.map(sourceEntry),
+      }),
+    ];
+  });
+  const objects = [...entityObjects, ...relationshipObjects.values(), ...noteObjects];
   const bundle = {
     type: 'bundle',
     id: stixIdFor('bundle', objects.map((object) => String(object.id)).join(' ')),

@@ -4,6 +4,7 @@ import { BadUserInputError, QueryTooExpensiveError } from '../../errors.js';
 import { collectSubgraph, exportLimits } from './collect-subgraph.js';
 import { computedLayouts, serializers, writeExport, type ExportContext } from './serializers.js';
 import { exportFormats, type ExportFile, type ExportFormatName, type ExportRequest, type ExportSubgraph } from './types.js';
+import { incidentMatrices } from './incident-matrices.js';
 import { collectViewExport } from './view-export.js';
 
 export { exportLimits } from './collect-subgraph.js';
@@ -71,6 +72,7 @@ export async function exportSubgraph(graph: Graph, request: ExportRequest): Prom
     context = { layout: computedLayouts(), groups: [] };
   }
   checkExportSize(format, subgraph, Boolean(request.view));
+  if (serializer.hypotheses) subgraph = { ...subgraph, hypotheses: await incidentMatrices(graph, subgraph) };
   const asked = request.picture ?? {};
   const picture: PictureOptions = {
     ...defaultPictureOptions,

@@ -47,6 +47,16 @@ export interface ReportEntityRow {
   retired: string | null;
 }
 
+/** An analyst's note in a report: what it is about, who wrote it and when, its words and its citations. */
+export interface ReportNote {
+  about: Phrase;
+  author: string;
+  /** The day it was written. */
+  written: string;
+  text: string;
+  notes: number[];
+}
+
 /** Everything a report says, computed once; export-markdown.ts and export-html.ts only lay it out. */
 export interface ReportModel {
   title: string;
@@ -56,6 +66,8 @@ export interface ReportModel {
   sections: ReportSection[];
   contested: ReportSentence[];
   entities: ReportEntityRow[];
+  /** Analysts' notes about the report's entities and links, oldest first. */
+  analystNotes: ReportNote[];
   footnotes: Footnote[];
   truncated: boolean;
   exportedOn: string;
@@ -233,6 +245,15 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
       markings: markingNames(entity, subgraph),
       retired: entity.revoked ? 'revoked' : entity.deprecated ? 'deprecated' : null,
     }));
+  const entityById = new Map(subgraph.entities.map((entity) => [entity.id, entity]));
+  const relationshipById = new Map(subgraph.relationships.map((relationship) => [relationship.id, relationship]));
+  const analystNotes = (subgraph.notes ?? []).flatMap((note): ReportNote[] => {
+    const entity = entityById.get(note.subjectId);
+    const relationship = relationshipById.get(note.subjectId);
+    const about = entity ? [entity] : relationship ? phraseRelationship(relationship) : null;
+    if (!about) return [];
+    return [{ about, author: note.author, written: note.createdAt.slice(0, 10), text: note.text, notes: notes.cite(note.sources) }];
+  });
   const sourceCount = new Set(notes.footnotes.map((note) => note.citation.id)).size;
   return {
     ...describeScope(subgraph),
@@ -240,6 +261,7 @@ export function buildReportModel(subgraph: ExportSubgraph): ReportModel {
     sections,
     contested,
     entities,
+    analystNotes,
     footnotes: notes.footnotes,
     truncated: subgraph.truncated,
     exportedOn: subgraph.request.exportedOn,

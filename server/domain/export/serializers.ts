@@ -2,6 +2,7 @@ import { defaultPictureOptions, type PictureOptions } from '../../../shared/pict
 import { exportCytoscapeJson } from './export-cytoscape.js';
 import { exportEntitiesCsv, exportRelationshipsCsv } from './export-csv.js';
 import { exportGraphml } from './export-graphml.js';
+import { exportHypothesesCsv } from './export-hypotheses-csv.js';
 import { exportHtml } from './export-html.js';
 import { exportProjectJson } from './export-json.js';
 import { exportMarkdown } from './export-markdown.js';
@@ -38,6 +39,8 @@ interface Serializer {
   picture: 'whole' | 'summary' | false;
   /** base64 for binary content (PNG). */
   encoding?: 'base64';
+  /** Whether it carries the incidents' competing-hypotheses matrices (read before writing: incident-matrices.ts). */
+  hypotheses?: boolean;
   write(subgraph: ExportSubgraph, context: ExportContext): string;
 }
 
@@ -49,6 +52,7 @@ export const serializers: Record<ExportFormatName, Serializer> = {
   GRAPHML: { suffix: '.graphml', mimeType: 'application/graphml+xml', picture: false, write: exportGraphml },
   CSV_ENTITIES: { suffix: '-entities.csv', mimeType: 'text/csv', picture: false, write: exportEntitiesCsv },
   CSV_RELATIONSHIPS: { suffix: '-relationships.csv', mimeType: 'text/csv', picture: false, write: exportRelationshipsCsv },
+  HYPOTHESES_CSV: { suffix: '-hypotheses.csv', mimeType: 'text/csv', picture: false, hypotheses: true, write: exportHypothesesCsv },
   JSON: { suffix: '.json', mimeType: 'application/json', picture: false, write: exportProjectJson },
   CYTOSCAPE_JSON: {
     suffix: '.cyjs',
@@ -60,9 +64,16 @@ export const serializers: Record<ExportFormatName, Serializer> = {
     suffix: '.md',
     mimeType: 'text/markdown',
     picture: 'summary',
+    hypotheses: true,
     write: (subgraph, context) => exportMarkdown(subgraph, context.layout),
   },
-  HTML: { suffix: '.html', mimeType: 'text/html', picture: 'summary', write: (subgraph, context) => exportHtml(subgraph, context.layout) },
+  HTML: {
+    suffix: '.html',
+    mimeType: 'text/html',
+    picture: 'summary',
+    hypotheses: true,
+    write: (subgraph, context) => exportHtml(subgraph, context.layout),
+  },
   SVG: { suffix: '.svg', mimeType: 'image/svg+xml', picture: 'whole', write: picture },
   PNG: {
     suffix: '.png',

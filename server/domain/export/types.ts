@@ -2,6 +2,8 @@ import type { PictureOptions } from '../../../shared/picture-frame.js';
 import type { TlpLevel } from '../../../shared/markings.js';
 import type { MarkingMap } from '../../graph/statements.js';
 import type { EntityKindName } from '../model.js';
+import type { HypothesisMatrixRecord } from '../analysis/hypothesis-matrix.js';
+import type { NoteRecord } from '../notes/notes.js';
 import type { RelationshipFilterInput, SourceDocument, SubgraphRecord } from '../types.js';
 
 /** The export formats, as the GraphQL enum `ExportFormat` names them. */
@@ -10,6 +12,7 @@ export const exportFormats = [
   'GRAPHML',
   'CSV_ENTITIES',
   'CSV_RELATIONSHIPS',
+  'HYPOTHESES_CSV',
   'JSON',
   'CYTOSCAPE_JSON',
   'MARKDOWN',
@@ -66,6 +69,10 @@ export interface ExportSubgraph extends SubgraphRecord {
   };
   /** Statement (claim, denial, report) id -> its author. */
   authors: Map<string, StatementAuthor>;
+  /** Analysts' notes about the subgraph's entities and links, oldest first. */
+  notes?: NoteRecord[];
+  /** The competing-hypotheses matrices of its incidents, for the formats that carry them (incident-matrices.ts). */
+  hypotheses?: HypothesisMatrixRecord[];
   /** Definitions of the markings the export uses, other than the predefined TLP ones, by id. */
   markings: Map<string, MarkingMap>;
   /** What a TLP ceiling withheld (zero without one). */

@@ -9,6 +9,7 @@ import type { TlpLevel } from '../../../shared/markings.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph } from '../../graph/run.js';
 import type { RelationshipFilterInput } from '../types.js';
+import { knownSinceOf } from '../knowledge-time.js';
 import { findView } from '../views.js';
 import { collectSubgraph } from './collect-subgraph.js';
 import type { Point, SubgraphLayout } from './layout-subgraph.js';
@@ -45,8 +46,10 @@ function serverFilter(filters: FilterState): RelationshipFilterInput | null {
     minConfidence: filters.minConfidence > 0 ? filters.minConfidence : null,
     stances: null,
     asOf: filters.asOf,
+    knownAsOf: filters.knownAsOf,
+    includeUndated: filters.includeUndated,
   };
-  return filter.minConfidence !== null || filter.asOf !== null ? filter : null;
+  return filter.minConfidence !== null || filter.asOf !== null || filter.knownAsOf !== null ? filter : null;
 }
 
 function parseGroups(value: unknown): { groups: PictureGroup[]; folded: Set<string> } {
@@ -95,10 +98,16 @@ export async function collectViewExport(
   );
   // As the canvas shows it: entities its filters let through, and the links it drew between two of them.
   const shown = new Set(
-    collected.entities.filter((entity) => positions.has(entity.id) && nodePasses(entity, filters)).map((entity) => entity.id),
+    collected.entities
+      .filter((entity) => positions.has(entity.id) && nodePasses({ ...entity, knownSince: knownSinceOf(entity) }, filters))
+      .map((entity) => entity.id),
   );
   let relationships = collected.relationships.filter(
-    (rel) => shown.has(rel.from.id) && shown.has(rel.to.id) && (!drawn || drawn.has(rel.id)) && edgePasses(rel, filters),
+    (rel) =>
+      shown.has(rel.from.id) &&
+      shown.has(rel.to.id) &&
+      (!drawn || drawn.has(rel.id)) &&
+      edgePasses({ ...rel, knownSince: knownSinceOf(rel) }, filters),
   );
   if (filters.hideOrphans) {
     const linked = new Set(relationships.flatMap((rel) => [rel.from.id, rel.to.id]));

@@ -81,11 +81,24 @@ export interface ImportMarking {
   object: Record<string, unknown>;
 }
 
+/** An analyst's note about an entity, relationship or hypothesis (subject), with who wrote it and when. */
+export interface ImportNote {
+  id: string;
+  subject: string;
+  text: string;
+  author: string;
+  /** ISO date-time the note was written. */
+  createdAt: string;
+  sources: ImportCitation[];
+}
+
 export interface ImportDocument {
   sources: ImportSource[];
   entities: ImportEntity[];
   relationships: ImportRelationship[];
   markings?: ImportMarking[];
+  /** Analysts' notes; absent where a format carries none. */
+  notes?: ImportNote[];
   /** Things a parser passed over on purpose (unsupported object types, ...), reported to the user. */
   warnings?: string[];
   /**
@@ -127,6 +140,7 @@ export interface ImportReport {
   sources: ImportCounts;
   entities: ImportCounts;
   relationships: ImportCounts;
+  notes: ImportCounts;
   /** Fields an update left at their curated value, one line each (only when curation is kept). */
   conflicts: string[];
   /** New entities that may be existing ones (SUGGEST), merged into them when AUTO. */

@@ -1,10 +1,11 @@
 import { tlp2ExtensionId, tlpMarking } from '../../../shared/markings.js';
 import { compareTimestamps } from '../stix/ids.js';
 import { explorerIdentityId, extensionId, readExtension, withoutExtension } from '../stix/extension.js';
-import type { ImportDocument, ImportEntity, ImportMarking, ImportProblem, ImportRelationship } from './document.js';
+import type { ImportDocument, ImportEntity, ImportMarking, ImportNote, ImportProblem, ImportRelationship } from './document.js';
 import { StixContext, type BundleObject } from './stix-context.js';
 import { toEntity } from './stix-entities.js';
 import { fromRelationship, fromSighting, fromStatement } from './stix-links.js';
+import { fromAnalystNote, isAnalystNote } from './stix-notes.js';
 import { bundleSchema, crossFieldProblems, isStixId, stixObjectSchema } from './stix-schema.js';
 
 type Result = { document?: ImportDocument; problems: ImportProblem[] };
@@ -108,6 +109,7 @@ export function parseStixBundle(content: string): Result {
   const entities: ImportEntity[] = [];
   const relationships: ImportRelationship[] = [];
   const markings: ImportMarking[] = [];
+  const analystNotes: ImportNote[] = [];
   const statements: { read: BundleObject; entity: ImportEntity }[] = [];
   for (const read of objects) {
     const { object } = read;
@@ -124,6 +126,8 @@ export function parseStixBundle(content: string): Result {
         context.skip('kept {n} sighting{s} whose places are not entities as STIX objects');
         entities.push(toEntity(read, context));
       }
+    } else if (isAnalystNote(object)) {
+      analystNotes.push(fromAnalystNote(read, context));
     } else {
       if (object.type === 'sighting') context.skip('kept {n} sighting{s} that name no place as STIX objects (a link needs two ends)');
       const entity = toEntity(read, context);
@@ -155,6 +159,7 @@ export function parseStixBundle(content: string): Result {
       entities,
       relationships,
       markings,
+      notes: analystNotes,
       warnings: [...notes, ...context.warnings()],
       // A derivedFrom naming a source that did not travel with the bundle is left out with a warning.
       lenientDerivations: true,

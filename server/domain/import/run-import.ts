@@ -13,7 +13,7 @@ import { dropUnknownDerivations, externalReferences, validateDocument } from './
 import { recordAuditEvents, snapshot, type NewAuditEvent } from '../audit.js';
 import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import type { PropertySnapshot } from '../../graph/statements.js';
-import { planWrites, type WritePlan } from './write-document.js';
+import { keywordQueries, planWrites, type WritePlan } from './write-document.js';
 import { findImportMatches, keepCuration, mergeMatches, resolveMergedReferences, type ImportMatching } from './match-existing.js';
 
 export const importFormats = ['STIX', 'CSV_ENTITIES', 'CSV_RELATIONSHIPS', 'JSON'] as const;
@@ -97,11 +97,14 @@ async function checkAndPlan(tx: ReadTransaction, parsed: ImportDocument, options
   const [found] = await tx.run('import/find-existing-ids', externalReferences(given));
   const existing = { entityIds: new Set(found.entityIds), sourceIds: new Set(found.sourceIds) };
   const derived = dropUnknownDerivations(given, existing.sourceIds);
+  const notes = await storedNoteContext(tx, derived);
   const { document, skipped } =
-    options.onMissingReference === 'SKIP' ? withoutMissingReferences(derived, existing) : { document: derived, skipped: [] };
-  const problems = validateDocument(document, existing);
+    options.onMissingReference === 'SKIP'
+      ? withoutMissingReferences(derived, existing, notes.subjectIds)
+      : { document: derived, skipped: [] };
+  const problems = validateDocument(document, { ...existing, noteSubjectIds: notes.subjectIds });
   if (problems.length > 0) throw new ImportValidationError(problems);
-  const plan = await planWrites(tx, document);
+  const plan = await planWrites(tx, document, notes.stored);
   const createdIds = plan.changes.entities.filter((change) => !change.updated).map((change) => change.id);
   const report: ImportReport = {
     dryRun: Boolean(options.dryRun),
@@ -114,6 +117,19 @@ async function checkAndPlan(tx: ReadTransaction, parsed: ImportDocument, options
   return { document, plan, report };
 }
 
+/** For the document's notes: which of their subjects the graph holds, and which notes it holds already. */
+async function storedNoteContext(tx: ReadTransaction, document: ImportDocument) {
+  const notes = document.notes ?? [];
+  if (notes.length === 0) return { subjectIds: new Set<string>(), stored: new Map<string, string | null>() };
+  const subjectIds = [...new Set(notes.map((note) => note.subject))];
+  const [row] = await tx.run('notes/find-note-context', {
+    subjectIds,
+    relationshipQueries: keywordQueries(subjectIds),
+    noteIds: notes.map((note) => note.id),
+  });
+  return { subjectIds: new Set(row.subjectIds), stored: new Map(row.notes.map((note) => [note.id, note.fingerprint])) };
+}
+
 /**
  * Lenient mode: the document without what refers to an entity or source that is in neither the document nor the
  * graph, and a line for each thing left out. A citation of an unknown source is dropped; an element left without
@@ -122,6 +138,7 @@ async function checkAndPlan(tx: ReadTransaction, parsed: ImportDocument, options
 export function withoutMissingReferences(
   document: ImportDocument,
   existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+  noteSubjectIds: ReadonlySet<string> = new Set(),
 ): { document: ImportDocument; skipped: string[] } {
   const skipped: string[] = [];
   const sourceIds = new Set([...document.sources.map((source) => source.id), ...existing.sourceIds]);
@@ -155,7 +172,14 @@ export function withoutMissingReferences(
     for (const id of unknownDisputers) skipped.push(`relationship ${relationship.id}: dropped its dispute by unknown entity "${id}"`);
     return [{ ...relationship, disputedBy: relationship.disputedBy.filter((id) => entityIds.has(id)) }];
   });
-  return { document: { ...document, entities, relationships }, skipped };
+  // A note may cite nothing, so it stays while its subject (an entity, link or hypothesis) is here or in the graph.
+  const subjectIds = new Set([...entityIds, ...relationships.map((relationship) => relationship.id), ...noteSubjectIds]);
+  const notes = document.notes?.flatMap((given) => {
+    if (subjectIds.has(given.subject)) return [knownCitations(given, 'note')];
+    skipped.push(`note ${given.id}: left out, it is about unknown subject "${given.subject}"`);
+    return [];
+  });
+  return { document: { ...document, entities, relationships, ...(notes ? { notes } : {}) }, skipped };
 }
 
 /** Parses and imports content of the given format; throws ImportValidationError listing every problem. */
@@ -176,10 +200,11 @@ type Snapshots = Map<string, PropertySnapshot>;
 async function snapshotsOfUpdates(tx: WriteTransaction, plan: WritePlan): Promise<Snapshots> {
   const entityIds = plan.changes.entities.filter((change) => change.updated).map((change) => change.id);
   const relationshipIds = plan.changes.relationships.filter((change) => change.updated).map((change) => change.id);
+  const noteIds = plan.changes.notes.filter((change) => change.updated).map((change) => change.id);
   const snapshots: Snapshots = new Map();
-  if (entityIds.length + relationshipIds.length === 0) return snapshots;
-  const [row] = await tx.run('audit/find-current', { entityIds, relationshipIds });
-  for (const item of [...row.entities, ...row.relationships]) snapshots.set(item.id, item);
+  if (entityIds.length + relationshipIds.length + noteIds.length === 0) return snapshots;
+  const [row] = await tx.run('audit/find-current', { entityIds, relationshipIds, noteIds });
+  for (const item of [...row.entities, ...row.relationships, ...row.notes]) snapshots.set(item.id, item);
   return snapshots;
 }
 
@@ -192,7 +217,8 @@ function auditEventsFor(
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
   const relationships = new Map(document.relationships.map((relationship) => [relationship.id, relationship]));
   const events: NewAuditEvent[] = [];
-  const add = (subjectType: 'ENTITY' | 'RELATIONSHIP', change: { id: string; updated: boolean }, after: unknown) => {
+  const notes = new Map((document.notes ?? []).map((note) => [note.id, note]));
+  const add = (subjectType: 'ENTITY' | 'RELATIONSHIP' | 'NOTE', change: { id: string; updated: boolean }, after: unknown) => {
     if (!change.updated && !audit.perElement) return;
     events.push({
       actor: audit.actor,
@@ -206,6 +232,7 @@ function auditEventsFor(
   };
   plan.changes.entities.forEach((change) => add('ENTITY', change, entities.get(change.id)));
   plan.changes.relationships.forEach((change) => add('RELATIONSHIP', change, relationships.get(change.id)));
+  plan.changes.notes.forEach((change) => add('NOTE', change, notes.get(change.id)));
   if (!audit.perElement) {
     events.push({
       actor: audit.actor,

@@ -130,6 +130,9 @@ export const stixObjectSchema = z.looseObject({
   x_ae_external_ids: texts.optional(),
   x_ae_deprecated: z.boolean().optional(),
   x_ae_count: z.number().int().min(0).optional(),
+  /** On an analyst's note from our export: the id of the entity or relationship the note is about. */
+  x_ae_note_subject: id.optional(),
+  authors: texts.optional(),
   count: z.number().int('must be a whole number').min(0, 'must not be negative').optional(),
   created_by_ref: ref.optional(),
   ...propertyOverrideFields,

@@ -9,7 +9,7 @@ import { textAndUrlProblems } from './validate-text.js';
  * ids sit in range indexes (about 8 KB a key), names and aliases in text indexes (32 KB). Beyond them the
  * write would fail inside its transaction with a database error instead of a problem the user can fix.
  */
-export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_000 } as const;
+export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_000, noteLength: 20_000, authorLength: 200 } as const;
 
 /**
  * Checks a parsed document as a whole: well-formed text and safe URLs, unique ids, kind-specific properties,
@@ -18,7 +18,7 @@ export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_0
  */
 export function validateDocument(
   document: ImportDocument,
-  existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+  existing: { entityIds: ReadonlySet<string>; sourceIds: ReadonlySet<string>; noteSubjectIds?: ReadonlySet<string> },
 ): ImportProblem[] {
   const problems: ImportProblem[] = textAndUrlProblems(document);
   const seen = new Map<string, string>();
@@ -36,6 +36,7 @@ export function validateDocument(
   document.sources.forEach((source) => claim('source', source.id));
   document.entities.forEach((entity) => claim('entity', entity.id));
   document.relationships.forEach((relationship) => claim('relationship', relationship.id));
+  document.notes?.forEach((note) => claim('note', note.id));
 
   const entityIds = new Set(document.entities.map((entity) => entity.id));
   const sourceIds = new Set(document.sources.map((source) => source.id));
@@ -94,6 +95,37 @@ export function validateDocument(
     }
     checkCitations(location, relationship.sources);
   }
+  problems.push(...noteProblems(document, existing.noteSubjectIds ?? new Set(), checkCitations));
+  return problems;
+}
+
+/** A note needs words, an author, and a subject in the document or the graph (an entity, link or hypothesis). */
+function noteProblems(
+  document: ImportDocument,
+  existingSubjects: ReadonlySet<string>,
+  checkCitations: (location: string, cited: { source: string; credibility?: number | null }[]) => void,
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const defined = new Set([...document.entities, ...document.relationships].map((element) => element.id));
+  for (const note of document.notes ?? []) {
+    const location = `note ${shown(note.id)}`;
+    const text = note.text.trim();
+    if (!text || text.length > sizeLimits.noteLength) {
+      problems.push({ location, message: `text must hold 1 to ${sizeLimits.noteLength} characters (it has ${text.length})` });
+    }
+    if (!note.author.trim() || note.author.length > sizeLimits.authorLength) {
+      problems.push({ location, message: `author must hold 1 to ${sizeLimits.authorLength} characters` });
+    }
+    if (Number.isNaN(Date.parse(note.createdAt)))
+      problems.push({ location, message: `createdAt "${shown(note.createdAt)}" is not a date-time` });
+    if (!defined.has(note.subject) && !existingSubjects.has(note.subject)) {
+      problems.push({
+        location,
+        message: `is about "${shown(note.subject)}", which is no entity, relationship or hypothesis here or in the graph`,
+      });
+    }
+    checkCitations(location, note.sources);
+  }
   return problems;
 }
 
@@ -123,7 +155,7 @@ export function externalReferences(document: ImportDocument): { entityIds: strin
       if (!definedEntities.has(id)) entityIds.add(id);
     }
   }
-  for (const element of [...document.entities, ...document.relationships]) {
+  for (const element of [...document.entities, ...document.relationships, ...(document.notes ?? [])]) {
     for (const citation of element.sources) if (!definedSources.has(citation.source)) sourceIds.add(citation.source);
   }
   for (const source of document.sources) for (const other of source.derivedFrom ?? []) if (!definedSources.has(other)) sourceIds.add(other);

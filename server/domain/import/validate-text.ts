@@ -72,5 +72,14 @@ export function textAndUrlProblems(document: ImportDocument): ImportProblem[] {
       ...nestedFields('extra', relationship.extra),
     ]);
   }
+  for (const note of document.notes ?? []) {
+    check('note', note.id, [
+      ['id', note.id, 'id'],
+      ['subject', note.subject, 'id'],
+      ['text', note.text, 'text'],
+      ['author', note.author, 'text'],
+      ...citationFields(note.sources),
+    ]);
+  }
   return problems;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import stableStringify from 'safe-stable-stringify';
 import type { ReadTransaction, WriteTransaction } from '../../graph/run.js';
 import { toNeo4jDate } from '../../graph/records.js';
-import type { EntityWrite, MarkingWrite, RelationshipWrite, SourceWrite, StoredVersion } from '../../graph/statements.js';
+import type { EntityWrite, MarkingWrite, NoteWrite, RelationshipWrite, SourceWrite, StoredVersion } from '../../graph/statements.js';
 import { dateProperties, defaultCredibility, kindLabels } from '../model.js';
 import { entityFieldsOf, overlayEntity, type StixObjectMap } from '../stix/entity-fields.js';
 import { compareTimestamps } from '../stix/ids.js';
@@ -15,6 +15,7 @@ import {
   type ImportDocument,
   type ImportEntity,
   type ImportMarking,
+  type ImportNote,
   type ImportRelationship,
   type ImportSource,
 } from './document.js';
@@ -236,6 +237,20 @@ export function markingRow(marking: ImportMarking): MarkingWrite {
   };
 }
 
+export function noteRow(note: ImportNote): NoteWrite {
+  return {
+    id: note.id,
+    subjectId: note.subject,
+    text: note.text,
+    author: note.author,
+    createdAt: note.createdAt,
+    sourceIds: note.sources.map((citation) => citation.source),
+    excerpts: note.sources.map((citation) => citation.excerpt ?? ''),
+    credibilities: credibilitiesOf(note.sources),
+    fingerprint: fingerprint({ ...note, sources: canonicalCitations(note.sources) }),
+  };
+}
+
 /** Ids OR-ed per full-text query: well under Lucene's limit of 1,024 clauses per query. */
 const idsPerQuery = 500;
 
@@ -346,9 +361,13 @@ function writeStep<T>(rows: T[], run: (tx: WriteTransaction, batch: T[]) => Prom
 }
 
 export interface WritePlan {
-  counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts };
+  counts: { sources: ImportCounts; entities: ImportCounts; relationships: ImportCounts; notes: ImportCounts };
   /** Ids the write will create or change, by element, with whether each exists already. */
-  changes: { entities: { id: string; updated: boolean }[]; relationships: { id: string; updated: boolean }[] };
+  changes: {
+    entities: { id: string; updated: boolean }[];
+    relationships: { id: string; updated: boolean }[];
+    notes: { id: string; updated: boolean }[];
+  };
   write(tx: WriteTransaction, onProgress?: (done: number, total: number) => void): Promise<void>;
 }
 
@@ -364,12 +383,33 @@ function withStoredStix<E extends ImportEntity | ImportRelationship>(elements: E
   });
 }
 
+/** Splits rows without versions (sources, notes) by their fingerprint: new, changed, or as stored. */
+function classifyByFingerprint<T extends Row>(rows: T[], stored: ReadonlyMap<string, string | null>): Planned<T> {
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, keptNewer: 0 };
+  const planned: Planned<T> = { changed: [], created: [], updated: [], counts };
+  for (const row of rows) {
+    const before = stored.get(row.id);
+    if (before === row.fingerprint) counts.unchanged += 1;
+    else (before === undefined ? planned.created : planned.updated).push(row);
+  }
+  planned.changed = [...planned.created, ...planned.updated];
+  counts.created = planned.created.length;
+  counts.updated = planned.updated.length;
+  return planned;
+}
+
 /**
  * Compares the document with what the graph holds, as `tx` sees it, and returns the counts and the writes still
- * needed (to run in the same transaction when it writes).
+ * needed (to run in the same transaction when it writes). `storedNotes` are the fingerprints of the document's
+ * notes already in the graph (read with their subjects, before validation).
  */
-export async function planWrites(tx: ReadTransaction, document: ImportDocument): Promise<WritePlan> {
+export async function planWrites(
+  tx: ReadTransaction,
+  document: ImportDocument,
+  storedNotes: ReadonlyMap<string, string | null> = new Map(),
+): Promise<WritePlan> {
   const now = new Date().toISOString();
+  const notes = (document.notes ?? []).map(noteRow);
   const sources = document.sources.map(sourceRow);
   const [stored] = await tx.run('import/find-fingerprints', {
     sourceIds: sources.map((row) => row.id),
@@ -396,25 +436,19 @@ export async function planWrites(tx: ReadTransaction, document: ImportDocument):
   if (moved.length > 0) throw new ImportValidationError(moved);
   const entities = withStoredStix(document.entities, new Map(stored.entities.map((row) => [row.id, row.stixObject])));
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((row) => [row.id, row]));
-  const storedSources = new Map(stored.sources.map((row) => [row.id, row.fingerprint]));
-  const plannedSources = {
-    changed: sources.filter((row) => storedSources.get(row.id) !== row.fingerprint),
-    counts: { created: 0, updated: 0, unchanged: 0, keptNewer: 0 },
-  };
-  for (const row of sources) {
-    const before = storedSources.get(row.id);
-    plannedSources.counts[before === undefined ? 'created' : before === row.fingerprint ? 'unchanged' : 'updated'] += 1;
-  }
+  const plannedSources = classifyByFingerprint(sources, new Map(stored.sources.map((row) => [row.id, row.fingerprint])));
   const plannedEntities = classify(entities, byId(stored.entities), prepareEntity, entityRow, now);
   const relationships = withStoredStix(document.relationships, new Map(stored.relationships.map((row) => [row.id, row.stixObject])));
   const plannedRelationships = classify(relationships, byId(stored.relationships), prepareRelationship, relationshipRow, now);
   const markings = (document.markings ?? []).map(markingRow);
+  const plannedNotes = classifyByFingerprint(notes, storedNotes);
   const steps: WriteStep[] = [
     writeStep(markings, (tx, markings) => tx.run('import/upsert-markings', { markings })),
     writeStep(plannedSources.changed, (tx, sources) => tx.run('import/upsert-sources', { sources })),
     writeStep(plannedEntities.changed, (tx, entities) => tx.run('import/upsert-entities', { entities })),
     writeStep(plannedRelationships.created, (tx, relationships) => tx.run('import/create-relationships', { relationships })),
     writeStep(plannedRelationships.updated, (tx, relationships) => tx.run('import/upsert-relationships', { relationships })),
+    writeStep(plannedNotes.changed, (tx, notes) => tx.run('notes/upsert-notes', { notes })),
   ];
   const total = steps.reduce((sum, step) => sum + step.rows, 0);
   const marked = ({ changed, updated }: { changed: Row[]; updated: Row[] }) => {
@@ -422,10 +456,16 @@ export async function planWrites(tx: ReadTransaction, document: ImportDocument):
     return changed.map((row) => ({ id: row.id, updated: wasStored.has(row) }));
   };
   return {
-    counts: { sources: plannedSources.counts, entities: plannedEntities.counts, relationships: plannedRelationships.counts },
+    counts: {
+      sources: plannedSources.counts,
+      entities: plannedEntities.counts,
+      relationships: plannedRelationships.counts,
+      notes: plannedNotes.counts,
+    },
     changes: {
       entities: marked(plannedEntities),
       relationships: marked(plannedRelationships),
+      notes: marked(plannedNotes),
     },
     async write(tx, onProgress) {
       let done = 0;

@@ -251,7 +251,7 @@ export async function mergeInTransaction(
   const survivor = mergedEntity(keep, others);
   const mergeId = `merge-${randomUUID()}`;
   const at = new Date().toISOString();
-  const [before] = await tx.run('audit/find-current', { entityIds: [keepId, ...merge], relationshipIds: [] });
+  const [before] = await tx.run('audit/find-current', { entityIds: [keepId, ...merge], relationshipIds: [], noteIds: [] });
   const snapshots = new Map(before.entities.map((entity: PropertySnapshot) => [entity.id, entity]));
   const bundleModified = snapshots.get(keepId)?.bundleModified;
   const created = await archiveEntities(tx, mergeId, keep, others, {
@@ -290,7 +290,7 @@ export async function deleteEntity(graph: Graph, id: string, reason: string, act
   const deletionId = `deletion-${randomUUID()}`;
   return graph.writeTransaction(async (tx) => {
     const [entity] = await entitiesOrFail(tx, [id]);
-    const [before] = await tx.run('audit/find-current', { entityIds: [id], relationshipIds: [] });
+    const [before] = await tx.run('audit/find-current', { entityIds: [id], relationshipIds: [], noteIds: [] });
     await archiveEntities(tx, deletionId, null, [entity], null);
     await tx.run('merge/record-merge', {
       merge: {

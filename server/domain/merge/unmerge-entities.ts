@@ -40,7 +40,9 @@ async function undoArchive(graph: Graph, id: string, reason: string, actor: stri
       if (!isEntityKind(entity.kind)) throw new Error(`archived entity of unknown kind ${entity.kind}`);
       return { id: entity.id, label: kindLabels[entity.kind] };
     });
-    const [before] = merge.keep ? await tx.run('audit/find-current', { entityIds: [merge.keep], relationshipIds: [] }) : [{ entities: [] }];
+    const [before] = merge.keep
+      ? await tx.run('audit/find-current', { entityIds: [merge.keep], relationshipIds: [], noteIds: [] })
+      : [{ entities: [] }];
     await tx.run('merge/restore-merge', {
       id,
       created,

@@ -19,7 +19,7 @@ import {
 const root = path.join(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const schema = buildSchema(read('server/schema.graphql'));
-const commonEntityFields = ['id', 'kind', 'name', 'aliases', 'description', 'date', 'sources', 'extra'];
+const commonEntityFields = ['id', 'kind', 'name', 'aliases', 'description', 'date', 'knownSince', 'sources', 'extra'];
 const kindProperties = [...new Set(entityKinds.flatMap((kind) => kindDefinitions[kind].properties))];
 
 function type(name: string): GraphQLNamedType {

@@ -37,6 +37,8 @@ describe('collectGraph', () => {
         confidence: 70,
         since: null,
         until: null,
+        // A console query that does not ask for knowledge time leaves it unknown: undated for the time bar.
+        knownSince: null,
         from: { id: 'inc-july-2022' },
         to: { id: 'iran' },
       },
