@@ -13,9 +13,15 @@ const documents = indexDocuments(
 );
 
 describe('summary projection choice', () => {
-  it("answers the client's own search and neighbourhood operations from the summary projection", () => {
-    expect(asksOnly(fieldSelectionOf(buildDocument(documents, 'SearchEntities'), 'search'), summaryFields.entity)).toBe(true);
+  it("answers the client's own neighbourhood operation from the summary projection", () => {
     expect(asksOnly(fieldSelectionOf(buildDocument(documents, 'Neighbourhood'), 'neighbourhood'), summaryFields.subgraph)).toBe(true);
+  });
+
+  it("asks, in the client's search, only for what tells same-named entities apart beyond the summary", () => {
+    // Issue 15: a search answer shows how many sources cite an entity and its description. That takes the full
+    // projection for the dozen answers a search returns; nothing heavier (excerpts, kind fields) may creep in.
+    const asked = selectedPaths(fieldSelectionOf(buildDocument(documents, 'SearchEntities'), 'search'));
+    expect([...asked].filter((path) => !summaryFields.entity.has(path)).sort()).toEqual(['description', 'sources', 'sources.id']);
   });
 
   it('fetches everything when a query asks for more: descriptions, sources, disputes or kind-specific fields', () => {
