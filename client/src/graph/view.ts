@@ -49,9 +49,10 @@ const fitPadding = 40;
 
 /**
  * Additions up to this many elements go onto the canvas at once (a few milliseconds); larger ones are laid out
- * in the worker first, then added in batches of `batchSize`.
+ * in the worker first, then added in slices of `sliceSize`, as many slices a task as fit in `taskBudgetMs` (a long
+ * task is 50 ms), and drawn once at the end. Existing nodes a layout moves go `moveSize` at a time.
  */
-export const drawBatch = { syncLimit: 1_500, batchSize: 400 } as const;
+export const drawBatch = { syncLimit: 1_500, sliceSize: 50, taskBudgetMs: 25, moveSize: 800 } as const;
 
 export type AddMode = 'incremental' | 'full' | 'none';
 
@@ -177,15 +178,51 @@ export class GraphView {
   /** Marks the best-connected visible nodes (label-priority): they keep their names when zoomed out. */
   private updateLabelPriority(): void {
     const visible = this.visibleElements().nodes();
-    const keep = mostConnected(
-      visible.map((node) => ({ id: node.id(), degree: node.degree(false) })),
-      priorityCount(visible.length),
+    this.markLabelPriority(
+      mostConnected(
+        visible.map((node) => ({ id: node.id(), degree: node.degree(false) })),
+        priorityCount(visible.length),
+      ),
     );
-    this.core.batch(() => {
-      this.core.nodes('.label-priority').forEach((node) => void (keep.has(node.id()) || node.removeClass('label-priority')));
-      for (const id of keep) this.core.getElementById(id).addClass('label-priority');
-    });
     this.updateLabelsInView();
+  }
+
+  /**
+   * The nodes `updateLabelPriority` will mark once these elements are added, decided from their data, so that a large
+   * addition arrives with its labels and is styled and drawn once. Degrees count every link, loops excepted, as
+   * Cytoscape's `degree(false)` does.
+   */
+  private labelPriorityAfter(visibleFreshNodes: ElementDefinition[], freshEdges: ElementDefinition[]): Set<string> {
+    const added = new Map<string, number>();
+    for (const edge of freshEdges) {
+      const { source, target } = edge.data as EdgeData;
+      if (source === target) continue;
+      added.set(source, (added.get(source) ?? 0) + 1);
+      added.set(target, (added.get(target) ?? 0) + 1);
+    }
+    const visible = [
+      ...this.visibleElements()
+        .nodes()
+        .map((node) => ({ id: node.id(), degree: node.degree(false) + (added.get(node.id()) ?? 0) })),
+      ...visibleFreshNodes.map((node) => ({ id: node.data.id!, degree: added.get(node.data.id!) ?? 0 })),
+    ];
+    return mostConnected(visible, priorityCount(visible.length));
+  }
+
+  /** Gives class label-priority to exactly these nodes, touching (and restyling) only the nodes that change; returns those. */
+  private markLabelPriority(keep: Set<string>): cytoscape.CollectionReturnValue {
+    const cy = this.core;
+    const lose = cy.nodes('.label-priority').filter((node) => !keep.has(node.id()));
+    const gain = this.collect(
+      [...keep].map((id) => cy.getElementById(id)).filter((node) => node.nonempty() && !node.hasClass('label-priority')),
+    );
+    if (lose.nonempty() || gain.nonempty()) {
+      cy.batch(() => {
+        lose.removeClass('label-priority');
+        gain.addClass('label-priority');
+      });
+    }
+    return lose.union(gain);
   }
 
   /** In a large view zoomed in, labels the nodes in view (a small view labels every node anyway). */
@@ -202,9 +239,12 @@ export class GraphView {
           })
       : cy.collection();
     const labelled = inView.length <= inViewLabels.maxInView ? inView : cy.collection();
+    const lose = cy.nodes('.label-in-view').not(labelled);
+    const gain = labelled.filter((node) => !node.hasClass('label-in-view'));
+    if (lose.empty() && gain.empty()) return;
     cy.batch(() => {
-      cy.nodes('.label-in-view').not(labelled).removeClass('label-in-view');
-      labelled.addClass('label-in-view');
+      lose.removeClass('label-in-view');
+      gain.addClass('label-in-view');
     });
   }
 
@@ -274,6 +314,7 @@ export class GraphView {
     const filters = this.filters;
     const passes = (e: ElementDefinition) =>
       !filters || (e.group === 'nodes' ? nodePasses(e.data as NodeData, filters) : edgePasses(e.data as EdgeData, filters));
+    const priority = this.labelPriorityAfter(freshNodes.filter(passes), freshEdges);
     let positions = new Map<string, Position>();
     if (mode !== 'none') {
       const incremental = mode === 'incremental' && existing.nonempty();
@@ -312,22 +353,54 @@ export class GraphView {
       }
     }
     let i = 0;
-    for (const batch of batches(fresh, drawBatch.batchSize)) {
-      this.core.batch(() => {
-        this.core.add(
-          batch.map((e) => ({
-            ...e,
-            classes: [e.classes, passes(e) ? '' : 'filtered', this.captions && e.group !== 'nodes' ? 'show-label' : '']
-              .filter(Boolean)
-              .join(' '),
-            position: e.group === 'nodes' ? (positions.get(e.data.id!) ?? e.position ?? spiral(i++)) : undefined,
-          })),
-        );
-      });
-      await yieldToBrowser();
-    }
-    if (this.filters?.hideOrphans) this.updateOrphans();
+    const added = await this.addUnseen(
+      fresh.map((e) => ({
+        ...e,
+        classes: [
+          e.classes,
+          passes(e) ? '' : 'filtered',
+          this.captions && e.group !== 'nodes' ? 'show-label' : '',
+          priority.has(e.data.id!) ? 'label-priority' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        position: e.group === 'nodes' ? (positions.get(e.data.id!) ?? e.position ?? spiral(i++)) : undefined,
+      })),
+    );
+    // Orphans and label priority are settled before the first draw, so it is the only one.
+    this.quietly(() => {
+      if (this.filters?.hideOrphans) this.updateOrphans();
+      // Nodes already on the canvas may gain or lose their label to the newcomers: their bounds change.
+      this.markLabelPriority(priority).boundingBox();
+      this.updateLabelsInView();
+    });
+    this.renderer().notify('add', added);
     this.emit('changed');
+  }
+
+  /**
+   * Adds elements without redrawing the canvas while they arrive: each task adds slices of `sliceSize` until it has
+   * run `taskBudgetMs`, then lets the browser breathe. Each slice's style, rendered style and bounds are computed as
+   * it arrives, so the one redraw that follows (once the caller notifies the renderer) only draws. A redraw per
+   * slice would draw the whole growing graph each time: quadratic, and long tasks of hundreds of milliseconds.
+   */
+  private async addUnseen(definitions: ElementDefinition[]): Promise<cytoscape.CollectionReturnValue> {
+    const added: cytoscape.SingularElementArgument[] = [];
+    let taskStart = performance.now();
+    for (const slice of batches(definitions, drawBatch.sliceSize)) {
+      const eles = this.quietly(() => {
+        const sliceEles = this.core.add(slice);
+        // Style, rendered style and bounds of each element, cached for the draw.
+        sliceEles.boundingBox();
+        return sliceEles;
+      });
+      eles.forEach((ele) => void added.push(ele));
+      if (performance.now() - taskStart >= drawBatch.taskBudgetMs) {
+        await yieldToBrowser();
+        taskStart = performance.now();
+      }
+    }
+    return this.collect(added);
   }
 
   private placeBesideNeighbours(nodes: cytoscape.NodeCollection): void {
@@ -420,14 +493,14 @@ export class GraphView {
   /** Moves the nodes already on the canvas, in batches (a large view's nodes move without animation). */
   private async movePlaced(positions: Map<string, Position>): Promise<void> {
     const entries = [...positions].filter(([id]) => this.core.getElementById(id).nonempty());
-    for (const batch of batches(entries, drawBatch.batchSize * 2)) {
+    for (const batch of batches(entries, drawBatch.moveSize)) {
       this.core.batch(() => {
         for (const [id, position] of batch) {
           const node = this.core.getElementById(id);
           if (!node.locked()) node.position(position);
         }
       });
-      if (entries.length > drawBatch.batchSize * 2) await yieldToBrowser();
+      if (entries.length > drawBatch.moveSize) await yieldToBrowser();
     }
   }
 
@@ -647,10 +720,31 @@ export class GraphView {
     this.core.getElementById(id).position(to);
   }
 
+  /**
+   * Runs a change the canvas is not told about: nothing is redrawn for it. The elements' style and rendered style
+   * (what the renderer derives from positions and style) are computed now, in this task, so the one redraw that
+   * follows, once the renderer is told (`notify`), only draws.
+   */
+  private quietly<T>(change: () => T): T {
+    const cy = this.core as unknown as { notifications(on: boolean): void };
+    cy.notifications(false);
+    try {
+      const result = change();
+      this.renderer().flushRenderedStyleQueue();
+      return result;
+    } finally {
+      cy.notifications(true);
+    }
+  }
+
+  private renderer(): CanvasRenderer {
+    return (this.core as unknown as { renderer(): CanvasRenderer }).renderer();
+  }
+
   /** Re-applies size-dependent levers; the renderer reads these fields on every frame. */
   private refreshRendering(nodes = this.core.nodes().length, edges = this.core.edges().length): void {
     const hints = renderingHints(nodes, edges);
-    const renderer = (this.core as unknown as { renderer(): Record<string, unknown> }).renderer();
+    const renderer = this.renderer();
     renderer.hideEdgesOnViewport = hints.hideEdgesOnViewport;
     renderer.textureOnViewport = hints.textureOnViewport;
     if (hints.large !== this.large) {
@@ -683,6 +777,16 @@ export class GraphView {
   pngPicture(options: PictureOptions, scale = 2): Promise<PngPicture> {
     return pngPicture(this.core, this.large, options, scale);
   }
+}
+
+/** The parts of Cytoscape's canvas renderer the view uses: not in its typings, read in its source (extensions/renderer/base). */
+interface CanvasRenderer {
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+  /** Tells the renderer what changed (elements added: its z-ordered list is rebuilt) and asks for a redraw. */
+  notify(event: 'add', eles: cytoscape.Collection): void;
+  /** Computes the style and rendered style of the elements changed since the last frame. */
+  flushRenderedStyleQueue(): void;
 }
 
 const sizeOfKind = (kind: string): number => (isEntityKind(kind) ? kindDefinitions[kind].size : 30);
