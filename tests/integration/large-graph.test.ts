@@ -211,6 +211,10 @@ describe('costs that match the work (finding 5)', () => {
         }
       }
     `;
+    // The clusters were imported after the server started, so the first search after them pays for Neo4j planning
+    // the search's statements against the new statistics (about a second, whoever asks). That is not what this
+    // test measures: one search first, then the flood and the other client on a warm server.
+    expect((await postGraphql(server.url, heavy, undefined, editorToken)).body.errors).toBeUndefined();
     const floodStarted = performance.now();
     const flood = Promise.all(Array.from({ length: 40 }, () => postGraphql(server.url, heavy, undefined, readerToken)));
     await new Promise((resolve) => setTimeout(resolve, 300));
