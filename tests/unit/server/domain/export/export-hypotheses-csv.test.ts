@@ -3,31 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { HypothesisMatrixRecord } from '../../../../../server/domain/analysis/hypothesis-matrix.js';
 import { exportHypothesesCsv } from '../../../../../server/domain/export/export-hypotheses-csv.js';
 import type { ExportSubgraph } from '../../../../../server/domain/export/types.js';
-import type { Citation, EntityRecord } from '../../../../../server/domain/types.js';
+import type { Citation } from '../../../../../server/domain/types.js';
+import { entityRecord } from '../../../../support/records.js';
 
-const entity = (id: string, name: string): EntityRecord => ({
-  id,
-  kind: 'INCIDENT',
-  name,
-  aliases: [],
-  description: null,
-  date: null,
-  properties: {},
-  sources: [],
-  extra: null,
-  externalIds: [],
-  stixObject: null,
-  created: null,
-  modified: null,
-  markings: [],
-  revoked: false,
-  deprecated: false,
-});
 const source = { id: 's1', title: '@SUM(A1:A9) leaks', derivedFrom: [] } as unknown as Citation;
 
 // Names from imported data that a spreadsheet would run: an incident, an evidence item, a source title, a reason.
 const matrix: HypothesisMatrixRecord = {
-  incident: entity('inc', '=cmd|"/C calc"!A0'),
+  incident: entityRecord({ id: 'inc', kind: 'INCIDENT', name: '=cmd|"/C calc"!A0' }),
   knownAsOf: null,
   hypotheses: [
     { id: 'h1', label: 'Crew', actors: [], inconsistency: 0, consistency: 1, rank: 1, addedBy: null },
