@@ -178,6 +178,7 @@ async function rankedPathsIn(
       },
       evaluate: (paths) => evaluator.evaluate(paths),
       fallback: () => fewestHopPaths(tx, a, b, options, params),
+      endDegrees: [found.ends.find((end) => end.id === from)!.degree, found.ends.find((end) => end.id === to)!.degree],
     },
     stepModel(request.profile, maxReliabilityWeight(found.grades)),
     {

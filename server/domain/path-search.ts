@@ -14,7 +14,10 @@
  *
  * Exactness. Let rA, rB be the smallest bound-distances still waiting in each side's frontier. A path with a step
  * that was never read has that step between two unexpanded entities, so its bound is at least rA + rB, and its
- * exact cost too. Candidates among the steps read come in order of their bound (Yen's algorithm on the steps that
+ * exact cost too: the first entity on it that side A has not expanded comes no later than the step, is in A's
+ * frontier and is not the far end (a simple path meets that end only at its last entity), so the part before it
+ * weighs at least rA; likewise the part after the last entity side B has not expanded weighs at least rB, and the
+ * two parts do not overlap. Which side expands next is free (the proof holds for any order). Candidates among the steps read come in order of their bound (Yen's algorithm on the steps that
  * can lie on a path lighter than rA + rB). The answer is the greedy diverse selection over exact costs: the best
  * path, then each next best that shares at most `maxOverlap` of its steps with every path already chosen. Once
  * `limit` paths are chosen, the last with exact cost E < rA + rB, and every candidate whose bound is below E has
@@ -287,13 +290,20 @@ class ReadSteps extends LinkGraph {
   }
 }
 
-/** One end's Dijkstra over the steps read; entities are expanded (read from the graph) at most once per side. */
+/**
+ * One end's Dijkstra over the steps read; entities are expanded (read from the graph) at most once per side. A side
+ * never expands the other end: a simple path passes through it only as its last step, which the entity before it
+ * reads, so leaving it out of the frontier keeps the radius a true bound (see searchPaths) and spares reading it.
+ */
 class Side {
   readonly distance: number[] = [];
   readonly expanded: boolean[] = [];
   private readonly frontier = new MinQueue<number>();
 
-  constructor(start: number) {
+  constructor(
+    start: number,
+    private readonly otherEnd: number,
+  ) {
     this.distance[start] = 0;
     this.frontier.push(0, start);
   }
@@ -313,15 +323,31 @@ class Side {
     return Boolean(this.expanded[node]) || this.known(node) !== key;
   }
 
-  /** The nearest unexpanded entities, up to `count`. */
-  takeBatch(count: number): number[] {
+  /** The next entity this side would expand (after radius(), which drops superseded entries). */
+  peekNext(): number | undefined {
+    return this.frontier.peekValue();
+  }
+
+  /**
+   * The nearest unexpanded entities, up to `count`, and while the links they are known to have fit in `links`
+   * (the read budget left; the first entity is always taken). Without that cap one batch of hubs could read
+   * several times the budget in its last round.
+   */
+  takeBatch(count: number, links: number, degree: readonly number[]): number[] {
     const batch: number[] = [];
-    while (batch.length < count) {
-      const next = this.frontier.pop();
-      if (!next) break;
-      if (this.superseded(next.key, next.value)) continue;
-      this.expanded[next.value] = true;
-      batch.push(next.value);
+    let reading = 0;
+    while (batch.length < count && this.frontier.size > 0) {
+      const key = this.frontier.peekKey();
+      const node = this.frontier.peekValue()!;
+      if (this.superseded(key, node)) {
+        this.frontier.popValue();
+        continue;
+      }
+      reading += degree[node] ?? 0;
+      if (batch.length > 0 && reading > links) break;
+      this.frontier.popValue();
+      this.expanded[node] = true;
+      batch.push(node);
     }
     return batch;
   }
@@ -339,6 +365,7 @@ class Side {
       const links = steps.links[current];
       for (let i = 0; i < neighbours.length; i += 1) {
         const to = neighbours[i];
+        if (to === this.otherEnd) continue;
         const candidate = base + steps.edgeWeights[links[i]];
         if (this.known(to) <= candidate) continue;
         this.distance[to] = candidate;
@@ -488,13 +515,22 @@ class Selection<E extends EvaluatedPath> {
 export async function searchPaths<E extends EvaluatedPath>(
   from: Key,
   to: Key,
-  reader: { expand: ExpandEntities; evaluate: EvaluatePaths<E>; fallback?: () => Promise<FallbackPath[]> },
+  reader: {
+    expand: ExpandEntities;
+    evaluate: EvaluatePaths<E>;
+    fallback?: () => Promise<FallbackPath[]>;
+    /** How many links each end has, when known: the search then leaves a hub end unread while it can. */
+    endDegrees?: [number, number];
+  },
   model: StepModel,
   options: PathSearchOptions,
 ): Promise<PathSearchResult<E>> {
   const steps = new ReadSteps(model, new Set([from, to]));
   const ends: [number, number] = [steps.node(from), steps.node(to)];
-  const sides = [new Side(ends[0]), new Side(ends[1])];
+  if (reader.endDegrees) ends.forEach((end, index) => steps.noteDegree(end, reader.endDegrees![index]));
+  const sides = [new Side(ends[0], ends[1]), new Side(ends[1], ends[0])];
+  /** Links each side's expansions have read. */
+  const work = [0, 0];
   const selection = new Selection(reader.evaluate, options);
   let linksRead = 0;
   let rounds = 0;
@@ -538,8 +574,9 @@ export async function searchPaths<E extends EvaluatedPath>(
       return result(false);
     }
 
-    const side = radii[0] <= radii[1] ? sides[0] : sides[1];
-    const batch = side.takeBatch(options.batchSize);
+    const index = sideToExpand(sides, radii, work, steps);
+    const side = sides[index];
+    const batch = side.takeBatch(options.batchSize, options.maxLinksRead - linksRead, steps.degree);
     const unread = batch.filter((node) => !steps.read[node]);
     if (unread.length > 0) {
       const found = await reader.expand(unread.map((node) => steps.nodeIds[node]));
@@ -550,12 +587,29 @@ export async function searchPaths<E extends EvaluatedPath>(
         const read = found.get(steps.nodeIds[node]);
         if (!read) continue;
         // The budget counts every link of the entity (what Neo4j reads), not only those a path may use.
-        linksRead += Math.max(read.degree, read.ids.length);
+        const cost = Math.max(read.degree, read.ids.length);
+        linksRead += cost;
+        work[index] += cost;
         steps.addExpanded(node, read);
       }
     }
     for (const node of batch) side.relaxFrom(node, steps);
   }
+}
+
+/**
+ * Which side expands next. Any choice keeps the answer exact (the proof only needs each side's radius); the
+ * choice decides how much is read. The side whose reading so far plus its next entity's links is smaller goes
+ * first (balanced bidirectional search), so a hub at one end (a state with thousands of links) is read only once
+ * the other side has read as much, and is often never read: the other side's expansions read the links into it.
+ * Equal costs fall back to the smaller radius.
+ */
+function sideToExpand(sides: Side[], radii: number[], work: number[], steps: ReadSteps): number {
+  const open = radii.map((radius) => radius < Infinity);
+  if (!open[0] || !open[1]) return open[0] ? 0 : 1;
+  const next = sides.map((side, index) => work[index] + (steps.degree[side.peekNext()!] ?? 0));
+  if (next[0] !== next[1]) return next[0] < next[1] ? 0 : 1;
+  return radii[0] <= radii[1] ? 0 : 1;
 }
 
 /** A path of the fewest-hop fallback, its links not yet read, as steps of one link each. */

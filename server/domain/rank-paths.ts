@@ -86,8 +86,79 @@ interface NumberedPath {
 }
 
 /**
- * Lightest path from `source` to `target` using at most `maxHops` edges, avoiding banned nodes and edges.
- * Dijkstra over (node, hops used) states; with non-negative weights the best walk is a simple path.
+ * Lower bounds towards one target, for guiding every search of a Yen run (A*): each node's lightest distance to the
+ * target and its fewest hops to it, over the whole graph. Yen's searches only ever ban nodes and edges, which can
+ * only lengthen a way, so both stay lower bounds; the distance is consistent (it obeys the triangle inequality on
+ * every edge), so the first time the target is taken from the queue its path is the lightest, as with Dijkstra.
+ */
+interface TargetGuide {
+  distance: Float64Array;
+  hops: Float64Array;
+}
+
+function guideTo(graph: LinkGraph, target: number): TargetGuide {
+  const size = graph.nodeIds.length;
+  const distance = new Float64Array(size).fill(Infinity);
+  const hops = new Float64Array(size).fill(Infinity);
+  const queue = new MinQueue<number>();
+  distance[target] = 0;
+  queue.push(0, target);
+  while (queue.size > 0) {
+    const key = queue.peekKey();
+    const node = queue.popValue();
+    if (key > distance[node]) continue;
+    const neighbours = graph.neighbours[node];
+    const links = graph.links[node];
+    for (let i = 0; i < neighbours.length; i += 1) {
+      const candidate = key + graph.edgeWeights[links[i]];
+      if (candidate < distance[neighbours[i]]) {
+        distance[neighbours[i]] = candidate;
+        queue.push(candidate, neighbours[i]);
+      }
+    }
+  }
+  hops[target] = 0;
+  let level = [target];
+  for (let depth = 1; level.length > 0; depth += 1) {
+    const next: number[] = [];
+    for (const node of level) {
+      for (const to of graph.neighbours[node]) {
+        if (hops[to] !== Infinity) continue;
+        hops[to] = depth;
+        next.push(to);
+      }
+    }
+    level = next;
+  }
+  return { distance, hops };
+}
+
+/**
+ * The (node, hops used) states of one Yen run's searches, allocated once: a state holds a value only when its
+ * stamp is the current search's, so a search costs what it visits, not the size of the graph.
+ */
+class SearchSpace {
+  readonly best: Float64Array;
+  readonly previous: Int32Array;
+  readonly via: Int32Array;
+  readonly stamp: Uint32Array;
+  generation = 0;
+
+  constructor(
+    nodes: number,
+    readonly stride: number,
+  ) {
+    this.best = new Float64Array(nodes * stride);
+    this.previous = new Int32Array(nodes * stride);
+    this.via = new Int32Array(nodes * stride);
+    this.stamp = new Uint32Array(nodes * stride);
+  }
+}
+
+/**
+ * Lightest path from `source` to the guide's target using at most `maxHops` edges, avoiding banned nodes and edges.
+ * A* over (node, hops used) states, guided by the target's lower bounds; with non-negative weights the best walk
+ * is a simple path.
  */
 function lightestPath(
   graph: LinkGraph,
@@ -96,21 +167,26 @@ function lightestPath(
   maxHops: number,
   bannedNodes: Uint8Array,
   bannedLinks: Set<number>,
+  space: SearchSpace,
+  guide: TargetGuide,
 ): NumberedPath | null {
-  const stride = maxHops + 1;
-  const states = graph.nodeIds.length * stride;
-  const best = new Float64Array(states).fill(Infinity);
-  const previous = new Int32Array(states).fill(-1);
-  const via = new Int32Array(states).fill(-1);
+  if (guide.hops[source] > maxHops) return null;
+  const { stride, best, previous, via, stamp } = space;
+  const generation = (space.generation += 1);
   const queue = new MinQueue<number>();
   const start = source * stride;
   const weights = graph.edgeWeights;
+  stamp[start] = generation;
   best[start] = 0;
-  queue.push(0, start);
-  for (let next = queue.pop(); next; next = queue.pop()) {
-    const state = next.value;
-    if (next.key > best[state]) continue; // superseded
+  previous[start] = -1;
+  via[start] = -1;
+  queue.push(guide.distance[source], start);
+  while (queue.size > 0) {
+    const key = queue.peekKey();
+    const state = queue.popValue();
     const node = Math.floor(state / stride);
+    // Superseded: the state's cost has dropped since this entry was queued (same sum as when it was pushed).
+    if (key !== best[state] + guide.distance[node]) continue;
     const hops = state - node * stride;
     if (node === target) {
       const nodes: number[] = [];
@@ -119,21 +195,21 @@ function lightestPath(
         nodes.unshift(Math.floor(cursor / stride));
         if (via[cursor] !== -1) links.unshift(via[cursor]);
       }
-      return { nodes, links, weight: next.key };
+      return { nodes, links, weight: best[state] };
     }
-    if (hops >= maxHops) continue;
     const neighbours = graph.neighbours[node];
     const links = graph.links[node];
     for (let i = 0; i < neighbours.length; i += 1) {
       const to = neighbours[i];
-      if (bannedNodes[to] || bannedLinks.has(links[i])) continue;
+      if (hops + 1 + guide.hops[to] > maxHops || bannedNodes[to] || bannedLinks.has(links[i])) continue;
       const toState = to * stride + hops + 1;
-      const candidate = next.key + weights[links[i]];
-      if (candidate >= best[toState]) continue;
+      const candidate = best[state] + weights[links[i]];
+      if (stamp[toState] === generation && candidate >= best[toState]) continue;
+      stamp[toState] = generation;
       best[toState] = candidate;
       previous[toState] = state;
       via[toState] = links[i];
-      queue.push(candidate, toState);
+      queue.push(candidate + guide.distance[to], toState);
     }
   }
   return null;
@@ -151,6 +227,8 @@ export class YenPaths {
   private readonly to: number | undefined;
   private started = false;
   private done = false;
+  private guide: TargetGuide | null = null;
+  private space: SearchSpace | null = null;
 
   constructor(
     private readonly graph: LinkGraph,
@@ -179,7 +257,9 @@ export class YenPaths {
     if (from === undefined || to === undefined || this.done) return null;
     if (!this.started) {
       this.started = true;
-      const first = lightestPath(graph, from, to, maxHops, new Uint8Array(graph.nodeIds.length), new Set());
+      this.guide = guideTo(graph, to);
+      this.space = new SearchSpace(graph.nodeIds.length, maxHops + 1);
+      const first = lightestPath(graph, from, to, maxHops, new Uint8Array(graph.nodeIds.length), new Set(), this.space, this.guide);
       if (!first) {
         this.done = true;
         return null;
@@ -201,7 +281,7 @@ export class YenPaths {
       }
       const bannedNodes = new Uint8Array(graph.nodeIds.length);
       for (const node of previous.nodes.slice(0, spurIndex)) bannedNodes[node] = 1;
-      const spur = lightestPath(graph, spurNode, to, maxHops - spurIndex, bannedNodes, bannedLinks);
+      const spur = lightestPath(graph, spurNode, to, maxHops - spurIndex, bannedNodes, bannedLinks, this.space!, this.guide!);
       if (!spur) continue;
       const path: NumberedPath = {
         nodes: [...previous.nodes.slice(0, spurIndex), ...spur.nodes],

@@ -496,7 +496,7 @@ export const statements = {
   >('self', 'total', 'entities', 'rels'),
   'graph/find-path-ends': statement<
     { ids: string[]; grades: ReliabilityGrade[] },
-    { ends: { id: string; node: number }[]; grades: ReliabilityGrade[] }
+    { ends: { id: string; node: number; degree: number }[]; grades: ReliabilityGrade[] }
   >('ends', 'grades'),
   'graph/find-path-evidence': statement<
     { links: number[]; nodes: number[]; knownSources: string[] },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EntityKindName } from '../../../../shared/vocabulary.js';
 import { overlap, searchPaths, type PathSearchOptions } from '../../../../server/domain/path-search.js';
 import { PathEvaluator } from '../../../../server/domain/paths/evaluate-paths.js';
 import { maxReliabilityWeight } from '../../../../server/domain/paths/evidence-support.js';
@@ -10,6 +11,7 @@ import {
   modelReader,
   randomModelGraph,
   rulesFor,
+  degreeOf,
   type ModelGraph,
   type ReadRules,
 } from '../../../support/path-model.js';
@@ -32,13 +34,19 @@ async function search(
   profile: PathProfileDefinition,
   rules: ReadRules,
   settings: PathSearchOptions,
+  knowEndDegrees = true,
 ) {
   const reader = modelReader(graph, rules);
   const evaluator = new PathEvaluator(modelEvidence(graph), profile, rules.excluded);
+  const degree = degreeOf(graph);
   const result = await searchPaths(
     from,
     to,
-    { expand: reader.expand, evaluate: (paths) => evaluator.evaluate(paths) },
+    {
+      expand: reader.expand,
+      evaluate: (paths) => evaluator.evaluate(paths),
+      endDegrees: knowEndDegrees ? [degree.get(from) ?? 0, degree.get(to) ?? 0] : undefined,
+    },
     stepModel(profile, maxReliabilityWeight(['A'])),
     settings,
   );
@@ -67,7 +75,8 @@ describe('searchPaths', () => {
         batchSize: [1, 4, 16][seed % 3],
       });
       const expected = await bruteForcePaths(graph, from, to, profile, rules, settings);
-      const found = await search(graph, from, to, profile, rules, settings);
+      // Half the searches know their ends' degrees (the server's do): which side reads first must not change the answer.
+      const found = await search(graph, from, to, profile, rules, settings, seed % 2 === 0);
       expect(found.exhaustive, `seed ${seed}`).toBe(true);
       const got = found.paths.map((path) => path.evaluated);
       expect(got.length, `seed ${seed}: ${from} -> ${to}`).toBe(expected.length);
@@ -114,11 +123,41 @@ describe('searchPaths', () => {
     );
     expect(found.exhaustive).toBe(false);
     expect(found.linksRead).toBeGreaterThanOrEqual(500);
-    expect(found.linksRead).toBeLessThan(40_000);
+    // A batch stops where the links its entities are known to have would pass the budget: the last round reads at
+    // most one entity beyond it (its links are the most it can overshoot by).
+    const degree = degreeOf(graph);
+    expect(found.linksRead).toBeLessThanOrEqual(500 + Math.max(...found.asked.map((node) => degree.get(node as string) ?? 0)));
     for (const path of found.paths) expect(path.candidate.steps.length).toBeLessThanOrEqual(6);
     expect(costs(found.paths.map((path) => path.evaluated))).toEqual(
       [...costs(found.paths.map((path) => path.evaluated))].sort((x, y) => x - y),
     );
+  });
+
+  it('leaves a hub at one end unread when the other side reaches it for less', async () => {
+    // `hub` has 400 links to leaves; `from` reaches it through two short chains.
+    const links: ModelGraph['links'] = [];
+    const link = (id: string, from: string, to: string) =>
+      links.push({ id, type: 'AFFILIATED_WITH', from, to, stance: 'ASSERTED', confidence: 80, citations: [{ sourceId: 's1', credibility: 6 }] });
+    for (let i = 0; i < 400; i += 1) link(`leaf${i}`, `leaf${i}`, 'hub');
+    link('a1', 'from', 'mid1');
+    link('a2', 'mid1', 'hub');
+    link('b1', 'from', 'mid2');
+    link('b2', 'mid2', 'hub');
+    const kinds = new Map<string, EntityKindName>([...new Set(links.flatMap((l) => [l.from, l.to]))].map((id) => [id, 'ORGANIZATION']));
+    const graph: ModelGraph = { kinds, links, sources: [{ id: 's1', title: 's1', publisher: null, url: null, published: null, reliability: 'B', origin: 'CISA', derivedFrom: [] }] };
+    const rules = rulesFor(profiles.ANY_CONNECTION, ['from', 'hub']);
+    const found = await search(graph, 'from', 'hub', profiles.ANY_CONNECTION, rules, options({ maxHops: 3, limit: 2 }));
+    expect(found.exhaustive).toBe(true);
+    expect(found.paths.map((path) => path.candidate.nodes)).toEqual([
+      ['from', 'mid1', 'hub'],
+      ['from', 'mid2', 'hub'],
+    ]);
+    expect(found.asked).not.toContain('hub');
+    expect(found.linksRead).toBeLessThan(20);
+    // Not knowing the ends' degrees, the search reads the hub (as it did before it knew them): same answer.
+    const blind = await search(graph, 'from', 'hub', profiles.ANY_CONNECTION, rules, options({ maxHops: 3, limit: 2 }), false);
+    expect(blind.paths.map((path) => path.candidate.nodes)).toEqual(found.paths.map((path) => path.candidate.nodes));
+    expect(blind.asked).toContain('hub');
   });
 
   it('says the selection is not proven when it had to stop scoring candidates', async () => {
