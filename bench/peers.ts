@@ -150,7 +150,9 @@ function quality(answers: Answers[], maxHops: number) {
   );
   // The scorer check: the explorer's #1, rescored through the same function, must keep its score.
   const rescored = withExplorer.filter((answer) => answer.rescored !== null);
-  const agree = rescored.filter((answer) => Math.abs(answer.rescored! - answer.explorer!.score) <= 1e-9 * Math.max(1, answer.explorer!.score));
+  const agree = rescored.filter(
+    (answer) => Math.abs(answer.rescored! - answer.explorer!.score) <= 1e-9 * Math.max(1, answer.explorer!.score),
+  );
   return {
     shortest: {
       answer_quality: withExplorer.length > 0 ? round(contained / withExplorer.length, 3) : null,
@@ -160,7 +162,8 @@ function quality(answers: Answers[], maxHops: number) {
     yen: {
       answer_quality: first.median,
       quality_pairs: first.ratios.length,
-      explorer_at_least_as_good: first.ratios.length > 0 ? round(first.ratios.filter((ratio) => ratio >= 1 - 1e-9).length / first.ratios.length, 3) : null,
+      explorer_at_least_as_good:
+        first.ratios.length > 0 ? round(first.ratios.filter((ratio) => ratio >= 1 - 1e-9).length / first.ratios.length, 3) : null,
       first_not_followable: withExplorer.filter((answer) => answer.yen && !answer.yen[0].followable).length,
       first_beyond_max_hops: withExplorer.filter((answer) => answer.yen && answer.yen[0].hops > maxHops).length,
       answer_quality_within_rules: within.median,
@@ -276,7 +279,15 @@ export async function benchmarkPeers(input: PeersInput): Promise<{ peers: PeerRo
           ...judged.shortest,
         });
         if (gdsError) {
-          peers.push({ name: peerNames.yen, workload: workload.name, concurrency, p50_ms: null, p95_ms: null, answer_quality: null, error: gdsError });
+          peers.push({
+            name: peerNames.yen,
+            workload: workload.name,
+            concurrency,
+            p50_ms: null,
+            p95_ms: null,
+            answer_quality: null,
+            error: gdsError,
+          });
           continue;
         }
         say(`peers: ${workload.name}, ${peerNames.yen}, concurrency ${concurrency}`);
