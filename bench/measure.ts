@@ -98,6 +98,11 @@ class Side {
   }
 }
 
+/** Unmeasured requests before the first level of a workload: at least 5, and one per client. */
+function warmupRequests(requests: BenchRequest[], options: MeasureOptions & { warmup: boolean }): number {
+  return options.warmup ? Math.min(requests.length, Math.max(5, options.concurrency)) : 0;
+}
+
 /**
  * Measures GraphQL and raw on the same requests, interleaved; warm-up requests are not counted. Slices stop
  * once both sides have had their combined time budget (slow queries then give fewer samples, not longer runs).
@@ -109,7 +114,7 @@ export async function measurePair(
   options: MeasureOptions & { warmup: boolean },
 ): Promise<{ graphql: SideStats; raw: SideStats; slices: number; paired: Paired }> {
   const sides = { G: new Side(graphql, requests), R: new Side(raw, requests) };
-  const warmup = options.warmup ? Math.min(requests.length, Math.max(5, options.concurrency)) : 0;
+  const warmup = warmupRequests(requests, options);
   for (const side of [sides.G, sides.R]) {
     if (warmup > 0) await side.slice(warmup, options.concurrency, options.seconds / 4, false);
     // Both sides then measure the same requests, in the same order.
@@ -125,6 +130,20 @@ export async function measurePair(
     slices += 1;
   }
   return { graphql: sides.G.stats(), raw: sides.R.stats(), slices, paired: pair(sides.G.byRequest, sides.R.byRequest) };
+}
+
+/**
+ * Measures one side alone (the peers: they have no GraphQL/raw pair), with the same warm-up, slices and budgets as
+ * one side of measurePair.
+ */
+export async function measureOne(send: Send, requests: BenchRequest[], options: MeasureOptions & { warmup: boolean }): Promise<SideStats> {
+  const side = new Side(send, requests);
+  const warmup = warmupRequests(requests, options);
+  if (warmup > 0) await side.slice(warmup, options.concurrency, options.seconds / 4, false);
+  side.cursor = warmup;
+  const perSlice = Math.ceil(options.requests / 4);
+  for (let slice = 0; slice < 4; slice += 1) await side.slice(perSlice, options.concurrency, options.seconds / 4, true);
+  return side.stats();
 }
 
 export interface Paired {

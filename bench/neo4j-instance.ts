@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '../server/config.js';
+import { loadConfig, type EmbeddedPlugin } from '../server/config.js';
 import { applySchema } from '../server/domain/bootstrap.js';
 import { CypherCatalog } from '../server/graph/cypher.js';
 import { createDriver } from '../server/graph/driver.js';
@@ -43,7 +43,13 @@ export async function stopAllNeo4j(): Promise<void> {
   await Promise.allSettled([...started].map((instance) => instance.stop()));
 }
 
-export async function startBenchNeo4j(label: string, sizing: Neo4jSizing, logger: Logger): Promise<BenchNeo4j> {
+/** `plugins`: optional libraries on the JVM's classpath (the peers' GDS), each resolved and cached once. */
+export async function startBenchNeo4j(
+  label: string,
+  sizing: Neo4jSizing,
+  logger: Logger,
+  plugins: readonly EmbeddedPlugin[] = [],
+): Promise<BenchNeo4j> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ae-bench-${label}-`));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -55,13 +61,13 @@ export async function startBenchNeo4j(label: string, sizing: Neo4jSizing, logger
   });
   if (config.neo4j.mode !== 'embedded') throw new Error('NEO4J_URI must not be set for the benchmark: it starts its own Neo4j');
   const embedded = config.neo4j.embedded;
-  prepareLauncher(launcherCache, logger);
+  prepareLauncher(launcherCache, logger, plugins);
   fs.mkdirSync(embedded.home, { recursive: true });
   fs.cpSync(path.join(launcherCache, 'launcher'), path.join(embedded.home, 'launcher'), { recursive: true });
 
   let running: RunningNeo4j;
   try {
-    running = await startEmbeddedNeo4j({ ...embedded, boltPort: 0 }, dataDir, logger);
+    running = await startEmbeddedNeo4j({ ...embedded, boltPort: 0, plugins }, dataDir, logger);
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;

@@ -62,7 +62,7 @@ async function captureRead(call: (graph: Graph) => Promise<unknown>): Promise<{ 
 const silentLogger = createLogger({ logLevel: 'silent' });
 
 /** The catalog's statements run in a plain driver transaction, as the server's executor runs them. */
-function overDriver(tx: ManagedTransaction, catalog: CypherCatalog): ReadTransaction {
+export function overDriver(tx: ManagedTransaction, catalog: CypherCatalog): ReadTransaction {
   return namedStatements(tx, catalog, silentLogger);
 }
 

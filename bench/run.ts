@@ -19,14 +19,15 @@ import { benchmarkDuplicateScan, type DuplicateScanReport } from './duplicate-sc
 import { generateGraph, scales, type ScaleName } from './generate-graph.js';
 import { countStored, loadRaw, loadWithPipeline, round, type ImportMode, type PipelineLoad, type RawLoad } from './load.js';
 import { machineFacts, ownPeakMemoryMb } from './machine.js';
+import { benchmarkPeers, describePeer, type PeerRow } from './peers.js';
 import { graphqlSender, measurePair, rawSender, type Paired, type SideStats } from './measure.js';
 import { startBenchNeo4j, stopAllNeo4j, type BenchNeo4j, type Neo4jSizing } from './neo4j-instance.js';
 import { say } from './progress.js';
-import { buildWorkloads } from './queries.js';
+import { buildWorkloads, type Workload } from './queries.js';
 import { Random } from './random.js';
 import { buildAdjacency, hubsOf, subgraphOfSize } from './sample.js';
 import { startServer, type BenchServer } from './server.js';
-import { checkTargets, type QueryRow } from './targets.js';
+import { checkTargets, type QueryRow, type TargetCheck } from './targets.js';
 import { presets, requestsPerWorkload } from './presets.js';
 
 const list = (text: string) =>
@@ -67,7 +68,7 @@ const program = new Command()
   )
   .option(
     '--skip <phases>',
-    'comma-separated phases to leave out: pipeline, raw (the plain load, the queries and the duplicate scan), queries, duplicates (the whole-graph duplicate scan), client, attack (ATT&CK for ICS imports)',
+    'comma-separated phases to leave out: pipeline, raw (the plain load, the queries and the duplicate scan), queries, peers (SHORTEST 5 and GDS Yen beside the paths workloads), duplicates (the whole-graph duplicate scan), client, attack (ATT&CK for ICS imports)',
     '',
   )
   .option('--duplicate-scan-seconds <s>', 'time budget of the whole-graph duplicate scan (default: 60 small, 120 otherwise)')
@@ -176,11 +177,24 @@ async function main(): Promise<number> {
   const queries: (QueryRow & Record<string, unknown>)[] = [];
   let duplicateScan: DuplicateScanReport | { error: string } | null = null;
   let jvmPeak: number | null = null;
+  let jvmPeakWithPeers: number | null = null;
   let serverPeak: number | null = null;
+  let peers: PeerRow[] = [];
+  let pathWorkloads: Workload[] = [];
   try {
     if (skip.has('raw')) throw new SkippedPhase();
     say('starting Neo4j for the plain UNWIND load and the queries');
-    database = await startBenchNeo4j('queries', { ...sizing, txTimeoutSeconds: 3600 }, logger);
+    // The peers need the Graph Data Science library in this JVM; without it (not resolved, not loaded) the rest runs.
+    const wantsGds = !skip.has('queries') && !skip.has('peers');
+    let gdsError: string | null = null;
+    try {
+      database = await startBenchNeo4j('queries', { ...sizing, txTimeoutSeconds: 3600 }, logger, wantsGds ? ['gds'] : []);
+    } catch (error) {
+      if (!wantsGds) throw error;
+      gdsError = `Neo4j 5.26 with GDS did not start: ${(error as Error).message.slice(0, 1000)}`;
+      say(`${gdsError}; starting it without GDS`);
+      database = await startBenchNeo4j('queries', { ...sizing, txTimeoutSeconds: 3600 }, logger);
+    }
     machine.neo4j = database.running.version;
     raw = await loadRaw(database.driver, graph.document);
     stored = await countStored(database.driver);
@@ -198,12 +212,13 @@ async function main(): Promise<number> {
       say(`server ready at ${server.url}`);
       const graphql = graphqlSender(server.url, 120_000);
       const direct = rawSender(database.driver, sizing.txTimeoutSeconds * 1000);
+      const wanted = options.workloads
+        ?.split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
+      const chosen = workloads.filter((w) => !wanted || wanted.some((prefix) => w.name.startsWith(prefix)));
       try {
-        const wanted = options.workloads
-          ?.split(',')
-          .map((part) => part.trim())
-          .filter(Boolean);
-        for (const workload of workloads.filter((w) => !wanted || wanted.some((prefix) => w.name.startsWith(prefix)))) {
+        for (const workload of chosen) {
           for (const [level, concurrency] of list(options.concurrency).entries()) {
             say(`queries: ${workload.name}, concurrency ${concurrency}`);
             // The first level warms both sides up; later levels find them warm.
@@ -223,6 +238,7 @@ async function main(): Promise<number> {
         await server.stop();
         server = null;
       }
+      pathWorkloads = chosen.filter((w) => w.name.startsWith('paths'));
     }
     // 3b. The whole-graph duplicate scan, as the bounded background job runs it, for a time budget.
     if (!skip.has('duplicates')) {
@@ -236,6 +252,24 @@ async function main(): Promise<number> {
       }
     }
     jvmPeak = database.peakMb();
+    // 3c. The peers of the paths workloads, on the same pairs, with the server stopped (it would only compete). Last,
+    // because GDS's projection stays in this JVM's heap: jvm_peak_mb above is the explorer's alone.
+    if (!skip.has('peers') && pathWorkloads.length > 0) {
+      const measured = await benchmarkPeers({
+        driver: database.driver,
+        catalog: database.catalog,
+        workloads: pathWorkloads,
+        queries,
+        concurrency: list(options.concurrency),
+        measure: { requests: requestsPerSide, seconds: secondsPerSide },
+        qualityPairs: requestsPerSide,
+        timeoutMs: sizing.txTimeoutSeconds * 1000,
+        gdsError,
+      });
+      peers = measured.peers;
+      notes.push(...measured.notes);
+      jvmPeakWithPeers = database.peakMb();
+    }
   } catch (error) {
     if (error instanceof SkippedPhase) raw = null;
     else if (!raw) raw = { error: (error as Error).message };
@@ -310,12 +344,21 @@ async function main(): Promise<number> {
     import: { rels_per_s: pipelineRate, raw_rels_per_s: rawRate, ratio: importRatio, pipeline, raw },
     attack,
     queries,
+    peers,
     duplicate_scan: duplicateScan,
     client,
-    memory: { node_peak_mb: ownPeakMemoryMb(), server_peak_mb: serverPeak, jvm_peak_mb: jvmPeak, import_jvm_peak_mb: importJvmPeak },
+    memory: {
+      node_peak_mb: ownPeakMemoryMb(),
+      server_peak_mb: serverPeak,
+      jvm_peak_mb: jvmPeak,
+      // With GDS's projection in the heap, after the peers ran (null when they did not).
+      jvm_peak_with_peers_mb: jvmPeakWithPeers,
+      import_jvm_peak_mb: importJvmPeak,
+    },
     targets: checkTargets(queries, importRatio, client, attack && 'rows' in attack ? attack : null),
     notes,
   };
+  summarise(report);
   const json = JSON.stringify(report, null, 2);
   fs.mkdirSync(options.resultsDir, { recursive: true });
   const file = path.join(
@@ -329,6 +372,21 @@ async function main(): Promise<number> {
   say(`written to ${path.relative(process.cwd(), file)}`);
   process.stdout.write(json + '\n');
   return 0;
+}
+
+/** The figures a reader waits for, on stderr: the peers beside the explorer, and each target met or not. */
+function summarise(report: { peers: PeerRow[]; targets: TargetCheck[]; memory: Record<string, number | null>; notes: string[] }): void {
+  if (report.peers.length > 0) {
+    say('peers (answer quality: README.md, "Peers"):');
+    for (const row of report.peers) say(`  ${describePeer(row)}`);
+  }
+  say(`memory: ${JSON.stringify(report.memory)}`);
+  say('targets:');
+  for (const check of report.targets) {
+    const verdict = check.met === null ? 'not measured' : check.met ? 'met' : 'NOT MET';
+    say(`  ${verdict.padEnd(12)} ${check.target} (value ${check.value ?? '-'}, limit ${check.limit})`);
+  }
+  for (const note of report.notes) say(`note: ${note}`);
 }
 
 function queryRow(

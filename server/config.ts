@@ -108,7 +108,14 @@ export interface EmbeddedNeo4jConfig {
   pageCache: string;
   startTimeoutMs: number;
   txTimeoutSeconds: number;
+  /**
+   * Optional libraries on the JVM's classpath, each a profile of neo4j/pom.xml. Only the benchmark asks for one
+   * (`gds`, the Graph Data Science library, for its peers); the app and the tests run without.
+   */
+  plugins?: readonly EmbeddedPlugin[];
 }
+
+export type EmbeddedPlugin = 'gds';
 
 export interface Config {
   host: string;

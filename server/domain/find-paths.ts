@@ -10,10 +10,10 @@ import {
   type RelationshipTypeName,
   type StanceName,
 } from './model.js';
-import { searchPaths, type ExpandedNode, type FallbackPath } from './path-search.js';
+import { searchPaths, type CandidatePath, type ExpandedNode, type FallbackPath } from './path-search.js';
 import { maxReliabilityWeight } from './paths/evidence-support.js';
 import { PathEvaluator, type EvidenceReader, type LinkEvidence, type NodeFacts } from './paths/evaluate-paths.js';
-import { stanceCodes, typeCodes } from './paths/link-codes.js';
+import { decodeLink, stanceCodes, typeCodes } from './paths/link-codes.js';
 import { buildPathRecords } from './paths/path-records.js';
 import { profiles, withTypeWeights, type PathProfileDefinition } from './paths/profiles.js';
 import { stepModel } from './paths/step-bounds.js';
@@ -48,7 +48,12 @@ export interface PathOptions {
 }
 
 /** Paths leave DENIED links out unless the filter names them: a denial is evidence against the connection. */
-const defaultPathStances: StanceName[] = ['ASSERTED', 'CLAIMED', 'SUSPECTED'];
+export const defaultPathStances: readonly StanceName[] = ['ASSERTED', 'CLAIMED', 'SUSPECTED'];
+
+/** The relationship types a profile follows: those with a weight above 0 in either direction. */
+export function followedTypes(profile: PathProfileDefinition): RelationshipTypeName[] {
+  return relationshipTypes.filter((type) => profile.types[type].weight > 0 || (profile.types[type].backward ?? 0) > 0);
+}
 
 /**
  * Ranked simple paths between two entities: a bidirectional best-first search (server/domain/path-search.ts)
@@ -90,13 +95,13 @@ function checkPathArguments(from: string, to: string, options: PathOptions): Pat
 
 /** The expansion's parameters: the filter within the profile (its followed types, its ends-only types). */
 function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: number[]): PathLinkParams {
-  const followed = relationshipTypes.filter((type) => profile.types[type].weight > 0 || (profile.types[type].backward ?? 0) > 0);
+  const followed = followedTypes(profile);
   const types = filter.types ? followed.filter((type) => filter.types!.includes(type)) : followed;
   return {
     ...filter,
     // An empty list follows nothing, as it should: the caller's types are all ones the profile leaves out.
     types,
-    stances: filter.stances ?? defaultPathStances,
+    stances: filter.stances ?? [...defaultPathStances],
     ends,
     endsOnlyTypes: relationshipTypes.filter((type) => profile.types[type].endsOnly),
     typeCodes,
@@ -139,6 +144,24 @@ function evidenceReader(tx: ReadTransaction): EvidenceReader {
   };
 }
 
+/** What a search, or a scoring of given paths, reads links with: the ends' internal ids, the link rules, the evaluator. */
+async function readingRules(tx: ReadTransaction, from: string, to: string, options: PathOptions, request: PathRequest) {
+  const filter = await resolveFilterParams(options.filter, [...defaultPathStances], () => tx.run('graph/find-source-origins', {}));
+  // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
+  const [found] = await tx.run('graph/find-path-ends', { ids: [from, to], grades: reliabilityGrades.filter((grade) => grade !== 'F') });
+  const ends = new Map(found.ends.map((end) => [end.id, end.node]));
+  const missing = [from, to].filter((id) => !ends.has(id));
+  if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
+  const [a, b] = [ends.get(from)!, ends.get(to)!];
+  return {
+    a,
+    b,
+    grades: found.grades,
+    params: linkParams(filter, request.profile, [a, b]),
+    evaluator: new PathEvaluator(evidenceReader(tx), request.profile, new Set(filter.excludedSources ?? [])),
+  };
+}
+
 async function rankedPathsIn(
   tx: ReadTransaction,
   from: string,
@@ -146,16 +169,7 @@ async function rankedPathsIn(
   options: PathOptions,
   request: PathRequest,
 ): Promise<PathRecord[]> {
-  const filter = await resolveFilterParams(options.filter, defaultPathStances, () => tx.run('graph/find-source-origins', {}));
-  // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
-  const [found] = await tx.run('graph/find-path-ends', { ids: [from, to], grades: reliabilityGrades.filter((grade) => grade !== 'F') });
-  const ends = new Map(found.ends.map((end) => [end.id, end.node]));
-  const missing = [from, to].filter((id) => !ends.has(id));
-  if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
-  const [a, b] = [ends.get(from)!, ends.get(to)!];
-
-  const params = linkParams(filter, request.profile, [a, b]);
-  const evaluator = new PathEvaluator(evidenceReader(tx), request.profile, new Set(filter.excludedSources ?? []));
+  const { a, b, grades, params, evaluator } = await readingRules(tx, from, to, options, request);
   const search = await searchPaths(
     a,
     b,
@@ -180,7 +194,7 @@ async function rankedPathsIn(
       fallback: () => fewestHopPaths(tx, a, b, options, params),
       endDegrees: [found.ends.find((end) => end.id === from)!.degree, found.ends.find((end) => end.id === to)!.degree],
     },
-    stepModel(request.profile, maxReliabilityWeight(found.grades)),
+    stepModel(request.profile, maxReliabilityWeight(grades)),
     {
       maxHops: options.maxHops,
       limit: options.limit,
@@ -216,4 +230,68 @@ async function fewestHopPaths(
     degrees: row.degrees,
     links: row.rels.map((id, index) => ({ id, confidence: searchConfidence(row.confidences[index]), code: row.codes[index] })),
   }));
+}
+
+/** An entity sequence scored as the explorer's search would score it (paths found by other means, e.g. the benchmark's peers). */
+export interface SequenceScore {
+  /** The ranking score of the sequence's best reading; 0 when some step has no link a path may use under the rules. */
+  score: number;
+  /** Whether every step has a link the search could follow (types, stances, ends-only, report and confidence rules). */
+  followable: boolean;
+}
+
+/** Most readings (choices of link type and direction per step) scored per sequence. */
+const maxReadings = 64;
+
+/**
+ * Scores entity sequences from `from` to `to` (internal ids, in path order) with the search's own evaluator: each
+ * step may use any link between its two entities that the search itself could follow, grouped by type and
+ * direction as the search groups them, and the best of those readings counts. For comparing other searches'
+ * answers with the explorer's under one scoring; the search never calls it.
+ */
+export async function scoreEntitySequencesIn(
+  tx: ReadTransaction,
+  from: string,
+  to: string,
+  sequences: number[][],
+  options: PathOptions,
+): Promise<SequenceScore[]> {
+  const { params, evaluator } = await readingRules(tx, from, to, options, checkPathArguments(from, to, options));
+  const nodes = [...new Set(sequences.flat())];
+  const rows = nodes.length > 0 ? await tx.run('graph/expand-for-paths', { nodes, ...params }) : [];
+  const expanded = new Map(rows.map((row) => [row.node, row]));
+  const scores: SequenceScore[] = [];
+  for (const sequence of sequences) {
+    // Per step, its readings: the links between the two entities, grouped by type and direction.
+    const stepReadings: CandidatePath['steps'][] = [];
+    for (let i = 0; i + 1 < sequence.length; i += 1) {
+      const row = expanded.get(sequence[i]);
+      const groups = new Map<string, CandidatePath['steps'][number]>();
+      row?.others.forEach((other, index) => {
+        if (other !== sequence[i + 1]) return;
+        const code = row.codes[index];
+        const { type, outgoing } = decodeLink(code);
+        const key = `${type}:${outgoing}`;
+        const link = { id: row.rels[index], confidence: searchConfidence(row.confidences[index]), code };
+        const group = groups.get(key);
+        if (group) group.links.push(link);
+        else groups.set(key, { links: [link], type, forward: outgoing });
+      });
+      stepReadings.push([...groups.values()]);
+    }
+    if (sequence.length < 2 || stepReadings.some((readings) => readings.length === 0)) {
+      scores.push({ score: 0, followable: false });
+      continue;
+    }
+    let readings: CandidatePath['steps'][] = [[]];
+    for (const choices of stepReadings) {
+      readings = readings.flatMap((steps) => choices.map((step) => [...steps, step])).slice(0, maxReadings);
+    }
+    const degrees = sequence.map((node) => expanded.get(node)?.degree ?? 0);
+    const evaluated = await evaluator.evaluate(
+      readings.map((steps, index) => ({ nodes: sequence, degrees, steps, bound: 0, key: `reading-${index}` })),
+    );
+    scores.push({ score: Math.max(...evaluated.map((path) => path.score)), followable: true });
+  }
+  return scores;
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { projectRoot, type EmbeddedNeo4jConfig } from '../config.js';
+import { projectRoot, type EmbeddedNeo4jConfig, type EmbeddedPlugin } from '../config.js';
 import { ensurePrivateDataDir, ensureSecretFile } from '../data-dir.js';
 import type { Logger } from '../logger.js';
 
@@ -60,14 +60,37 @@ function runOrThrow(command: string, args: string[], what: string): void {
 }
 
 /**
+ * What each optional library needs besides its jars: the settings that let its procedures run. GDS's procedures
+ * are registered by its extension factories (found by service loading once the jars are on the classpath); they
+ * need unrestricted access to the kernel, which Neo4j grants only to the names listed here.
+ */
+const pluginSettings: Record<EmbeddedPlugin, string[]> = {
+  gds: ['dbms.security.procedures.unrestricted=gds.*'],
+};
+
+/**
+ * Jars of a plugin whose procedures Neo4j must register. Embedded Neo4j registers procedures only from the jars in
+ * its plugins folder (the classpath's are loaded, never scanned), so those jars are also linked into a folder of
+ * the launcher cache that the plugin's settings name as server.directories.plugins.
+ */
+const pluginJars: Record<EmbeddedPlugin, RegExp> = { gds: /[\\/]org[\\/]neo4j[\\/]gds[\\/]/ };
+
+function pluginsFolder(home: string, plugins: readonly EmbeddedPlugin[]): string {
+  return path.join(home, 'launcher', `plugins-${[...new Set(plugins)].sort().join('-')}`);
+}
+
+/**
  * Resolves Neo4j's jars with Maven once and compiles the launcher once; both are cached in the
  * home folder and redone only when pom.xml or the launcher source change (or a jar went missing).
+ * Plugins (profiles of pom.xml) have a classpath of their own, so asking for one never changes the plain one.
  */
-export function prepareLauncher(home: string, logger: Logger): { argsFile: string } {
+export function prepareLauncher(home: string, logger: Logger, plugins: readonly EmbeddedPlugin[] = []): { argsFile: string } {
   const cacheDir = path.join(home, 'launcher');
   fs.mkdirSync(cacheDir, { recursive: true });
   const pomKey = sha(fs.readFileSync(launcherPom, 'utf8'));
-  const classpathFile = path.join(cacheDir, `classpath-${pomKey}.txt`);
+  const profiles = [...new Set(plugins)].sort();
+  const flavour = profiles.length > 0 ? `-${profiles.join('-')}` : '';
+  const classpathFile = path.join(cacheDir, `classpath-${pomKey}${flavour}.txt`);
   const classpathIsUsable =
     fs.existsSync(classpathFile) &&
     fs
@@ -76,16 +99,32 @@ export function prepareLauncher(home: string, logger: Logger): { argsFile: strin
       .split(path.delimiter)
       .every((jar) => fs.existsSync(jar));
   if (!classpathIsUsable) {
-    logger.info('resolving Neo4j jars with Maven (first start only)');
+    logger.info({ plugins: profiles }, 'resolving Neo4j jars with Maven (first start only)');
     runOrThrow(
       'mvn',
-      ['-q', '-B', '-f', launcherPom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
-      'Resolving Neo4j with Maven',
+      [
+        '-q',
+        '-B',
+        '-f',
+        launcherPom,
+        ...(profiles.length > 0 ? [`-P${profiles.join(',')}`] : []),
+        'dependency:build-classpath',
+        `-Dmdep.outputFile=${classpathFile}`,
+      ],
+      `Resolving Neo4j${flavour ? ` with ${profiles.join(', ')}` : ''} with Maven`,
     );
   }
   const jars = fs.readFileSync(classpathFile, 'utf8').trim();
+  if (profiles.length > 0) {
+    const folder = pluginsFolder(home, profiles);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(folder, { recursive: true });
+    for (const jar of jars.split(path.delimiter)) {
+      if (profiles.some((plugin) => pluginJars[plugin].test(jar))) fs.symlinkSync(jar, path.join(folder, path.basename(jar)));
+    }
+  }
   // Argument files keep the 200-jar classpath off the command line (and out of `ps`).
-  const compileArgs = path.join(cacheDir, 'compile.args');
+  const compileArgs = path.join(cacheDir, `compile${flavour}.args`);
   fs.writeFileSync(compileArgs, `-cp "${jars}"\n`);
   const sourceKey = sha(fs.readFileSync(launcherSource, 'utf8') + pomKey);
   const classesDir = path.join(cacheDir, `classes-${sourceKey}`);
@@ -93,7 +132,7 @@ export function prepareLauncher(home: string, logger: Logger): { argsFile: strin
     logger.info('compiling the embedded Neo4j launcher');
     runOrThrow('javac', [`@${compileArgs}`, '-d', classesDir, launcherSource], 'Compiling neo4j/EmbeddedNeo4j.java');
   }
-  const argsFile = path.join(cacheDir, 'launch.args');
+  const argsFile = path.join(cacheDir, `launch${flavour}.args`);
   fs.writeFileSync(argsFile, `-cp "${classesDir}${path.delimiter}${jars}"\n`);
   return { argsFile };
 }
@@ -168,6 +207,8 @@ function writeNeo4jConf(home: string, config: EmbeddedNeo4jConfig): string {
     'internal.server.bolt.thread_pool_shutdown_wait_time=500ms',
     'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
     'internal.dbms.bolt.netty_server_shutdown_timeout=2',
+    ...(config.plugins?.length ? [`server.directories.plugins=${pluginsFolder(home, config.plugins)}`] : []),
+    ...(config.plugins ?? []).flatMap((plugin) => pluginSettings[plugin]),
   ];
   fs.writeFileSync(confFile, lines.join('\n') + '\n');
   return confFile;
@@ -186,7 +227,7 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, dataDir: s
     throw new EmbeddedNeo4jError(`The Neo4j folder ${config.home} cannot be created: ${(error as Error).message}.`);
   }
   const password = ensurePassword(dataDir);
-  const { argsFile } = prepareLauncher(config.home, logger);
+  const { argsFile } = prepareLauncher(config.home, logger, config.plugins);
   const confFile = writeNeo4jConf(config.home, config);
   const port = config.boltPort || (await findFreePort());
 

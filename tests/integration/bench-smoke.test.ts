@@ -110,6 +110,40 @@ describe('npm run bench (small scale, smoke)', () => {
         expect(positive(row.p50_ms) && positive(row.raw_p50_ms) && positive(row.ratio_p50), name).toBe(true);
       }
 
+      // The peers beside the explorer's paths workloads, on the same pairs, at each concurrency (README "Peers").
+      const peerNames = ['explorer paths', 'cypher SHORTEST 5', 'gds yens k=5'];
+      const peers = report.peers as ({ name: string; workload: string; concurrency: number } & Record<string, unknown>)[];
+      expect(peers.map((row) => `${row.name}|${row.workload}@${row.concurrency}`)).toEqual(
+        ['paths maxHops 4', 'paths maxHops 6'].flatMap((workload) =>
+          [1, 4].flatMap((concurrency) => peerNames.map((name) => `${name}|${workload}@${concurrency}`)),
+        ),
+      );
+      const share = (value: unknown) => value === null || (typeof value === 'number' && value >= 0 && value <= 1);
+      for (const row of peers) {
+        const label = `${row.name} ${row.workload}@${row.concurrency}`;
+        expect(Object.keys(row), label).toEqual(expect.arrayContaining(['p50_ms', 'p95_ms', 'answer_quality']));
+        if (row.name === 'explorer paths') {
+          expect(row.answer_quality, label).toBe(1);
+          expect(row.p50_ms, label).toBe(
+            report.queries.find((q: { name: string; concurrency: number }) => q.name === row.workload && q.concurrency === row.concurrency)
+              .p50_ms,
+          );
+        } else if (row.name === 'cypher SHORTEST 5') {
+          expect(share(row.answer_quality), label).toBe(true);
+          expect(positive(row.p50_ms), label).toBe(true);
+        } else if (row.error === undefined) {
+          // GDS loaded: latency, the projection's cost apart, and the scorer's self-check on the explorer's own #1.
+          expect(positive(row.p50_ms) && positive(row.projection_ms) && positive(row.p50_with_projection_ms), label).toBe(true);
+          expect(row.answer_quality === null || positive(row.answer_quality), label).toBe(true);
+          expect(String(row.scorer_check), label).toMatch(/^(\d+)\/\1 explorer #1 paths rescored to their own score$/);
+        } else {
+          // GDS did not load: the row and the notes say why.
+          expect(typeof row.error, label).toBe('string');
+          expect(report.notes.join(' '), label).toMatch(/GDS Yen peer not measured/);
+        }
+      }
+      expect(stderr).toMatch(/peers \(answer quality/);
+
       // The whole-graph duplicate scan ran for its budget, page by page, and said how far it got.
       expect(report.duplicate_scan).toMatchObject({ budget_s: 5, entities_total: 10_000, min_score: 0.6 });
       expect(report.duplicate_scan.entities_checked).toBeGreaterThan(0);
@@ -160,7 +194,12 @@ describe('npm run bench (small scale, smoke)', () => {
 
       expect(positive(report.memory.node_peak_mb)).toBe(true);
       expect(positive(report.memory.jvm_peak_mb)).toBe(true);
+      expect(positive(report.memory.server_peak_mb)).toBe(true);
+      expect(positive(report.memory.jvm_peak_with_peers_mb)).toBe(true);
       expect(Array.isArray(report.targets)).toBe(true);
+      // Every target is printed with its verdict.
+      for (const check of report.targets as { target: string }[]) expect(stderr).toContain(check.target);
+      expect(stderr).toMatch(/\b(met|NOT MET|not measured) +search p95 ms <= 20/);
 
       const written = fs.readdirSync(resultsDir).filter((file) => file.endsWith('-small.json'));
       expect(written).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRankedPaths, type PathOptions } from '../../server/domain/find-paths.js';
+import { findRankedPaths, scoreEntitySequencesIn, type PathOptions } from '../../server/domain/find-paths.js';
 import { importContent } from '../../server/domain/import/run-import.js';
 import type { PathRecord } from '../../server/domain/types.js';
 import { connectTestGraph } from '../support/graph.js';
@@ -101,5 +101,25 @@ describe('paths on the second case: public reporting with many sources (issue 14
     for (const path of after) {
       for (const link of path.relationships) expect(link.sources.map((source) => source.id)).not.toEqual([microsoftViaSecurityWeek]);
     }
+  });
+
+  it('scores given entity sequences as the search scores its own paths (the benchmark compares its peers with it)', async () => {
+    const options = { maxHops: 4, limit: 5 };
+    const found = await paths(homelandJustice(), treasury(), options);
+    expect(found.length).toBeGreaterThan(1);
+    // No link joins the two ends directly: a one-step sequence between them has no step the search could take.
+    expect(found.every((path) => path.hops > 1)).toBe(true);
+    const scores = await graph.readTransaction(async (tx) => {
+      const [row] = await tx.run('graph/find-path-ends', { ids: [...new Set(found.flatMap(ids))], grades: [] });
+      const node = new Map(row.ends.map((end) => [end.id, end.node]));
+      const sequences = found.map((path) => ids(path).map((id) => node.get(id)!));
+      sequences.push([node.get(homelandJustice())!, node.get(treasury())!]);
+      return scoreEntitySequencesIn(tx, homelandJustice(), treasury(), sequences, options);
+    });
+    found.forEach((path, index) => {
+      expect(scores[index].followable, ids(path).join(' > ')).toBe(true);
+      expect(scores[index].score, ids(path).join(' > ')).toBeCloseTo(path.score, 12);
+    });
+    expect(scores.at(-1)).toEqual({ score: 0, followable: false });
   });
 });
