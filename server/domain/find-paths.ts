@@ -149,13 +149,14 @@ async function readingRules(tx: ReadTransaction, from: string, to: string, optio
   const filter = await resolveFilterParams(options.filter, [...defaultPathStances], () => tx.run('graph/find-source-origins', {}));
   // Internal ids stay numbers throughout the search: number-keyed maps, no strings built per link.
   const [found] = await tx.run('graph/find-path-ends', { ids: [from, to], grades: reliabilityGrades.filter((grade) => grade !== 'F') });
-  const ends = new Map(found.ends.map((end) => [end.id, end.node]));
+  const ends = new Map(found.ends.map((end) => [end.id, end]));
   const missing = [from, to].filter((id) => !ends.has(id));
   if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.map((id) => `"${id}"`).join(', ')}.`);
-  const [a, b] = [ends.get(from)!, ends.get(to)!];
+  const [a, b] = [ends.get(from)!.node, ends.get(to)!.node];
   return {
     a,
     b,
+    endDegrees: [ends.get(from)!.degree, ends.get(to)!.degree] as [number, number],
     grades: found.grades,
     params: linkParams(filter, request.profile, [a, b]),
     evaluator: new PathEvaluator(evidenceReader(tx), request.profile, new Set(filter.excludedSources ?? [])),
@@ -169,7 +170,7 @@ async function rankedPathsIn(
   options: PathOptions,
   request: PathRequest,
 ): Promise<PathRecord[]> {
-  const { a, b, grades, params, evaluator } = await readingRules(tx, from, to, options, request);
+  const { a, b, endDegrees, grades, params, evaluator } = await readingRules(tx, from, to, options, request);
   const search = await searchPaths(
     a,
     b,
@@ -192,7 +193,7 @@ async function rankedPathsIn(
       },
       evaluate: (paths) => evaluator.evaluate(paths),
       fallback: () => fewestHopPaths(tx, a, b, options, params),
-      endDegrees: [found.ends.find((end) => end.id === from)!.degree, found.ends.find((end) => end.id === to)!.degree],
+      endDegrees,
     },
     stepModel(request.profile, maxReliabilityWeight(grades)),
     {
