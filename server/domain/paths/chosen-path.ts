@@ -7,6 +7,7 @@
 import type { ConfidenceBandName, PathProfileName } from '../../../shared/vocabulary.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph, ReadTransaction } from '../../graph/run.js';
+import type { RowOf } from '../../graph/statements.js';
 import { defaultPathStances, evidenceReader, linkParams, pathLimits, searchConfidence } from '../find-paths.js';
 import { keywordQueries } from '../import/write-document.js';
 import type { KnowledgeClock } from '../knowledge-time.js';
@@ -38,24 +39,15 @@ export interface ChosenPath {
   entities: ChosenEntity[];
   steps: ChosenStep[];
   /** The chosen links' internal ids (within the read transaction that read them). */
-  linkNodes: number[];
+  linkInternalIds: number[];
 }
 
 /** The path as known on one day: its band and support, or, when a step had no known link, which one. */
 export type ChosenPathScore =
   { known: true; band: ConfidenceBandName; support: number } | { known: false; missingStep: { from: string; to: string } };
 
-type LinkRow = {
-  id: string;
-  internalId: number;
-  type: RelationshipTypeName;
-  from: string;
-  to: string;
-  fromName: string;
-  toName: string;
-  fromNode: number;
-  toNode: number;
-};
+/** One chosen link as graph/find-chosen-path reads it. */
+type LinkRow = RowOf<'graph/find-chosen-path'>;
 
 /** Reads the chosen links and puts them in path order; refuses links that do not make one simple path. */
 export async function readChosenPath(tx: ReadTransaction, relationshipIds: readonly string[]): Promise<ChosenPath> {
@@ -106,7 +98,7 @@ export function chainLinks(links: readonly LinkRow[]): ChosenPath {
     entities.push(next);
     steps.push({ type: head.type, forward: head.from === current.id });
   }
-  return { entities, steps, linkNodes: links.map((link) => link.internalId) };
+  return { entities, steps, linkInternalIds: links.map((link) => link.internalId) };
 }
 
 /**
@@ -132,7 +124,7 @@ export async function scoreChosenPath(
   };
   const rows = await tx.run('graph/expand-for-paths', { nodes: entities.slice(0, -1).map((entity) => entity.node), ...params });
   const expanded = new Map(rows.map((row) => [row.node, row]));
-  const chosen = new Set(path.linkNodes);
+  const chosen = new Set(path.linkInternalIds);
   const found = steps.map((step, index) => {
     const row = expanded.get(entities[index].node);
     return (row?.rels ?? []).flatMap((rel, at) => {
