@@ -18,4 +18,4 @@ CALL {
 }
 WITH links, nodes, [id IN reduce(ids = [], link IN links | ids + link.sourceIds) WHERE NOT id IN $knownSources] AS wanted
 RETURN links, nodes,
-       COLLECT { MATCH (s:Source) WHERE s.id IN wanted RETURN s {.id, .title, .publisher, .url, .published, .reliability, .origin, .derivedFrom} } AS sources
+       COLLECT { MATCH (s:Source) WHERE s.id IN wanted RETURN s {.id, .title, .publisher, .url, .published, .publishedInferred, .publishedNote, .reliability, .origin, .derivedFrom} } AS sources

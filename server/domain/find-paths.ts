@@ -20,7 +20,8 @@ import { stepModel } from './paths/step-bounds.js';
 import type { Key } from './rank-paths.js';
 import { checkRange, resolveFilterParams, type FilterParams } from './relationship-filter.js';
 import { toSourceDocument } from './graph-records.js';
-import type { PathRecord, RelationshipFilterInput } from './types.js';
+import type { PathRecord, RelationshipFilterInput, SourceDocument } from './types.js';
+import { sourcesKnownBy, type KnowledgeClock } from './knowledge-time.js';
 import type { PathProfileName } from '../../shared/vocabulary.js';
 
 /**
@@ -94,7 +95,7 @@ function checkPathArguments(from: string, to: string, options: PathOptions): Pat
 }
 
 /** The expansion's parameters: the filter within the profile (its followed types, its ends-only types). */
-function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: number[]): PathLinkParams {
+export function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: number[]): PathLinkParams {
   const followed = followedTypes(profile);
   const types = filter.types ? followed.filter((type) => filter.types!.includes(type)) : followed;
   return {
@@ -113,24 +114,44 @@ function linkParams(filter: FilterParams, profile: PathProfileDefinition, ends: 
  * A link's confidence as the search and the evidence weigh it: the statements write -1 for one the source does not
  * state, which weighs as server/domain/confidence.ts says (an even chance); the link itself still reads "not stated".
  */
-const searchConfidence = (confidence: number) => (confidence < 0 ? unstatedConfidenceWeight : confidence);
+export const searchConfidence = (confidence: number) => (confidence < 0 ? unstatedConfidenceWeight : confidence);
 
-/** Citations, entity kinds and sources for the exact scores, read in the search's transaction. */
-function evidenceReader(tx: ReadTransaction): EvidenceReader {
+/**
+ * Citations, entity kinds and sources for the exact scores, read in the search's transaction. With a knowledge
+ * clock, a link's citations are those known on its day (knowledge-time.ts): a source published later does not
+ * corroborate what was known then.
+ */
+export function evidenceReader(tx: ReadTransaction, clock: KnowledgeClock | null): EvidenceReader {
+  // Publication days of every source this reader has given, so a later batch can weigh citations of them too.
+  const published = new Map<string, string | null>();
+  const remember = (sources: SourceDocument[]) => {
+    for (const source of sources) published.set(source.id, source.published);
+    return sources;
+  };
+  const known = (citations: LinkEvidence['citations']): LinkEvidence['citations'] =>
+    clock
+      ? sourcesKnownBy(
+          citations.map((citation) => ({ ...citation, published: published.get(citation.sourceId) ?? null })),
+          clock,
+        ).map(({ sourceId, credibility }) => ({ sourceId, credibility }))
+      : citations;
   return {
     async facts(links, nodes, knownSources) {
       const [row] = await tx.run('graph/find-path-evidence', { links: links as number[], nodes: nodes as number[], knownSources });
+      const sources = remember(row.sources.map(toSourceDocument));
       return {
-        sources: row.sources.map(toSourceDocument),
+        sources,
         links: new Map(
           row.links.map((link): [Key, LinkEvidence] => [
             link.key,
             {
               id: link.id,
-              citations: link.sourceIds.map((sourceId, index) => ({
-                sourceId,
-                credibility: link.credibilities[index] ?? defaultCredibility,
-              })),
+              citations: known(
+                link.sourceIds.map((sourceId, index) => ({
+                  sourceId,
+                  credibility: link.credibilities[index] ?? defaultCredibility,
+                })),
+              ),
               disputed: link.disputed,
             },
           ]),
@@ -139,7 +160,7 @@ function evidenceReader(tx: ReadTransaction): EvidenceReader {
       };
     },
     async sources(ids) {
-      return (await tx.run('graph/find-sources', { ids })).map((row) => toSourceDocument(row.source));
+      return remember((await tx.run('graph/find-sources', { ids })).map((row) => toSourceDocument(row.source)));
     },
   };
 }
@@ -159,7 +180,11 @@ async function readingRules(tx: ReadTransaction, from: string, to: string, optio
     endDegrees: [ends.get(from)!.degree, ends.get(to)!.degree] as [number, number],
     grades: found.grades,
     params: linkParams(filter, request.profile, [a, b]),
-    evaluator: new PathEvaluator(evidenceReader(tx), request.profile, new Set(filter.excludedSources ?? [])),
+    evaluator: new PathEvaluator(
+      evidenceReader(tx, filter.knownAsOf ? { knownAsOf: filter.knownAsOf, includeUndated: filter.includeUndated } : null),
+      request.profile,
+      new Set(filter.excludedSources ?? []),
+    ),
   };
 }
 

@@ -24,6 +24,8 @@ export function toSourceDocument(source: SourceMap): SourceDocument {
     publisher: source.publisher ?? null,
     url: source.url ?? null,
     published: source.published ?? null,
+    publishedInferred: source.publishedInferred === true,
+    publishedNote: source.publishedNote ?? null,
     reliability: source.reliability ?? null,
     origin: source.origin ?? null,
     derivedFrom: source.derivedFrom ?? [],

@@ -44,6 +44,14 @@ export function citationsKnownBy<T extends Pick<Citation, 'published'>>(
   const since = knownSince(sources, recordedAt);
   if (since === null) return clock.includeUndated ? [...sources] : null;
   if (since > clock.knownAsOf) return null;
+  return sourcesKnownBy(sources, clock);
+}
+
+/**
+ * Of the sources of a fact known on the clock's day, those known then: the ones published by then, and undated
+ * ones when the fact has no dated source (it is known from its recording) or when undated ones are asked for.
+ */
+export function sourcesKnownBy<T extends Pick<Citation, 'published'>>(sources: readonly T[], clock: KnowledgeClock): T[] {
   const hasDated = sources.some((source) => source.published);
   return sources.filter((source) => (source.published ? source.published <= clock.knownAsOf : !hasDated || clock.includeUndated));
 }

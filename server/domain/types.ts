@@ -12,6 +12,10 @@ export interface SourceDocument {
   publisher: string | null;
   url: string | null;
   published: string | null;
+  /** The publication date is inferred (the source states none), as `publishedNote` says how. */
+  publishedInferred: boolean;
+  /** How the publication date was established or inferred; null when nothing is said. */
+  publishedNote: string | null;
   reliability: ReliabilityGrade | null;
   origin: string | null;
   derivedFrom: string[];

@@ -82,6 +82,8 @@ export interface SourceMap {
   publisher?: string | null;
   url?: string | null;
   published?: string | null;
+  publishedInferred?: boolean | null;
+  publishedNote?: string | null;
   reliability?: ReliabilityGrade | null;
   origin?: string | null;
   derivedFrom?: string[] | null;
@@ -159,6 +161,9 @@ export interface SourceWrite {
   publisher: string | null;
   url: string | null;
   published: Neo4jDate | null;
+  /** True, or null (the property removed) when the date is not inferred. */
+  publishedInferred: true | null;
+  publishedNote: string | null;
   reliability: ReliabilityGrade | null;
   origin: string | null;
   derivedFrom: string[];
@@ -453,6 +458,20 @@ export const statements = {
     { nodes: number[] } & PathLinkParams,
     { node: number; degree: number; rels: number[]; others: number[]; otherDegrees: number[]; confidences: number[]; codes: number[] }
   >('node', 'degree', 'rels', 'others', 'otherDegrees', 'confidences', 'codes'),
+  'graph/find-chosen-path': statement<
+    { ids: string[]; queries: string[] },
+    {
+      id: string;
+      internalId: number;
+      type: RelationshipTypeName;
+      from: string;
+      to: string;
+      fromName: string;
+      toName: string;
+      fromNode: number;
+      toNode: number;
+    }
+  >('id', 'internalId', 'type', 'from', 'to', 'fromName', 'toName', 'fromNode', 'toNode'),
   'graph/find-entities': statement<{ ids: string[] }, EntitiesWithSources>('entities', 'sources'),
   'graph/find-entity-links': statement<
     { ids: string[] },

@@ -5,7 +5,16 @@ import { hypothesisMatrix } from '../domain/analysis/hypothesis-matrix.js';
 import type { MutationResolvers, QueryResolvers, Resolvers } from '../generated/graphql.js';
 
 export const analysisQueryResolvers: Pick<QueryResolvers, 'hypothesisMatrix' | 'changes'> = {
-  changes: (_parent, { from, to, ids }, { graph, heavy }) => heavy(() => findChanges(graph, from, to, ids ?? null)),
+  changes: (_parent, { from, to, ids, path }, { graph, heavy }) =>
+    heavy(() =>
+      findChanges(
+        graph,
+        from,
+        to,
+        ids ?? null,
+        path ? { relationships: path.relationships, profile: path.profile ?? 'ATTRIBUTION' } : null,
+      ),
+    ),
   hypothesisMatrix: (_parent, { incident, knownAsOf, includeUndated }, { graph, heavy }) =>
     heavy(() => hypothesisMatrix(graph, incident, knownAsOf ? { knownAsOf, includeUndated: includeUndated ?? false } : null)),
 };

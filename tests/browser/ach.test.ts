@@ -109,16 +109,79 @@ describe('the analyst weighs competing hypotheses', () => {
     await dialog.getByTestId('changes-from').fill('2022-08-01');
     await dialog.getByTestId('changes-to').fill('2022-09-30');
     await dialog.getByTestId('changes-compare').click();
-    await expect.poll(() => dialog.getByTestId('changes-headline').textContent()).toMatch(/^Between 2022-08-01 and 2022-09-30: \d+ links became known/);
+    await expect
+      .poll(() => dialog.getByTestId('changes-headline').textContent())
+      .toMatch(/^Between 2022-08-01 and 2022-09-30: \d+ links became known/);
     const listed = await dialog.getByTestId('change').allTextContents();
     expect(listed.some((text) => /2022-09-21.*Homeland Justice.*Iran.*first reported by.*AA22-264A/.test(text))).toBe(true);
     const ranking = await dialog.getByTestId('changes-rankings').textContent();
-    expect(ranking).toContain('no hypothesis led on 2022-08-01; Iran (state, with Ministry of Intelligence and Security of Iran) leads on 2022-09-30');
+    expect(ranking).toContain(
+      'no hypothesis led on 2022-08-01; Iran (state, with Ministry of Intelligence and Security of Iran) leads on 2022-09-30',
+    );
     await screenshot(page, 'two-clocks-2-what-changed');
 
     // From the diff back to the canvas as it was known on the first day.
     await dialog.getByTestId('changes-show-from').click();
     await expect.poll(() => page.getByTestId('timebar-knownasof').inputValue()).toBe('2022-08-01');
     await finishPage(page, 'two-clocks-3-back-to-2022-08-01');
+  });
+
+  it('follows the chosen path through what changed: its band on both days, in the What changed dialog', async () => {
+    const page = await explorer.open('/?from=homeland-justice&to=sanc-us-mois-2022');
+    await page.waitForFunction(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$('.path').length > 0, undefined, {
+      timeout: 30_000,
+    });
+    const first = page.getByTestId('path-result').first();
+    expect(await first.getByTestId('path-reading').textContent()).toContain('Homeland Justice is affiliated with Iran (suspected)');
+    await first.getByTestId('path-what-changed').click();
+    const dialog = page.getByTestId('changes-view');
+    expect(await dialog.getByTestId('changes-path').textContent()).toContain(
+      "Homeland Justice → Iran → Ministry of Intelligence and Security of Iran → US Treasury sanctions on Iran's Ministry of Intelligence and Security",
+    );
+    // It opens on the first day the whole path was known: its last step to become known is the advisory's (2022-09-21).
+    expect(await dialog.getByTestId('changes-from').inputValue()).toBe('2022-09-21');
+    await dialog.getByTestId('changes-path-band').waitFor();
+
+    // Between 1 August and 30 September 2022 (hand-worked in tests/integration/two-clocks.test.ts).
+    await dialog.getByTestId('changes-from').fill('2022-08-01');
+    await dialog.getByTestId('changes-to').fill('2022-09-30');
+    await dialog.getByTestId('changes-compare').click();
+    const band = dialog.getByTestId('change-path-band');
+    await expect
+      .poll(() => band.textContent())
+      .toContain('was not known on 2022-08-01 (nothing known then links Homeland Justice and Iran)');
+    expect(await band.textContent()).toContain('MODERATE on 2022-09-30 (support 0.53).');
+    expect(await band.getByTestId('changes-band-before').textContent()).toBe('not known');
+    expect(await band.getByTestId('changes-band-after').textContent()).toBe('Moderate confidence');
+    // The band is its own line, not counted among the changes of the headline.
+    expect(await dialog.getByTestId('changes-headline').textContent()).toMatch(
+      /^Between 2022-08-01 and 2022-09-30: \d+ links became known/,
+    );
+    await screenshot(page, 'what-changed-path');
+
+    // Later, the seed article (inferred 2023-12-31) and OODA Loop corroborate the first step: the support rises, the band stays.
+    await dialog.getByTestId('changes-from').fill('2022-09-30');
+    await dialog.getByTestId('changes-to').fill('2024-03-01');
+    await dialog.getByTestId('changes-compare').click();
+    await expect.poll(() => band.textContent()).toContain('stayed MODERATE (support 0.53 → 0.81).');
+    await finishPage(page, 'what-changed-path-2024');
+  });
+
+  it('shows the seed article’s inferred publication date, and how it was inferred, in the evidence panel', async () => {
+    const page = await explorer.open('/');
+    await waitForNodes(page, 20);
+    await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$id('rel-hj-affiliated-iran').emit('tap'));
+    const panel = page.getByTestId('evidence-panel');
+    await panel.getByTestId('source-excerpt').first().waitFor();
+    const seed = panel.getByTestId('source').filter({ hasText: 'b2bdaily.com' }).first();
+    expect(await seed.textContent()).toContain('b2bdaily.com · 2023-12-31 (inferred)');
+    expect(await seed.getByTestId('source-date-note').textContent()).toMatch(
+      /^Publication date inferred: The article states no date\..*“Reports from local media emerged earlier this week”/,
+    );
+    // A stated date reads as it is.
+    const advisory = panel.getByTestId('source').filter({ hasText: 'AA22-264A' }).first();
+    expect(await advisory.textContent()).toContain('2022-09-21');
+    expect(await advisory.getByTestId('source-date-note').count()).toBe(0);
+    await finishPage(page, 'evidence-inferred-date');
   });
 });

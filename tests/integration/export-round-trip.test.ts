@@ -24,7 +24,12 @@ const unchanged = { created: 0, updated: 0, keptNewer: 0 };
 
 beforeAll(async () => {
   own = await startPrivateGraph('round-trip');
-  expect(await loadFoundingCase()).toMatchObject({ entities: 36, relationships: 83, sources: 17 });
+  const loaded = await loadFoundingCase();
+  expect(loaded).toMatchObject({ entities: 36, relationships: 83, sources: 17 });
+  // The seed article's inferred publication date and its note are part of what every round trip must give back.
+  const inferred = loaded.lines.filter((line) => line.includes('"publishedInferred":true'));
+  expect(inferred).toHaveLength(1);
+  expect(inferred[0]).toContain('"publishedNote":"The article states no date.');
 }, 240_000);
 afterAll(() => own?.stop());
 

@@ -65,6 +65,8 @@ export function randomModelGraph(seed: number, nodeCount: number, linkCount: num
     publisher: random() < 0.5 ? pick(origins) : `Outlet ${i}`,
     url: null,
     published: null,
+    publishedInferred: false,
+    publishedNote: null,
     reliability: random() < 0.6 ? pick(['A', 'B', 'C', 'D', 'E'] as const) : null,
     origin: random() < 0.6 ? pick(origins) : null,
     derivedFrom: [],

@@ -11,11 +11,20 @@ export const noBookkeeping: StixBookkeeping = {
   deprecated: false,
 };
 
-type CitationDefaults = 'markings' | 'reliability' | 'origin' | 'derivedFrom' | 'credibility';
+type CitationDefaults = 'markings' | 'reliability' | 'origin' | 'derivedFrom' | 'credibility' | 'publishedInferred' | 'publishedNote';
 
-/** A citation record for unit tests: unmarked, ungraded (F, the publisher's own, credibility 6) unless told. */
+/** A citation record for unit tests: unmarked, ungraded (F, the publisher's own, credibility 6), dated as stated, unless told. */
 export function citation(fields: Omit<Citation, CitationDefaults> & Partial<Pick<Citation, CitationDefaults>>): Citation {
-  return { markings: [], reliability: null, origin: null, derivedFrom: [], credibility: defaultCredibility, ...fields };
+  return {
+    markings: [],
+    reliability: null,
+    origin: null,
+    derivedFrom: [],
+    credibility: defaultCredibility,
+    publishedInferred: false,
+    publishedNote: null,
+    ...fields,
+  };
 }
 
 /** An entity record for unit tests: the given fields over a plain project entity's defaults. */

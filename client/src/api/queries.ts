@@ -13,6 +13,7 @@ import type {
   GraphOverviewQuery,
   HypothesisMatrixQuery,
   ChangesQuery,
+  ChosenPathInput,
   GraphSummaryQuery,
   LinksAmongQuery,
   ListViewsQuery,
@@ -125,8 +126,13 @@ export const fetchHypothesisMatrix = async (
 
 export type Change = ChangesQuery['changes'][number];
 
-export const fetchChanges = async (from: string, to: string, ids: string[] | null): Promise<Change[]> =>
-  (await run<ChangesQuery>('Changes', { from, to, ids })).changes;
+/** What changed between two knowledge dates about `ids`, and, for a chosen path, what it did to its band. */
+export const fetchChanges = async (
+  from: string,
+  to: string,
+  ids: string[] | null,
+  path: ChosenPathInput | null = null,
+): Promise<Change[]> => (await run<ChangesQuery>('Changes', { from, to, ids, path })).changes;
 
 export const fetchHoverEntity = (id: string): Promise<HoverEntityQuery> => run<HoverEntityQuery>('HoverEntity', { id });
 

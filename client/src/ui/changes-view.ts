@@ -4,10 +4,18 @@
  * the competing hypotheses of the incidents concerned. Explaining a change of judgement is what ICD 203 asks.
  */
 import { fetchChanges, type Change } from '../api/queries';
+import type { ChosenPathInput } from '../gql/graphql';
 import type { Explorer } from '../explorer';
 import { isGroupId } from '../graph/groups';
 import { h } from './dom';
 import { openModal } from './modal';
+import { bandBadge } from './path-result';
+
+/** A path chosen in the path panel, followed through the two days (its band on each). */
+export interface ChosenPath extends ChosenPathInput {
+  /** How the dialog names it: its entities in reading order. */
+  label: string;
+}
 
 /** How each kind of change reads in the list: a sign and a class for its colour. */
 const marks: Record<Change['kind'], { sign: string; className: string; words: string }> = {
@@ -16,10 +24,11 @@ const marks: Record<Change['kind'], { sign: string; className: string; words: st
   RETRACTED: { sign: '−', className: 'change-removed', words: 'retracted' },
   CONFIDENCE_CHANGED: { sign: '~', className: 'change-changed', words: 're-graded' },
   RANKING_CHANGED: { sign: '⇅', className: 'change-ranking', words: 'ranking changed' },
+  PATH_BAND: { sign: '⇢', className: 'change-ranking', words: 'band of the chosen path' },
 };
 
 /** How a count of each kind of change reads in the headline. */
-const counted: Record<Change['kind'], [string, string]> = {
+const counted: Record<Exclude<Change['kind'], 'PATH_BAND'>, [string, string]> = {
   APPEARED: ['link became known', 'links became known'],
   SOURCE_PUBLISHED: ['source published', 'sources published'],
   RETRACTED: ['link retracted', 'links retracted'],
@@ -29,12 +38,13 @@ const counted: Record<Change['kind'], [string, string]> = {
 
 /** "Between 2022-08-01 and 2022-09-30: 6 links became known, 4 sources published, 1 ranking of hypotheses changed." */
 export function changesHeadline(from: string, to: string, changes: readonly Pick<Change, 'kind'>[]): string {
-  if (changes.length === 0) return `Between ${from} and ${to}: nothing about the entities on the canvas became known.`;
   const counts = new Map<Change['kind'], number>();
   for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
-  const parts = (Object.keys(counted) as Change['kind'][])
+  // A chosen path's band is not a change of its own but a reading of the others: it has its own line.
+  const parts = (Object.keys(counted) as (keyof typeof counted)[])
     .filter((kind) => counts.has(kind))
     .map((kind) => `${counts.get(kind)} ${counted[kind][counts.get(kind) === 1 ? 0 : 1]}`);
+  if (parts.length === 0) return `Between ${from} and ${to}: nothing about the entities on the canvas became known.`;
   return `Between ${from} and ${to}: ${parts.join(', ')}.`;
 }
 
@@ -72,8 +82,31 @@ function changeItem(change: Change, explorer: Explorer, close: () => void): HTML
   );
 }
 
-/** Opens the dialog; `from` and `to` are its first dates (the time bar's knowledge date and today by default). */
-export function openChangesView(explorer: Explorer, dates: { from: string; to: string }): void {
+/** A chosen path's band on the two days: "MODERATE → HIGH", then the sentence with the supports. */
+function pathBandItem(change: Change): HTMLElement {
+  const band = (value: NonNullable<Change['pathBand']>['before'], testid: string) =>
+    value ? bandBadge(value, testid) : h('span', { class: 'muted', testid }, 'not known');
+  return h(
+    'li',
+    { class: 'change change-ranking', testid: 'change-path-band', 'data-kind': change.kind },
+    h('span', { class: 'change-sign', 'aria-label': marks.PATH_BAND.words, title: marks.PATH_BAND.words }, marks.PATH_BAND.sign),
+    h(
+      'span',
+      { class: 'change-bands' },
+      band(change.pathBand?.before ?? null, 'changes-band-before'),
+      ' → ',
+      band(change.pathBand?.after ?? null, 'changes-band-after'),
+    ),
+    h('span', { class: 'change-text' }, change.description),
+  );
+}
+
+/**
+ * Opens the dialog; `from` and `to` are its first dates (the time bar's knowledge date and today by default). With
+ * `path` (chosen in the path panel), it also says what the changes did to that path's band.
+ */
+export function openChangesView(explorer: Explorer, dates: { from: string; to: string; path?: ChosenPath }): void {
+  const path = dates.path ?? null;
   const modal = openModal('What changed', 'changes-view');
   const from = h('input', { type: 'date', value: dates.from, testid: 'changes-from', 'aria-label': 'Known on (from)' });
   const to = h('input', { type: 'date', value: dates.to, testid: 'changes-to', 'aria-label': 'Known on (to)' });
@@ -93,12 +126,19 @@ export function openChangesView(explorer: Explorer, dates: { from: string; to: s
     }
     result.replaceChildren(h('p', { class: 'muted loading-text' }, 'Comparing what was known…'));
     try {
-      const changes = await fetchChanges(from.value, to.value, ids);
+      const changes = await fetchChanges(
+        from.value,
+        to.value,
+        ids,
+        path ? { relationships: path.relationships, profile: path.profile } : null,
+      );
       if (mine !== sequence) return;
+      const bands = changes.filter((change) => change.kind === 'PATH_BAND');
       const rankings = changes.filter((change) => change.kind === 'RANKING_CHANGED');
-      const others = changes.filter((change) => change.kind !== 'RANKING_CHANGED');
+      const others = changes.filter((change) => change.kind !== 'RANKING_CHANGED' && change.kind !== 'PATH_BAND');
       result.replaceChildren(
         h('p', { class: 'changes-headline', testid: 'changes-headline' }, changesHeadline(from.value, to.value, changes)),
+        ...(bands.length > 0 ? [h('ul', { class: 'changes-rankings', testid: 'changes-path-band' }, bands.map(pathBandItem))] : []),
         ...(rankings.length > 0
           ? [
               h(
@@ -141,7 +181,8 @@ export function openChangesView(explorer: Explorer, dates: { from: string; to: s
         ),
       );
     } catch (error) {
-      if (mine === sequence) result.replaceChildren(h('p', { class: 'error-text' }, error instanceof Error ? error.message : String(error)));
+      if (mine === sequence)
+        result.replaceChildren(h('p', { class: 'error-text' }, error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -164,6 +205,17 @@ export function openChangesView(explorer: Explorer, dates: { from: string; to: s
       { class: 'muted small' },
       'What became known between two days about the entities on the canvas (knowledge time: when sources published it, else when it was recorded), and how that moved the competing hypotheses.',
     ),
+    ...(path
+      ? [
+          h(
+            'p',
+            { class: 'small', testid: 'changes-path' },
+            'And what it did to the band of the chosen path: ',
+            h('strong', {}, path.label),
+            '.',
+          ),
+        ]
+      : []),
     form,
     result,
   );

@@ -1,5 +1,6 @@
 /** Building blocks of the evidence panel: sources, stance and confidence, entity links, fields. */
 import { isAllowedUrl } from '../../../shared/url-policy';
+import { publishedText } from '../../../shared/published-date';
 import type { MarkingFieldsFragment, NoteFieldsFragment, SourceFieldsFragment, Stance } from '../gql/graphql';
 import { tlpColours } from '../../../shared/markings';
 import { credibilityLabels, reliabilityDefinitions, stanceDefinitions } from '../../../shared/vocabulary';
@@ -161,9 +162,17 @@ export function sourceList(sources: readonly (SourceFieldsFragment & { markings?
         h(
           'div',
           { class: 'source-meta' },
-          [source.publisher, source.published].filter(Boolean).join(' · ') || 'Publisher and date unknown',
+          [source.publisher, publishedText(source, false)].filter(Boolean).join(' · ') || 'Publisher and date unknown',
           markingBadges(source.markings ?? []),
         ),
+        source.publishedInferred || source.publishedNote
+          ? h(
+              'div',
+              { class: 'small muted', testid: 'source-date-note' },
+              source.publishedInferred ? 'Publication date inferred' : 'Publication date',
+              source.publishedNote ? `: ${source.publishedNote}` : ' (the source states none)',
+            )
+          : null,
         sourceWeight(source),
         source.excerpt ? h('blockquote', { class: 'source-excerpt', testid: 'source-excerpt' }, source.excerpt) : null,
       ),

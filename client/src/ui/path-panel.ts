@@ -17,7 +17,8 @@ import type { Explorer } from '../explorer';
 import type { PathProfile, RelationshipFilter, Stance } from '../gql/graphql';
 import { h } from './dom';
 import { createEntityPicker, type PickedEntity } from './entity-picker';
-import { pathResult, type WhatIf } from './path-result';
+import { openChangesView } from './changes-view';
+import { pathKnownSince, pathResult, type WhatIf } from './path-result';
 import { reportError } from './status';
 
 type Exclusion = { kind: 'source' | 'origin'; value: string; label: string };
@@ -256,8 +257,22 @@ export function createPathPanel(explorer: Explorer): PathPanel {
           'Dense graph: these are the best paths among the links searched (the search stopped at its budget); paths with the fewest hops are included. Narrow by type, stance or confidence for a complete ranking.',
         )
       : null;
-    results.replaceChildren(...paths.map((path, i) => pathResult(path, i + 1, { show, whatIf })));
+    results.replaceChildren(...paths.map((path, i) => pathResult(path, i + 1, { show, whatIf, whatChanged })));
     if (caveat) results.append(caveat);
+  }
+
+  /** "What changed" for one path: from the knowledge date on the time bar, else the day the whole path became known. */
+  function whatChanged(path: Omit<RankedPath, 'variants' | 'variantPaths'>): void {
+    const today = new Date().toISOString().slice(0, 10);
+    openChangesView(explorer, {
+      from: explorer.filters.knownAsOf ?? pathKnownSince(path) ?? today,
+      to: today,
+      path: {
+        relationships: path.relationships.map((link) => link.id),
+        profile: profile.value as PathProfile,
+        label: path.entities.map((entity) => entity.name).join(' → '),
+      },
+    });
   }
 
   function show(path: Omit<RankedPath, 'variants' | 'variantPaths'>, item: HTMLElement): void {

@@ -19,6 +19,24 @@ export interface WhatIf {
 export interface PathResultActions {
   show(path: PathLike, item: HTMLElement): void;
   whatIf: WhatIf;
+  /** Opens "What changed" for this path: what changes of knowledge did to its band. */
+  whatChanged(path: PathLike): void;
+}
+
+/**
+ * The first day the whole path was known: each step is known from its earliest known link, the path from its last
+ * step to become known; null when a step has no dated link.
+ */
+export function pathKnownSince(path: Pick<PathLike, 'steps' | 'relationships'>): string | null {
+  const knownSince = new Map(path.relationships.map((link) => [link.id, link.knownSince ?? null]));
+  let latest = '';
+  for (const step of path.steps) {
+    const days = step.relationships.map((link) => knownSince.get(link.id)).filter((day): day is string => Boolean(day));
+    if (days.length === 0) return null;
+    const first = days.sort()[0];
+    if (first > latest) latest = first;
+  }
+  return latest || null;
 }
 
 export function bandBadge(band: PathLike['band'], testid = 'path-band'): HTMLElement {
@@ -189,6 +207,23 @@ export function pathResult(path: RankedPath, rank: number, actions: PathResultAc
     h('div', { class: 'path-metapath small muted', testid: 'path-metapath' }, path.metaPath),
     h('ol', { class: 'path-steps' }, path.steps.map(stepItem)),
     criticalLine(path, actions.whatIf),
+    h(
+      'div',
+      { class: 'path-actions small' },
+      h(
+        'button',
+        {
+          class: 'link-button',
+          testid: 'path-what-changed',
+          title: 'What changes of knowledge between two days did to this path’s band',
+          onclick: ((event: Event) => {
+            event.stopPropagation();
+            actions.whatChanged(path);
+          }) as EventListener,
+        },
+        'What changed…',
+      ),
+    ),
     sourcesWithWhatIf(path, actions.whatIf),
     path.variants > 0 ? variantList(path, actions) : null,
   );

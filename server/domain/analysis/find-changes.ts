@@ -11,8 +11,9 @@ import { checkDate } from '../relationship-filter.js';
 import type { RelationshipRecord, SourceDocument } from '../types.js';
 import { linkLabel } from './evidence-items.js';
 import { hypothesisMatrix, type HypothesisMatrixRecord } from './hypothesis-matrix.js';
+import { pathBandChange, type ChosenPathQuestion, type PathBandRecord } from './path-band-change.js';
 
-export type ChangeKind = 'APPEARED' | 'RETRACTED' | 'CONFIDENCE_CHANGED' | 'SOURCE_PUBLISHED' | 'RANKING_CHANGED';
+export type ChangeKind = 'APPEARED' | 'RETRACTED' | 'CONFIDENCE_CHANGED' | 'SOURCE_PUBLISHED' | 'RANKING_CHANGED' | 'PATH_BAND';
 
 export interface ChangeRecord {
   kind: ChangeKind;
@@ -21,6 +22,8 @@ export interface ChangeRecord {
   description: string;
   relationship: RelationshipRecord | null;
   source: SourceDocument | null;
+  /** For PATH_BAND: the chosen path's band on both days. */
+  pathBand?: PathBandRecord | null;
 }
 
 /** Link types whose arrival can move an incident's hypotheses. */
@@ -29,8 +32,17 @@ const bearsOnHypotheses = new Set(['ATTRIBUTED_TO', 'CLAIMED_BY', 'DENIED_BY', '
 /** Most entity ids one question may name (a canvas's worth, as an export takes). */
 export const changesLimits = { maxIds: 2_000 } as const;
 
-/** Changes between `from` (excluded) and `to` (included), for links touching `ids` (all links when null). */
-export async function findChanges(graph: Graph, from: string, to: string, ids: readonly string[] | null): Promise<ChangeRecord[]> {
+/**
+ * Changes between `from` (excluded) and `to` (included), for links touching `ids` (all links when null), and, for a
+ * chosen path, what they did to its band.
+ */
+export async function findChanges(
+  graph: Graph,
+  from: string,
+  to: string,
+  ids: readonly string[] | null,
+  path: ChosenPathQuestion | null = null,
+): Promise<ChangeRecord[]> {
   checkDate(from, 'from');
   checkDate(to, 'to');
   if (from >= to) throw new BadUserInputError(`from (${from}) must come before to (${to}).`);
@@ -78,6 +90,7 @@ export async function findChanges(graph: Graph, from: string, to: string, ids: r
     const ranking = await rankingChange(graph, incident, from, to);
     if (ranking) changes.push(ranking);
   }
+  if (path) changes.push(await pathBandChange(graph, path, from, to));
   return changes.sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.kind.localeCompare(b.kind) || a.subjectId.localeCompare(b.subjectId),
   );

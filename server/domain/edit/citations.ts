@@ -7,6 +7,7 @@ import type { ImportCitation, ImportSource } from '../import/document.js';
 import type { Citation, EntityRecord, RelationshipRecord, StixBookkeeping } from '../types.js';
 import type { ImportBookkeeping, ImportEntity, ImportRelationship } from '../import/document.js';
 import type { ReliabilityGrade } from '../model.js';
+import { inferredDateProblem } from '../import/validate-document.js';
 
 export interface CitationInput {
   sourceId?: string | null;
@@ -14,6 +15,8 @@ export interface CitationInput {
   publisher?: string | null;
   url?: string | null;
   published?: string | null;
+  publishedInferred?: boolean | null;
+  publishedNote?: string | null;
   excerpt?: string | null;
   credibility?: number | null;
   reliability?: ReliabilityGrade | null;
@@ -50,11 +53,16 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
     if (credibility !== null && !(Number.isInteger(credibility) && credibility >= 1 && credibility <= 6)) {
       throw new BadUserInputError(`${where}.sources[${index}].credibility must be a whole number from 1 to 6, got ${credibility}.`);
     }
-    if (!input.title && (input.reliability || input.origin || input.derivedFrom?.length)) {
+    if (
+      !input.title &&
+      (input.reliability || input.origin || input.derivedFrom?.length || input.publishedInferred || input.publishedNote)
+    ) {
       throw new BadUserInputError(
-        `${where}.sources[${index}]: reliability, origin and derivedFrom describe a new source (with a title); grade an existing one with updateSource.`,
+        `${where}.sources[${index}]: reliability, origin, derivedFrom, publishedInferred and publishedNote describe a new source (with a title); grade an existing one with updateSource.`,
       );
     }
+    const dateProblem = inferredDateProblem({ published: input.published ?? null, publishedInferred: input.publishedInferred ?? false });
+    if (dateProblem) throw new BadUserInputError(`${where}.sources[${index}] ${dateProblem}.`);
     if (input.title) {
       const id = input.sourceId ?? `src-${slug(input.title).slice(0, 40)}-${shortHash(`${input.title}|${input.url ?? ''}`)}`;
       sources.push({
@@ -63,6 +71,8 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
         publisher: input.publisher ?? null,
         url: input.url ?? null,
         published: input.published ?? null,
+        ...(input.publishedInferred ? { publishedInferred: true } : {}),
+        ...(input.publishedNote?.trim() ? { publishedNote: input.publishedNote.trim() } : {}),
         reliability: input.reliability ?? null,
         origin: input.origin?.trim() || null,
         derivedFrom: input.derivedFrom ?? [],

@@ -38,6 +38,8 @@ function citationCells(citation: Citation): Row {
     source_publisher: citation.publisher ?? '',
     source_url: citation.url ?? '',
     source_published: citation.published ?? '',
+    source_published_inferred: citation.publishedInferred ? 'true' : '',
+    source_published_note: citation.publishedNote ?? '',
     source_reliability: citation.reliability ?? '',
     source_origin: citation.origin ?? '',
     source_derived_from: citation.derivedFrom.join(listSeparator),

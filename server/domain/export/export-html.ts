@@ -1,4 +1,5 @@
 import { isAllowedUrl } from '../../../shared/url-policy.js';
+import { publishedText } from '../../../shared/published-date.js';
 import { kindDefinitions, relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
 import type { Citation, EntityRecord, RelationshipRecord } from '../types.js';
 import { escapeMarkup as esc } from '../../../shared/escape-markup.js';
@@ -42,7 +43,7 @@ function citationHtml(citation: Citation): string {
   const where = [
     citation.publisher ? esc(citation.publisher) : null,
     `<cite>${esc(citation.title.replace(/\.$/, ''))}</cite>`,
-    citation.published ? esc(citation.published) : null,
+    citation.published ? esc(publishedText(citation)!) : null,
   ]
     .filter(Boolean)
     .join(', ');

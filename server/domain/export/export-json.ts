@@ -21,10 +21,12 @@ export function citedSources(subgraph: ExportSubgraph): SourceDocument[] {
   return [...documents.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** A source as the import format writes it: reliability, origin and derivedFrom only when stated. */
-function sourceEntry({ reliability, origin, derivedFrom, ...document }: SourceDocument) {
+/** A source as the import format writes it: reliability, origin, derivedFrom and an inferred date's fields only when stated. */
+function sourceEntry({ reliability, origin, derivedFrom, publishedInferred, publishedNote, ...document }: SourceDocument) {
   return {
     ...document,
+    ...(publishedInferred ? { publishedInferred } : {}),
+    ...(publishedNote ? { publishedNote } : {}),
     ...(reliability ? { reliability } : {}),
     ...(origin ? { origin } : {}),
     ...(derivedFrom.length ? { derivedFrom } : {}),

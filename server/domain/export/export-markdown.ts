@@ -1,5 +1,6 @@
 import { relationshipLabel, stanceDefinitions } from '../../../shared/vocabulary.js';
 import { isAllowedUrl } from '../../../shared/url-policy.js';
+import { publishedText } from '../../../shared/published-date.js';
 import type { Citation } from '../types.js';
 import type { SubgraphLayout } from './layout-subgraph.js';
 import { matrixTable } from './incident-matrices.js';
@@ -31,7 +32,7 @@ export function citationText(citation: Citation): string {
   const where = [
     citation.publisher ? escape(citation.publisher) : null,
     `*${escape(citation.title.replace(/\.$/, ''))}*`,
-    citation.published,
+    citation.published ? escape(publishedText(citation)!) : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -98,21 +99,23 @@ export function exportMarkdown(subgraph: ExportSubgraph, layoutOf: (of: ExportSu
             `- On ${escape(phraseText(note.about))}, ${escape(note.author)} (${note.written}): “${cell(note.text)}” ${noteMarks(note.notes)}`.trimEnd(),
           ),
         ]),
-    ...(subgraph.hypotheses ?? []).map(matrixTable).flatMap((table) => [
-      '',
-      `## Competing hypotheses: ${cell(table.incident)}`,
-      '',
-      ...(table.knownAsOf ? [`*As known on ${table.knownAsOf}.*`, ''] : []),
-      escape(table.summary),
-      ...(table.sensitivity.length > 0 ? ['', ...table.sensitivity.map((statement) => `- ${escape(statement)}`)] : []),
-      '',
-      `| Evidence | ${table.columns.map(cell).join(' | ')} |`,
-      `| --- |${table.columns.map(() => ' --- |').join('')}`,
-      ...table.rows.map((row) => `| ${cell(row.evidence)} | ${row.ratings.join(' | ')} |`),
-      `| *Weighted inconsistency* | ${table.inconsistency.join(' | ')} |`,
-      '',
-      'CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; * rated by an analyst. Hypotheses rank by the least weighted inconsistency (Heuer).',
-    ]),
+    ...(subgraph.hypotheses ?? [])
+      .map(matrixTable)
+      .flatMap((table) => [
+        '',
+        `## Competing hypotheses: ${cell(table.incident)}`,
+        '',
+        ...(table.knownAsOf ? [`*As known on ${table.knownAsOf}.*`, ''] : []),
+        escape(table.summary),
+        ...(table.sensitivity.length > 0 ? ['', ...table.sensitivity.map((statement) => `- ${escape(statement)}`)] : []),
+        '',
+        `| Evidence | ${table.columns.map(cell).join(' | ')} |`,
+        `| --- |${table.columns.map(() => ' --- |').join('')}`,
+        ...table.rows.map((row) => `| ${cell(row.evidence)} | ${row.ratings.join(' | ')} |`),
+        `| *Weighted inconsistency* | ${table.inconsistency.join(' | ')} |`,
+        '',
+        'CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; * rated by an analyst. Hypotheses rank by the least weighted inconsistency (Heuer).',
+      ]),
     ...(model.summarised
       ? [
           '',

@@ -24,12 +24,16 @@ const stixSectors = new Set([
 
 /**
  * A source and excerpt as the project's extension carries them: the Source record as the graph holds it (its
- * reliability, origin and derivedFrom when stated), the excerpt, and the citation's credibility when judged
- * (not 6). Empty fields are left out.
+ * reliability, origin, derivedFrom and an inferred publication date's flag and note when stated), the excerpt, and
+ * the citation's credibility when judged (not 6). Empty fields are left out.
  */
 export function sourceEntry(citation: Citation): Record<string, unknown> {
-  const { markings: _markings, credibility, ...entry } = citation;
-  return compact({ ...entry, ...(credibility !== defaultCredibility ? { credibility } : {}) } as Record<string, unknown>);
+  const { markings: _markings, credibility, publishedInferred, ...entry } = citation;
+  return compact({
+    ...entry,
+    ...(publishedInferred ? { publishedInferred } : {}),
+    ...(credibility !== defaultCredibility ? { credibility } : {}),
+  } as Record<string, unknown>);
 }
 
 /**

@@ -12,6 +12,8 @@ export const citationColumns = [
   'source_publisher',
   'source_url',
   'source_published',
+  'source_published_inferred',
+  'source_published_note',
   'source_reliability',
   'source_origin',
   'source_derived_from',
@@ -23,6 +25,8 @@ const definingColumns = [
   'source_publisher',
   'source_url',
   'source_published',
+  'source_published_inferred',
+  'source_published_note',
   'source_reliability',
   'source_origin',
   'source_derived_from',
@@ -63,12 +67,16 @@ export class CsvSources {
     const reliability = row.text('source_reliability') === null ? null : row.choice('source_reliability', reliabilityGrades);
     const origin = row.text('source_origin');
     const derivedFrom = row.list('source_derived_from');
+    const publishedInferred = row.flag('source_published_inferred');
+    const publishedNote = row.text('source_published_note');
     const source: ImportSource = {
       id: id ?? derivedSourceId(url ?? title),
       title,
       publisher: row.text('source_publisher'),
       url,
       published: row.date('source_published'),
+      ...(publishedInferred ? { publishedInferred } : {}),
+      ...(publishedNote ? { publishedNote } : {}),
       ...(reliability ? { reliability } : {}),
       ...(origin ? { origin } : {}),
       ...(derivedFrom.length > 0 ? { derivedFrom } : {}),

@@ -21,6 +21,10 @@ export interface ImportSource {
   publisher: string | null;
   url: string | null;
   published: string | null;
+  /** The publication date is inferred, not stated by the source (absent: stated). */
+  publishedInferred?: boolean;
+  /** How the publication date was established or inferred. */
+  publishedNote?: string | null;
   reliability?: ReliabilityGrade | null;
   origin?: string | null;
   derivedFrom?: string[];

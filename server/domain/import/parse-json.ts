@@ -59,6 +59,8 @@ const sourceSchema = z.object({
   publisher: optionalText,
   url: urlField.nullish().transform((value) => value ?? null),
   published: optionalDate,
+  publishedInferred: z.boolean().optional(),
+  publishedNote: z.string().trim().min(1, 'must not be empty when given').nullish(),
   reliability: z.enum(reliabilityGrades).nullish(),
   origin: z.string().trim().min(1, 'must not be empty when given').nullish(),
   derivedFrom: z.array(id).optional(),
@@ -140,8 +142,10 @@ export function parseProjectJson(content: string): { document?: ImportDocument; 
   }
   const { entities, relationships, markingDefinitions } = parsed.data;
   // Evidence fields left out stay out, so a source without them fingerprints as it did before they existed.
-  const sources = parsed.data.sources.map(({ reliability, origin, derivedFrom, ...source }) => ({
+  const sources = parsed.data.sources.map(({ reliability, origin, derivedFrom, publishedInferred, publishedNote, ...source }) => ({
     ...source,
+    ...(publishedInferred ? { publishedInferred } : {}),
+    ...(publishedNote ? { publishedNote } : {}),
     ...(reliability ? { reliability } : {}),
     ...(origin ? { origin } : {}),
     ...(derivedFrom?.length ? { derivedFrom } : {}),

@@ -1,7 +1,7 @@
 import { dateProperties, kindProperties } from '../model.js';
 import { shownValue as shown } from '../text-policy.js';
 import { isCalendarDate } from '../../../shared/calendar-date.js';
-import type { ImportDocument, ImportProblem } from './document.js';
+import type { ImportDocument, ImportProblem, ImportSource } from './document.js';
 import { textAndUrlProblems } from './validate-text.js';
 
 /**
@@ -9,6 +9,13 @@ import { textAndUrlProblems } from './validate-text.js';
  * ids sit in range indexes (about 8 KB a key), names and aliases in text indexes (32 KB). Beyond them the
  * write would fail inside its transaction with a database error instead of a problem the user can fix.
  */
+/** Why a source's publication-date fields do not hold together (an inferred date needs a date), or null. */
+export function inferredDateProblem(source: Pick<ImportSource, 'published' | 'publishedInferred'>): string | null {
+  return source.publishedInferred && !source.published
+    ? 'says its publication date is inferred (publishedInferred) but gives no date'
+    : null;
+}
+
 export const sizeLimits = { idLength: 300, nameLength: 1_000, aliasesLength: 3_000, noteLength: 20_000, authorLength: 200 } as const;
 
 /**
@@ -52,6 +59,8 @@ export function validateDocument(
     }
   };
   for (const source of document.sources) {
+    const problem = inferredDateProblem(source);
+    if (problem) problems.push({ location: `source ${shown(source.id)}`, message: problem });
     for (const other of source.derivedFrom ?? []) {
       if (other === source.id) problems.push({ location: `source ${shown(source.id)}`, message: 'is derived from itself' });
       else if (!sourceExists(other) && !document.lenientDerivations) {

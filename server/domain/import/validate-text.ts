@@ -45,6 +45,7 @@ export function textAndUrlProblems(document: ImportDocument): ImportProblem[] {
       ['publisher', source.publisher, 'text'],
       ['url', source.url, 'text'],
       ['published', source.published, 'text'],
+      ['publishedNote', source.publishedNote ?? null, 'text'],
     ]);
     const badUrl = source.url === null ? null : urlProblem(source.url);
     if (badUrl) problems.push({ location: `source ${shownValue(source.id)}`, message: `url "${shownValue(source.url!)}" ${badUrl}` });

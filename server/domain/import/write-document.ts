@@ -52,11 +52,19 @@ const ownVersion = (element: ImportEntity | ImportRelationship): Version => ({
  * they existed, or imported without them, compares as unchanged.
  */
 export function sourceRow(source: ImportSource): SourceWrite {
-  const { reliability = null, origin = null, derivedFrom = [], ...document } = source;
-  const stated = { ...(reliability ? { reliability } : {}), ...(origin ? { origin } : {}), ...(derivedFrom.length ? { derivedFrom } : {}) };
+  const { reliability = null, origin = null, derivedFrom = [], publishedInferred = false, publishedNote = null, ...document } = source;
+  const stated = {
+    ...(reliability ? { reliability } : {}),
+    ...(origin ? { origin } : {}),
+    ...(derivedFrom.length ? { derivedFrom } : {}),
+    ...(publishedInferred ? { publishedInferred } : {}),
+    ...(publishedNote ? { publishedNote } : {}),
+  };
   return {
     ...document,
     published: toNeo4jDate(source.published),
+    publishedInferred: publishedInferred ? true : null,
+    publishedNote: publishedNote || null,
     reliability,
     origin,
     derivedFrom,

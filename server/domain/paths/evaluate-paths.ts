@@ -134,6 +134,8 @@ export class PathEvaluator {
           publisher: null,
           url: null,
           published: null,
+          publishedInferred: false,
+          publishedNote: null,
           reliability: null,
           origin: `unknown:${id}`,
           derivedFrom: [],

@@ -3,8 +3,8 @@
  * extension definition; this is the file to change):
  *
  * - export: each entry of an object's `x_ae_sources` (the exact citations, beside the standard
- *   `external_references`) carries `reliability`, `origin` and `derivedFrom` of its source and the citation's
- *   `credibility`, when they are stated;
+ *   `external_references`) carries `reliability`, `origin`, `derivedFrom`, `publishedInferred` and
+ *   `publishedNote` of its source and the citation's `credibility`, when they are stated;
  * - import of our own export: the same entries are read back, exactly;
  * - import of anyone else's bundle: a citation's origin is the identity in the citing object's `created_by_ref`
  *   (its name, or its id when the bundle does not hold it): the organisation whose finding the object is,
@@ -17,6 +17,8 @@ import type { Citation } from '../types.js';
 
 /** The evidence part of an `x_ae_sources` entry, as written by exportEvidence and checked on import. */
 export const stixEvidenceFields = {
+  publishedInferred: z.boolean().optional(),
+  publishedNote: z.string().trim().min(1, 'must not be empty when given').nullish(),
   reliability: z.enum(reliabilityGrades).nullish(),
   origin: z.string().trim().min(1, 'must not be empty when given').nullish(),
   derivedFrom: z.array(z.string().min(1)).optional(),
@@ -26,6 +28,8 @@ export const stixEvidenceFields = {
 /** The evidence fields of a citation for its `x_ae_sources` entry: only those stated. */
 export function exportEvidence(citation: Citation): Record<string, unknown> {
   return {
+    ...(citation.publishedInferred ? { publishedInferred: true } : {}),
+    ...(citation.publishedNote ? { publishedNote: citation.publishedNote } : {}),
     ...(citation.reliability ? { reliability: citation.reliability } : {}),
     ...(citation.origin ? { origin: citation.origin } : {}),
     ...(citation.derivedFrom.length > 0 ? { derivedFrom: citation.derivedFrom } : {}),

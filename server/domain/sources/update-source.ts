@@ -5,6 +5,7 @@ import { checkDate } from '../relationship-filter.js';
 import { isReliabilityGrade, reliabilityGrades, type ReliabilityGrade } from '../model.js';
 import { sourceRow } from '../import/write-document.js';
 import type { ImportSource } from '../import/document.js';
+import { inferredDateProblem } from '../import/validate-document.js';
 import type { SourceDocument } from '../types.js';
 import { findSourcesByIds } from './find-sources.js';
 
@@ -15,6 +16,8 @@ export interface SourceInput {
   publisher?: string | null;
   url?: string | null;
   published?: string | null;
+  publishedInferred?: boolean | null;
+  publishedNote?: string | null;
   reliability?: ReliabilityGrade | null;
   origin?: string | null;
   derivedFrom?: string[] | null;
@@ -34,6 +37,10 @@ export async function updateSource(graph: Graph, input: SourceInput, actor: stri
   if (url && !/^https?:\/\/\S+$/i.test(url)) throw new BadUserInputError('url must be an http(s) URL.');
   const published = pick('published', current.published) ?? null;
   if (published) checkDate(published, 'published');
+  const publishedInferred = pick('publishedInferred', current.publishedInferred) ?? false;
+  const publishedNote = pick('publishedNote', current.publishedNote)?.trim() || null;
+  const dateProblem = inferredDateProblem({ published, publishedInferred });
+  if (dateProblem) throw new BadUserInputError(`The source ${dateProblem}.`);
   const reliability = pick('reliability', current.reliability) ?? null;
   if (reliability && !isReliabilityGrade(reliability))
     throw new BadUserInputError(`reliability must be one of ${reliabilityGrades.join(', ')}.`);
@@ -49,6 +56,8 @@ export async function updateSource(graph: Graph, input: SourceInput, actor: stri
     publisher: pick('publisher', current.publisher) ?? null,
     url,
     published,
+    publishedInferred,
+    publishedNote,
     reliability,
     origin,
     derivedFrom,
@@ -67,5 +76,5 @@ export async function updateSource(graph: Graph, input: SourceInput, actor: stri
       },
     ]);
   });
-  return { ...updated, reliability, origin, derivedFrom };
+  return { ...updated, reliability, origin, derivedFrom, publishedInferred, publishedNote };
 }

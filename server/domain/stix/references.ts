@@ -199,6 +199,8 @@ export class StixSources {
       publisher: given.publisher ?? null,
       url: given.url ?? null,
       published: given.published ?? null,
+      ...(given.publishedInferred ? { publishedInferred: true } : {}),
+      ...(given.publishedNote ? { publishedNote: given.publishedNote } : {}),
       ...(given.reliability ? { reliability: given.reliability } : {}),
       ...(given.origin ? { origin: given.origin } : {}),
       ...(given.derivedFrom?.length ? { derivedFrom: given.derivedFrom } : {}),

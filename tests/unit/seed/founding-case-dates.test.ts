@@ -24,7 +24,7 @@ interface SeedRelationship extends Element {
   until: string | null;
 }
 interface Seed {
-  sources: { id: string; published: string | null }[];
+  sources: { id: string; published: string | null; publishedInferred?: boolean; publishedNote?: string }[];
   entities: SeedEntity[];
   relationships: SeedRelationship[];
 }
@@ -83,7 +83,33 @@ describe('the date matcher', () => {
   });
 });
 
+/** Every excerpt the case cites from one source. */
+const excerptsOf = (sourceId: string) =>
+  [...seed.entities, ...seed.relationships].flatMap((element) =>
+    element.sources.filter((citation) => citation.source === sourceId).map((citation) => citation.excerpt),
+  );
+
 describe('the founding case passes the date audit', () => {
+  it('says when a publication date is inferred, names the day and quotes only what the source says', () => {
+    const inferred = seed.sources.filter((source) => source.publishedInferred);
+    // The seed article states no date; its day is inferred from its own words (issue 17).
+    expect(inferred.map((source) => source.id)).toEqual(['src-seed-article']);
+    for (const source of inferred) {
+      expect(source.published, source.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(mentionsDay(source.publishedNote ?? '', source.published!, null), `${source.id} names its day`).toBe(true);
+      const quoted = [...(source.publishedNote ?? '').matchAll(/“([^”]+)”/g)].map((match) => match[1]);
+      expect(quoted.length, `${source.id} quotes what the date is inferred from`).toBeGreaterThan(0);
+      for (const phrase of quoted)
+        expect(
+          excerptsOf(source.id).some((excerpt) => excerpt.includes(phrase)),
+          phrase,
+        ).toBe(true);
+    }
+    // No stated date is marked as explained when it is not inferred.
+    for (const source of seed.sources.filter((candidate) => !candidate.publishedInferred))
+      expect(source.publishedNote, source.id).toBeUndefined();
+  });
+
   it('stores calendar dates only', () => {
     for (const { element, field, date } of storedDates()) expect(`${element.id}.${field}=${date}`).toMatch(/=\d{4}-\d{2}-\d{2}$/);
   });

@@ -144,7 +144,7 @@ describe('searchPaths', () => {
     link('b1', 'from', 'mid2');
     link('b2', 'mid2', 'hub');
     const kinds = new Map<string, EntityKindName>([...new Set(links.flatMap((l) => [l.from, l.to]))].map((id) => [id, 'ORGANIZATION']));
-    const graph: ModelGraph = { kinds, links, sources: [{ id: 's1', title: 's1', publisher: null, url: null, published: null, reliability: 'B', origin: 'CISA', derivedFrom: [] }] };
+    const graph: ModelGraph = { kinds, links, sources: [{ id: 's1', title: 's1', publisher: null, url: null, published: null, publishedInferred: false, publishedNote: null, reliability: 'B', origin: 'CISA', derivedFrom: [] }] };
     const rules = rulesFor(profiles.ANY_CONNECTION, ['from', 'hub']);
     const found = await search(graph, 'from', 'hub', profiles.ANY_CONNECTION, rules, options({ maxHops: 3, limit: 2 }));
     expect(found.exhaustive).toBe(true);

@@ -20,4 +20,13 @@ describe('the headline of what changed', () => {
       'Between 2022-08-01 and 2022-08-02: nothing about the entities on the canvas became known.',
     );
   });
+
+  it("does not count a chosen path's band as a change of its own (it has its own line)", () => {
+    expect(changesHeadline('2022-08-01', '2022-08-02', [{ kind: 'PATH_BAND' as const }])).toBe(
+      'Between 2022-08-01 and 2022-08-02: nothing about the entities on the canvas became known.',
+    );
+    expect(changesHeadline('2022-08-01', '2022-09-30', [{ kind: 'PATH_BAND' as const }, { kind: 'APPEARED' as const }])).toBe(
+      'Between 2022-08-01 and 2022-09-30: 1 link became known.',
+    );
+  });
 });

@@ -14,6 +14,8 @@ const source = (excerpt: string): Citation => ({
   publisher: 'The Record',
   url: 'https://example.org/r',
   published: '2023-12-27',
+  publishedInferred: false,
+  publishedNote: null,
   reliability: null,
   origin: null,
   derivedFrom: [],

@@ -19,6 +19,8 @@ const source = (id: string, origin: string, reliability: ReliabilityGrade | null
   publisher: `Publisher ${id}`,
   url: null,
   published: null,
+  publishedInferred: false,
+  publishedNote: null,
   reliability,
   origin,
   derivedFrom,
