@@ -210,7 +210,7 @@ export async function benchmarkPeers(input: PeersInput): Promise<{ peers: PeerRo
   if (!gdsError) {
     try {
       const [version] = await read(driver, (tx) => rows(tx, 'peers/gds-version', {}), timeoutMs);
-      say(`peers: GDS ${String(version.version)}; projecting the graph the search may walk, weighted -ln(strength)`);
+      say(`peers: GDS ${String(version.version)}; projecting the graph the search may walk, weighted -ln(strength x type weight)`);
       const started = performance.now();
       const session = driver.session();
       try {
@@ -221,6 +221,9 @@ export async function benchmarkPeers(input: PeersInput): Promise<{ peers: PeerRo
               graph: projection,
               ...reading,
               stanceWeights: attribution.stances,
+              typeWeights: Object.fromEntries(
+                reading.types.map((type) => [type, Math.max(attribution.types[type].weight, attribution.types[type].backward ?? 0)]),
+              ),
               unstated: unstatedConfidenceWeight,
             }),
           { timeout: 3_600_000 },
