@@ -52,9 +52,18 @@ function gitState(): MachineFacts['git'] {
 
 /** Peak resident memory (VmHWM) of a live process, in MB; null when it is gone or /proc is absent. */
 export function peakMemoryMb(pid: number): number | null {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Resident memory (VmRSS) of a live process now, in MB; null when it is gone or /proc is absent. */
+export function residentMemoryMb(pid: number): number | null {
+  return statusMb(pid, 'VmRSS');
+}
+
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
     return match ? Math.round(Number(match[1]) / 1024) : null;
   } catch {
     return null;

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { loadConfig, type EmbeddedPlugin } from '../server/config.js';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadConfig, projectRoot, type EmbeddedPlugin } from '../server/config.js';
 import { applySchema } from '../server/domain/bootstrap.js';
 import { CypherCatalog } from '../server/graph/cypher.js';
 import { createDriver } from '../server/graph/driver.js';
@@ -32,8 +32,23 @@ export interface BenchNeo4j {
   catalog: CypherCatalog;
   /** VmHWM of the JVM so far, in MB. */
   peakMb(): number | null;
+  /** The JVM's heap as it reports it (JMX), in MB, beside the configured size; null if the query fails. */
+  heap(): Promise<JvmHeap | null>;
   stop(): Promise<void>;
 }
+
+export interface JvmHeap {
+  /** The heap size the instance was started with (-Xms = -Xmx), as configured. */
+  configured: string;
+  used_mb: number;
+  committed_mb: number;
+  max_mb: number;
+  /** Peak use of the old generation: what survived collections, the live data's high-water mark. */
+  old_gen_peak_used_mb: number;
+}
+
+/** The benchmark's own statements (bench/cypher), apart from the server's catalog. */
+export const benchCatalog = new CypherCatalog(path.join(projectRoot, 'bench', 'cypher'));
 
 const launcherCache = path.join(os.tmpdir(), 'ae-bench-launcher-cache');
 const started = new Set<BenchNeo4j>();
@@ -83,6 +98,27 @@ export async function startBenchNeo4j(
     driver,
     catalog,
     peakMb: () => peakMemoryMb(running.pid),
+    async heap() {
+      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.executeRead((tx) => tx.run(benchCatalog.text('jvm-heap')));
+        const record = result.records[0];
+        const mb = (value: unknown) => Math.round(Number(value) / 1024 / 1024);
+        const heap = record.get('heap') as Record<string, unknown>;
+        const oldGen = record.get('oldGenPeak') as Record<string, unknown>;
+        return {
+          configured: sizing.heap,
+          used_mb: mb(heap.used),
+          committed_mb: mb(heap.committed),
+          max_mb: mb(heap.max),
+          old_gen_peak_used_mb: mb(oldGen.used),
+        };
+      } catch {
+        return null;
+      } finally {
+        await session.close();
+      }
+    },
     stop() {
       stopped ??= (async () => {
         started.delete(instance);

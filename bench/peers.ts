@@ -5,15 +5,14 @@
  * projection). Latency as one side of the query workloads is measured; answer quality against the explorer's #1
  * path (README.md, "Peers", says how each is defined).
  */
-import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { projectRoot } from '../server/config.js';
 import { unstatedConfidenceWeight } from '../server/domain/confidence.js';
 import { defaultPathStances, findRankedPathsIn, followedTypes, scoreEntitySequencesIn } from '../server/domain/find-paths.js';
 import { profiles } from '../server/domain/paths/profiles.js';
-import { CypherCatalog, type CypherSlots } from '../server/graph/cypher.js';
+import { type CypherCatalog, type CypherSlots } from '../server/graph/cypher.js';
 import { toParams } from '../server/graph/records.js';
 import { round } from './load.js';
+import { benchCatalog } from './neo4j-instance.js';
 import { measureOne, percentile, rawSender, type MeasureOptions, type SideStats } from './measure.js';
 import { say } from './progress.js';
 import { overDriver, type BenchRequest, type Workload } from './queries.js';
@@ -35,7 +34,7 @@ export const peerNames = { explorer: 'explorer paths', shortest: 'cypher SHORTES
 const k = 5;
 const projection = 'bench-peers';
 /** The peers' own statements: bench/cypher, apart from the server's catalog (GDS is not in the app's Neo4j). */
-const peerCatalog = new CypherCatalog(path.join(projectRoot, 'bench', 'cypher'));
+const peerCatalog = benchCatalog;
 const attribution = profiles.ATTRIBUTION;
 const reading = { types: followedTypes(attribution), stances: [...defaultPathStances] };
 

@@ -21,7 +21,7 @@ import { countStored, loadRaw, loadWithPipeline, round, type ImportMode, type Pi
 import { machineFacts, ownPeakMemoryMb } from './machine.js';
 import { benchmarkPeers, describePeer, type PeerRow } from './peers.js';
 import { graphqlSender, measurePair, rawSender, type Paired, type SideStats } from './measure.js';
-import { startBenchNeo4j, stopAllNeo4j, type BenchNeo4j, type Neo4jSizing } from './neo4j-instance.js';
+import { startBenchNeo4j, stopAllNeo4j, type BenchNeo4j, type JvmHeap, type Neo4jSizing } from './neo4j-instance.js';
 import { say } from './progress.js';
 import { buildWorkloads, type Workload } from './queries.js';
 import { Random } from './random.js';
@@ -180,6 +180,7 @@ async function main(): Promise<number> {
   let duplicateScan: DuplicateScanReport | { error: string } | null = null;
   let jvmPeak: number | null = null;
   let jvmPeakWithPeers: number | null = null;
+  let jvmHeap: JvmHeap | null = null;
   let serverPeak: number | null = null;
   let peers: PeerRow[] = [];
   let pathWorkloads: Workload[] = [];
@@ -230,7 +231,8 @@ async function main(): Promise<number> {
               seconds: secondsPerSide,
               warmup: level === 0,
             });
-            queries.push(queryRow(workload.name, concurrency, measured));
+            // The server's resident memory once the workload is done: which phase makes it grow.
+            queries.push({ ...queryRow(workload.name, concurrency, measured), server_rss_mb: server.rssMb() });
           }
         }
       } finally {
@@ -254,6 +256,7 @@ async function main(): Promise<number> {
       }
     }
     jvmPeak = database.peakMb();
+    jvmHeap = await database.heap();
     // 3c. The peers of the paths workloads, on the same pairs, with the server stopped (it would only compete). Last,
     // because GDS's projection stays in this JVM's heap: jvm_peak_mb above is the explorer's alone.
     if (!skip.has('peers') && pathWorkloads.length > 0) {
@@ -354,11 +357,14 @@ async function main(): Promise<number> {
       node_peak_mb: ownPeakMemoryMb(),
       server_peak_mb: serverPeak,
       jvm_peak_mb: jvmPeak,
+      // The queries' JVM's heap as it reports it (JMX), before the peers run: used now, committed, the configured
+      // maximum, the old generation's peak use.
+      jvm_heap: jvmHeap,
       // With GDS's projection in the heap, after the peers ran (null when they did not).
       jvm_peak_with_peers_mb: jvmPeakWithPeers,
       import_jvm_peak_mb: importJvmPeak,
     },
-    targets: checkTargets(queries, importRatio, client, attack && 'rows' in attack ? attack : null),
+    targets: checkTargets(queries, importRatio, client, attack && 'rows' in attack ? attack : null, serverPeak),
     notes,
   };
   summarise(report);
@@ -378,7 +384,7 @@ async function main(): Promise<number> {
 }
 
 /** The figures a reader waits for, on stderr: the peers beside the explorer, and each target met or not. */
-function summarise(report: { peers: PeerRow[]; targets: TargetCheck[]; memory: Record<string, number | null>; notes: string[] }): void {
+function summarise(report: { peers: PeerRow[]; targets: TargetCheck[]; memory: Record<string, unknown>; notes: string[] }): void {
   if (report.peers.length > 0) {
     say('peers (answer quality: README.md, "Peers"):');
     for (const row of report.peers) say(`  ${describePeer(row)}`);

@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../server/config.js';
-import { peakMemoryMb } from './machine.js';
+import { peakMemoryMb, residentMemoryMb } from './machine.js';
 
 export interface BenchServer {
   url: string;
   pid: number;
   peakMb(): number | null;
+  /** Its resident memory now (VmRSS), in MB. */
+  rssMb(): number | null;
   /** The server's last log lines (warnings and errors), for when requests fail. */
   logTail(): string[];
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startServer(
     url,
     pid: child.pid ?? -1,
     peakMb: () => peakMemoryMb(child.pid ?? -1),
+    rssMb: () => residentMemoryMb(child.pid ?? -1),
     logTail: () => [...stderrTail],
     stop() {
       stopped ??= (async () => {

@@ -26,6 +26,7 @@ export function checkTargets(
   importRatio: number | null,
   client: ClientRow[],
   attack: AttackReport | null = null,
+  serverPeakMb: number | null = null,
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const add = (target: string, value: number | null | undefined, limit: number, atMost: boolean) =>
@@ -37,7 +38,7 @@ export function checkTargets(
     });
   const row = (name: string, concurrency = 1) => queries.find((q) => q.name === name && q.concurrency === concurrency);
   for (const concurrency of [1, 32]) {
-    for (const name of ['neighbourhood depth 1', 'neighbourhood depth 2', 'paths maxHops 4', 'paths maxHops 6']) {
+    for (const name of ['search', 'neighbourhood depth 1', 'neighbourhood depth 2', 'paths maxHops 4', 'paths maxHops 6']) {
       if (row(name, concurrency))
         add(`${name} GraphQL/raw p50 at concurrency ${concurrency} <= 1.15`, row(name, concurrency)?.ratio_p50, 1.15, true);
     }
@@ -46,6 +47,8 @@ export function checkTargets(
   add('paths maxHops 6 (limit 5) p95 ms <= 100', row('paths maxHops 6')?.p95_ms, 100, true);
   add('neighbourhood depth 1 p95 ms <= 20', row('neighbourhood depth 1')?.p95_ms, 20, true);
   add('search p95 ms <= 20', row('search')?.p95_ms, 20, true);
+  // Issue 19: the server's resident memory under 32 clients (the queries phase's peak).
+  add('server peak RSS MB < 500', serverPeakMb, 499, true);
   // Issue 15: duplicate detection for one entity answers in under 2 s.
   add('duplicates of one entity p95 ms <= 2000', row('duplicates of one entity')?.p95_ms, 2_000, true);
   for (const size of client.filter((c) => c.elements >= 5_000)) {

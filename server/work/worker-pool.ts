@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, GraphUnavailableError, QueryTooExpensiveError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { workerStart } from './worker-bundle.js';
 
 /**
  * What a pool's worker answers for one job: the result; or an app error (its code and message, for the user);
@@ -30,8 +31,6 @@ interface Job<Input, Output> {
   resolve(output: Output): void;
   reject(error: Error): void;
 }
-
-const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
 
 /**
  * A fixed set of worker threads for CPU-heavy work (layouts, report rendering, large serialisations), so that
@@ -139,7 +138,8 @@ export class WorkerPool<Input, Output> {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(bootstrap, { workerData: { entry: this.options.entry.href } });
+    const start = workerStart(this.options.entry);
+    const worker = new Worker(start.file, { execArgv: start.execArgv, workerData: { entry: this.options.entry.href } });
     // An idle worker must not keep the process alive at exit.
     worker.unref();
     // A thread that fails while idle (a warmed one that cannot load its module) leaves the pool, logged; a busy

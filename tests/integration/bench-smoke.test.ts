@@ -95,6 +95,8 @@ describe('npm run bench (small scale, smoke)', () => {
         names.flatMap((name) => [`${name}@1`, `${name}@4`]),
       );
       for (const row of report.queries) {
+        // The server's resident memory once each workload is done.
+        expect(positive(row.server_rss_mb), `${row.name} server_rss_mb`).toBe(true);
         // A row either has numbers or says why not (e.g. every request ran past the short timeout).
         if (row.p50_ms === null) {
           expect(typeof row.error, `${row.name}`).toBe('string');
@@ -196,6 +198,12 @@ describe('npm run bench (small scale, smoke)', () => {
       expect(positive(report.memory.jvm_peak_mb)).toBe(true);
       expect(positive(report.memory.server_peak_mb)).toBe(true);
       expect(positive(report.memory.jvm_peak_with_peers_mb)).toBe(true);
+      // The JVM's heap as JMX reports it: used within what is committed, the maximum the configured size.
+      const heap = report.memory.jvm_heap;
+      expect(heap.configured).toBe(report.settings.neo4j.heap);
+      expect(positive(heap.used_mb) && heap.used_mb <= heap.committed_mb && heap.committed_mb <= heap.max_mb).toBe(true);
+      expect(positive(heap.old_gen_peak_used_mb) && heap.old_gen_peak_used_mb <= heap.max_mb).toBe(true);
+      expect(report.targets.map((check: { target: string }) => check.target)).toContain('server peak RSS MB < 500');
       expect(Array.isArray(report.targets)).toBe(true);
       // Every target is printed with its verdict.
       for (const check of report.targets as { target: string }[]) expect(stderr).toContain(check.target);

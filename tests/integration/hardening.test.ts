@@ -92,6 +92,19 @@ describe('query limits answer QUERY_TOO_EXPENSIVE with HTTP 400, naming the sett
     expect(one.json?.errors).toBeUndefined();
   });
 
+  it('estimated cost of one document with different variables: each judged by its own (costs are remembered per document)', async () => {
+    const subgraph = 'entities { id name sources { id title } } relationships { id from { id } to { id } sources { id } }';
+    const fields = Array.from({ length: 20 }, (_, index) => `a${index}: neighbourhood(ids: $ids, limit: $limit) { ${subgraph} }`).join(' ');
+    const query = `query Costly($ids: [ID!]!, $limit: Int) { ${fields} }`;
+    const cheap = await post({ query, variables: { ids: ['iran'], limit: 5 } });
+    expect(cheap.json?.errors).toBeUndefined();
+    const costly = await refusal({ query, variables: { ids: ['iran'], limit: 5000 } });
+    expect(costly).toMatchObject({ status: 400, code: 'QUERY_TOO_EXPENSIVE' });
+    // The same shape with other ids' text costs the same: still refused, and the cheap one still runs.
+    expect(await refusal({ query, variables: { ids: ['albania'], limit: 5000 } })).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE' });
+    expect((await post({ query, variables: { ids: ['albania'], limit: 5 } })).json?.errors).toBeUndefined();
+  });
+
   it('a query that runs past the Neo4j transaction timeout (NEO4J_TX_TIMEOUT_S)', async () => {
     const target = inject('neo4j');
     const quick = new Graph(createDriver(target), new CypherCatalog(), testLogger, target.database, 300);

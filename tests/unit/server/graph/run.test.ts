@@ -1,7 +1,9 @@
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../../../../server/errors.js';
-import { translateNeo4jError } from '../../../../server/graph/run.js';
+import { CypherCatalog } from '../../../../server/graph/cypher.js';
+import { namedStatements, translateNeo4jError } from '../../../../server/graph/run.js';
+import { testLogger } from '../../../support/graph.js';
 
 const neo4jError = (code: string) => new Neo4jError('raw database message', code, 'N/A', 'N/A');
 
@@ -30,5 +32,33 @@ describe('the transaction memory limit, by what ran out of it (finding 8)', () =
     expect(translated.message).toMatch(/The query needs more memory/);
     expect(translated.message).toMatch(/lower depth or limit/);
     expect(translated.message).not.toMatch(/import|written/);
+  });
+});
+
+describe('namedStatements', () => {
+  it("starts each query without the driver's caller stack capture, and restores the limit for everything else", async () => {
+    const before = Error.stackTraceLimit;
+    const seen: { limit: number; stack: string | undefined }[] = [];
+    const tx = {
+      run: (text: string) => {
+        seen.push({ limit: Error.stackTraceLimit, stack: new Error('').stack });
+        return Promise.resolve({ records: [], text }) as never;
+      },
+    };
+    await namedStatements(tx, new CypherCatalog(), testLogger).run('admin/ping', {});
+    expect(seen).toEqual([{ limit: 0, stack: 'Error: ' }]); // no frames to format
+    expect(Error.stackTraceLimit).toBe(before);
+    await expect(
+      namedStatements(
+        {
+          run: () => {
+            throw new Error('refused');
+          },
+        },
+        new CypherCatalog(),
+        testLogger,
+      ).run('admin/ping', {}),
+    ).rejects.toThrow('refused');
+    expect(Error.stackTraceLimit).toBe(before);
   });
 });
