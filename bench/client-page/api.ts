@@ -5,7 +5,7 @@ export interface DrawResult {
   ms: number;
   nodes: number;
   edges: number;
-  /** Main-thread tasks over 50 ms during the draw (PerformanceObserver 'longtask'): the longest and how many (explorer only). */
+  /** Main-thread tasks over 50 ms during the draw (PerformanceObserver 'longtask'): the longest and how many. */
   longest_task_ms?: number;
   long_tasks?: number;
   /** The explorer's size-dependent levers as they were applied (explorer only). */

@@ -35,6 +35,18 @@ async function painted(): Promise<void> {
   await nextFrame();
 }
 
+/** Starts recording main-thread tasks over 50 ms (PerformanceObserver 'longtask'); the returned function stops and reports. */
+function watchLongTasks(): () => { longest_task_ms: number; long_tasks: number } {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => void durations.push(...list.getEntries().map((entry) => entry.duration)));
+  observer.observe({ type: 'longtask' });
+  return () => {
+    durations.push(...observer.takeRecords().map((entry) => entry.duration));
+    observer.disconnect();
+    return { longest_task_ms: durations.length ? Math.max(...durations) : 0, long_tasks: durations.length };
+  };
+}
+
 function result(cy: Core, started: number): DrawResult {
   return { ms: performance.now() - started, nodes: cy.nodes().length, edges: cy.edges().length };
 }
@@ -59,19 +71,13 @@ window.bench = {
     if (options.webgl) view.setWebGL(true);
     current = view.cy;
     await painted();
-    const longTasks: number[] = [];
-    const observer = new PerformanceObserver((list) => void longTasks.push(...list.getEntries().map((entry) => entry.duration)));
-    observer.observe({ type: 'longtask' });
+    const stop = watchLongTasks();
     const started = performance.now();
     const elements = subgraphToElements(subgraph);
     view.add(elements, 'full');
     await view.settled();
     await painted();
-    const drawn = result(view.cy, started);
-    longTasks.push(...observer.takeRecords().map((entry) => entry.duration));
-    observer.disconnect();
-    drawn.longest_task_ms = longTasks.length ? Math.max(...longTasks) : 0;
-    drawn.long_tasks = longTasks.length;
+    const drawn = { ...result(view.cy, started), ...stop() };
     explorerPositions = view.positions();
     const hints = renderingHints(drawn.nodes, drawn.edges);
     return {
@@ -82,6 +88,8 @@ window.bench = {
 
   async showDefaultsAtExplorerPositions(subgraph: SubgraphInput) {
     const container = freshContainer();
+    await painted();
+    const stop = watchLongTasks();
     const started = performance.now();
     const elements = subgraphToElements(subgraph).map((element) =>
       element.group === 'nodes' ? { ...element, position: explorerPositions[element.data.id!] } : element,
@@ -91,7 +99,7 @@ window.bench = {
     // The explorer fits with 40 px of padding; the same viewport keeps the comparison about rendering.
     cy.fit(undefined, 40);
     await painted();
-    return result(cy, started);
+    return { ...result(cy, started), ...stop() };
   },
 
   async showVariant(subgraph: SubgraphInput, variant: CanvasVariant) {
@@ -118,6 +126,7 @@ window.bench = {
   async drawDefaults(subgraph: SubgraphInput) {
     const container = freshContainer();
     await painted();
+    const stop = watchLongTasks();
     const started = performance.now();
     const elements = subgraphToElements(subgraph);
     let cy: Core | null = null;
@@ -126,7 +135,7 @@ window.bench = {
     });
     current = cy!;
     await painted();
-    return result(current, started);
+    return { ...result(current, started), ...stop() };
   },
 
   emptyPoint() {
