@@ -207,48 +207,6 @@ class ReadSteps extends LinkGraph {
     return this.linkIds.has(id);
   }
 
-  /** Single-source distances (unbounded hops). */
-  distancesFrom(start: number): Float64Array {
-    const distance = new Float64Array(this.size).fill(Infinity);
-    const queue = new MinQueue<number>();
-    distance[start] = 0;
-    queue.push(0, start);
-    while (queue.size > 0) {
-      const key = queue.peekKey();
-      const node = queue.popValue();
-      if (key > distance[node]) continue;
-      const neighbours = this.neighbours[node];
-      const links = this.links[node];
-      for (let i = 0; i < neighbours.length; i += 1) {
-        const candidate = key + this.edgeWeights[links[i]];
-        if (candidate < distance[neighbours[i]]) {
-          distance[neighbours[i]] = candidate;
-          queue.push(candidate, neighbours[i]);
-        }
-      }
-    }
-    return distance;
-  }
-
-  /** Fewest steps from `start`, up to `limit` (Infinity beyond). */
-  hopsFrom(start: number, limit: number): Float64Array {
-    const hops = new Float64Array(this.size).fill(Infinity);
-    hops[start] = 0;
-    let level = [start];
-    for (let depth = 1; depth <= limit && level.length > 0; depth += 1) {
-      const next: number[] = [];
-      for (const node of level) {
-        for (const to of this.neighbours[node]) {
-          if (hops[to] !== Infinity) continue;
-          hops[to] = depth;
-          next.push(to);
-        }
-      }
-      level = next;
-    }
-    return hops;
-  }
-
   /**
    * Hops from `start` within which every entity has been read: a breadth-first walk over the steps read, leaving
    * only from entities that were read (their links are all known). The first entity reached but not read is at

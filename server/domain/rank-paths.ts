@@ -73,6 +73,48 @@ export class LinkGraph {
     return link;
   }
 
+  /** Single-source lightest distances over the edges (unbounded hops); Infinity where unreachable. */
+  distancesFrom(start: number): Float64Array {
+    const distance = new Float64Array(this.nodeIds.length).fill(Infinity);
+    const queue = new MinQueue<number>();
+    distance[start] = 0;
+    queue.push(0, start);
+    while (queue.size > 0) {
+      const key = queue.peekKey();
+      const node = queue.popValue();
+      if (key > distance[node]) continue;
+      const neighbours = this.neighbours[node];
+      const links = this.links[node];
+      for (let i = 0; i < neighbours.length; i += 1) {
+        const candidate = key + this.edgeWeights[links[i]];
+        if (candidate < distance[neighbours[i]]) {
+          distance[neighbours[i]] = candidate;
+          queue.push(candidate, neighbours[i]);
+        }
+      }
+    }
+    return distance;
+  }
+
+  /** Fewest edges from `start`, up to `limit` (Infinity beyond, and where unreachable). */
+  hopsFrom(start: number, limit = Infinity): Float64Array {
+    const hops = new Float64Array(this.nodeIds.length).fill(Infinity);
+    hops[start] = 0;
+    let level = [start];
+    for (let depth = 1; depth <= limit && level.length > 0; depth += 1) {
+      const next: number[] = [];
+      for (const node of level) {
+        for (const to of this.neighbours[node]) {
+          if (hops[to] !== Infinity) continue;
+          hops[to] = depth;
+          next.push(to);
+        }
+      }
+      level = next;
+    }
+    return hops;
+  }
+
   private adjoin(from: number, to: number, link: number) {
     this.neighbours[from].push(to);
     this.links[from].push(link);
@@ -97,40 +139,7 @@ interface TargetGuide {
 }
 
 function guideTo(graph: LinkGraph, target: number): TargetGuide {
-  const size = graph.nodeIds.length;
-  const distance = new Float64Array(size).fill(Infinity);
-  const hops = new Float64Array(size).fill(Infinity);
-  const queue = new MinQueue<number>();
-  distance[target] = 0;
-  queue.push(0, target);
-  while (queue.size > 0) {
-    const key = queue.peekKey();
-    const node = queue.popValue();
-    if (key > distance[node]) continue;
-    const neighbours = graph.neighbours[node];
-    const links = graph.links[node];
-    for (let i = 0; i < neighbours.length; i += 1) {
-      const candidate = key + graph.edgeWeights[links[i]];
-      if (candidate < distance[neighbours[i]]) {
-        distance[neighbours[i]] = candidate;
-        queue.push(candidate, neighbours[i]);
-      }
-    }
-  }
-  hops[target] = 0;
-  let level = [target];
-  for (let depth = 1; level.length > 0; depth += 1) {
-    const next: number[] = [];
-    for (const node of level) {
-      for (const to of graph.neighbours[node]) {
-        if (hops[to] !== Infinity) continue;
-        hops[to] = depth;
-        next.push(to);
-      }
-    }
-    level = next;
-  }
-  return { distance, hops };
+  return { distance: graph.distancesFrom(target), hops: graph.hopsFrom(target) };
 }
 
 /**
