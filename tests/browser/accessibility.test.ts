@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, tapElement } from '../support/browser.js';
 
 // Keyboard and assistive technology (issue 18): axe-core finds no serious or critical violation on the main page,
 // the path panel, the evidence panel and the console; the canvas, tabs, menus and dialogs work from the keyboard;
@@ -58,7 +58,7 @@ describe('axe-core: no serious or critical violations', { timeout: 180_000 }, ()
   it('on the evidence panel of a disputed link', async () => {
     const page = await explorer.open('/?focus=homeland-justice');
     await waitForNodes(page, 2, 90_000);
-    await page.evaluate(() => void (window as unknown as { cy: Cy }).cy.$id('rel-hj-affiliated-iran').emit('tap'));
+    await tapElement(page, 'rel-hj-affiliated-iran');
     await page.getByTestId('evidence-panel').getByTestId('source-excerpt').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await finishPage(page, 'a11y-evidence-panel');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, tapElement } from '../support/browser.js';
 
 // Issue 17: the incident's evidence panel leads to its Analysis of Competing Hypotheses, and the time bar offers the
 // two clocks (event time, knowledge time) and what changed between two knowledge dates, on the founding case.
@@ -10,9 +10,7 @@ describe('the analyst weighs competing hypotheses', () => {
   it('opens the July 2022 attack’s matrix from its evidence, reads the leader, turns the matrix and reads an item’s sources', async () => {
     const page = await explorer.open(`/?focus=${incident}`);
     await waitForNodes(page, 2);
-    await page.evaluate((id) => {
-      (window as unknown as { cy: import('cytoscape').Core }).cy.$id(id).emit('tap');
-    }, incident);
+    await tapElement(page, incident);
     await page.getByTestId('evidence-analyse').click();
     const panel = page.getByTestId('ach-panel');
     await panel.getByTestId('ach-matrix').waitFor();
@@ -99,7 +97,7 @@ describe('the analyst weighs competing hypotheses', () => {
     await screenshot(page, 'two-clocks-1-known-by-2022-09-22');
 
     // The hypotheses as known that day.
-    await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$id('inc-july-2022').emit('tap'));
+    await tapElement(page, 'inc-july-2022');
     await page.getByTestId('evidence-analyse').click();
     await expect.poll(() => page.getByTestId('ach-clock').textContent()).toBe('Competing hypotheses · as known on 2022-09-22');
 
@@ -170,7 +168,7 @@ describe('the analyst weighs competing hypotheses', () => {
   it('shows the seed article’s inferred publication date, and how it was inferred, in the evidence panel', async () => {
     const page = await explorer.open('/');
     await waitForNodes(page, 20);
-    await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.$id('rel-hj-affiliated-iran').emit('tap'));
+    await tapElement(page, 'rel-hj-affiliated-iran');
     const panel = page.getByTestId('evidence-panel');
     await panel.getByTestId('source-excerpt').first().waitFor();
     const seed = panel.getByTestId('source').filter({ hasText: 'b2bdaily.com' }).first();

@@ -209,7 +209,7 @@ describe('drawing thousands of elements', { timeout: 180_000 }, () => {
     });
     await waitForNodes(page, 10, 90_000);
     await settled(page);
-    await page.evaluate(() => (window as unknown as { cy: Cy }).cy.elements().remove());
+    await page.evaluate(() => void (window as unknown as { cy: Cy }).cy.elements().remove());
     const subgraph = subgraphOfSize(synthetic.document, adjacency, start, size);
     // While the explorer draws and lays out the subgraph: the main-thread tasks over 50 ms (PerformanceObserver
     // 'longtask'), and when elements reached the canvas. The figures (the longest task against the 100 ms,

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { projectRoot } from '../../server/config.js';
-import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, tapElement } from '../support/browser.js';
 
 const foundingCase = JSON.parse(fs.readFileSync(path.join(projectRoot, 'cypher', 'seed', 'founding-case.json'), 'utf8')) as {
   entities: { id: string; description: string; sources: { source: string }[] }[];
@@ -50,9 +50,7 @@ describe('the analyst in the explorer', () => {
     });
     expect(await nodeIds(page)).toEqual(['homeland-justice']);
     // Select the node with a tap, then press E, the expand shortcut.
-    await page.evaluate(() => {
-      (window as unknown as { cy: import('cytoscape').Core }).cy.$id('homeland-justice').emit('tap');
-    });
+    await tapElement(page, 'homeland-justice');
     await page.locator('body').press('e');
     const dialog = page.getByTestId('expand-dialog');
     await dialog.waitFor();
@@ -125,9 +123,7 @@ describe('the analyst in the explorer', () => {
   it('selects a link and reads its source excerpt in the evidence panel', async () => {
     const page = await openPage('/?focus=homeland-justice');
     await waitForNodes(page, 2);
-    await page.evaluate(() => {
-      (window as unknown as { cy: import('cytoscape').Core }).cy.$id('rel-hj-affiliated-iran').emit('tap');
-    });
+    await tapElement(page, 'rel-hj-affiliated-iran');
     const panel = page.getByTestId('evidence-panel');
     await panel.getByTestId('source-excerpt').first().waitFor();
     const excerpts = await panel.getByTestId('source-excerpt').allTextContents();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportDocument } from '../../server/domain/import/document.js';
-import { finishPage, screenshot, useExplorer, waitForNodes, type ExplorerPage } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, type ExplorerPage, tapElement } from '../support/browser.js';
 import { readerToken, uniquePrefix } from '../support/graph.js';
 import { scriptPayloads } from '../support/hostile-subgraph.js';
 import { writeUnchecked } from '../support/legacy-data.js';
@@ -143,7 +143,7 @@ describe('hostile names and URLs never run script (findings 2 and 12)', () => {
   it('in the client: names as text, only the safe URL linked, every link clicked', async () => {
     const page = await explorer.open(`/?focus=${encodeURIComponent(`${prefix}e0`)}`);
     await waitForNodes(page, 3);
-    await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.$id(id).emit('tap'), `${prefix}e0`);
+    await tapElement(page, `${prefix}e0`);
     const panel = page.getByTestId('evidence-panel');
     await panel.getByTestId('source').first().waitFor();
     expect(await panel.getByTestId('source').count()).toBe(4);
@@ -158,7 +158,7 @@ describe('hostile names and URLs never run script (findings 2 and 12)', () => {
     const clicked = await clickEveryLink(page, '[data-testid="evidence-panel"] a', async () => {
       await page.goto(`${explorer.server.url}/?focus=${encodeURIComponent(`${prefix}e0`)}`);
       await waitForNodes(page, 3);
-      await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.$id(id).emit('tap'), `${prefix}e0`);
+      await tapElement(page, `${prefix}e0`);
       await panel.getByTestId('source').first().waitFor();
     });
     console.log(`hostile client: ${clicked} evidence links clicked`);

@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportDocument } from '../../server/domain/import/document.js';
 import { parseStixBundle } from '../../server/domain/import/parse-stix.js';
-import { finishPage, useExplorer, waitForNodes, type ExplorerPage } from '../support/browser.js';
+import { finishPage, useExplorer, waitForNodes, type ExplorerPage, tapElement } from '../support/browser.js';
 import { editorToken, uniquePrefix } from '../support/graph.js';
 import { stixBundleFor } from '../support/import-mutations.js';
 
@@ -52,7 +52,7 @@ async function evidenceOf(focus: string, link?: string): Promise<{ page: Explore
   await waitForNodes(page, 2);
   if (link) {
     await page.waitForFunction((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.$id(id).length > 0, link);
-    await page.evaluate((id) => (window as unknown as { cy: import('cytoscape').Core }).cy.$id(id).emit('tap'), link);
+    await tapElement(page, link);
   }
   const panel = page.getByTestId('evidence-panel');
   // A link's title is its two ends: wait for that one, not for the focused entity's, shown first.

@@ -108,7 +108,7 @@ describe('npm run bench (small scale, smoke)', () => {
       }
       for (const name of ['search', 'neighbourhood depth 1']) {
         const row = report.queries.find((q: { name: string; concurrency: number }) => q.name === name && q.concurrency === 1);
-        expect(row.requests, name).toBeGreaterThan(0);
+        expect(row.requests, `${name}: ${row.error ?? row.first_error ?? 'no error reported'}`).toBeGreaterThan(0);
         expect(positive(row.p50_ms) && positive(row.raw_p50_ms) && positive(row.ratio_p50), name).toBe(true);
       }
 
