@@ -5,6 +5,7 @@ import { ensureLocalEditorToken, localEditorName } from './auth.js';
 import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './database.js';
 import { applySchema, loadFoundingCaseIfEmpty } from './domain/bootstrap.js';
+import { warmUpFirstView } from './domain/warm-up.js';
 import { DataDirError } from './data-dir.js';
 import { EmbeddedNeo4jError } from './graph/embedded-neo4j.js';
 import { createLogger } from './logger.js';
@@ -25,6 +26,7 @@ try {
   const database = await openDatabase(config, logger);
   await applySchema(database.graph, database.catalog);
   if (config.loadFoundingCase) await loadFoundingCaseIfEmpty(database.graph, logger);
+  await warmUpFirstView(database.graph, logger);
   const server = await buildServer({
     config,
     graph: database.graph,

@@ -6,6 +6,7 @@
  */
 import { ApiError } from './api/client';
 import { fetchFocusEntity, fetchGraphSummary, fetchMostConnected, fetchNeighbourhood, fetchOverview, fetchPathEnds } from './api/queries';
+import { firstView, opensOnSummary } from '../../shared/first-view';
 import { subgraphToElements } from '../../shared/graph-elements';
 import type { Explorer } from './explorer';
 import { openSharedView } from './shared-views';
@@ -14,14 +15,7 @@ import { h } from './ui/dom';
 import type { PathPanel } from './ui/path-panel';
 import { toast, type EmptyState } from './ui/status';
 
-/** How many hubs seed the first view of a small graph, and how far around them it reaches. */
-const seedCount = 8;
-const caseDepth = 2;
-const caseLimit = 500;
-/** Up to this size a graph opens around its hubs as it always has; beyond it, on a summary. */
-export const smallGraph = { entities: 400, relationships: caseLimit } as const;
-/** How many entities the summary of a large graph shows. */
-const summarySize = 60;
+const { seedCount, caseDepth, caseLimit, summarySize } = firstView;
 
 export interface InitialLoadUi {
   empty: EmptyState;
@@ -40,7 +34,7 @@ export async function loadInitialView(explorer: Explorer, url: UrlState, ui: Ini
     if (url.from && url.to) return await loadPath(explorer, url.from, url.to, ui);
     if (url.focus) return await loadFocus(explorer, url.focus, ui);
     const { stats } = await fetchOverview();
-    if (stats.entities > smallGraph.entities || stats.relationships > smallGraph.relationships) return await loadSummary(explorer, ui);
+    if (opensOnSummary(stats)) return await loadSummary(explorer, ui);
     await loadFoundingCase(explorer, ui);
   } catch (error) {
     const unavailable = error instanceof ApiError && error.code === 'GRAPH_UNAVAILABLE';
