@@ -46,9 +46,11 @@ describe('the Cypher catalog', () => {
 
   it('has no orphaned file and no missing one: every name the code uses exists, every file is used', () => {
     const used = new Set(
-      [...allCode.matchAll(/['`]((?:graph|import|admin|entities|export|audit|edit|views|duplicates|merge|analysis|notes)\/[a-z0-9-]+)['`]/g)].map(
-        (match) => match[1],
-      ),
+      [
+        ...allCode.matchAll(
+          /['`]((?:graph|import|admin|entities|export|audit|edit|views|duplicates|merge|analysis|notes)\/[a-z0-9-]+)['`]/g,
+        ),
+      ].map((match) => match[1]),
     );
     const names = catalog.names().filter((name) => !name.startsWith('schema/'));
     for (const name of used) expect(names, `cypher/${name}.cypher exists`).toContain(name);

@@ -291,7 +291,8 @@ export function createTimeBar(explorer: Explorer): HTMLElement {
     dragFrom = null;
     // Knowledge time has no range: a click shows what was known by the end of that bar.
     if (clock === 'knowledge') {
-      if (bins.length > 0) explorer.setFilters({ knownAsOf: bins[Math.min(bins.length - 1, Math.max(0, Math.floor(b * bins.length)))].end });
+      if (bins.length > 0)
+        explorer.setFilters({ knownAsOf: bins[Math.min(bins.length - 1, Math.max(0, Math.floor(b * bins.length)))].end });
       return;
     }
     if (b - a < 0.01) explorer.setFilters({ start: null, end: null });

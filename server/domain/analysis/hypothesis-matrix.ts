@@ -79,8 +79,7 @@ async function readLinks(graph: Graph, ids: readonly string[], withheld: Withhel
   for (const row of await graph.read('graph/find-entity-links', { ids: [...ids] })) {
     if (!isPresent(row.entity)) continue;
     const builder = new RecordBuilder(row.sources, row.disputing);
-    const usable = ({ relationship, other }: EntityLink) =>
-      ![relationship, other].some((element) => retired(element) || withheld(element));
+    const usable = ({ relationship, other }: EntityLink) => ![relationship, other].some((element) => retired(element) || withheld(element));
     byId.set(builder.entity(row.entity).id, builder.links(row.links).filter(usable));
   }
   return byId;
@@ -124,7 +123,8 @@ export async function hypothesisMatrix(
   ];
   const around = await readLinks(graph, firstRing, withheld);
   const membership = ['PART_OF', 'AFFILIATED_WITH'];
-  for (const [id, links] of await readLinks(graph, nextToRead(around, firstRing, [...membership, 'MADE_BY']), withheld)) around.set(id, links);
+  for (const [id, links] of await readLinks(graph, nextToRead(around, firstRing, [...membership, 'MADE_BY']), withheld))
+    around.set(id, links);
   const secondRing = [...around.keys()].filter((id) => !firstRing.includes(id));
   for (const [id, links] of await readLinks(graph, nextToRead(around, secondRing, membership), withheld)) around.set(id, links);
 

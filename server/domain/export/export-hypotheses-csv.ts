@@ -7,7 +7,9 @@ import type { ExportSubgraph } from './types.js';
 /** A cell's rating as the file says it: the rating in force, and an analyst's override with its reason. */
 function ratingText(cell: HypothesisMatrixRecord['cells'][number] | undefined): string {
   if (!cell) return 'NA';
-  return cell.overriddenBy ? `${cell.rating} (rated by ${cell.overriddenBy}: ${cell.reason ?? ''}; proposed ${cell.proposed})` : cell.rating;
+  return cell.overriddenBy
+    ? `${cell.rating} (rated by ${cell.overriddenBy}: ${cell.reason ?? ''}; proposed ${cell.proposed})`
+    : cell.rating;
 }
 
 /**

@@ -137,14 +137,39 @@ describe('searchPaths', () => {
     // `hub` has 400 links to leaves; `from` reaches it through two short chains.
     const links: ModelGraph['links'] = [];
     const link = (id: string, from: string, to: string) =>
-      links.push({ id, type: 'AFFILIATED_WITH', from, to, stance: 'ASSERTED', confidence: 80, citations: [{ sourceId: 's1', credibility: 6 }] });
+      links.push({
+        id,
+        type: 'AFFILIATED_WITH',
+        from,
+        to,
+        stance: 'ASSERTED',
+        confidence: 80,
+        citations: [{ sourceId: 's1', credibility: 6 }],
+      });
     for (let i = 0; i < 400; i += 1) link(`leaf${i}`, `leaf${i}`, 'hub');
     link('a1', 'from', 'mid1');
     link('a2', 'mid1', 'hub');
     link('b1', 'from', 'mid2');
     link('b2', 'mid2', 'hub');
     const kinds = new Map<string, EntityKindName>([...new Set(links.flatMap((l) => [l.from, l.to]))].map((id) => [id, 'ORGANIZATION']));
-    const graph: ModelGraph = { kinds, links, sources: [{ id: 's1', title: 's1', publisher: null, url: null, published: null, publishedInferred: false, publishedNote: null, reliability: 'B', origin: 'CISA', derivedFrom: [] }] };
+    const graph: ModelGraph = {
+      kinds,
+      links,
+      sources: [
+        {
+          id: 's1',
+          title: 's1',
+          publisher: null,
+          url: null,
+          published: null,
+          publishedInferred: false,
+          publishedNote: null,
+          reliability: 'B',
+          origin: 'CISA',
+          derivedFrom: [],
+        },
+      ],
+    };
     const rules = rulesFor(profiles.ANY_CONNECTION, ['from', 'hub']);
     const found = await search(graph, 'from', 'hub', profiles.ANY_CONNECTION, rules, options({ maxHops: 3, limit: 2 }));
     expect(found.exhaustive).toBe(true);
