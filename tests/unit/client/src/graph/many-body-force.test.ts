@@ -1,0 +1,73 @@
+import { forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
+import { describe, expect, it } from 'vitest';
+import { manyBodyForce } from '../../../../../client/src/graph/many-body-force';
+
+/** A small deterministic generator (mulberry32), so that every run draws the same graph. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Scattered nodes, some exactly on top of others and some on a shared x or y, as a spiral start or pins give. */
+function scatter(count: number, seed: number, spread: number): SimulationNodeDatum[] {
+  const random = generator(seed);
+  const nodes: SimulationNodeDatum[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const shape = random();
+    if (shape < 0.05 && nodes.length > 0) {
+      const other = nodes[Math.floor(random() * nodes.length)];
+      nodes.push({ x: other.x, y: other.y });
+    } else if (shape < 0.1 && nodes.length > 0) {
+      nodes.push({ x: nodes[Math.floor(random() * nodes.length)].x, y: (random() - 0.5) * spread });
+    } else {
+      nodes.push({ x: (random() - 0.5) * spread, y: (random() - 0.5) * spread });
+    }
+  }
+  return nodes;
+}
+
+/** Runs `steps` steps of a simulation with only a many-body force; returns the positions. */
+function run(
+  nodes: SimulationNodeDatum[],
+  charge: 'd3' | 'typed',
+  settings: { strength: number; theta: number; distanceMax: number },
+  steps: number,
+) {
+  const copy = nodes.map((node) => ({ x: node.x, y: node.y }));
+  const force =
+    charge === 'd3'
+      ? forceManyBody().strength(settings.strength).theta(settings.theta).distanceMax(settings.distanceMax)
+      : manyBodyForce(settings);
+  const simulation = forceSimulation(copy).stop().force('charge', force);
+  for (let step = 0; step < steps; step += 1) simulation.tick();
+  return copy.map((node) => [node.x!, node.y!]);
+}
+
+describe('the typed-array many-body force', () => {
+  it.each([
+    { count: 2_000, seed: 1, spread: 3_000, settings: { strength: -400, theta: 0.9, distanceMax: 1_500 } },
+    { count: 500, seed: 2, spread: 50, settings: { strength: -30, theta: 0.9, distanceMax: Infinity } },
+    { count: 1_000, seed: 3, spread: 10_000, settings: { strength: -400, theta: 0.5, distanceMax: 800 } },
+    { count: 300, seed: 4, spread: 400, settings: { strength: 20, theta: 1.2, distanceMax: Infinity } },
+  ])('moves $count nodes exactly as d3-force does (seed $seed)', ({ count, seed, spread, settings }) => {
+    const nodes = scatter(count, seed, spread);
+    const expected = run(nodes, 'd3', settings, 40);
+    const actual = run(nodes, 'typed', settings, 40);
+    expect(actual).toEqual(expected);
+  });
+
+  it('handles one node, and every node on one spot (spread apart by the jiggle, as d3 does)', () => {
+    const settings = { strength: -30, theta: 0.9, distanceMax: Infinity };
+    expect(run([{ x: 5.5, y: -2 }], 'typed', settings, 5)).toEqual(run([{ x: 5.5, y: -2 }], 'd3', settings, 5));
+    const stacked = Array.from({ length: 20 }, () => ({ x: 10, y: 10 }));
+    const actual = run(stacked, 'typed', settings, 10);
+    expect(actual).toEqual(run(stacked, 'd3', settings, 10));
+    expect(new Set(actual.map(([x, y]) => `${x},${y}`)).size).toBe(20);
+  });
+});
