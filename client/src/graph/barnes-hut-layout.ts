@@ -2,14 +2,15 @@
  * 'barnes-hut', the Cytoscape layout behind "Force" for large views. fcose's own force step computes
  * every pair's repulsion (layout-base, O(n^2) per iteration, at least 5 x n iterations): ~2 s at 2k
  * elements and ~22 s at 5k on a 2-core laptop, and its 'draft' quality skips that step, leaving
- * ~120,000 overlapping node pairs at 5k. Here d3-force approximates repulsion on a quadtree (Barnes-Hut, with
- * d3's many-body force rewritten on typed arrays: many-body-force.ts),
+ * ~120,000 overlapping node pairs at 5k. Here d3-force approximates repulsion on a quadtree (Barnes-Hut; its
+ * many-body and collision forces rewritten on typed arrays),
  * so 120 steps cost about a second at 5k elements, and pushes node bodies apart in the last steps.
  * Positions are applied once: Cytoscape redraws once and emits one layoutstart/layoutstop.
  */
 import type cytoscape from 'cytoscape';
 import type { Position } from 'cytoscape';
-import { forceCollide, forceLink, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import { forceLink, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import { collideForce } from './collide-force';
 import { manyBodyForce } from './many-body-force';
 
 export interface BarnesHutOptions {
@@ -135,7 +136,8 @@ export function forcePositions(
         .id((n) => n.id)
         .distance(o.idealEdgeLength),
     )
-    // d3's forceManyBody on typed arrays (many-body-force.ts): the same positions, 4-6x less CPU at 10k nodes.
+    // d3's forceManyBody and forceCollide on typed arrays (many-body-force.ts, collide-force.ts): the same
+    // positions, with no quadtree of objects rebuilt every step.
     .force('charge', manyBodyForce<ForceNode>({ strength: o.repulsion, distanceMax: o.repulsionRange, theta: 0.9 }))
     .force('x', forceX<ForceNode>(centre.x).strength(o.gravity))
     .force('y', forceY<ForceNode>(centre.y).strength(o.gravity));
@@ -143,7 +145,11 @@ export function forcePositions(
   // would compare every node with most others.
   const collideFrom = Math.floor(o.iterations * (1 - o.collisionShare));
   for (let step = 0; step < o.iterations; step += 1) {
-    if (step === collideFrom) simulation.force('collide', forceCollide<ForceNode>((n) => n.radius).strength(1));
+    if (step === collideFrom)
+      simulation.force(
+        'collide',
+        collideForce<ForceNode>((n) => n.radius),
+      );
     simulation.tick();
   }
   return new Map(simNodes.map((n) => [n.id, { x: n.x!, y: n.y! }]));

@@ -1,5 +1,6 @@
-import { forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
+import { forceCollide, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
 import { describe, expect, it } from 'vitest';
+import { collideForce } from '../../../../../client/src/graph/collide-force';
 import { manyBodyForce } from '../../../../../client/src/graph/many-body-force';
 
 /** A small deterministic generator (mulberry32), so that every run draws the same graph. */
@@ -69,5 +70,37 @@ describe('the typed-array many-body force', () => {
     const actual = run(stacked, 'typed', settings, 10);
     expect(actual).toEqual(run(stacked, 'd3', settings, 10));
     expect(new Set(actual.map(([x, y]) => `${x},${y}`)).size).toBe(20);
+  });
+});
+
+describe('the typed-array collision force', () => {
+  /** Charge for spread, collisions from the first step, radii of several sizes: d3's pair of forces against ours. */
+  function collide(nodes: SimulationNodeDatum[], kind: 'd3' | 'typed', steps: number) {
+    const copy = nodes.map((node, i) => ({ x: node.x, y: node.y, radius: 10 + (i % 7) * 6 }));
+    const simulation = forceSimulation(copy).stop();
+    if (kind === 'd3') {
+      simulation.force('charge', forceManyBody().strength(-50)).force(
+        'collide',
+        forceCollide<(typeof copy)[number]>((node) => node.radius),
+      );
+    } else {
+      simulation.force('charge', manyBodyForce({ strength: -50 })).force(
+        'collide',
+        collideForce<(typeof copy)[number]>((node) => node.radius),
+      );
+    }
+    for (let step = 0; step < steps; step += 1) simulation.tick();
+    return copy.map((node) => [node.x!, node.y!]);
+  }
+
+  it.each([
+    { count: 1_500, seed: 5, spread: 800 },
+    { count: 400, seed: 6, spread: 60 },
+  ])('pushes $count overlapping bodies apart exactly as d3-force does (seed $seed)', ({ count, seed, spread }) => {
+    const nodes = scatter(count, seed, spread);
+    const pushed = collide(nodes, 'typed', 30);
+    expect(pushed).toEqual(collide(nodes, 'd3', 30));
+    // The collisions did move the bodies: without them the charge alone ends elsewhere.
+    expect(pushed).not.toEqual(run(nodes, 'typed', { strength: -50, theta: 0.9, distanceMax: Infinity }, 30));
   });
 });
