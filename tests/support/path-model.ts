@@ -13,6 +13,7 @@ import { encodeLink, stanceCodes, typeCodes } from '../../server/domain/paths/li
 import type { PathProfileDefinition } from '../../server/domain/paths/profiles.js';
 import type { Key } from '../../server/domain/rank-paths.js';
 import type { SourceDocument } from '../../server/domain/types.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 
 export interface ModelLink {
   id: string;
@@ -31,17 +32,8 @@ export interface ModelGraph {
   sources: SourceDocument[];
 }
 
-/** mulberry32: exact in 32-bit integer arithmetic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** Tests' random graphs are drawn with the shared seeded generator. */
+export { seededRandom };
 
 const someKinds: EntityKindName[] = ['THREAT_ACTOR', 'STATE', 'ORGANIZATION', 'INCIDENT', 'CAMPAIGN', 'MALWARE', 'SANCTION', 'PERSON'];
 

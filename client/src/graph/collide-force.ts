@@ -6,19 +6,16 @@
  * first are not pushed apart here (the many-body force's jiggle separates them).
  */
 import type { Force, SimulationNodeDatum } from 'd3-force';
-import { TypedQuadtree } from './typed-quadtree';
+import { cellArray, jiggle, TypedQuadtree } from './typed-quadtree';
 
 export function collideForce<N extends SimulationNodeDatum>(radius: (node: N) => number, strength = 1): Force<N, undefined> {
   const tree = new TypedQuadtree();
   let nodes: N[] = [];
   let random: () => number = Math.random;
   let radii = new Float64Array(0);
-  // Per cell: the largest radius within it; the walk's stack of cells and their extents.
+  // Per cell: the largest radius within it; beside the walk's stack, each cell's extent.
   let cellRadius = new Float64Array(0);
-  let stackCell = new Int32Array(0);
   let stackBox = new Float64Array(0);
-
-  const jiggle = () => (random() - 0.5) * 1e-6;
 
   /** d3's prepare(), children before parents. */
   function prepare(): void {
@@ -40,19 +37,19 @@ export function collideForce<N extends SimulationNodeDatum>(radius: (node: N) =>
 
   /** d3's apply() for one node: pre-order, quadrants 0 to 3, each cell with its extent. */
   function applyTo(node: N, index: number): void {
-    const { children, head } = tree;
+    const { children, head, stack } = tree;
     const ri = radii[index];
     const ri2 = ri * ri;
     const xi = node.x! + node.vx!;
     const yi = node.y! + node.vy!;
     let top = 0;
-    stackCell[0] = 0;
+    stack[0] = 0;
     stackBox[0] = tree.x0;
     stackBox[1] = tree.y0;
     stackBox[2] = tree.x0 + tree.side;
     stackBox[3] = tree.y0 + tree.side;
     while (top >= 0) {
-      const cell = stackCell[top];
+      const cell = stack[top];
       const x0 = stackBox[top * 4];
       const y0 = stackBox[top * 4 + 1];
       const x1 = stackBox[top * 4 + 2];
@@ -69,11 +66,11 @@ export function collideForce<N extends SimulationNodeDatum>(radius: (node: N) =>
           let l = x * x + y * y;
           if (l < r * r) {
             if (x === 0) {
-              x = jiggle();
+              x = jiggle(random);
               l += x * x;
             }
             if (y === 0) {
-              y = jiggle();
+              y = jiggle(random);
               l += y * y;
             }
             l = Math.sqrt(l);
@@ -99,7 +96,7 @@ export function collideForce<N extends SimulationNodeDatum>(radius: (node: N) =>
         const child = children[cell * 4 + quadrant];
         if (child === 0) continue;
         top += 1;
-        stackCell[top] = child;
+        stack[top] = child;
         const box = top * 4;
         stackBox[box] = quadrant & 1 ? xm : x0;
         stackBox[box + 1] = quadrant & 2 ? ym : y0;
@@ -117,12 +114,8 @@ export function collideForce<N extends SimulationNodeDatum>(radius: (node: N) =>
       tree.py[i] = nodes[i].y! + nodes[i].vy!;
     }
     tree.build(n);
-    if (cellRadius.length < tree.count) {
-      const size = Math.max(tree.count, 2 * cellRadius.length);
-      cellRadius = new Float64Array(size);
-      stackCell = new Int32Array(size);
-      stackBox = new Float64Array(size * 4);
-    }
+    cellRadius = cellArray(tree, cellRadius);
+    stackBox = cellArray(tree, stackBox, 4);
     prepare();
     for (let i = 0; i < n; i += 1) applyTo(nodes[i], i);
   }

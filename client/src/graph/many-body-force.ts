@@ -5,7 +5,7 @@
  * jiggle for coincident points, so a layout comes out exactly as d3's would (the unit test compares them).
  */
 import type { Force, SimulationNodeDatum } from 'd3-force';
-import { TypedQuadtree } from './typed-quadtree';
+import { cellArray, jiggle, TypedQuadtree } from './typed-quadtree';
 
 export interface ManyBodyOptions {
   /** Repulsion (negative) or attraction (positive) of every node, as d3's constant strength. */
@@ -28,14 +28,28 @@ export function manyBodyForce<N extends SimulationNodeDatum>(options: Partial<Ma
   const tree = new TypedQuadtree();
   let nodes: N[] = [];
   let random: () => number = Math.random;
-  // Per cell: total strength and its centre; the walk's stack of cells and their widths.
+  // Per cell: total strength and its centre; beside the walk's stack, each cell's width.
   let value = new Float64Array(0);
   let cx = new Float64Array(0);
   let cy = new Float64Array(0);
-  let stackCell = new Int32Array(0);
   let stackWidth = new Float64Array(0);
+  // The offset from the node to the cell being applied, and its squared length (see separate()).
+  let x = 0;
+  let y = 0;
+  let l = 0;
 
-  const jiggle = () => (random() - 0.5) * 1e-6;
+  /** d3's guard for close bodies: a random direction when they coincide on an axis, distanceMin at least. */
+  function separate(): void {
+    if (x === 0) {
+      x = jiggle(random);
+      l += x * x;
+    }
+    if (y === 0) {
+      y = jiggle(random);
+      l += y * y;
+    }
+    if (l < distanceMin2) l = Math.sqrt(distanceMin2 * l);
+  }
 
   /** d3's accumulate(), children before parents. */
   function accumulate(): void {
@@ -72,34 +86,26 @@ export function manyBodyForce<N extends SimulationNodeDatum>(options: Partial<Ma
 
   /** d3's apply() over the tree for one node: pre-order, quadrants 0 to 3. */
   function applyTo(node: N, point: number, alpha: number): void {
-    const { children, head, next, px, py } = tree;
+    const { children, head, next, px, py, stack } = tree;
     const nx = px[point];
     const ny = py[point];
     let vx = node.vx ?? 0;
     let vy = node.vy ?? 0;
     let top = 0;
-    stackCell[0] = 0;
+    stack[0] = 0;
     stackWidth[0] = tree.side;
     while (top >= 0) {
-      const cell = stackCell[top];
+      const cell = stack[top];
       const w = stackWidth[top];
       top -= 1;
       const v = value[cell];
       if (!v) continue;
-      let x = cx[cell] - nx;
-      let y = cy[cell] - ny;
-      let l = x * x + y * y;
+      x = cx[cell] - nx;
+      y = cy[cell] - ny;
+      l = x * x + y * y;
       if ((w * w) / theta2 < l) {
         if (l < distanceMax2) {
-          if (x === 0) {
-            x = jiggle();
-            l += x * x;
-          }
-          if (y === 0) {
-            y = jiggle();
-            l += y * y;
-          }
-          if (l < distanceMin2) l = Math.sqrt(distanceMin2 * l);
+          separate();
           vx += (x * v * alpha) / l;
           vy += (y * v * alpha) / l;
         }
@@ -112,23 +118,13 @@ export function manyBodyForce<N extends SimulationNodeDatum>(options: Partial<Ma
           const child = children[cell * 4 + quadrant];
           if (child === 0) continue;
           top += 1;
-          stackCell[top] = child;
+          stack[top] = child;
           stackWidth[top] = w / 2;
         }
         continue;
       }
       if (l >= distanceMax2) continue;
-      if (first !== point || next[first] !== -1) {
-        if (x === 0) {
-          x = jiggle();
-          l += x * x;
-        }
-        if (y === 0) {
-          y = jiggle();
-          l += y * y;
-        }
-        if (l < distanceMin2) l = Math.sqrt(distanceMin2 * l);
-      }
+      if (first !== point || next[first] !== -1) separate();
       for (let other = first; other !== -1; other = next[other]) {
         if (other === point) continue;
         const k = (strength * alpha) / l;
@@ -148,14 +144,10 @@ export function manyBodyForce<N extends SimulationNodeDatum>(options: Partial<Ma
       tree.py[i] = nodes[i].y!;
     }
     tree.build(n);
-    if (value.length < tree.count) {
-      const size = Math.max(tree.count, 2 * value.length);
-      value = new Float64Array(size);
-      cx = new Float64Array(size);
-      cy = new Float64Array(size);
-      stackCell = new Int32Array(size);
-      stackWidth = new Float64Array(size);
-    }
+    value = cellArray(tree, value);
+    cx = cellArray(tree, cx);
+    cy = cellArray(tree, cy);
+    stackWidth = cellArray(tree, stackWidth);
     accumulate();
     for (let i = 0; i < n; i += 1) applyTo(nodes[i], i, alpha);
   }

@@ -23,6 +23,8 @@ export class TypedQuadtree {
   x0 = 0;
   y0 = 0;
   side = 1;
+  /** A walk's stack of cells: a walk pushes a cell at most once, so it holds every cell. */
+  stack = new Int32Array(0);
   private capacity = 0;
 
   /** Room for `points` points (call when the node list changes); the caller then fills px and py. */
@@ -60,6 +62,27 @@ export class TypedQuadtree {
     for (let i = 0; i < points; i += 1) this.insert(i);
   }
 
+  /** The cell being descended during insert(): its extent, and the midpoint it was last split at. */
+  private bx0 = 0;
+  private by0 = 0;
+  private bx1 = 0;
+  private by1 = 0;
+  private xm = 0;
+  private ym = 0;
+
+  /** Halves the current extent towards (x, y), as d3 does; returns the quadrant (x right: 1, y below: 2). */
+  private halve(x: number, y: number): number {
+    const xm = (this.xm = (this.bx0 + this.bx1) / 2);
+    const ym = (this.ym = (this.by0 + this.by1) / 2);
+    const right = x >= xm;
+    const bottom = y >= ym;
+    if (right) this.bx0 = xm;
+    else this.bx1 = xm;
+    if (bottom) this.by0 = ym;
+    else this.by1 = ym;
+    return (bottom ? 2 : 0) | (right ? 1 : 0);
+  }
+
   /** d3-quadtree's add(): descend to the point's cell; split a leaf until the old and the new point part. */
   private insert(point: number): void {
     const { px, py } = this;
@@ -70,21 +93,13 @@ export class TypedQuadtree {
       this.newCell(point);
       return;
     }
-    let x0 = this.x0;
-    let y0 = this.y0;
-    let x1 = x0 + this.side;
-    let y1 = y0 + this.side;
+    this.bx0 = this.x0;
+    this.by0 = this.y0;
+    this.bx1 = this.x0 + this.side;
+    this.by1 = this.y0 + this.side;
     let cell = 0;
     while (this.head[cell] === -1) {
-      const xm = (x0 + x1) / 2;
-      const ym = (y0 + y1) / 2;
-      const right = x >= xm;
-      const bottom = y >= ym;
-      if (right) x0 = xm;
-      else x1 = xm;
-      if (bottom) y0 = ym;
-      else y1 = ym;
-      const slot = cell * 4 + ((bottom ? 2 : 0) | (right ? 1 : 0));
+      const slot = cell * 4 + this.halve(x, y);
       const child = this.children[slot];
       if (child === 0) {
         const leaf = this.newCell(point);
@@ -104,16 +119,8 @@ export class TypedQuadtree {
     // The leaf becomes internal where it stands; internal cells are added below it until the points part.
     this.head[cell] = -1;
     for (;;) {
-      const xm = (x0 + x1) / 2;
-      const ym = (y0 + y1) / 2;
-      const right = x >= xm;
-      const bottom = y >= ym;
-      if (right) x0 = xm;
-      else x1 = xm;
-      if (bottom) y0 = ym;
-      else y1 = ym;
-      const quadrant = (bottom ? 2 : 0) | (right ? 1 : 0);
-      const oldQuadrant = (yp >= ym ? 2 : 0) | (xp >= xm ? 1 : 0);
+      const quadrant = this.halve(x, y);
+      const oldQuadrant = (yp >= this.ym ? 2 : 0) | (xp >= this.xm ? 1 : 0);
       if (quadrant !== oldQuadrant) {
         const moved = this.newCell(old);
         this.children[cell * 4 + oldQuadrant] = moved;
@@ -144,6 +151,17 @@ export class TypedQuadtree {
     const head = new Int32Array(size);
     head.set(this.head);
     this.head = head;
+    this.stack = new Int32Array(size);
     this.capacity = size;
   }
+}
+
+/** A per-cell array of a force, `stride` values a cell, grown (not kept) to hold every cell of the tree. */
+export function cellArray(tree: TypedQuadtree, current: Float64Array<ArrayBuffer>, stride = 1): Float64Array<ArrayBuffer> {
+  return current.length >= tree.count * stride ? current : new Float64Array(tree.stack.length * stride);
+}
+
+/** d3's jiggle: a tiny random offset for points that coincide on an axis, from the simulation's random source. */
+export function jiggle(random: () => number): number {
+  return (random() - 0.5) * 1e-6;
 }

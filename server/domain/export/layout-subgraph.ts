@@ -1,23 +1,12 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { kindDefinitions } from '../../../shared/vocabulary.js';
+import { seededRandom } from '../../../shared/seeded-random.js';
 import type { ExportSubgraph } from './types.js';
 
 cytoscape.use(fcose);
 
 const layoutSeed = 20_231_225;
-
-/** mulberry32: a tiny, well-known seeded generator; quality is ample for a layout's starting points. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * fcose's force-directed phase ('proof' quality) gives the clearest picture but its time grows much faster than

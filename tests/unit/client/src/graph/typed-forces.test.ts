@@ -2,22 +2,11 @@ import { forceCollide, forceManyBody, forceSimulation, type SimulationNodeDatum 
 import { describe, expect, it } from 'vitest';
 import { collideForce } from '../../../../../client/src/graph/collide-force';
 import { manyBodyForce } from '../../../../../client/src/graph/many-body-force';
-
-/** A small deterministic generator (mulberry32), so that every run draws the same graph. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../../../shared/seeded-random';
 
 /** Scattered nodes, some exactly on top of others and some on a shared x or y, as a spiral start or pins give. */
 function scatter(count: number, seed: number, spread: number): SimulationNodeDatum[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const nodes: SimulationNodeDatum[] = [];
   for (let i = 0; i < count; i += 1) {
     const shape = random();
