@@ -22,14 +22,25 @@ export async function warmUpFirstView(graph: Graph, logger: Logger): Promise<voi
   try {
     const stats = await graphStats(graph);
     if (stats.entities === 0) return;
-    if (opensOnSummary(stats)) await summarizeGraph(graph, firstView.summarySize);
-    const hubs = await findMostConnected(graph, firstView.seedCount, null);
-    const ids = hubs.map((hub) => hub.id);
-    const around = await findNeighbourhood(graph, ids, firstView.caseDepth, null, firstView.caseLimit);
-    await findNeighbourhood(graph, ids.slice(0, 1), 1, null, firstView.caseLimit);
-    await searchEntities(graph, hubs[0].name, null, 10);
-    await findEntityResolvingMerges(graph, ids[0]);
-    if (around.relationships.length > 0) await findRelationship(graph, around.relationships[0].id);
+    // What the page opens on: a summary of a large graph, or the neighbourhood of a small one's hubs (never both:
+    // a depth-2 neighbourhood of the hubs of a large graph is work no first view asks for).
+    const shown = opensOnSummary(stats)
+      ? await summarizeGraph(graph, firstView.summarySize)
+      : await findNeighbourhood(
+          graph,
+          (await findMostConnected(graph, firstView.seedCount, null)).map((hub) => hub.id),
+          firstView.caseDepth,
+          null,
+          firstView.caseLimit,
+        );
+    // Then what an analyst does first with it: expand, search, open an entity and a link.
+    const [first] = shown.entities;
+    if (first) {
+      await findNeighbourhood(graph, [first.id], 1, null, firstView.caseLimit);
+      await searchEntities(graph, first.name, null, 10);
+      await findEntityResolvingMerges(graph, first.id);
+    }
+    if (shown.relationships.length > 0) await findRelationship(graph, shown.relationships[0].id);
     logger.info({ seconds: round(performance.now() - started) }, "planned the first view's reads");
   } catch (error) {
     logger.warn(
