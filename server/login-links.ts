@@ -32,12 +32,14 @@ export function verifyLoginCode<T extends { name: string; token: string }>(
   const name = Buffer.from(parts[1], 'base64url').toString('utf8');
   const expires = parseInt(parts[2], 36);
   if (!(expires > now)) return null;
-  const presented = Buffer.from(parts[3], 'base64url');
+  // The signature is compared as text, not as decoded bytes: the last of 43 base64url characters carries two
+  // bits that decoding ignores, so four spellings decode to the same bytes and a changed code would pass.
+  const presented = Buffer.from(parts[3], 'ascii');
   let found: T | null = null;
   // Every entry of that name is tried, so timing says nothing about which token signed it.
   for (const entry of entries) {
     if (entry.name !== name) continue;
-    const expected = Buffer.from(signature(entry.token, name, expires), 'base64url');
+    const expected = Buffer.from(signature(entry.token, name, expires), 'ascii');
     if (expected.length === presented.length && timingSafeEqual(expected, presented)) found ??= entry;
   }
   return found;
