@@ -364,7 +364,13 @@ async function main(): Promise<number> {
       jvm_peak_with_peers_mb: jvmPeakWithPeers,
       import_jvm_peak_mb: importJvmPeak,
     },
-    targets: checkTargets(queries, importRatio, client, attack && 'rows' in attack ? attack : null, serverPeak),
+    targets: checkTargets(
+      queries,
+      { ratio: importRatio, completed: 'completed' in pipeline && pipeline.completed },
+      client,
+      attack && 'rows' in attack ? attack : null,
+      serverPeak,
+    ),
     notes,
   };
   summarise(report);

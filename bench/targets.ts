@@ -21,9 +21,15 @@ export interface TargetCheck {
   met: boolean | null;
 }
 
+/** The import pipeline's rate over the plain load's, and whether it finished (a rate until a failure meets nothing). */
+export interface ImportOutcome {
+  ratio: number | null;
+  completed: boolean;
+}
+
 export function checkTargets(
   queries: QueryRow[],
-  importRatio: number | null,
+  importOutcome: ImportOutcome,
   client: ClientRow[],
   attack: AttackReport | null = null,
   serverPeakMb: number | null = null,
@@ -43,7 +49,10 @@ export function checkTargets(
         add(`${name} GraphQL/raw p50 at concurrency ${concurrency} <= 1.15`, row(name, concurrency)?.ratio_p50, 1.15, true);
     }
   }
-  add('import rate / plain UNWIND rate >= 0.7', importRatio, 0.7, false);
+  // Issue 19: the pipeline (parse, validate against the graph, one transaction) at 0.9x the plain load or better.
+  // An import that failed or ran out of budget wrote nothing, so its rate until then does not meet the target.
+  add('import completes, and its rate / plain UNWIND rate >= 0.9', importOutcome.ratio, 0.9, false);
+  if (!importOutcome.completed) checks[checks.length - 1].met = importOutcome.ratio === null ? null : false;
   add('paths maxHops 6 (limit 5) p95 ms <= 100', row('paths maxHops 6')?.p95_ms, 100, true);
   add('neighbourhood depth 1 p95 ms <= 20', row('neighbourhood depth 1')?.p95_ms, 20, true);
   add('search p95 ms <= 20', row('search')?.p95_ms, 20, true);
@@ -53,7 +62,8 @@ export function checkTargets(
   add('duplicates of one entity p95 ms <= 2000', row('duplicates of one entity')?.p95_ms, 2_000, true);
   for (const size of client.filter((c) => c.elements >= 5_000)) {
     if (size.elements === 5_000) add('client 5k elements drawn and laid out, ms <= 3000', size.draw_ms, 3_000, true);
-    add(`client ${size.elements} elements pan frame time / defaults <= 0.3`, size.ratio, 0.3, true);
+    // Issue 19: render time per pan frame (Cytoscape's own draw time), which the display's 60 Hz does not cap.
+    add(`client ${size.elements} elements render time per pan frame / defaults <= 0.3`, size.render_ratio, 0.3, true);
   }
   // Issue 18: never freeze, and 10,000 elements drawn and laid out in under 3 s.
   for (const size of client.filter((c) => c.elements === 2_000 || c.elements === 10_000)) {
