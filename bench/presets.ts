@@ -52,3 +52,10 @@ export const presets: Record<ScaleName, Preset> = {
 export function requestsPerWorkload(requestsPerSide: number): number {
   return requestsPerSide + 32;
 }
+
+/** A preset setting per scale, for a flag's help ("1g small, 12g medium, 8g large"), so the help cannot drift. */
+export function scaleDefaults(pick: (preset: Preset) => string | number): string {
+  return Object.entries(presets)
+    .map(([scale, preset]) => `${pick(preset)} ${scale}`)
+    .join(', ');
+}

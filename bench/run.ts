@@ -28,7 +28,7 @@ import { Random } from './random.js';
 import { buildAdjacency, hubsOf, subgraphOfSize } from './sample.js';
 import { startServer, type BenchServer } from './server.js';
 import { checkTargets, type QueryRow, type TargetCheck } from './targets.js';
-import { presets, requestsPerWorkload } from './presets.js';
+import { presets, requestsPerWorkload, scaleDefaults } from './presets.js';
 
 const list = (text: string) =>
   text
@@ -72,8 +72,8 @@ const program = new Command()
     '',
   )
   .option('--duplicate-scan-seconds <s>', 'time budget of the whole-graph duplicate scan (default: 60 small, 120 otherwise)')
-  .option('--heap <size>', 'Neo4j heap (default: 1g small, 4g medium, 8g large)')
-  .option('--pagecache <size>', 'Neo4j page cache (default: 512m small, 2g medium, 6g large)')
+  .option('--heap <size>', `Neo4j heap (default: ${scaleDefaults((preset) => preset.heap)})`)
+  .option('--pagecache <size>', `Neo4j page cache (default: ${scaleDefaults((preset) => preset.pageCache)})`)
   .option('--server-cpu-prof <dir>', 'write a V8 CPU profile of the server process into this folder')
   .option('--peer-pairs <n>', 'pairs per paths workload whose answers are compared with the peers (default: 50, at most --requests)')
   .option('--results-dir <dir>', 'where the JSON is written', path.join(projectRoot, 'bench', 'results'))
