@@ -16,6 +16,6 @@ CALL {
   LIMIT $limit + 1
   RETURN collect(r) AS found
 }
-RETURN [known IN nodes | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}] AS entities,
-       [known IN found[0..$limit] | known {.id, .stance, .confidence, .since, .until, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}] AS rels,
+RETURN [known IN nodes | known {.id, .kind, .name, .aliases, date: toString(known.date), knownSince: {{> fragments/known-since}}}] AS entities,
+       [known IN found[0..$limit] | known {.id, .stance, .confidence, since: toString(known.since), until: toString(known.until), type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}] AS rels,
        size(found) > $limit AS truncated

@@ -20,7 +20,7 @@ CALL {
 }
 WITH e, size(ranked) AS total, ranked[0..$limit] AS page
 WITH e, total, [x IN page | x.node] AS nodes, [x IN page | x.links] AS links
-RETURN [known IN [e] | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}][0] AS self,
+RETURN [known IN [e] | known {.id, .kind, .name, .aliases, date: toString(known.date), knownSince: {{> fragments/known-since}}}][0] AS self,
        total,
-       [known IN nodes | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}] AS entities,
-       [group IN links | [known IN group | known {.id, .stance, .confidence, .since, .until, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}]] AS rels
+       [known IN nodes | known {.id, .kind, .name, .aliases, date: toString(known.date), knownSince: {{> fragments/known-since}}}] AS entities,
+       [group IN links | [known IN group | known {.id, .stance, .confidence, since: toString(known.since), until: toString(known.until), type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}]] AS rels

@@ -35,10 +35,10 @@ WITH rels, truncated, collect(DISTINCT n) AS nodes
 WITH rels, truncated, nodes,
      CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } + COLLECT { UNWIND rels AS r UNWIND coalesce(r.sourceIds, []) AS id RETURN id } END AS sourceIds,
      CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND rels AS r UNWIND coalesce(r.disputedBy, []) AS id RETURN id } END AS disputingIds
-RETURN [known IN nodes | CASE WHEN $summary THEN known {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated, knownSince: {{> fragments/known-since}}}
+RETURN [known IN nodes | CASE WHEN $summary THEN known {.id, .kind, .name, .aliases, date: toString(known.date), .markingRefs, .revoked, .deprecated, knownSince: {{> fragments/known-since}}}
                         ELSE known {.*, knownSince: {{> fragments/known-since}}} END] AS entities,
        [known IN rels | CASE WHEN $summary
-                    THEN known {.id, .stance, .confidence, .since, .until, .markingRefs, .revoked, .deprecated, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}
+                    THEN known {.id, .stance, .confidence, since: toString(known.since), until: toString(known.until), .markingRefs, .revoked, .deprecated, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}
                     ELSE known {.*, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}} END] AS rels,
        truncated,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources,

@@ -45,9 +45,9 @@ CALL {
   WITH DISTINCT r
   ORDER BY coalesce(r.confidence, $unstatedConfidence) DESC, r.id
   LIMIT $linkLimit
-  RETURN [known IN collect(r) | known {.id, .stance, .confidence, .since, .until, type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}] AS rels
+  RETURN [known IN collect(r) | known {.id, .stance, .confidence, since: toString(known.since), until: toString(known.until), type: type(known), from: startNode(known).id, to: endNode(known).id, knownSince: {{> fragments/known-since}}}] AS rels
 }
-RETURN [x IN ranked | {entity: [known IN [x.node] | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}][0], degree: x.degree}] AS hubs,
-       [b IN bridges | {entity: [known IN [b.node] | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}][0], touching: b.touching}] AS bridges,
-       [known IN recent | known {.id, .kind, .name, .aliases, .date, knownSince: {{> fragments/known-since}}}] AS recent,
+RETURN [x IN ranked | {entity: [known IN [x.node] | known {.id, .kind, .name, .aliases, date: toString(known.date), knownSince: {{> fragments/known-since}}}][0], degree: x.degree}] AS hubs,
+       [b IN bridges | {entity: [known IN [b.node] | known {.id, .kind, .name, .aliases, date: toString(known.date), knownSince: {{> fragments/known-since}}}][0], touching: b.touching}] AS bridges,
+       [known IN recent | known {.id, .kind, .name, .aliases, date: toString(known.date), knownSince: {{> fragments/known-since}}}] AS recent,
        rels

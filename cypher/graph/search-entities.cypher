@@ -43,6 +43,6 @@ LIMIT $limit
 WITH collect(node) AS nodes
 WITH nodes, CASE WHEN $summary THEN [] ELSE COLLECT { UNWIND nodes AS x UNWIND coalesce(x.sourceIds, []) AS id RETURN id } END AS sourceIds
 RETURN [known IN nodes | CASE WHEN $summary
-                        THEN known {.id, .kind, .name, .aliases, .date, .markingRefs, .revoked, .deprecated, knownSince: {{> fragments/known-since}}}
+                        THEN known {.id, .kind, .name, .aliases, date: toString(known.date), .markingRefs, .revoked, .deprecated, knownSince: {{> fragments/known-since}}}
                         ELSE known {.*} END] AS entities,
        COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN s {.*} } AS sources

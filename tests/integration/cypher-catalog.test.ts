@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 import { inject } from 'vitest';
@@ -7,6 +8,9 @@ import { CypherCatalog, listCypherFiles } from '../../server/graph/cypher.js';
 import { createDriver } from '../../server/graph/driver.js';
 import { statements, type StatementName } from '../../server/graph/statements.js';
 import { connectTestGraph } from '../support/graph.js';
+import { findNeighbourhood } from '../../server/domain/find-neighbourhood.js';
+import { searchEntities } from '../../server/domain/search-entities.js';
+import { toParams } from '../../server/graph/records.js';
 
 const catalog = new CypherCatalog();
 const graph = connectTestGraph();
@@ -83,5 +87,48 @@ describe('the Cypher catalog', () => {
     } finally {
       await session.close();
     }
+  });
+
+  it('returns the dates of summary maps (the canvas reads) as text, so the driver never decodes a Date value for them', async () => {
+    // The driver turns each Date into an object through 64-bit Integer arithmetic: a third of the server's Bolt
+    // decoding on canvas reads (README, Performance). The read statements are captured as the server runs them.
+    const captured: { name: string; params: Record<string, unknown>; slots?: Record<string, number> }[] = [];
+    const recording = new Proxy(graph, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property !== 'read') return typeof value === 'function' ? value.bind(target) : value;
+        return (name: string, params: Record<string, unknown>, slots?: Record<string, number>) => {
+          captured.push({ name, params, slots });
+          return (value as (...args: unknown[]) => unknown).call(target, name, params, slots);
+        };
+      },
+    });
+    await findNeighbourhood(recording, ['homeland-justice'], 2, null, 200, 'summary');
+    await searchEntities(recording, 'Albania', null, 20, 'summary');
+    const dateKeys = new Set(['date', 'since', 'until', 'knownSince']);
+    let dates = 0;
+    const check = (value: unknown, key = ''): void => {
+      if (dateKeys.has(key)) {
+        expect(neo4j.isDate(value as never), `${key} came back as a Neo4j Date`).toBe(false);
+        if (typeof value === 'string') {
+          expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          dates += 1;
+        } else expect(value).toBeNull();
+      } else if (Array.isArray(value)) value.forEach((item) => check(item));
+      else if (value && typeof value === 'object' && !neo4j.isInt(value)) for (const [k, v] of Object.entries(value)) check(v, k);
+    };
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      for (const { name, params, slots } of captured.filter(
+        (c) => c.name === 'graph/find-neighbourhood' || c.name === 'graph/search-entities',
+      )) {
+        const result = await session.run(catalog.text(name as StatementName, slots), toParams(params) as Record<string, unknown>);
+        for (const record of result.records) for (const key of record.keys) check(record.get(key));
+      }
+    } finally {
+      await session.close();
+    }
+    // The founding case dates its incidents and sources: the check above saw real dates, not only nulls.
+    expect(dates).toBeGreaterThan(20);
   });
 });
