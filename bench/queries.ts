@@ -42,7 +42,9 @@ export interface Workload {
 class Captured extends Error {}
 
 /** The first named read a domain function makes, with its parameters and slots, without touching Neo4j. */
-async function captureRead(call: (graph: Graph) => Promise<unknown>): Promise<{ name: string; params: Params; slots?: CypherSlots }> {
+export async function captureRead(
+  call: (graph: Graph) => Promise<unknown>,
+): Promise<{ name: string; params: Params; slots?: CypherSlots }> {
   let captured: { name: string; params: Params; slots?: CypherSlots } | null = null;
   const recorder = {
     read: async (name: string, params: Params = {}, slots?: CypherSlots) => {

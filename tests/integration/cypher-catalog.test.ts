@@ -11,6 +11,7 @@ import { connectTestGraph } from '../support/graph.js';
 import { findNeighbourhood } from '../../server/domain/find-neighbourhood.js';
 import { searchEntities } from '../../server/domain/search-entities.js';
 import { toParams } from '../../server/graph/records.js';
+import { captureRead } from '../../bench/queries.js';
 
 const catalog = new CypherCatalog();
 const graph = connectTestGraph();
@@ -91,20 +92,12 @@ describe('the Cypher catalog', () => {
 
   it('returns the dates of summary maps (the canvas reads) as text, so the driver never decodes a Date value for them', async () => {
     // The driver turns each Date into an object through 64-bit Integer arithmetic: a third of the server's Bolt
-    // decoding on canvas reads (README, Performance). The read statements are captured as the server runs them.
-    const captured: { name: string; params: Record<string, unknown>; slots?: Record<string, number> }[] = [];
-    const recording = new Proxy(graph, {
-      get(target, property) {
-        const value = Reflect.get(target, property, target);
-        if (property !== 'read') return typeof value === 'function' ? value.bind(target) : value;
-        return (name: string, params: Record<string, unknown>, slots?: Record<string, number>) => {
-          captured.push({ name, params, slots });
-          return (value as (...args: unknown[]) => unknown).call(target, name, params, slots);
-        };
-      },
-    });
-    await findNeighbourhood(recording, ['homeland-justice'], 2, null, 200, 'summary');
-    await searchEntities(recording, 'Albania', null, 20, 'summary');
+    // decoding on canvas reads (README, Performance). The read statements are captured as the server builds them.
+    const captured = [
+      await captureRead((recorder) => findNeighbourhood(recorder, ['homeland-justice'], 2, null, 200, 'summary')),
+      await captureRead((recorder) => searchEntities(recorder, 'Albania', null, 20, 'summary')),
+    ];
+    expect(captured.map((read) => read.name)).toEqual(['graph/find-neighbourhood', 'graph/search-entities']);
     const dateKeys = new Set(['date', 'since', 'until', 'knownSince']);
     let dates = 0;
     const check = (value: unknown, key = ''): void => {
@@ -119,9 +112,7 @@ describe('the Cypher catalog', () => {
     };
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      for (const { name, params, slots } of captured.filter(
-        (c) => c.name === 'graph/find-neighbourhood' || c.name === 'graph/search-entities',
-      )) {
+      for (const { name, params, slots } of captured) {
         const result = await session.run(catalog.text(name as StatementName, slots), toParams(params) as Record<string, unknown>);
         for (const record of result.records) for (const key of record.keys) check(record.get(key));
       }
