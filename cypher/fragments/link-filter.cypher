@@ -8,11 +8,14 @@
 // (boolean): also keep revoked or deprecated links and links touching a revoked or deprecated entity (label Retired).
 // $knownAsOf (ISO date or null): knowledge time, keep a link known by then (a source of it published by then;
 // with no dated source, recorded by then); $includeUndated (boolean): with $knownAsOf, keep links with no date at all.
-($types IS NULL OR type(r) IN $types)
-AND coalesce(r.confidence, 0) >= $minConfidence
-AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf))))
-AND ($excludedSources IS NULL OR size(coalesce(r.sourceIds, [])) = 0 OR any(source IN r.sourceIds WHERE NOT source IN $excludedSources))
+// Sections (server/graph/cypher.ts): a caller may leave out the type test when its pattern names the types itself,
+// and the date, what-if and knowledge-time tests when their parameter is null; each test costs Neo4j's interpreted
+// runtime an operator per link even when its parameter turns it off, and a path search reads thousands of links.
+{{#types}}($types IS NULL OR type(r) IN $types) AND{{/types}}
+coalesce(r.confidence, 0) >= $minConfidence
+{{#asOf}}AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= date($asOf)) AND (r.until IS NULL OR r.until >= date($asOf)))){{/asOf}}
+{{#excludedSources}}AND ($excludedSources IS NULL OR size(coalesce(r.sourceIds, [])) = 0 OR any(source IN r.sourceIds WHERE NOT source IN $excludedSources)){{/excludedSources}}
 AND ($includeRetired OR (r.retired IS NULL AND NOT startNode(r):Retired AND NOT endNode(r):Retired))
-AND ($knownAsOf IS NULL OR EXISTS { MATCH (knownSource:Source) WHERE knownSource.id IN coalesce(r.sourceIds, []) AND knownSource.published <= date($knownAsOf) }
+{{#knownAsOf}}AND ($knownAsOf IS NULL OR EXISTS { MATCH (knownSource:Source) WHERE knownSource.id IN coalesce(r.sourceIds, []) AND knownSource.published <= date($knownAsOf) }
      OR (NOT EXISTS { MATCH (datedSource:Source) WHERE datedSource.id IN coalesce(r.sourceIds, []) AND datedSource.published IS NOT NULL }
-         AND CASE WHEN r.createdAt IS NULL THEN $includeUndated ELSE date(r.createdAt) <= date($knownAsOf) END))
+         AND CASE WHEN r.createdAt IS NULL THEN $includeUndated ELSE date(r.createdAt) <= date($knownAsOf) END)){{/knownAsOf}}

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Graph, ReadTransaction } from '../graph/run.js';
-import type { PathLinkParams } from '../graph/statements.js';
+import type { PathExpansionSlots, PathLinkParams } from '../graph/statements.js';
 import { unstatedConfidenceWeight } from './confidence.js';
 import {
   defaultCredibility,
@@ -111,6 +111,28 @@ export function linkParams(filter: FilterParams, profile: PathProfileDefinition,
 }
 
 /**
+ * How the expansion is spliced for these parameters: the followed types split by where a path may follow them, and
+ * the filter's tests whose parameter is null left out (each costs Neo4j an operator per link read).
+ */
+export function expansionSlots(params: PathLinkParams): PathExpansionSlots {
+  const endsOnly = new Set(params.endsOnlyTypes);
+  const followed = (params.types ?? relationshipTypes).filter(isRelationshipType);
+  return {
+    throughTypes: followed.filter((type) => !endsOnly.has(type)),
+    endTypes: followed.filter((type) => endsOnly.has(type)),
+    types: false,
+    asOf: params.asOf !== null,
+    excludedSources: params.excludedSources !== null,
+    knownAsOf: params.knownAsOf !== null,
+  };
+}
+
+/** The links a path may use of each given entity (graph/expand-for-paths), one row per entity found. */
+export function expandForPaths(tx: ReadTransaction, nodes: number[], params: PathLinkParams) {
+  return tx.run('graph/expand-for-paths', { nodes, ...params }, expansionSlots(params));
+}
+
+/**
  * A link's confidence as the search and the evidence weigh it: the statements write -1 for one the source does not
  * state, which weighs as server/domain/confidence.ts says (an even chance); the link itself still reads "not stated".
  */
@@ -201,7 +223,7 @@ async function rankedPathsIn(
     b,
     {
       expand: async (nodes) => {
-        const rows = await tx.run('graph/expand-for-paths', { nodes: nodes as number[], ...params });
+        const rows = await expandForPaths(tx, nodes as number[], params);
         return new Map(
           rows.map((row): [Key, ExpandedNode] => [
             row.node,
@@ -284,7 +306,7 @@ export async function scoreEntitySequencesIn(
 ): Promise<SequenceScore[]> {
   const { params, evaluator } = await readingRules(tx, from, to, options, checkPathArguments(from, to, options));
   const nodes = [...new Set(sequences.flat())];
-  const rows = nodes.length > 0 ? await tx.run('graph/expand-for-paths', { nodes, ...params }) : [];
+  const rows = nodes.length > 0 ? await expandForPaths(tx, nodes, params) : [];
   const expanded = new Map(rows.map((row) => [row.node, row]));
   const scores: SequenceScore[] = [];
   for (const sequence of sequences) {

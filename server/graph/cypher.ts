@@ -1,12 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.js';
+import { isRelationshipType } from '../../shared/vocabulary.js';
 
 export const cypherRoot = path.join(projectRoot, 'cypher');
 
-/** Whole numbers that may be spliced into `{{name}}` slots, e.g. a path length bound (Cypher takes no parameter there). */
-export type CypherSlots = Record<string, number>;
+/**
+ * What may be spliced into a statement where Cypher takes no parameter:
+ * - `{{name}}`: a whole number in a small fixed range, e.g. a path length bound;
+ * - `{{types name}}`: relationship types of the vocabulary's whitelist, as a type expression `A|B` (a pattern
+ *   with its types spelt out lets Neo4j read a dense entity's links of those types only; a parameter cannot). An
+ *   empty list is spliced as `!%`, the types no relationship has: Neo4j plans it as reading nothing;
+ * - `{{#name}}...{{/name}}`: a section, left out only when the caller passes false for it. Keeping a section must
+ *   always be correct (a caller that does not know of it keeps it); a caller leaves one out only where it says
+ *   nothing, e.g. a test whose parameter is null, or a type test its pattern already makes.
+ */
+export type CypherSlots = Record<string, number | boolean | readonly string[]>;
+export type SlotKind = 'number' | 'types' | 'section';
 const slotRange = { min: 0, max: 16 };
+const slotPattern = /\{\{(types )?(\w+)\}\}/g;
+const sectionPattern = /\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g;
 
 /** Files under this folder are fragments, included by statements, never run alone. */
 export const fragmentFolder = 'fragments/';
@@ -43,18 +56,27 @@ export class CypherCatalog {
     return [...this.statements.keys()].sort();
   }
 
-  /** The statement text; slots are filled only with whole numbers in a small fixed range. */
+  /** The statement text; slots are filled only with whole numbers in a small fixed range or whitelisted types. */
   text(name: string, slots: CypherSlots = {}): string {
     const statement = this.statements.get(name);
     if (statement === undefined) throw new Error(`No Cypher file named ${name}.cypher`);
-    const filled = statement.replace(/\{\{(\w+)\}\}/g, (_match, slot: string) => {
-      const value = slots[slot];
-      if (!Number.isInteger(value) || value < slotRange.min || value > slotRange.max) {
-        throw new Error(`Cypher slot {{${slot}}} of ${name} needs a whole number from ${slotRange.min} to ${slotRange.max}`);
-      }
-      return String(value);
+    const sectioned = statement.replace(sectionPattern, (_match, flag: string, body: string) => {
+      const value = slots[flag];
+      if (value !== undefined && typeof value !== 'boolean') throw new Error(`Cypher section {{#${flag}}} of ${name} needs true or false`);
+      return value === false ? '' : body;
     });
-    return filled;
+    return sectioned.replace(slotPattern, (_match, types: string | undefined, slot: string) =>
+      types ? typeExpression(name, slot, slots[slot]) : wholeNumber(name, slot, slots[slot]),
+    );
+  }
+
+  /** The slots and sections a statement has, by kind (for tests that run every statement). */
+  slotsOf(name: string): { name: string; kind: SlotKind }[] {
+    const statement = this.statements.get(name) ?? '';
+    const found = new Map<string, SlotKind>();
+    for (const [, flag] of statement.matchAll(sectionPattern)) found.set(flag, 'section');
+    for (const [, types, slot] of statement.matchAll(slotPattern)) found.set(slot, types ? 'types' : 'number');
+    return [...found].map(([slot, kind]) => ({ name: slot, kind }));
   }
 
   /** Statements of a file split on `;` line ends, for schema files that hold several. */
@@ -64,6 +86,23 @@ export class CypherCatalog {
       .map((part) => part.replace(/^\s*\/\/.*$/gm, '').trim())
       .filter(Boolean);
   }
+}
+
+function wholeNumber(name: string, slot: string, value: CypherSlots[string] | undefined): string {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < slotRange.min || value > slotRange.max) {
+    throw new Error(`Cypher slot {{${slot}}} of ${name} needs a whole number from ${slotRange.min} to ${slotRange.max}`);
+  }
+  return String(value);
+}
+
+function typeExpression(name: string, slot: string, value: CypherSlots[string] | undefined): string {
+  if (!Array.isArray(value)) throw new Error(`Cypher slot {{types ${slot}}} of ${name} needs a list of relationship types`);
+  const unknown = value.filter((type) => typeof type !== 'string' || !isRelationshipType(type));
+  if (unknown.length > 0)
+    throw new Error(
+      `Cypher slot {{types ${slot}}} of ${name}: not a relationship type of the vocabulary: ${unknown.map(String).join(', ')}`,
+    );
+  return value.length === 0 ? '!%' : value.join('|');
 }
 
 function withoutComments(text: string): string[] {

@@ -140,6 +140,20 @@ export type PathLinkParams = Omit<RelationshipFilterParams, 'stances'> & {
   stanceCodes: Record<string, number>;
 };
 
+/**
+ * How the path search's expansion is spliced (graph/expand-for-paths): the followed types split into those a path
+ * may pass along and those it follows only at its ends, and which tests of the link filter say something.
+ */
+export interface PathExpansionSlots {
+  [slot: string]: boolean | readonly RelationshipTypeName[];
+  throughTypes: RelationshipTypeName[];
+  endTypes: RelationshipTypeName[];
+  types: false;
+  asOf: boolean;
+  excludedSources: boolean;
+  knownAsOf: boolean;
+}
+
 /** An element as an audit snapshot keeps it: whatever properties it has. */
 export type PropertySnapshot = { id: string } & Record<string, unknown>;
 
@@ -456,7 +470,8 @@ export const statements = {
   >('counts'),
   'graph/expand-for-paths': statement<
     { nodes: number[] } & PathLinkParams,
-    { node: number; degree: number; rels: number[]; others: number[]; otherDegrees: number[]; confidences: number[]; codes: number[] }
+    { node: number; degree: number; rels: number[]; others: number[]; otherDegrees: number[]; confidences: number[]; codes: number[] },
+    PathExpansionSlots
   >('node', 'degree', 'rels', 'others', 'otherDegrees', 'confidences', 'codes'),
   'graph/find-chosen-path': statement<
     { ids: string[]; queries: string[] },

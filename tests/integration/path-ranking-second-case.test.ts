@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRankedPaths, scoreEntitySequencesIn, type PathOptions } from '../../server/domain/find-paths.js';
+import {
+  defaultPathStances,
+  expandForPaths,
+  expansionSlots,
+  findRankedPaths,
+  linkParams,
+  scoreEntitySequencesIn,
+  type PathOptions,
+} from '../../server/domain/find-paths.js';
+import { decodeLink, typeCodes } from '../../server/domain/paths/link-codes.js';
+import { profiles } from '../../server/domain/paths/profiles.js';
+import { toFilterParams } from '../../server/domain/relationship-filter.js';
+import { relationshipTypes } from '../../shared/vocabulary.js';
 import { importContent } from '../../server/domain/import/run-import.js';
 import type { PathRecord } from '../../server/domain/types.js';
 import { connectTestGraph } from '../support/graph.js';
@@ -121,5 +133,64 @@ describe('paths on the second case: public reporting with many sources (issue 14
       expect(scores[index].score, ids(path).join(' > ')).toBeCloseTo(path.score, 12);
     });
     expect(scores.at(-1)).toEqual({ score: 0, followable: false });
+  });
+});
+
+describe('the path search reading links (graph/expand-for-paths)', () => {
+  it('reads, type by type, exactly the links that the same rules give when every link is read and every test is run', async () => {
+    await graph.readTransaction(async (tx) => {
+      const [found] = await tx.run('graph/find-path-ends', { ids: document.entities.map((entity) => entity.id), grades: [] });
+      const node = new Map(found.ends.map((end) => [end.id, end.node]));
+      const everyEntity = [...node.values()];
+      const endPairs = [
+        [homelandJustice(), treasury()],
+        [julyAttack(), governmentOfIran()],
+      ];
+      for (const profileName of ['ATTRIBUTION', 'ANY_CONNECTION'] as const) {
+        const profile = profiles[profileName];
+        for (const filter of [null, { asOf: '2022-09-08', minConfidence: 40 }]) {
+          for (const pair of endPairs) {
+            const ends = pair.map((id) => node.get(id)!);
+            const params = linkParams(toFilterParams(filter, [...defaultPathStances]), profile, ends);
+            // The reference: every type in one untyped-alike pattern, every test of the filter run, the ends-only rule applied here.
+            const reference = await tx.run(
+              'graph/expand-for-paths',
+              { nodes: everyEntity, ...params },
+              { throughTypes: [...relationshipTypes], endTypes: [], types: true, asOf: true, excludedSources: true, knownAsOf: true },
+            );
+            const endsOnly = new Set(params.endsOnlyTypes.map((type) => typeCodes[type as keyof typeof typeCodes]));
+            const followed = new Set(params.types!.map((type) => typeCodes[type as keyof typeof typeCodes]));
+            const links = (rows: typeof reference, keep: (row: (typeof reference)[number], index: number) => boolean) =>
+              rows
+                .flatMap((row) =>
+                  row.rels.flatMap((rel, index) =>
+                    keep(row, index)
+                      ? [
+                          [
+                            row.node,
+                            row.degree,
+                            rel,
+                            row.others[index],
+                            row.otherDegrees[index],
+                            row.confidences[index],
+                            row.codes[index],
+                          ].join(','),
+                        ]
+                      : [],
+                  ),
+                )
+                .sort();
+            const expected = links(reference, (row, index) => {
+              const type = decodeLink(row.codes[index]).type;
+              return followed.has(type) && (ends.includes(row.node) || ends.includes(row.others[index]) || !endsOnly.has(type));
+            });
+            const actual = links(await expandForPaths(tx, everyEntity, params), () => true);
+            expect(expansionSlots(params).types).toBe(false);
+            expect(actual.length, `${profileName} ${JSON.stringify(filter)}`).toBeGreaterThan(20);
+            expect(actual, `${profileName} ${JSON.stringify(filter)} ${pair.join(' -> ')}`).toEqual(expected);
+          }
+        }
+      }
+    });
   });
 });

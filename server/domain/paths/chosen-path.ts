@@ -8,7 +8,7 @@ import type { ConfidenceBandName, PathProfileName } from '../../../shared/vocabu
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Graph, ReadTransaction } from '../../graph/run.js';
 import type { RowOf } from '../../graph/statements.js';
-import { defaultPathStances, evidenceReader, linkParams, pathLimits, searchConfidence } from '../find-paths.js';
+import { defaultPathStances, evidenceReader, expandForPaths, linkParams, pathLimits, searchConfidence } from '../find-paths.js';
 import { keywordQueries } from '../import/write-document.js';
 import type { KnowledgeClock } from '../knowledge-time.js';
 import { stances, type RelationshipTypeName, type StanceName } from '../model.js';
@@ -122,7 +122,11 @@ export async function scoreChosenPath(
     types: [...new Set(steps.map((step) => step.type))],
     endsOnlyTypes: [],
   };
-  const rows = await tx.run('graph/expand-for-paths', { nodes: entities.slice(0, -1).map((entity) => entity.node), ...params });
+  const rows = await expandForPaths(
+    tx,
+    entities.slice(0, -1).map((entity) => entity.node),
+    params,
+  );
   const expanded = new Map(rows.map((row) => [row.node, row]));
   const chosen = new Set(path.linkInternalIds);
   const found = steps.map((step, index) => {

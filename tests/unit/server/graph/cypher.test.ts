@@ -52,13 +52,99 @@ describe('the relationship filter fragments', () => {
     const text = new CypherCatalog().text('graph/count-neighbours');
     expect(text).not.toContain('{{>');
     // A confidence that is not stated passes only minConfidence 0 (server/domain/confidence.ts).
-    expect(text).toContain('((($types IS NULL OR type(r) IN $types)\n  AND coalesce(r.confidence, 0) >= $minConfidence');
+    expect(text).toContain('((($types IS NULL OR type(r) IN $types) AND\n  coalesce(r.confidence, 0) >= $minConfidence');
+    // A statement that does not know of the filter's sections keeps them all, markers gone.
+    expect(text).toContain('$asOf IS NULL');
+    expect(text).not.toMatch(/\{\{|\}\}/);
     expect(text).toContain('AND ($stances IS NULL OR r.stance IN $stances))');
     expect(text).not.toContain('Included as');
-    const paths = new CypherCatalog().text('graph/expand-for-paths');
-    expect(paths).toContain('WHERE (($types IS NULL OR type(r) IN $types)');
+    const slots = {
+      throughTypes: ['ATTRIBUTED_TO'],
+      endTypes: ['TARGETED'],
+      types: true,
+      asOf: true,
+      excludedSources: true,
+      knownAsOf: true,
+    };
+    const paths = new CypherCatalog().text('graph/expand-for-paths', slots);
+    expect(paths).toContain('WHERE (($types IS NULL OR type(r) IN $types) AND');
     expect(paths).toContain('AND (r.confidence IS NULL OR r.confidence > 0)');
     expect(code(paths).match(/\$stances/g)).toHaveLength(1);
+  });
+
+  it('leave out, for the path search, the tests its patterns make and those whose parameter is null, and only those', () => {
+    const catalog = new CypherCatalog();
+    const all = {
+      throughTypes: ['ATTRIBUTED_TO'],
+      endTypes: ['TARGETED'],
+      types: true,
+      asOf: true,
+      excludedSources: true,
+      knownAsOf: true,
+    };
+    const full = catalog.text('graph/expand-for-paths', all);
+    const lean = catalog.text('graph/expand-for-paths', { ...all, types: false, asOf: false, excludedSources: false, knownAsOf: false });
+    for (const parameter of ['$types', '$asOf', '$excludedSources', '$knownAsOf']) {
+      expect(code(full)).toContain(parameter);
+      expect(code(lean)).not.toContain(parameter);
+    }
+    for (const kept of ['coalesce(r.confidence, 0) >= $minConfidence', '$includeRetired OR', 'NOT m:Report', '$stances'])
+      expect(lean).toContain(kept);
+    expect(lean).toContain('MATCH (n)-[r:ATTRIBUTED_TO]-(m:Entity)');
+    expect(lean).toContain('MATCH (n)-[r:TARGETED]-(m)');
+    expect(lean).not.toMatch(/\{\{|\}\}/);
+    // The fewest-hop fallback does not know of the sections: it keeps every test.
+    const fallback = catalog.text('graph/find-fewest-hop-paths', { maxHops: 4 });
+    for (const parameter of ['$types', '$asOf', '$excludedSources', '$knownAsOf']) expect(code(fallback)).toContain(parameter);
+  });
+});
+
+describe('slots', () => {
+  let root: string | null = null;
+  afterEach(() => {
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+    root = null;
+  });
+  const catalogOf = (text: string) => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-cypher-'));
+    // An area of its own, so the catalog test's scan of names in code does not take these for real statements.
+    fs.mkdirSync(path.join(root, 'lab'));
+    fs.writeFileSync(path.join(root, 'lab', 'find-things.cypher'), text);
+    return new CypherCatalog(root);
+  };
+
+  it('splice whitelisted relationship types as a type expression, and an empty list as the types no link has', () => {
+    const catalog = catalogOf('// Params: none.\nMATCH (a)-[r:{{types followed}}]-(b) RETURN r');
+    expect(catalog.text('lab/find-things', { followed: ['ATTRIBUTED_TO', 'USES'] })).toBe(
+      '// Params: none.\nMATCH (a)-[r:ATTRIBUTED_TO|USES]-(b) RETURN r',
+    );
+    expect(catalog.text('lab/find-things', { followed: [] })).toBe('// Params: none.\nMATCH (a)-[r:!%]-(b) RETURN r');
+    expect(catalog.slotsOf('lab/find-things')).toEqual([{ name: 'followed', kind: 'types' }]);
+  });
+
+  it('refuse a type outside the vocabulary, and anything but a list where types go', () => {
+    const catalog = catalogOf('// Params: none.\nMATCH (a)-[r:{{types followed}}]-(b) RETURN r');
+    expect(() => catalog.text('lab/find-things', { followed: ['USES]-() DETACH DELETE (a) //'] })).toThrow(/not a relationship type/);
+    expect(() => catalog.text('lab/find-things', { followed: ['uses'] })).toThrow(/not a relationship type/);
+    expect(() => catalog.text('lab/find-things', { followed: 3 })).toThrow(/needs a list of relationship types/);
+    expect(() => catalog.text('lab/find-things', {})).toThrow(/needs a list of relationship types/);
+  });
+
+  it('keep a section unless told false, and refuse a flag that is not a boolean', () => {
+    const catalog = catalogOf('// Params: none.\nMATCH (r) WHERE r.x > 0 {{#since}}AND r.since > $since{{/since}} RETURN r');
+    expect(catalog.text('lab/find-things')).toContain('AND r.since > $since');
+    expect(catalog.text('lab/find-things', { since: true })).toContain('AND r.since > $since');
+    expect(catalog.text('lab/find-things', { since: false })).toBe('// Params: none.\nMATCH (r) WHERE r.x > 0  RETURN r');
+    expect(() => catalog.text('lab/find-things', { since: 1 })).toThrow(/needs true or false/);
+    expect(catalog.slotsOf('lab/find-things')).toEqual([{ name: 'since', kind: 'section' }]);
+  });
+
+  it('take only whole numbers in range where a number goes', () => {
+    const catalog = catalogOf('// Params: none.\nMATCH p = (a)-[*1..{{maxHops}}]-(b) RETURN p');
+    expect(catalog.text('lab/find-things', { maxHops: 4 })).toContain('[*1..4]');
+    for (const bad of [4.5, -1, 17, '4'] as never[])
+      expect(() => catalog.text('lab/find-things', { maxHops: bad })).toThrow(/whole number/);
+    expect(() => catalog.text('lab/find-things', { maxHops: ['USES'] })).toThrow(/whole number/);
   });
 
   it('is not a statement of its own', () => {
