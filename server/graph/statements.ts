@@ -148,7 +148,8 @@ export interface PathExpansionSlots {
   [slot: string]: boolean | readonly RelationshipTypeName[];
   throughTypes: RelationshipTypeName[];
   endTypes: RelationshipTypeName[];
-  types: false;
+  /** The filter's own type test: the search leaves it out (its patterns make it); a reference reading keeps it. */
+  types: boolean;
   asOf: boolean;
   excludedSources: boolean;
   knownAsOf: boolean;
