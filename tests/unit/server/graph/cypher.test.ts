@@ -22,6 +22,16 @@ const code = (text: string) =>
     .filter((line) => !line.trim().startsWith('//'))
     .join('\n');
 
+/** Slots of the path expansion that keep every test of the filter. */
+const everyPathTest = {
+  throughTypes: ['ATTRIBUTED_TO'],
+  endTypes: ['TARGETED'],
+  types: true,
+  asOf: true,
+  excludedSources: true,
+  knownAsOf: true,
+};
+
 describe('the relationship filter fragments', () => {
   it('are included by every statement that filters links, and spelt out by none', () => {
     const including = (include: string) =>
@@ -58,15 +68,7 @@ describe('the relationship filter fragments', () => {
     expect(text).not.toMatch(/\{\{|\}\}/);
     expect(text).toContain('AND ($stances IS NULL OR r.stance IN $stances))');
     expect(text).not.toContain('Included as');
-    const slots = {
-      throughTypes: ['ATTRIBUTED_TO'],
-      endTypes: ['TARGETED'],
-      types: true,
-      asOf: true,
-      excludedSources: true,
-      knownAsOf: true,
-    };
-    const paths = new CypherCatalog().text('graph/expand-for-paths', slots);
+    const paths = new CypherCatalog().text('graph/expand-for-paths', everyPathTest);
     expect(paths).toContain('WHERE (($types IS NULL OR type(r) IN $types) AND');
     expect(paths).toContain('AND (r.confidence IS NULL OR r.confidence > 0)');
     expect(code(paths).match(/\$stances/g)).toHaveLength(1);
@@ -74,14 +76,7 @@ describe('the relationship filter fragments', () => {
 
   it('leave out, for the path search, the tests its patterns make and those whose parameter is null, and only those', () => {
     const catalog = new CypherCatalog();
-    const all = {
-      throughTypes: ['ATTRIBUTED_TO'],
-      endTypes: ['TARGETED'],
-      types: true,
-      asOf: true,
-      excludedSources: true,
-      knownAsOf: true,
-    };
+    const all = everyPathTest;
     const full = catalog.text('graph/expand-for-paths', all);
     const lean = catalog.text('graph/expand-for-paths', { ...all, types: false, asOf: false, excludedSources: false, knownAsOf: false });
     for (const parameter of ['$types', '$asOf', '$excludedSources', '$knownAsOf']) {
