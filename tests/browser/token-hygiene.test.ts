@@ -57,7 +57,8 @@ describe('opening an editor link', () => {
     } finally {
       await context.close();
     }
-    const holding = execFileSync('grep', ['-rlaF', token, profile], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    // -e: a token may begin with '-', which grep would otherwise read as options.
+    const holding = execFileSync('grep', ['-rlaF', '-e', token, '--', profile], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
     const unexpected = holding.filter((file) => !file.includes(`${path.sep}Local Storage${path.sep}`));
     expect(unexpected, `files holding the token besides Local Storage`).toEqual([]);
     expect(holding.length, 'the client keeps it in Local Storage').toBeGreaterThan(0);
