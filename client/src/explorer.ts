@@ -19,6 +19,7 @@ import { mergeSubgraphs, subgraphToElements, type SubgraphInput } from '../../sh
 import { emptyFilters, toRelationshipFilter, type FilterState } from './graph/filters';
 import {
   collapsedLinks,
+  expandPageLimit,
   groupPageSize,
   hubGroupElements,
   isGroupId,
@@ -48,6 +49,15 @@ interface ExplorerEvents {
 }
 
 type Listener<T> = (value: T) => void;
+
+/**
+ * How many of the ids just added are entities of the subgraph. Counted from the subgraph, not the canvas: a large
+ * addition arrives in batches after the call returns, and the canvas would not hold it yet.
+ */
+function entitiesAmong(addedIds: readonly string[], subgraph: SubgraphInput): number {
+  const entityIds = new Set(subgraph.entities.map((entity) => entity.id));
+  return addedIds.filter((id) => entityIds.has(id)).length;
+}
 
 export class Explorer {
   readonly actions: CanvasActions;
@@ -155,9 +165,11 @@ export class Explorer {
 
   /**
    * Adds every neighbour of an entity not yet on the canvas (of the chosen relationship types and directions,
-   * `type/direction` keys), group by group, so exactly the counted neighbours arrive. Returns how many did.
+   * `type/direction` keys), group by group, so exactly the counted neighbours arrive, up to `expandPageLimit` a
+   * group: the rest of a larger group stays behind as a group node that pages in on demand, so nothing is left out
+   * silently. Returns how many arrived and how many wait in groups.
    */
-  async expand(id: string, options: { groups?: (group: NeighbourGroup) => boolean } = {}): Promise<number> {
+  async expand(id: string, options: { groups?: (group: NeighbourGroup) => boolean } = {}): Promise<{ added: number; grouped: number }> {
     const filter = this.serverFilter();
     const exclude = this.entityIdsOnCanvas();
     const groups = (await fetchNeighbourGroups(id, filter, exclude)).filter(options.groups ?? (() => true));
@@ -170,12 +182,20 @@ export class Explorer {
           kind: group.kind,
           filter,
           exclude,
-          limit: Math.min(500, group.count),
+          limit: Math.min(expandPageLimit, group.count),
         }),
       ),
     );
-    const added = this.draw(mergeSubgraphs(pages), 'Expand');
-    return added.filter((added) => this.view.cy.getElementById(added).isNode()).length;
+    const subgraph = mergeSubgraphs(pages);
+    const added = this.draw(subgraph, 'Expand');
+    const rest = groups
+      .map((group, i) => ({ ...group, count: pages[i].remaining }))
+      .filter((group) => group.count > 0 && !this.view.has(`group:${id}:${group.type}:${group.direction}:${group.kind}`));
+    const hub = this.view.cy.getElementById(id);
+    const ring =
+      rest.length > 0 ? this.actions.add(hubGroupElements(id, rest, { ...hub.position() }), 'Group the rest', 'incremental') : [];
+    void this.view.revealWhenSettled([...added, ...ring]);
+    return { added: entitiesAmong(added, subgraph), grouped: rest.reduce((sum, group) => sum + group.count, 0) };
   }
 
   /**
@@ -191,7 +211,7 @@ export class Explorer {
     let added = 0;
     if (options.strongest) {
       const around = await fetchNeighbourhood({ ids: [id], depth: 1, filter, limit: options.strongest });
-      added = this.draw(around, 'Expand (strongest)').filter((one) => this.view.cy.getElementById(one).isNode()).length;
+      added = entitiesAmong(this.draw(around, 'Expand (strongest)'), around);
     }
     const groups = (await fetchNeighbourGroups(id, filter, this.entityIdsOnCanvas())).filter(options.groups ?? (() => true));
     const fresh = groups.filter((group) => !this.view.has(`group:${id}:${group.type}:${group.direction}:${group.kind}`));
@@ -241,7 +261,7 @@ export class Explorer {
     );
     const next = page.remaining > 0 ? (shrinkHubGroup(group, page.remaining) as unknown as Record<string, unknown>) : null;
     const added = this.actions.pageIn(groupId, elements, next, `Add ${page.entities.length} from a group`);
-    return added.filter((id) => this.view.cy.getElementById(id).isNode()).length;
+    return entitiesAmong(added, page);
   }
 
   /** Collapses the selected entities into one group node (undoable); double-click opens it again. */

@@ -4,7 +4,7 @@ import { generateGraph, scales } from '../../bench/generate-graph.js';
 import { loadRaw } from '../../bench/load.js';
 import { startBenchNeo4j, type BenchNeo4j } from '../../bench/neo4j-instance.js';
 import { buildAdjacency, subgraphOfSize } from '../../bench/sample.js';
-import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, type ExplorerPage } from '../support/browser.js';
 import { neighbourPageQuery, type NeighbourPage } from '../support/canvas-queries.js';
 import { testLogger } from '../support/graph.js';
 
@@ -42,6 +42,43 @@ function largestHub(): string {
     if (degree > synthetic.degree[best]) best = index;
   });
   return synthetic.document.entities[best].id;
+}
+
+/** Opens the explorer, waits for its first view, then clears the canvas and draws the largest hub alone, selected. */
+async function openOnLargestHubAlone(): Promise<{ page: ExplorerPage; hub: string }> {
+  const page = await explorer.open('/');
+  const hub = largestHub();
+  await waitForNodes(page, 10, 90_000);
+  await settled(page);
+  const entity = synthetic.document.entities.find((e) => e.id === hub)!;
+  await page.evaluate(
+    async (input) => {
+      const w = window as unknown as { cy: Cy; explorer: { draw(subgraph: unknown): Promise<number> } };
+      w.cy.elements().remove();
+      await w.explorer.draw({ entities: [input], relationships: [] });
+      w.cy.$id(input.id).select().emit('tap');
+    },
+    { id: entity.id, kind: entity.kind, name: entity.name, aliases: entity.aliases, date: entity.date },
+  );
+  return { page, hub };
+}
+
+type NeighbourGroupCount = { type: string; direction: string; kind: string; count: number };
+
+/** The server's neighbour groups of an entity alone on the canvas: what Expand counts. */
+async function neighbourGroupsOf(id: string): Promise<NeighbourGroupCount[]> {
+  const groupsQuery = /* GraphQL */ `
+    query Groups($id: ID!, $exclude: [ID!]) {
+      neighbourGroups(id: $id, exclude: $exclude) {
+        type
+        direction
+        kind
+        count
+      }
+    }
+  `;
+  const answer = await explorer.server.graphql<{ neighbourGroups: NeighbourGroupCount[] }>(groupsQuery, { id, exclude: [id] });
+  return answer.data!.neighbourGroups;
 }
 
 describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, () => {
@@ -87,36 +124,9 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
   });
 
   it('expands the largest hub as groups by relationship and kind, and pages in exactly the next page', async () => {
-    const page = await explorer.open('/');
-    const hub = largestHub();
-    await waitForNodes(page, 10, 90_000);
-    await settled(page);
     // Only the hub on the canvas, so its groups stand for every neighbour.
-    const entity = synthetic.document.entities.find((e) => e.id === hub)!;
-    await page.evaluate(
-      async (input) => {
-        const w = window as unknown as { cy: Cy; explorer: { draw(subgraph: unknown): Promise<number> } };
-        w.cy.elements().remove();
-        await w.explorer.draw({ entities: [input], relationships: [] });
-        w.cy.$id(input.id).select().emit('tap');
-      },
-      { id: entity.id, kind: entity.kind, name: entity.name, aliases: entity.aliases, date: entity.date },
-    );
-    const groupsQuery = /* GraphQL */ `
-      query Groups($id: ID!, $exclude: [ID!]) {
-        neighbourGroups(id: $id, exclude: $exclude) {
-          type
-          direction
-          kind
-          count
-        }
-      }
-    `;
-    const expected = await explorer.server.graphql<{ neighbourGroups: { type: string; direction: string; kind: string; count: number }[] }>(
-      groupsQuery,
-      { id: hub, exclude: [hub] },
-    );
-    const groups = expected.data!.neighbourGroups;
+    const { page, hub } = await openOnLargestHubAlone();
+    const groups = await neighbourGroupsOf(hub);
     const total = groups.reduce((sum, group) => sum + group.count, 0);
     expect(total).toBeGreaterThan(500);
 
@@ -185,6 +195,63 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
       expect(group.label).toContain(remaining.toLocaleString('en'));
     }
     await finishPage(page, 'scale-3-group-paged');
+  });
+
+  it('adds every neighbour of the largest hub when asked, and says how many arrived', async () => {
+    const { page, hub } = await openOnLargestHubAlone();
+    const groups = await neighbourGroupsOf(hub);
+    // "Add them all" adds up to 500 of each group (the server's largest page, strongest first); the rest of a larger
+    // one stays a group. A neighbour linked by two types is in two groups and arrives once.
+    const pages = await Promise.all(
+      groups.map((group) =>
+        explorer.server.graphql<{ neighbourPage: NeighbourPage }>(neighbourPageQuery, {
+          type: group.type,
+          direction: group.direction,
+          kind: group.kind,
+          id: hub,
+          exclude: [hub],
+          order: 'STRONGEST',
+          limit: Math.min(500, group.count),
+        }),
+      ),
+    );
+    const expected = new Set(pages.flatMap((page) => page.data!.neighbourPage.entities.map((entity) => entity.id)));
+    const left = groups.filter((group) => group.count > 500);
+    await page.getByTestId('summary-dismiss').click();
+    await page.locator('body').press('e');
+    const dialog = page.getByTestId('expand-dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    await dialog.getByTestId('expand-all').check();
+    await dialog.getByTestId('expand-confirm').click();
+    // So many elements arrive in batches after the expansion returns: the count must not depend on what is drawn yet.
+    const toast = page.getByTestId('toast').filter({ hasText: /neighbour/ });
+    await toast.waitFor({ timeout: 90_000 });
+    const said = (await toast.textContent())!;
+    await settled(page);
+    const onCanvas = (await entityIdsOnCanvas(page)).filter((id) => id !== hub);
+    const arrived = onCanvas.length;
+    expect(arrived, 'more than one batch of elements').toBeGreaterThan(500);
+    expect(onCanvas.sort()).toEqual([...expected].sort());
+    expect(said).toContain(`Added ${arrived.toLocaleString('en')} neighbours`);
+    const waiting = await page.evaluate(() =>
+      (window as unknown as { cy: Cy }).cy
+        .nodes('.group')
+        .map((node) => ({ type: node.data('type') as string, count: node.data('count') as number })),
+    );
+    expect(waiting.map((group) => group.count).sort()).toEqual(left.map((group) => group.count - 500).sort());
+    if (left.length > 0) expect(said).toMatch(/more in groups/);
+    // The view widens to show them all, rather than staying on the hub while they spread off-screen.
+    const outside = () =>
+      page.evaluate(() => {
+        const cy = (window as unknown as { cy: Cy }).cy;
+        const view = cy.extent();
+        return cy.nodes().filter((node) => {
+          const { x, y } = node.position();
+          return x < view.x1 || x > view.x2 || y < view.y1 || y > view.y2;
+        }).length;
+      });
+    await expect.poll(outside, { timeout: 5_000 }).toBe(0);
+    await finishPage(page, 'scale-4-hub-expanded');
   });
 });
 

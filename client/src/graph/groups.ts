@@ -9,6 +9,9 @@ import { isEntityKind, kindDefinitions, relationshipLabel } from '../../../share
 /** How many neighbours a group adds per page. */
 export const groupPageSize = 25;
 
+/** How many neighbours of one group "Add them all" adds: the server's largest page (neighbourPageLimits.maxLimit). */
+export const expandPageLimit = 500;
+
 export interface HubGroupData {
   id: string;
   source: 'hub';

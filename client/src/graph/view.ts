@@ -56,6 +56,9 @@ export const drawBatch = { syncLimit: 1_500, sliceSize: 50, taskBudgetMs: 25, mo
 
 export type AddMode = 'incremental' | 'full' | 'none';
 
+/** A rectangle of model coordinates. */
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
 /** Node id -> position, as views save them (model coordinates). */
 export type PositionMap = Record<string, Position>;
 
@@ -536,15 +539,18 @@ export class GraphView {
   }
 
   /** Shows exactly a part of the graph (model coordinates), whatever the window's size: a saved view's viewport. */
-  showBox(box: { x1: number; y1: number; x2: number; y2: number }): void {
+  showBox(box: Box): void {
     const cy = this.core;
     const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.width() / (box.x2 - box.x1), cy.height() / (box.y2 - box.y1)));
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) } });
   }
 
   /** Sets the viewport to show a box of model coordinates (the positions a layout is about to apply). */
-  private fitBox(box: { x1: number; y1: number; x2: number; y2: number } | null): void {
-    if (!box) return;
+  private fitBox(box: Box | null): void {
+    if (box) this.core.viewport(this.viewportShowing(box));
+  }
+
+  private viewportShowing(box: Box): { zoom: number; pan: Position } {
     const margin = 40;
     const width = box.x2 - box.x1 + margin * 2;
     const height = box.y2 - box.y1 + margin * 2;
@@ -553,10 +559,28 @@ export class GraphView {
       cy.minZoom(),
       Math.min(maxFitZoom, (cy.width() - fitPadding * 2) / Math.max(width, 1), (cy.height() - fitPadding * 2) / Math.max(height, 1)),
     );
-    cy.viewport({
-      zoom,
-      pan: { x: cy.width() / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) },
-    });
+    return { zoom, pan: { x: cy.width() / 2 - zoom * ((box.x1 + box.x2) / 2), y: cy.height() / 2 - zoom * ((box.y1 + box.y2) / 2) } };
+  }
+
+  /**
+   * Once everything asked for is placed: if some of the given elements lie outside the viewport, widens it just
+   * enough to show them as well as what it showed. An expansion keeps the analyst's place in view and brings the
+   * newcomers in, however many arrived (a hub's thousand neighbours would otherwise spread far off-screen).
+   */
+  async revealWhenSettled(ids: string[]): Promise<void> {
+    await this.settled();
+    const shown = this.byIds(ids).not('.hidden, .filtered, .grouped');
+    if (shown.empty()) return;
+    const view = this.core.extent();
+    const box = shown.boundingBox();
+    if (box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2) return;
+    const union = {
+      x1: Math.min(box.x1, view.x1),
+      y1: Math.min(box.y1, view.y1),
+      x2: Math.max(box.x2, view.x2),
+      y2: Math.max(box.y2, view.y2),
+    };
+    this.core.animate(this.viewportShowing(union), { duration: 300 });
   }
 
   /** Element JSON (data, position, classes) for undoing a removal. */
@@ -854,8 +878,8 @@ function besideNeighbours(nodes: ElementDefinition[], edges: ElementDefinition[]
   return start;
 }
 
-function boxOf(points: Iterable<Position>): { x1: number; y1: number; x2: number; y2: number } | null {
-  let box: { x1: number; y1: number; x2: number; y2: number } | null = null;
+function boxOf(points: Iterable<Position>): Box | null {
+  let box: Box | null = null;
   for (const { x, y } of points) {
     if (!box) box = { x1: x, y1: y, x2: x, y2: y };
     else {

@@ -133,8 +133,9 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
     modal.close();
     try {
       if (mode === 'all') {
-        const added = await explorer.expand(id, { groups });
-        toast(added === 0 ? `Nothing new around ${name}.` : `Added ${plural(added, 'neighbour')} of ${name}.`);
+        const { added, grouped } = await explorer.expand(id, { groups });
+        const rest = grouped > 0 ? ` ${grouped.toLocaleString('en')} more in groups: double-click a group to add the next 25.` : '';
+        toast(added === 0 && grouped === 0 ? `Nothing new around ${name}.` : `Added ${plural(added, 'neighbour')} of ${name}.${rest}`);
         return;
       }
       const result = await explorer.expandAsGroups(id, {
