@@ -104,15 +104,23 @@ async function download(route: string, token = readerToken) {
 }
 
 /** Reads one entity every 100 ms until `until` settles (a probe that needs the event loop and Neo4j); each answer's latency in ms. */
+async function probe(): Promise<number> {
+  const started = performance.now();
+  const answer = await postGraphql(server.url, '{ entity(id: "iran") { name } }', undefined, readerToken);
+  expect(answer.body.data).toEqual({ entity: { name: 'Iran' } });
+  return Math.round(performance.now() - started);
+}
+
+/**
+ * Probes until `until` settles. Call `probe()` once before starting the heavy work: the first run of the probe's
+ * query is parsed, validated and planned by Neo4j (591 ms once on a slow CI phase), with or without heavy work.
+ */
 async function probeWhile(until: Promise<unknown>): Promise<number[]> {
   let done = false;
   void until.finally(() => (done = true));
   const latencies: number[] = [];
   while (!done) {
-    const started = performance.now();
-    const answer = await postGraphql(server.url, '{ entity(id: "iran") { name } }', undefined, readerToken);
-    expect(answer.body.data).toEqual({ entity: { name: 'Iran' } });
-    latencies.push(Math.round(performance.now() - started));
+    latencies.push(await probe());
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return latencies;
@@ -164,6 +172,7 @@ describe('the documented neighbourhood maximum on a hub, with the default heap (
 
 describe('heavy work never holds up other requests (finding 1)', () => {
   it('answers a probe within 500 ms, every time, while the heaviest export it accepts runs', async () => {
+    await probe();
     const exported = download('/export?ids=mid&depth=2&format=HTML');
     const latencies = await probeWhile(exported);
     const file = await exported;
