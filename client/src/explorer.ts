@@ -22,6 +22,7 @@ import {
   expandPageLimit,
   groupPageSize,
   hubGroupElements,
+  hubGroupId,
   isGroupId,
   manualGroupData,
   shrinkHubGroup,
@@ -190,7 +191,7 @@ export class Explorer {
     const added = this.draw(subgraph, 'Expand');
     const rest = groups
       .map((group, i) => ({ ...group, count: pages[i].remaining }))
-      .filter((group) => group.count > 0 && !this.view.has(`group:${id}:${group.type}:${group.direction}:${group.kind}`));
+      .filter((group) => group.count > 0 && !this.view.has(hubGroupId(id, group.type, group.direction, group.kind)));
     const hub = this.view.cy.getElementById(id);
     const ring =
       rest.length > 0 ? this.actions.add(hubGroupElements(id, rest, { ...hub.position() }), 'Group the rest', 'incremental') : [];
@@ -214,7 +215,7 @@ export class Explorer {
       added = entitiesAmong(this.draw(around, 'Expand (strongest)'), around);
     }
     const groups = (await fetchNeighbourGroups(id, filter, this.entityIdsOnCanvas())).filter(options.groups ?? (() => true));
-    const fresh = groups.filter((group) => !this.view.has(`group:${id}:${group.type}:${group.direction}:${group.kind}`));
+    const fresh = groups.filter((group) => !this.view.has(hubGroupId(id, group.type, group.direction, group.kind)));
     const hub = this.view.cy.getElementById(id);
     const ring = this.actions.add(
       hubGroupElements(id, fresh, hub.nonempty() ? { ...hub.position() } : { x: 0, y: 0 }),
