@@ -7,8 +7,8 @@ import {
   fetchNeighbourGroups,
   fetchNeighbourhood,
   fetchNeighbourPage,
+  fetchNeighbourTotals,
   fetchOverview,
-  type NeighbourGroup,
   type RelationshipFilter,
 } from './api/queries';
 import type { GraphOverviewQuery } from './gql/graphql';
@@ -25,7 +25,9 @@ import {
   hubGroupId,
   isGroupId,
   manualGroupData,
+  neighboursReachedBy,
   shrinkHubGroup,
+  type NeighbourWay,
   type GroupData,
   type HubGroupData,
 } from './graph/groups';
@@ -170,7 +172,7 @@ export class Explorer {
    * group: the rest of a larger group stays behind as a group node that pages in on demand, so nothing is left out
    * silently. Returns how many arrived and how many wait in groups.
    */
-  async expand(id: string, options: { groups?: (group: NeighbourGroup) => boolean } = {}): Promise<{ added: number; grouped: number }> {
+  async expand(id: string, options: { groups?: (way: NeighbourWay) => boolean } = {}): Promise<{ added: number; grouped: number }> {
     const filter = this.serverFilter();
     const exclude = this.entityIdsOnCanvas();
     const groups = (await fetchNeighbourGroups(id, filter, exclude)).filter(options.groups ?? (() => true));
@@ -196,17 +198,26 @@ export class Explorer {
     const ring =
       rest.length > 0 ? this.actions.add(hubGroupElements(id, rest, { ...hub.position() }), 'Group the rest', 'incremental') : [];
     void this.view.revealWhenSettled([...added, ...ring]);
-    return { added: entitiesAmong(added, subgraph), grouped: rest.reduce((sum, group) => sum + group.count, 0) };
+    return { added: entitiesAmong(added, subgraph), grouped: rest.length > 0 ? await this.distinctLeftIn(id, rest, [...exclude, ...subgraph.entities.map((entity) => entity.id)]) : 0 };
+  }
+
+  /**
+   * How many distinct neighbours the given groups still hold once `drawn` is on the canvas: a neighbour linked to the
+   * hub in two ways sits in two groups, and adding the groups' counts would count it twice.
+   */
+  private async distinctLeftIn(id: string, groups: readonly NeighbourWay[], drawn: string[]): Promise<number> {
+    const totals = await fetchNeighbourTotals(id, this.serverFilter(), drawn);
+    return neighboursReachedBy(totals.overlaps, (way) => groups.some((group) => group.type === way.type && group.direction === way.direction));
   }
 
   /**
    * Expands a hub without burying the view: optionally its `strongest` links first, then every other neighbour
    * group (relationship type, direction, kind) as a group node that pages in on demand. Nothing is left out
-   * silently: each group node says how many it holds.
+   * silently: each group node says how many it holds; the count returned is of distinct neighbours.
    */
   async expandAsGroups(
     id: string,
-    options: { groups?: (group: NeighbourGroup) => boolean; strongest?: number } = {},
+    options: { groups?: (way: NeighbourWay) => boolean; strongest?: number } = {},
   ): Promise<{ added: number; grouped: number }> {
     const filter = this.serverFilter();
     let added = 0;
@@ -214,8 +225,10 @@ export class Explorer {
       const around = await fetchNeighbourhood({ ids: [id], depth: 1, filter, limit: options.strongest });
       added = entitiesAmong(this.draw(around, 'Expand (strongest)'), around);
     }
-    const groups = (await fetchNeighbourGroups(id, filter, this.entityIdsOnCanvas())).filter(options.groups ?? (() => true));
-    const fresh = groups.filter((group) => !this.view.has(hubGroupId(id, group.type, group.direction, group.kind)));
+    const chosen = options.groups ?? (() => true);
+    const exclude = this.entityIdsOnCanvas();
+    const [groups, totals] = await Promise.all([fetchNeighbourGroups(id, filter, exclude), fetchNeighbourTotals(id, filter, exclude)]);
+    const fresh = groups.filter(chosen).filter((group) => !this.view.has(hubGroupId(id, group.type, group.direction, group.kind)));
     const hub = this.view.cy.getElementById(id);
     const ring = this.actions.add(
       hubGroupElements(id, fresh, hub.nonempty() ? { ...hub.position() } : { x: 0, y: 0 }),
@@ -225,7 +238,7 @@ export class Explorer {
     // The ring of groups is the answer to "what is around this hub": bring all of it into view once it is placed.
     await this.view.settled();
     this.view.fit([id, ...ring]);
-    return { added, grouped: fresh.reduce((sum, group) => sum + group.count, 0) };
+    return { added, grouped: neighboursReachedBy(totals.overlaps, chosen) };
   }
 
   /**

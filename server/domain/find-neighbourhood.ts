@@ -41,6 +41,18 @@ export async function findNeighbourhood(
   };
 }
 
+/** The parameters of the statements that count around one entity: the entity, what to leave out, the filter. */
+const aroundParams = async (
+  graph: Graph,
+  id: string,
+  filter: RelationshipFilterInput | null | undefined,
+  exclude: readonly string[] | null,
+) => ({
+  id,
+  exclude: toIdSet(exclude, 'exclude'),
+  ...(await resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}))),
+});
+
 export interface NeighbourCountRecord {
   type: string;
   direction: string;
@@ -58,12 +70,30 @@ export async function countNeighbours(
   filter: RelationshipFilterInput | null | undefined,
   exclude: readonly string[] | null = null,
 ): Promise<NeighbourCountRecord[]> {
-  const params = {
-    id,
-    exclude: toIdSet(exclude, 'exclude'),
-    ...(await resolveFilterParams(filter, null, () => graph.read('graph/find-source-origins', {}))),
-  };
+  const params = await aroundParams(graph, id, filter, exclude);
   const [row] = await graph.read('graph/count-neighbours', params);
   if (!row) throw new NotFoundError(`No entity with id "${id}".`);
   return row.counts.map((count) => ({ ...count, maxConfidence: count.maxConfidence ?? 0 }));
+}
+
+export interface NeighbourTotalsRecord {
+  neighbours: number;
+  links: number;
+  overlaps: { ways: { type: string; direction: 'OUT' | 'IN' }[]; count: number }[];
+}
+
+/**
+ * Distinct neighbours and links around an entity, leaving out `exclude`, with the overlaps between relationship
+ * types: the per-type counts alone add a neighbour linked in two ways twice.
+ */
+export async function countNeighbourTotals(
+  graph: Graph,
+  id: string,
+  filter: RelationshipFilterInput | null | undefined,
+  exclude: readonly string[] | null = null,
+): Promise<NeighbourTotalsRecord> {
+  const params = await aroundParams(graph, id, filter, exclude);
+  const [row] = await graph.read('graph/count-neighbour-totals', params);
+  if (!row) throw new NotFoundError(`No entity with id "${id}".`);
+  return row;
 }

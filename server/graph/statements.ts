@@ -465,6 +465,14 @@ export const statements = {
       }[];
     }
   >('groups'),
+  'graph/count-neighbour-totals': statement<
+    { id: string; exclude: IdSet } & RelationshipFilterParams,
+    {
+      neighbours: number;
+      links: number;
+      overlaps: { ways: { type: RelationshipTypeName; direction: 'OUT' | 'IN' }[]; count: number }[];
+    }
+  >('neighbours', 'links', 'overlaps'),
   'graph/count-neighbours': statement<
     { id: string; exclude: IdSet } & RelationshipFilterParams,
     { counts: { type: RelationshipTypeName; direction: 'OUT' | 'IN'; count: number; maxConfidence: number | null }[] }

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { findRelationship } from '../domain/find-entity.js';
 import { findEntityResolvingMerges } from '../domain/merge/resolve-merged.js';
-import { countNeighbours, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
+import { countNeighbours, countNeighbourTotals, findNeighbourhood, isLargeNeighbourhood } from '../domain/find-neighbourhood.js';
 import { pathLimits } from '../domain/find-paths.js';
 import { graphStats } from '../domain/graph-stats.js';
 import { findLinksAmong } from '../domain/find-links-among.js';
@@ -36,6 +36,7 @@ export const queryResolvers: QueryResolvers = {
   },
 
   neighbourCounts: (_parent, { id, filter, exclude }, { graph }) => countNeighbours(graph, id, filter, exclude),
+  neighbourTotals: (_parent, { id, filter, exclude }, { graph }) => countNeighbourTotals(graph, id, filter, exclude),
 
   neighbourGroups: (_parent, { id, filter, exclude }, { graph }) => countNeighbourGroups(graph, id, filter, exclude),
 

@@ -178,6 +178,96 @@ describe('hubs as groups', () => {
   });
 });
 
+describe('neighbourTotals', () => {
+  type Way = { type: string; direction: string };
+  type Totals = { neighbours: number; links: number; overlaps: { ways: Way[]; count: number }[] };
+  const totalsQuery = /* GraphQL */ `
+    query Totals($id: ID!, $exclude: [ID!]) {
+      neighbourTotals(id: $id, exclude: $exclude) {
+        neighbours
+        links
+        overlaps {
+          count
+          ways {
+            type
+            direction
+          }
+        }
+      }
+      neighbourCounts(id: $id, exclude: $exclude) {
+        type
+        direction
+        count
+      }
+      neighbourhood(ids: [$id], depth: 1, limit: 5000) {
+        entities {
+          id
+        }
+        relationships {
+          type
+          from {
+            id
+          }
+          to {
+            id
+          }
+        }
+      }
+    }
+  `;
+  type Answer = {
+    neighbourTotals: Totals;
+    neighbourCounts: (Way & { count: number })[];
+    neighbourhood: { entities: { id: string }[]; relationships: { type: string; from: { id: string }; to: { id: string } }[] };
+  };
+  const key = (way: Way) => `${way.type}/${way.direction}`;
+
+  it('counts each neighbour once however many ways link it, agreeing with the neighbourhood and the per-way counts', async () => {
+    let linkedInSeveralWays = 0;
+    for (const id of ['iran', 'albania', 'iran-mois', 'homeland-justice']) {
+      const { data, errors } = await server.graphql<Answer>(totalsQuery, { id });
+      expect(errors).toBeUndefined();
+      const { neighbourTotals: totals, neighbourCounts: byWay, neighbourhood } = data!;
+      // The ground truth, from the links themselves: each neighbour and the ways it is linked to the entity.
+      const ways = new Map<string, Set<string>>();
+      const links = neighbourhood.relationships.filter((link) => link.from.id === id || link.to.id === id);
+      for (const link of links) {
+        const other = link.from.id === id ? link.to.id : link.from.id;
+        ways.set(other, (ways.get(other) ?? new Set()).add(key({ type: link.type, direction: link.from.id === id ? 'OUT' : 'IN' })));
+      }
+      expect(totals.neighbours, id).toBe(ways.size);
+      expect(totals.links, id).toBe(links.length);
+      const expected = new Map<string, number>();
+      for (const set of ways.values()) {
+        const name = [...set].sort().join(' + ');
+        expected.set(name, (expected.get(name) ?? 0) + 1);
+      }
+      const said = new Map(totals.overlaps.map((overlap) => [overlap.ways.map(key).sort().join(' + '), overlap.count]));
+      expect(said, id).toEqual(expected);
+      // Per way, the overlaps that include it add up to that way's count.
+      for (const way of byWay) {
+        const sum = totals.overlaps.filter((o) => o.ways.some((w) => key(w) === key(way))).reduce((s, o) => s + o.count, 0);
+        expect(sum, `${id} ${key(way)}`).toBe(way.count);
+      }
+      linkedInSeveralWays += totals.overlaps.filter((o) => o.ways.length > 1).reduce((s, o) => s + o.count, 0);
+    }
+    // Otherwise nothing above tells a distinct count from a sum of the per-way counts.
+    expect(linkedInSeveralWays).toBeGreaterThan(0);
+  });
+
+  it('leaves out what the canvas shows, and says so when the entity does not exist', async () => {
+    const all = await server.graphql<Answer>(totalsQuery, { id: 'iran' });
+    const shown = all
+      .data!.neighbourhood.entities.map((e) => e.id)
+      .filter((id) => id !== 'iran')
+      .slice(0, 3);
+    const rest = await server.graphql<Answer>(totalsQuery, { id: 'iran', exclude: shown });
+    expect(rest.data!.neighbourTotals.neighbours).toBe(all.data!.neighbourTotals.neighbours - shown.length);
+    const unknown = await server.graphql(totalsQuery, { id: 'no-such-entity' });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('linksAmong', () => {
   it('returns the entities as they are and every link between two of them, and skips unknown ids', async () => {
     const ids = ['iran', 'albania', 'homeland-justice', 'iran-mois', 'no-such-entity'];

@@ -281,6 +281,27 @@ const reads: Record<string, { document: string; variables: fc.Arbitrary<Record<s
     `,
     variables: fc.record({ id: maybeWrong(hostileId), filter: maybeWrong(hostileFilter) }, { requiredKeys: ['id'] }),
   },
+  neighbourTotals: {
+    document: /* GraphQL */ `
+      query Totals($id: ID!, $filter: RelationshipFilter, $exclude: [ID!]) {
+        neighbourTotals(id: $id, filter: $filter, exclude: $exclude) {
+          neighbours
+          links
+          overlaps {
+            count
+            ways {
+              type
+              direction
+            }
+          }
+        }
+      }
+    `,
+    variables: fc.record(
+      { id: maybeWrong(hostileId), filter: maybeWrong(hostileFilter), exclude: maybeWrong(fc.array(hostileId, { maxLength: 4 })) },
+      { requiredKeys: ['id'] },
+    ),
+  },
   paths: {
     document: /* GraphQL */ `
       query Paths($from: ID!, $to: ID!, $maxHops: Int, $limit: Int, $filter: RelationshipFilter) {

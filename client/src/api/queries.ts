@@ -20,6 +20,8 @@ import type {
   NeighbourGroupsQuery,
   NeighbourPageQuery,
   NeighbourPageQueryVariables,
+  NeighbourTotalsFieldsFragment,
+  NeighbourTotalsQuery,
   OpenViewQuery,
   SaveViewMutation,
   ViewInput,
@@ -76,9 +78,20 @@ export const fetchMostConnected = async (limit: number): Promise<MostConnectedQu
 export const fetchNeighbourhood = async (variables: NeighbourhoodQueryVariables): Promise<Subgraph> =>
   (await run<NeighbourhoodQuery>('Neighbourhood', variables)).neighbourhood;
 
-/** What expanding an entity would add; `exclude` (what the canvas shows) is not counted. */
-export const fetchNeighbourCounts = async (id: string, filter?: RelationshipFilter, exclude?: string[]): Promise<NeighbourCount[]> =>
-  (await run<NeighbourCountsQuery>('NeighbourCounts', { id, filter, exclude })).neighbourCounts;
+export type NeighbourTotals = NeighbourTotalsFieldsFragment;
+
+/**
+ * What expanding an entity would add, per way (relationship type and direction), and the distinct totals with the
+ * overlaps between ways; `exclude` (what the canvas shows) is not counted.
+ */
+export const fetchNeighbourCounts = async (
+  id: string,
+  filter?: RelationshipFilter,
+  exclude?: string[],
+): Promise<{ byWay: NeighbourCount[]; totals: NeighbourTotals }> => {
+  const result = await run<NeighbourCountsQuery>('NeighbourCounts', { id, filter, exclude });
+  return { byWay: result.neighbourCounts, totals: result.neighbourTotals };
+};
 
 export type NeighbourGroup = NeighbourGroupsQuery['neighbourGroups'][number];
 export type NeighbourPage = NeighbourPageQuery['neighbourPage'];
@@ -89,6 +102,9 @@ export const fetchNeighbourGroups = async (
   filter: RelationshipFilter | undefined,
   exclude: string[],
 ): Promise<NeighbourGroup[]> => (await run<NeighbourGroupsQuery>('NeighbourGroups', { id, filter, exclude })).neighbourGroups;
+
+export const fetchNeighbourTotals = async (id: string, filter: RelationshipFilter | undefined, exclude: string[]): Promise<NeighbourTotals> =>
+  (await run<NeighbourTotalsQuery>('NeighbourTotals', { id, filter, exclude })).neighbourTotals;
 
 export const fetchNeighbourPage = async (variables: NeighbourPageQueryVariables): Promise<NeighbourPage> =>
   (await run<NeighbourPageQuery>('NeighbourPage', variables)).neighbourPage;

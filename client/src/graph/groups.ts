@@ -12,6 +12,24 @@ export const groupPageSize = 25;
 /** How many neighbours of one group "Add them all" adds: the server's largest page (neighbourPageLimits.maxLimit). */
 export const expandPageLimit = 500;
 
+/** One way a neighbour is linked to its hub: a relationship type and direction. */
+export interface NeighbourWay {
+  type: string;
+  direction: string;
+}
+
+/**
+ * How many distinct neighbours are linked in at least one of the chosen ways, from the server's overlaps (each a set
+ * of ways and how many neighbours have exactly that set). Adding up per-way counts would count a neighbour linked in
+ * two chosen ways twice ("1,162 neighbours" for 1,087).
+ */
+export function neighboursReachedBy(
+  overlaps: readonly { ways: readonly NeighbourWay[]; count: number }[],
+  chosen: (way: NeighbourWay) => boolean,
+): number {
+  return overlaps.reduce((sum, overlap) => sum + (overlap.ways.some(chosen) ? overlap.count : 0), 0);
+}
+
 export interface HubGroupData {
   id: string;
   source: 'hub';

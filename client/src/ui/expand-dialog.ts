@@ -5,6 +5,7 @@
  * demand, optionally after its strongest links. Nothing is capped silently.
  */
 import { fetchNeighbourCounts } from '../api/queries';
+import { neighboursReachedBy, type NeighbourWay } from '../graph/groups';
 import { relationshipLabel } from '../../../shared/vocabulary';
 import type { Explorer } from '../explorer';
 import { h, percent } from './dom';
@@ -14,18 +15,21 @@ import { reportError, toast } from './status';
 export const hubThreshold = 25;
 const strongestDefault = 15;
 
+const wayKey = (way: NeighbourWay) => `${way.type}/${way.direction}`;
 const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 
 export async function openExpandDialog(explorer: Explorer, id: string): Promise<void> {
   const name = (explorer.view.cy.getElementById(id).data('name') as string | undefined) ?? id;
-  let counts;
+  let counts, totals;
   try {
-    counts = await fetchNeighbourCounts(id, explorer.serverFilter(), explorer.entityIdsOnCanvas());
+    ({ byWay: counts, totals } = await fetchNeighbourCounts(id, explorer.serverFilter(), explorer.entityIdsOnCanvas()));
   } catch (error) {
     reportError(error, 'Expand');
     return;
   }
-  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  // Distinct neighbours: one linked in two ways is in two rows of the table, but is one neighbour.
+  const total = totals.neighbours;
+  const linkedInSeveralWays = totals.overlaps.filter((overlap) => overlap.ways.length > 1).reduce((sum, overlap) => sum + overlap.count, 0);
   const modal = openModal(`Expand ${name}`, 'expand-dialog');
   if (total === 0) {
     modal.body.append(
@@ -59,7 +63,11 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
     'aria-label': 'How many of the strongest links',
   });
   const confirm = h('button', { class: 'primary', testid: 'expand-confirm', onclick: () => void run() });
-  const chosenCount = () => boxes.filter((b) => b.box.checked).reduce((sum, b) => sum + b.count.count, 0);
+  const chosenWays = () => new Set(boxes.filter((b) => b.box.checked).map((b) => wayKey(b.count)));
+  const chosenCount = () => {
+    const chosen = chosenWays();
+    return neighboursReachedBy(totals.overlaps, (way) => chosen.has(wayKey(way)));
+  };
   const refresh = () => {
     const chosen = chosenCount();
     const strongest = Math.min(chosen, Number(limit.value) || strongestDefault);
@@ -110,6 +118,13 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
         ),
       ),
     ),
+    linkedInSeveralWays > 0
+      ? h(
+          'p',
+          { class: 'muted', testid: 'expand-overlap' },
+          `${plural(linkedInSeveralWays, 'neighbour')} ${linkedInSeveralWays === 1 ? 'is' : 'are'} linked in more than one way: each of those rows counts ${linkedInSeveralWays === 1 ? 'it' : 'them'}, the totals only once.`,
+        )
+      : '',
     h(
       'fieldset',
       { class: 'expand-modes' },
@@ -127,8 +142,8 @@ export async function openExpandDialog(explorer: Explorer, id: string): Promise<
   confirm.focus();
 
   async function run(): Promise<void> {
-    const chosen = new Set(boxes.filter((b) => b.box.checked).map((b) => `${b.count.type}/${b.count.direction}`));
-    const groups = (group: { type: string; direction: string }) => chosen.has(`${group.type}/${group.direction}`);
+    const chosen = chosenWays();
+    const groups = (group: NeighbourWay) => chosen.has(wayKey(group));
     const mode = allMode.checked ? 'all' : asGroups.checked ? 'groups' : 'strongest';
     modal.close();
     try {

@@ -34,7 +34,7 @@ export function mountHoverCard(host: HTMLElement, view: GraphView): void {
               r.entity
                 ? {
                     sources: new Set(r.entity.sources.map((s) => s.id)).size,
-                    graphLinks: r.neighbourCounts.reduce((sum, c) => sum + c.count, 0),
+                    graphLinks: r.neighbourTotals.links,
                   }
                 : null,
             )

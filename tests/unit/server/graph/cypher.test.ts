@@ -42,6 +42,7 @@ describe('the relationship filter fragments', () => {
     expect(including(relationshipFilter)).toEqual([
       'export/find-subgraph',
       'graph/count-neighbour-groups',
+      'graph/count-neighbour-totals',
       'graph/count-neighbours',
       'graph/find-neighbour-page',
       'graph/find-neighbourhood',

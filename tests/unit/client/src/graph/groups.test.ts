@@ -9,6 +9,7 @@ import {
   manualGroupData,
   shrinkHubGroup,
   hubGroupData,
+  neighboursReachedBy,
 } from '../../../../../client/src/graph/groups';
 import { buildStylesheet } from '../../../../../client/src/graph/style';
 
@@ -76,5 +77,25 @@ describe('group nodes', () => {
       { id: 'g:to:iran', source: 'g', target: 'iran', label: '2 links' },
       { id: 'g:to:albania', source: 'albania', target: 'g', label: '1 link' },
     ]);
+  });
+
+  it('counts a neighbour linked in several chosen ways once, and counts nobody reached only in ways left out', () => {
+    const targeted = { type: 'TARGETED', direction: 'IN' };
+    const located = { type: 'LOCATED_IN', direction: 'IN' };
+    const sanctions = { type: 'SANCTIONS', direction: 'OUT' };
+    const overlaps = [
+      { ways: [located, targeted], count: 75 },
+      { ways: [targeted], count: 900 },
+      { ways: [located], count: 112 },
+      { ways: [sanctions], count: 3 },
+    ];
+    const same = (a: { type: string; direction: string }) => (b: { type: string; direction: string }) =>
+      a.type === b.type && a.direction === b.direction;
+    expect(neighboursReachedBy(overlaps, () => true)).toBe(1_090);
+    expect(neighboursReachedBy(overlaps, (way) => same(targeted)(way) || same(located)(way))).toBe(1_087);
+    expect(neighboursReachedBy(overlaps, same(targeted))).toBe(975);
+    expect(neighboursReachedBy(overlaps, same(located))).toBe(187);
+    expect(neighboursReachedBy(overlaps, () => false)).toBe(0);
+    expect(neighboursReachedBy([], () => true)).toBe(0);
   });
 });
