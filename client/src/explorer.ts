@@ -137,7 +137,7 @@ export class Explorer {
 
   /** Draws a query result; returns the ids that were new on the canvas. */
   draw(subgraph: SubgraphInput, label: string, mode: AddMode = 'incremental'): string[] {
-    const present = new Set(this.view.ids('node'));
+    const present = new Set(this.view.nodeIds());
     return this.actions.add(subgraphToElements(subgraph, present), label, mode);
   }
 
@@ -148,7 +148,7 @@ export class Explorer {
   async addEntity(id: string): Promise<void> {
     if (!this.view.has(id)) {
       const around = await fetchNeighbourhood({ ids: [id], depth: 1, limit: 500 });
-      const present = new Set(this.view.ids('node'));
+      const present = new Set(this.view.nodeIds());
       const keep = (entityId: string) => entityId === id || present.has(entityId);
       this.draw(
         {
@@ -163,7 +163,7 @@ export class Explorer {
 
   /** The entities on the canvas (group nodes are not entities): what counts and pages leave out. */
   entityIdsOnCanvas(): string[] {
-    return this.view.ids('node').filter((id) => !isGroupId(id));
+    return this.view.nodeIds().filter((id) => !isGroupId(id));
   }
 
   /**
@@ -198,7 +198,10 @@ export class Explorer {
     const ring =
       rest.length > 0 ? this.actions.add(hubGroupElements(id, rest, { ...hub.position() }), 'Group the rest', 'incremental') : [];
     void this.view.revealWhenSettled([...added, ...ring]);
-    return { added: entitiesAmong(added, subgraph), grouped: rest.length > 0 ? await this.distinctLeftIn(id, rest, [...exclude, ...subgraph.entities.map((entity) => entity.id)]) : 0 };
+    return {
+      added: entitiesAmong(added, subgraph),
+      grouped: rest.length > 0 ? await this.distinctLeftIn(id, rest, [...exclude, ...subgraph.entities.map((entity) => entity.id)]) : 0,
+    };
   }
 
   /**
@@ -207,7 +210,9 @@ export class Explorer {
    */
   private async distinctLeftIn(id: string, groups: readonly NeighbourWay[], drawn: string[]): Promise<number> {
     const totals = await fetchNeighbourTotals(id, this.serverFilter(), drawn);
-    return neighboursReachedBy(totals.overlaps, (way) => groups.some((group) => group.type === way.type && group.direction === way.direction));
+    return neighboursReachedBy(totals.overlaps, (way) =>
+      groups.some((group) => group.type === way.type && group.direction === way.direction),
+    );
   }
 
   /**
@@ -264,7 +269,7 @@ export class Explorer {
       limit,
     });
     const centre = { ...node.position() };
-    const present = new Set(this.view.ids('node'));
+    const present = new Set(this.view.nodeIds());
     const elements = subgraphToElements(page, present).map((element, i) =>
       element.group === 'nodes'
         ? {

@@ -123,9 +123,10 @@ describe('a 10k-entity, 50k-link graph in the explorer', { timeout: 180_000 }, (
     expect(view.components, 'one connected picture, not fragments').toBe(1);
     expect(view.readable, 'the ten most connected entities are named at this zoom').toEqual(expect.arrayContaining(view.top));
     expect(view.readable.length).toBeGreaterThanOrEqual(Math.min(view.nodes, 25));
-    const count = await page.getByTestId('canvas-count').textContent();
-    expect(count).toContain(`Showing ${view.nodes} of 10,000 entities`);
-    expect(count).toContain(`${view.edges} of 50,000 links`);
+    // The line follows the canvas a moment after it changes (it is debounced).
+    const count = page.getByTestId('canvas-count');
+    await expect.poll(() => count.textContent()).toContain(`Showing ${view.nodes} of 10,000 entities`);
+    expect(await count.textContent()).toContain(`${view.edges} of 50,000 links`);
     const notice = page.getByTestId('summary-notice');
     expect(await notice.textContent()).toMatch(/most connected/i);
     await notice.getByTestId('empty-search').click();

@@ -20,7 +20,8 @@ const nodeIds = (page: Page) =>
 describe('the analyst in the explorer', () => {
   it('searches for Homeland Justice and puts it on the canvas', async () => {
     const page = await openPage('/');
-    await waitForNodes(page, 5);
+    // The file's first page: the server's and the browser's first draw, slow on a loaded machine (20 s seen).
+    await waitForNodes(page, 5, 90_000);
     await page.evaluate(() => {
       (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove();
     });
@@ -161,7 +162,8 @@ describe('the analyst in the explorer', () => {
 
   it('runs a GraphQL query in the console and draws its result on the canvas', async () => {
     const page = await openPage('/');
-    await waitForNodes(page, 5);
+    // The file's first page: the server's and the browser's first draw, slow on a loaded machine (20 s seen).
+    await waitForNodes(page, 5, 90_000);
     await page.evaluate(() => {
       (window as unknown as { cy: import('cytoscape').Core }).cy.elements().remove();
     });

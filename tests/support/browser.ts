@@ -50,6 +50,8 @@ export async function waitForNodes(page: Page, count = 1, timeout = 30_000): Pro
     count,
     { timeout },
   );
+  // An addition arrives in batches, its links after its nodes (and a first draw always does): wait until it is all there.
+  await page.evaluate(() => (window as unknown as { explorer?: { settled(): Promise<void> } }).explorer?.settled());
 }
 
 /**

@@ -98,6 +98,10 @@ export class GraphView {
   /** Drawing work in order: each large addition and each layout waits for the one before. */
   private work: Promise<void> = Promise.resolve();
   private pendingWork = 0;
+  /** Ids of elements an addition has queued that are not on the canvas yet (they arrive in batches). */
+  private arriving = new Map<string, 'nodes' | 'edges'>();
+  /** Bumped by every highlight or focus request, so one deferred until its elements arrive does not undo a later one. */
+  private emphasis = 0;
   /** Bumped by every layout request, so a layout superseded while it ran is not applied. */
   private layoutGeneration = 0;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
@@ -282,21 +286,30 @@ export class GraphView {
   /**
    * Adds the elements not yet on the canvas and returns their ids. In incremental mode every node
    * already placed stays where it is (the analyst's mental map, and whatever they dragged), and
-   * newcomers start beside a neighbour before the layout settles them. Small additions are on the
-   * canvas when this returns (their layout follows); large ones arrive in batches: await `settled()`.
+   * newcomers start beside a neighbour before the layout settles them. Small incremental additions are on the
+   * canvas when this returns (their layout follows). Large ones, and any that lays out the whole canvas (the first
+   * draw, or `full`), are laid out first and arrive in batches at their places: await `settled()`. Drawn at
+   * provisional spots and then animated into place, 100 elements cost a 300-450 ms task and 500 a 600-800 ms one,
+   * then frames of 60-250 ms through the animation (lab, Chromium headless; see README Performance). Until they
+   * arrive, `has`, `highlight` and `focus` already count them.
    */
   add(elements: ElementDefinition[], mode: AddMode = 'incremental'): string[] {
     const seen = new Set<string>();
     const fresh = elements.filter((e) => {
       const id = e.data.id;
-      if (!id || seen.has(id) || this.core.getElementById(id).nonempty()) return false;
+      if (!id || seen.has(id) || this.has(id)) return false;
       seen.add(id);
       return true;
     });
     if (fresh.length === 0) return [];
     const ids = fresh.map((e) => e.data.id!);
-    if (fresh.length <= drawBatch.syncLimit && this.pendingWork === 0) this.addNow(fresh, mode);
-    else void this.enqueue(() => this.addInBatches(fresh, mode));
+    const laysOutEverything = mode === 'full' || (mode === 'incremental' && this.core.nodes().empty() && this.arriving.size === 0);
+    if (fresh.length <= drawBatch.syncLimit && this.pendingWork === 0 && !laysOutEverything) {
+      this.addNow(fresh, mode);
+      return ids;
+    }
+    for (const e of fresh) this.arriving.set(e.data.id!, e.group === 'nodes' ? 'nodes' : 'edges');
+    void this.enqueue(() => this.addInBatches(fresh, mode).finally(() => ids.forEach((id) => this.arriving.delete(id))));
     return ids;
   }
 
@@ -360,9 +373,9 @@ export class GraphView {
         nodes,
         edges,
       });
-      if (!laidOut) return;
-      positions = laidOut;
-      if (!incremental) {
+      // Without a layout (the worker failed: it says why in the console) the elements still arrive, at their start spots.
+      positions = laidOut ?? start;
+      if (laidOut && !incremental) {
         this.fitBox(boxOf(positions.values()));
         await this.movePlaced(positions);
       }
@@ -382,6 +395,8 @@ export class GraphView {
         position: e.group === 'nodes' ? (positions.get(e.data.id!) ?? e.position ?? spiral(i++)) : undefined,
       })),
     );
+    // Filters changed while the layout ran or the slices arrived reach the newcomers too.
+    if (this.filters !== filters) this.quietly(() => this.applyFiltersTo(added));
     // Orphans and label priority are settled before the first draw, so it is the only one.
     this.quietly(() => {
       if (this.filters?.hideOrphans) this.updateOrphans();
@@ -642,8 +657,31 @@ export class GraphView {
     return this.core.elements(selector).map((e) => e.id());
   }
 
+  /** The nodes on the canvas and those queued to arrive there. */
+  nodeIds(): string[] {
+    // Some of an addition are on the canvas before it ends: counted once.
+    const arriving = [...this.arriving]
+      .filter(([id, group]) => group === 'nodes' && this.core.getElementById(id).empty())
+      .map(([id]) => id);
+    return [...this.ids('node'), ...arriving];
+  }
+
+  /** On the canvas, or queued to arrive there. */
   has(id: string): boolean {
-    return this.core.getElementById(id).nonempty();
+    return this.arriving.has(id) || this.core.getElementById(id).nonempty();
+  }
+
+  /**
+   * Runs `apply` now, and again once the additions in progress are drawn if some of `ids` are still arriving: unless
+   * a later highlight or focus came in between.
+   */
+  private emphasise(ids: readonly string[], apply: () => void): void {
+    const request = ++this.emphasis;
+    apply();
+    if (!ids.some((id) => this.arriving.has(id))) return;
+    void this.settled().then(() => {
+      if (request === this.emphasis) apply();
+    });
   }
 
   private byIds(ids: string[]): cytoscape.CollectionReturnValue {
@@ -704,22 +742,26 @@ export class GraphView {
 
   /** Marks a path: its elements get class `path`, everything else fades. `null` clears it. */
   highlight(ids: string[] | null): void {
-    this.core.batch(() => {
-      this.core.elements().removeClass('path faded');
-      if (!ids) return;
-      const path = this.byIds(ids);
-      path.addClass('path');
-      this.core.elements().not(path).addClass('faded');
-    });
+    this.emphasise(ids ?? [], () =>
+      this.core.batch(() => {
+        this.core.elements().removeClass('path faded');
+        if (!ids) return;
+        const path = this.byIds(ids);
+        path.addClass('path');
+        this.core.elements().not(path).addClass('faded');
+      }),
+    );
   }
 
   focus(id: string): void {
-    const ele = this.core.getElementById(id);
-    if (ele.empty()) return;
-    this.core.elements().unselect();
-    ele.select();
-    this.core.animate({ center: { eles: ele }, zoom: Math.max(this.core.zoom(), 1) }, { duration: 350 });
-    ele.flashClass('flash', 900);
+    this.emphasise([id], () => {
+      const ele = this.core.getElementById(id);
+      if (ele.empty()) return;
+      this.core.elements().unselect();
+      ele.select();
+      this.core.animate({ center: { eles: ele }, zoom: Math.max(this.core.zoom(), 1) }, { duration: 350 });
+      ele.flashClass('flash', 900);
+    });
   }
 
   select(id: string): void {
