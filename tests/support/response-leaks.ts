@@ -68,6 +68,8 @@ export function findLeaks(body: string, echoes: unknown = []): string[] {
       escaped.toLowerCase(),
       echo.slice(0, 80),
       escaped.slice(0, 80),
+      // ...and those 80 as the JSON body spells them (an escaped lone surrogate, "\\ud804", escaped again).
+      JSON.stringify(escaped.slice(0, 80)).slice(1, -1),
     ]) {
       if (form.length >= 4) forms.add(form);
     }
