@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Graph } from '../graph/run.js';
+import type { Graph, ReadTransaction } from '../graph/run.js';
+import type { RowOf } from '../graph/statements.js';
 import { isPresent, RecordBuilder, type EntityLink } from './graph-records.js';
 import { findEntitiesByIds } from './list-entities.js';
 import type { EntityRecord, RelationshipRecord } from './types.js';
@@ -15,7 +16,15 @@ export async function findEntity(graph: Graph, id: string): Promise<EntityRecord
 
 /** The relationship with its ends, or null when no relationship has that id. */
 export async function findRelationship(graph: Graph, id: string): Promise<RelationshipRecord | null> {
-  const [row] = await graph.read('graph/find-relationship', { id });
+  return relationshipOf((await graph.read('graph/find-relationship', { id }))[0]);
+}
+
+/** The relationship as a transaction sees it (one that writes sees its own changes), or null. */
+export async function findRelationshipIn(tx: ReadTransaction, id: string): Promise<RelationshipRecord | null> {
+  return relationshipOf((await tx.run('graph/find-relationship', { id }))[0]);
+}
+
+function relationshipOf(row: RowOf<'graph/find-relationship'> | undefined): RelationshipRecord | null {
   if (!row || !isPresent(row.rel) || !isPresent(row.from) || !isPresent(row.to)) return null;
   const builder = new RecordBuilder(row.sources, row.disputing);
   builder.entity(row.from);

@@ -380,6 +380,7 @@ export const statements = {
   'audit/find-history': statement<{ subjectId: string; limit: number }, { event: AuditEventMap }>('event'),
   'audit/record-events': statement<{ events: AuditEventMap[] }>(),
   'edit/delete-relationship': statement<{ id: string }, { rel: PropertySnapshot }>('rel'),
+  'edit/lock-entities': statement<{ ids: string[] }>(),
   'duplicates/find-blocking-candidates': statement<
     { queries: { id: string; query: string }[]; perEntity: number },
     { id: string; candidates: string[] }

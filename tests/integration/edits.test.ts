@@ -261,6 +261,79 @@ describe('edits with provenance', () => {
     expect(unknownEnd.errors![0].message).toContain(`${prefix}ghost`);
   });
 
+  it("adds evidence and never drops it: a link asserted again keeps its earlier sources, and edits at once keep each other's", async () => {
+    const link = { id: `${prefix}rel-evidence`, type: 'PART_OF', from: `${prefix}mfa`, to: `${prefix}state`, stance: 'ASSERTED' };
+    const cite = (excerpt: string) => ({ ...source, excerpt });
+    type Cited = { sources: { excerpt: string }[] };
+    const excerptsOf = (cited: Cited) => cited.sources.map((s) => s.excerpt).sort();
+    const first = await server.graphql(
+      assert,
+      { input: { ...link, confidence: 60, sources: [cite('The ministry answers to the state.')] } },
+      editorToken,
+    );
+    expect(first.errors).toBeUndefined();
+    const again = await server.graphql<{ assertRelationship: Cited & { confidence: number } }>(
+      assert,
+      { input: { ...link, confidence: 70, sources: [cite('Its statute names the state.')] } },
+      editorToken,
+    );
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.assertRelationship.confidence).toBe(70);
+    expect(excerptsOf(again.data!.assertRelationship)).toEqual(['Its statute names the state.', 'The ministry answers to the state.']);
+
+    // Six editors cite the same link, and the same entity, at the same moment: every citation lands. Read before
+    // the others committed and written back, each copy would have dropped what the others added.
+    const sightings = Array.from({ length: 6 }, (_, i) => `Concurrent sighting ${i + 1}.`);
+    // Denials rewrite the link too (they join its disputedBy): three of them at the same moment as well.
+    const denials = [1, 2, 3].map((n) => `${prefix}denial-at-once-${n}`);
+    const deny = /* GraphQL */ `
+      mutation ($input: StatementInput!) {
+        recordStatement(input: $input) {
+          id
+        }
+      }
+    `;
+    const edits = await Promise.all([
+      ...denials.map((id) =>
+        server.graphql(
+          deny,
+          { input: { id, kind: 'DENIAL', relationshipId: link.id, author: `${prefix}state`, sources: [source] } },
+          editorToken,
+        ),
+      ),
+      ...sightings.map((excerpt) => server.graphql(assert, { input: { ...link, confidence: 70, sources: [cite(excerpt)] } }, editorToken)),
+      ...sightings.map((excerpt) =>
+        server.graphql(upsert, { input: { id: `${prefix}state`, kind: 'STATE', name: 'Teststan', sources: [cite(excerpt)] } }, editorToken),
+      ),
+    ]);
+    for (const edit of edits) expect(edit.errors).toBeUndefined();
+    const { data } = await server.graphql<{ relationship: Cited & { disputedBy: { id: string }[] }; entity: Cited }>(
+      /* GraphQL */ `
+        query ($link: ID!, $entity: ID!) {
+          relationship(id: $link) {
+            sources {
+              excerpt
+            }
+            disputedBy {
+              id
+            }
+          }
+          entity(id: $entity) {
+            sources {
+              excerpt
+            }
+          }
+        }
+      `,
+      { link: link.id, entity: `${prefix}state` },
+    );
+    expect(excerptsOf(data!.relationship)).toEqual(
+      expect.arrayContaining([...sightings, 'Its statute names the state.', 'The ministry answers to the state.']),
+    );
+    expect(excerptsOf(data!.entity)).toEqual(expect.arrayContaining([...sightings, source.excerpt]));
+    expect(data!.relationship.disputedBy.map((entity) => entity.id)).toEqual(expect.arrayContaining(denials));
+  });
+
   it('grades a source and a citation: reliability, origin and derived-from on new sources, credibility on citations, updateSource later', async () => {
     const sourceFields = /* GraphQL */ `
       fragment Graded on Source {

@@ -87,6 +87,15 @@ export function citationsFromInput(inputs: CitationInput[], where: string): { so
   return { sources, citations };
 }
 
+/**
+ * The stored citations with the new ones after them; a new one citing the same source with the same excerpt as a
+ * stored one is already there. An edit adds evidence: it never drops what was cited before (retracting does that,
+ * in the audit history).
+ */
+export function withCitationsAdded(stored: readonly ImportCitation[], added: readonly ImportCitation[]): ImportCitation[] {
+  return [...stored, ...added.filter((c) => !stored.some((b) => b.source === c.source && b.excerpt === c.excerpt))];
+}
+
 /** Markings given with an edit (ids or TLP names) as marking-definition ids; an unknown one is refused. */
 export function markingIds(given: string[], where: string): string[] {
   return given.map((text, index) => {

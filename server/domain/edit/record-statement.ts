@@ -1,7 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../errors.js';
-import type { Graph } from '../../graph/run.js';
-import { findEntity, findRelationship } from '../find-entity.js';
-import type { ImportEntity, ImportRelationship } from '../import/document.js';
+import type { Graph, ReadTransaction } from '../../graph/run.js';
+import { findEntity, findRelationship, findRelationshipIn } from '../find-entity.js';
+import type { ImportDocument, ImportEntity, ImportRelationship } from '../import/document.js';
 import { checkDate, checkRange } from '../relationship-filter.js';
 import type { EntityRecord } from '../types.js';
 import { citationsFromInput, relationshipToImport, slug, type CitationInput } from './citations.js';
@@ -71,14 +71,25 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
     link('ABOUT', target.from.id, 'about-from'),
     link('ABOUT', target.to.id, 'about-to'),
   ];
-  if (input.kind === 'DENIAL') {
-    const disputed = relationshipToImport(target);
-    relationships.push({ ...disputed, disputedBy: [...new Set([...disputed.disputedBy, id])] });
-  }
+  // A denial rewrites the link with itself added to disputedBy: the link is read again where it is written, after
+  // its source end is locked (edits of the link lock the same end), so a citation or a denial committed in between
+  // stays.
+  const build = async (tx: ReadTransaction): Promise<ImportDocument> => {
+    if (input.kind !== 'DENIAL') return { sources, entities: [statement], relationships };
+    const current = await findRelationshipIn(tx, input.relationshipId);
+    if (!current) throw new NotFoundError(`No relationship with id "${input.relationshipId}".`);
+    const disputed = relationshipToImport(current);
+    return {
+      sources,
+      entities: [statement],
+      relationships: [...relationships, { ...disputed, disputedBy: [...new Set([...disputed.disputedBy, id])] }],
+    };
+  };
   await writeEdit(
     graph,
-    { sources, entities: [statement], relationships },
+    build,
     { actor, perElement: true, reason: `${verb} ${input.relationshipId}` },
+    input.kind === 'DENIAL' ? [target.from.id] : [],
   );
   return (await findEntity(graph, id))!;
 }

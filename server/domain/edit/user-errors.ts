@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../errors.js';
 import type { Graph } from '../../graph/run.js';
-import { ImportValidationError, type ImportDocument } from '../import/document.js';
-import { importDocument, type ImportOptions } from '../import/run-import.js';
+import { ImportValidationError } from '../import/document.js';
+import { importDocument, type DocumentSource, type ImportOptions } from '../import/run-import.js';
 
 /** An import's problems as one BAD_USER_INPUT error that lists them all, with their locations. */
 export function toUserError(error: ImportValidationError): BadUserInputError {
@@ -9,10 +9,19 @@ export function toUserError(error: ImportValidationError): BadUserInputError {
   return new BadUserInputError(`${error.message} ${listed}`, { problems: error.problems });
 }
 
-/** Writes an edit through the one import pipeline, audited per element; validation problems become BAD_USER_INPUT. */
-export async function writeEdit(graph: Graph, document: ImportDocument, audit: NonNullable<ImportOptions['audit']>): Promise<void> {
+/**
+ * Writes an edit through the one import pipeline, audited per element; validation problems become BAD_USER_INPUT.
+ * An edit that adds to what is stored passes a builder, run in the writing transaction (see DocumentSource), and
+ * the entities to lock before it reads (see ImportOptions.lockEntities).
+ */
+export async function writeEdit(
+  graph: Graph,
+  document: DocumentSource,
+  audit: NonNullable<ImportOptions['audit']>,
+  lockEntities: string[] = [],
+): Promise<void> {
   try {
-    await importDocument(graph, document, { audit });
+    await importDocument(graph, document, { audit, lockEntities, retryConflicts: true });
   } catch (error) {
     throw error instanceof ImportValidationError ? toUserError(error) : error;
   }

@@ -43,6 +43,17 @@ export interface ImportOptions {
    * from autoMergeScore up, in the import's transaction). A dry run lists the matches it would make.
    */
   matching?: ImportMatching;
+  /**
+   * Entities whose write locks the writing transaction takes before it reads anything: an edit that reads an
+   * element and writes it back with its change locks it, so an edit committed in between is not overwritten.
+   */
+  lockEntities?: string[];
+  /**
+   * An edit: a few elements read and written in one transaction, so when it meets another edit's locks in the order
+   * that makes a deadlock, Neo4j's transient error is met by running it again whole. An import is not retried: a
+   * second attempt at a large file would fail the same way.
+   */
+  retryConflicts?: boolean;
 }
 
 /** Turns file content of any supported format into a normalized document, or every problem found. */
@@ -60,17 +71,26 @@ export function parseImport(format: ImportFormatName, content: string): { docume
 }
 
 /**
+ * What to import: a document, or how to build one from the graph as the writing transaction sees it. An edit that
+ * adds to what is stored (citations added to the earlier ones) builds it there, so two edits at once cannot each
+ * write back a copy read before the other's commit and drop what the other added.
+ */
+export type DocumentSource = ImportDocument | ((tx: ReadTransaction) => Promise<ImportDocument>);
+
+/**
  * The one import pipeline (API, CLI, founding case, edits): parse, validate completely against the file and
  * the graph, then write every change, so an import lands whole or not at all. The checks against the graph
  * (references, ids that keep their ends, what changed) run in the transaction that writes: nothing another
  * writer commits in between can slip past them.
  */
-export async function importDocument(graph: Graph, given: ImportDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  if (options.dryRun) return graph.readTransaction(async (tx) => (await checkAndPlan(tx, given, options)).report);
-  // Large imports get a long timeout of their own, and no retry: a second attempt would fail the same way.
+export async function importDocument(graph: Graph, given: DocumentSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const documentIn = (tx: ReadTransaction) => (typeof given === 'function' ? given(tx) : Promise.resolve(given));
+  if (options.dryRun) return graph.readTransaction(async (tx) => (await checkAndPlan(tx, await documentIn(tx), options)).report);
+  // Large imports get a long timeout of their own.
   return graph.writeTransaction(
     async (tx) => {
-      const { document, plan, report } = await checkAndPlan(tx, given, options);
+      if (options.lockEntities?.length) await tx.run('edit/lock-entities', { ids: options.lockEntities });
+      const { document, plan, report } = await checkAndPlan(tx, await documentIn(tx), options);
       const before = options.audit ? await snapshotsOfUpdates(tx, plan) : null;
       await plan.write(tx, options.onProgress);
       if (options.audit && before) await recordAuditEvents(tx, auditEventsFor(document, plan, before, options.audit));
@@ -78,7 +98,7 @@ export async function importDocument(graph: Graph, given: ImportDocument, option
       return report;
     },
     30 * 60_000,
-    { retry: false },
+    { retry: options.retryConflicts ?? false },
   );
 }
 
