@@ -5,7 +5,7 @@ import { loadRaw } from '../../bench/load.js';
 import { startBenchNeo4j, type BenchNeo4j } from '../../bench/neo4j-instance.js';
 import { buildAdjacency, subgraphOfSize } from '../../bench/sample.js';
 import { finishPage, screenshot, useExplorer, waitForNodes, type ExplorerPage } from '../support/browser.js';
-import { neighbourPageQuery, type NeighbourPage } from '../support/canvas-queries.js';
+import { neighbourGroupsQuery, neighbourPageQuery, type NeighbourPage } from '../support/canvas-queries.js';
 import { testLogger } from '../support/graph.js';
 
 // The canvas at real scale (issue 18): the benchmark's small graph (10k entities, 50k links, the file `npm run
@@ -77,17 +77,7 @@ type NeighbourGroupCount = { type: string; direction: string; kind: string; coun
 
 /** The server's neighbour groups of an entity alone on the canvas: what Expand counts. */
 async function neighbourGroupsOf(id: string): Promise<NeighbourGroupCount[]> {
-  const groupsQuery = /* GraphQL */ `
-    query Groups($id: ID!, $exclude: [ID!]) {
-      neighbourGroups(id: $id, exclude: $exclude) {
-        type
-        direction
-        kind
-        count
-      }
-    }
-  `;
-  const answer = await explorer.server.graphql<{ neighbourGroups: NeighbourGroupCount[] }>(groupsQuery, { id, exclude: [id] });
+  const answer = await explorer.server.graphql<{ neighbourGroups: NeighbourGroupCount[] }>(neighbourGroupsQuery, { id, exclude: [id] });
   return answer.data!.neighbourGroups;
 }
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neighbourPageQuery as pageQuery, type NeighbourPage as Page } from '../support/canvas-queries.js';
+import {
+  neighbourGroupFields,
+  neighbourPageQuery as pageQuery,
+  neighbourTotalsFields,
+  type NeighbourPage as Page,
+} from '../support/canvas-queries.js';
 import { startTestServer, type TestServer } from '../support/graph.js';
 
 // What the canvas asks of the server at scale: a first-view summary, hubs as groups, pages of a group, expand counts
@@ -86,13 +91,7 @@ describe('graphSummary', () => {
 
 const groupsQuery = /* GraphQL */ `
   query Groups($id: ID!, $exclude: [ID!]) {
-    neighbourGroups(id: $id, exclude: $exclude) {
-      type
-      direction
-      kind
-      count
-      maxConfidence
-    }
+    neighbourGroups(id: $id, exclude: $exclude) { ${neighbourGroupFields} }
     neighbourCounts(id: $id, exclude: $exclude) {
       type
       direction
@@ -183,17 +182,7 @@ describe('neighbourTotals', () => {
   type Totals = { neighbours: number; links: number; overlaps: { ways: Way[]; count: number }[] };
   const totalsQuery = /* GraphQL */ `
     query Totals($id: ID!, $exclude: [ID!]) {
-      neighbourTotals(id: $id, exclude: $exclude) {
-        neighbours
-        links
-        overlaps {
-          count
-          ways {
-            type
-            direction
-          }
-        }
-      }
+      neighbourTotals(id: $id, exclude: $exclude) { ${neighbourTotalsFields} }
       neighbourCounts(id: $id, exclude: $exclude) {
         type
         direction

@@ -25,6 +25,7 @@ import {
 } from '../support/hostile-input.js';
 import { entityInput, importContent, plausibleInputs, relationshipInput, statementInput } from '../support/mutation-inputs.js';
 import { allowedErrorCodes, findLeaks } from '../support/response-leaks.js';
+import { neighbourTotalsFields } from '../support/canvas-queries.js';
 
 // Random arguments for every query and mutation, sent over HTTP to the real server on the test database.
 // Properties: never a 5xx, only the app's error codes, no internal detail in any response, the server stays
@@ -284,17 +285,7 @@ const reads: Record<string, { document: string; variables: fc.Arbitrary<Record<s
   neighbourTotals: {
     document: /* GraphQL */ `
       query Totals($id: ID!, $filter: RelationshipFilter, $exclude: [ID!]) {
-        neighbourTotals(id: $id, filter: $filter, exclude: $exclude) {
-          neighbours
-          links
-          overlaps {
-            count
-            ways {
-              type
-              direction
-            }
-          }
-        }
+        neighbourTotals(id: $id, filter: $filter, exclude: $exclude) { ${neighbourTotalsFields} }
       }
     `,
     variables: fc.record(
