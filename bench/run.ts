@@ -184,6 +184,7 @@ async function main(): Promise<number> {
   let serverPeak: number | null = null;
   let peers: PeerRow[] = [];
   let pathWorkloads: Workload[] = [];
+  let pathProjection: Record<string, unknown> | null = null;
   try {
     if (skip.has('raw')) throw new SkippedPhase();
     say('starting Neo4j for the plain UNWIND load and the queries');
@@ -213,6 +214,9 @@ async function main(): Promise<number> {
         options.serverCpuProf,
       );
       say(`server ready at ${server.url}`);
+      // The path search reads links from memory once the server holds them (server/work/path-projection.ts).
+      pathProjection = await server.pathProjection(300);
+      say(`path search links in memory: ${JSON.stringify(pathProjection)}`);
       const graphql = graphqlSender(server.url, 120_000);
       const direct = rawSender(database.driver, sizing.txTimeoutSeconds * 1000);
       const wanted = options.workloads
@@ -356,6 +360,8 @@ async function main(): Promise<number> {
     memory: {
       node_peak_mb: ownPeakMemoryMb(),
       server_peak_mb: serverPeak,
+      // The path search's links held in the server (state, entities, links, megabytes, build time).
+      server_path_projection: pathProjection,
       jvm_peak_mb: jvmPeak,
       // The queries' JVM's heap as it reports it (JMX), before the peers run: used now, committed, the configured
       // maximum, the old generation's peak use.

@@ -15,6 +15,11 @@ export interface BenchServer {
   rssMb(): number | null;
   /** The server's last log lines (warnings and errors), for when requests fail. */
   logTail(): string[];
+  /**
+   * Waits (up to `seconds`) until the server holds the path search's links in memory or has said why not
+   * (/healthz `pathProjection`), and returns what it says: paths measured before it is ready would measure Neo4j.
+   */
+  pathProjection(seconds: number): Promise<Record<string, unknown> | null>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +91,15 @@ export async function startServer(
     peakMb: () => peakMemoryMb(child.pid ?? -1),
     rssMb: () => residentMemoryMb(child.pid ?? -1),
     logTail: () => [...stderrTail],
+    async pathProjection(seconds) {
+      const until = Date.now() + seconds * 1000;
+      for (;;) {
+        const health = (await (await fetch(`${url}/healthz`)).json()) as { pathProjection?: Record<string, unknown> };
+        const projection = health.pathProjection ?? null;
+        if (!projection || projection.state !== 'building' || Date.now() > until) return projection;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    },
     stop() {
       stopped ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) {

@@ -49,6 +49,7 @@ export interface BuiltServer {
 export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const authenticator = createAuthenticator(deps.config);
   const heavyWork = createHeavyWork(deps.config.work, deps.logger);
+  heavyWork.holdPathLinks(deps.graph);
   void warmPathSearch(deps.graph, heavyWork, deps.logger);
   const eventLoopLag = measureEventLoopLag();
   const app = express();

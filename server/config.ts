@@ -98,6 +98,7 @@ const environmentSchema = z.object({
   WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   HEAVY_WORK_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
   MAX_HEAVY_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(2),
+  PATH_PROJECTION_MAX_LINKS: z.coerce.number().int().min(0).max(20_000_000).default(1_000_000),
 });
 
 export interface EmbeddedNeo4jConfig {
@@ -138,6 +139,11 @@ export interface Config {
     threads: number;
     timeLimitMs: number;
     maxHeavyPerClient: number;
+    /**
+     * Most links between entities the path search holds in memory (server/work/path-projection.ts, about 40 bytes
+     * each); a larger graph is searched in Neo4j only, and 0 turns the projection off.
+     */
+    projectionMaxLinks: number;
   };
   auth: {
     editors: TokenEntry[];
@@ -213,6 +219,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       threads: env.WORKER_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
       timeLimitMs: env.HEAVY_WORK_TIMEOUT_S * 1000,
       maxHeavyPerClient: env.MAX_HEAVY_PER_CLIENT,
+      projectionMaxLinks: env.PATH_PROJECTION_MAX_LINKS,
     },
     auth: {
       editors,

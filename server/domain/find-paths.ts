@@ -15,6 +15,7 @@ import { maxReliabilityWeight } from './paths/evidence-support.js';
 import { PathEvaluator, type EvidenceReader, type LinkEvidence, type NodeFacts } from './paths/evaluate-paths.js';
 import { decodeLink, stanceCodes, typeCodes } from './paths/link-codes.js';
 import { buildPathRecords } from './paths/path-records.js';
+import { expandFromProjection, projectionAnswers, type LinkProjectionData } from './paths/link-projection.js';
 import { profiles, withTypeWeights, type PathProfileDefinition } from './paths/profiles.js';
 import { stepModel } from './paths/step-bounds.js';
 import type { Key } from './rank-paths.js';
@@ -62,9 +63,15 @@ export function followedTypes(profile: PathProfileDefinition): RelationshipTypeN
  * (paths/evaluate-paths.ts), all in one read transaction; one more read fetches the chosen paths' entities,
  * links and sources.
  */
-export async function findRankedPaths(graph: Graph, from: string, to: string, options: PathOptions): Promise<PathRecord[]> {
+export async function findRankedPaths(
+  graph: Graph,
+  from: string,
+  to: string,
+  options: PathOptions,
+  projection: LinkProjectionData | null = null,
+): Promise<PathRecord[]> {
   const request = checkPathArguments(from, to, options);
-  return graph.readTransaction((tx) => rankedPathsIn(tx, from, to, options, request));
+  return graph.readTransaction((tx) => rankedPathsIn(tx, from, to, options, request, projection));
 }
 
 /** The same search inside a caller's read transaction (the benchmark's raw side runs it over a plain driver). */
@@ -130,6 +137,20 @@ export function expansionSlots(params: PathLinkParams): PathExpansionSlots {
 /** The links a path may use of each given entity (graph/expand-for-paths), one row per entity found. */
 export function expandForPaths(tx: ReadTransaction, nodes: number[], params: PathLinkParams) {
   return tx.run('graph/expand-for-paths', { nodes, ...params }, expansionSlots(params));
+}
+
+/**
+ * The projection this search may read links from: one holding the facts its filter needs, at the revision the
+ * search's own transaction finds (a write committed since it was read makes the search read Neo4j instead).
+ */
+async function usableProjection(
+  tx: ReadTransaction,
+  projection: LinkProjectionData | null,
+  params: PathLinkParams,
+): Promise<LinkProjectionData | null> {
+  if (!projection || !projectionAnswers(params)) return null;
+  const [{ revision }] = await tx.run('graph/find-graph-revision', {});
+  return revision === projection.revision ? projection : null;
 }
 
 /**
@@ -216,14 +237,19 @@ async function rankedPathsIn(
   to: string,
   options: PathOptions,
   request: PathRequest,
+  projection: LinkProjectionData | null = null,
 ): Promise<PathRecord[]> {
   const { a, b, endDegrees, grades, params, evaluator } = await readingRules(tx, from, to, options, request);
+  const inMemory = await usableProjection(tx, projection, params);
+  const slots = expansionSlots(params);
   const search = await searchPaths(
     a,
     b,
     {
       expand: async (nodes) => {
-        const rows = await expandForPaths(tx, nodes as number[], params);
+        const rows =
+          (inMemory && expandFromProjection(inMemory, nodes as number[], params, slots)) ??
+          (await expandForPaths(tx, nodes as number[], params));
         return new Map(
           rows.map((row): [Key, ExpandedNode] => [
             row.node,

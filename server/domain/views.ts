@@ -97,6 +97,9 @@ export interface ViewInputRecord {
   state: unknown;
 }
 
+/** A view is no entity or link: saving one leaves the graph revision (and the path search's projection) as it is. */
+const viewWrite = { changesGraph: false };
+
 /** Saves a new view, or changes one its viewer may change; audited in the same transaction. */
 export async function saveView(graph: Graph, input: ViewInputRecord, viewer: Viewer): Promise<ViewRecord> {
   if (viewer.role === null) throw new UnauthenticatedError('Saving a view needs a token: send "Authorization: Bearer <token>".');
@@ -113,30 +116,34 @@ export async function saveView(graph: Graph, input: ViewInputRecord, viewer: Vie
     );
   }
   const state = checkViewState(input.state);
-  const saved = await graph.writeTransaction(async (tx) => {
-    const chosenId = input.id ?? randomBytes(9).toString('base64url').replace(/^[-_]/, 'v');
-    const [existing] = await tx.run('views/find-view', { id: chosenId });
-    if (existing && !mayChange(viewer, existing.view)) {
-      throw new ForbiddenError(
-        `Only the view's author (${existing.view.author ?? 'unknown'}) or an editor may change it; save it under a new id instead.`,
-      );
-    }
-    const [row] = await tx.run('views/save-view', {
-      view: { id: chosenId, title, note, state, author: viewer.name, at: new Date().toISOString() },
-    });
-    await recordAuditEvents(tx, [
-      {
-        actor: viewer.name,
-        action: existing ? 'UPDATE' : 'CREATE',
-        subjectId: chosenId,
-        subjectType: 'VIEW',
-        reason: null,
-        before: existing ? auditSnapshot(existing.view) : null,
-        after: auditSnapshot(row.view),
-      },
-    ]);
-    return row.view;
-  });
+  const saved = await graph.writeTransaction(
+    async (tx) => {
+      const chosenId = input.id ?? randomBytes(9).toString('base64url').replace(/^[-_]/, 'v');
+      const [existing] = await tx.run('views/find-view', { id: chosenId });
+      if (existing && !mayChange(viewer, existing.view)) {
+        throw new ForbiddenError(
+          `Only the view's author (${existing.view.author ?? 'unknown'}) or an editor may change it; save it under a new id instead.`,
+        );
+      }
+      const [row] = await tx.run('views/save-view', {
+        view: { id: chosenId, title, note, state, author: viewer.name, at: new Date().toISOString() },
+      });
+      await recordAuditEvents(tx, [
+        {
+          actor: viewer.name,
+          action: existing ? 'UPDATE' : 'CREATE',
+          subjectId: chosenId,
+          subjectType: 'VIEW',
+          reason: null,
+          before: existing ? auditSnapshot(existing.view) : null,
+          after: auditSnapshot(row.view),
+        },
+      ]);
+      return row.view;
+    },
+    undefined,
+    viewWrite,
+  );
   return toRecord(saved, graph);
 }
 
@@ -155,22 +162,26 @@ export async function listViews(graph: Graph, limit: number): Promise<ViewRecord
 /** Deletes a view its viewer may change; the deletion (with the view as it was) stays in the audit history. */
 export async function deleteView(graph: Graph, idValue: string, viewer: Viewer): Promise<boolean> {
   if (viewer.role === null) throw new UnauthenticatedError('Deleting a view needs a token: send "Authorization: Bearer <token>".');
-  return graph.writeTransaction(async (tx) => {
-    const [existing] = await tx.run('views/find-view', { id: idValue });
-    if (!existing) throw new NotFoundError(`No view with id "${idValue}".`);
-    if (!mayChange(viewer, existing.view)) throw new ForbiddenError("Only the view's author or an editor may delete it.");
-    await tx.run('views/delete-view', { id: idValue });
-    await recordAuditEvents(tx, [
-      {
-        actor: viewer.name,
-        action: 'DELETE',
-        subjectId: idValue,
-        subjectType: 'VIEW',
-        reason: null,
-        before: auditSnapshot(existing.view),
-        after: null,
-      },
-    ]);
-    return true;
-  });
+  return graph.writeTransaction(
+    async (tx) => {
+      const [existing] = await tx.run('views/find-view', { id: idValue });
+      if (!existing) throw new NotFoundError(`No view with id "${idValue}".`);
+      if (!mayChange(viewer, existing.view)) throw new ForbiddenError("Only the view's author or an editor may delete it.");
+      await tx.run('views/delete-view', { id: idValue });
+      await recordAuditEvents(tx, [
+        {
+          actor: viewer.name,
+          action: 'DELETE',
+          subjectId: idValue,
+          subjectType: 'VIEW',
+          reason: null,
+          before: auditSnapshot(existing.view),
+          after: null,
+        },
+      ]);
+      return true;
+    },
+    undefined,
+    viewWrite,
+  );
 }

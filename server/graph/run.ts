@@ -85,7 +85,13 @@ function withoutCallerStack<T>(start: () => T): T {
  * get their type; the catalog test checks each statement's columns against its file. Each statement's name
  * and duration are logged at debug.
  */
-export function namedStatements(tx: Pick<ManagedTransaction, 'run'>, catalog: CypherCatalog, logger: Logger): Transaction {
+export function namedStatements(
+  tx: Pick<ManagedTransaction, 'run'>,
+  catalog: CypherCatalog,
+  logger: Logger,
+  /** Called when a statement changed something (Neo4j's counters say so). */
+  noteUpdates?: () => void,
+): Transaction {
   return {
     async run(name, params, ...slots) {
       const started = performance.now();
@@ -93,6 +99,7 @@ export function namedStatements(tx: Pick<ManagedTransaction, 'run'>, catalog: Cy
       const values = toParams(params) as Params;
       const result = await withoutCallerStack(() => tx.run(text, values));
       const rows = result.records.map(recordToObject) as RowOf<typeof name>[];
+      if (noteUpdates && result.summary.counters.containsUpdates()) noteUpdates();
       logger.debug({ statement: name, ms: Math.round((performance.now() - started) * 10) / 10, rows: rows.length }, 'cypher statement');
       return rows;
     },
@@ -110,6 +117,7 @@ export class Graph {
   private outage: { backAt: number } | null = null;
   /** How to cut each query in flight, for when the database goes away under it, with its access mode. */
   private readonly inFlight = new Map<(error: Error) => void, 'READ' | 'WRITE'>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     private readonly driver: Driver,
@@ -185,28 +193,59 @@ export class Graph {
 
   /** Runs a named write statement in its own write transaction. */
   async write<Name extends StatementName>(name: Name, params: ParamsOf<Name>, ...slots: SlotsArgument<Name>): Promise<RowOf<Name>[]> {
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => this.bind(tx).run(name, params, ...slots), { timeout: this.timeoutMs }),
-    );
+    return this.writeTransaction((tx) => tx.run(name, params, ...slots));
+  }
+
+  /**
+   * Calls `listener` after every write transaction this executor commits that may have changed the graph (the path
+   * search's link projection is read again after one); returns how to stop.
+   */
+  onGraphChanged(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /**
    * Runs several named statements in one write transaction: all commit, or none. `retry: false` for long
    * bulk work (imports): the driver would otherwise run all of it again after a transient failure such as
-   * the transaction memory limit, which fails the same way after the same minutes.
+   * the transaction memory limit, which fails the same way after the same minutes. When a statement changed
+   * something, it raises the graph revision as it commits, unless `changesGraph: false` (a saved view changes no
+   * entity or link).
    */
   async writeTransaction<T>(
     work: (tx: WriteTransaction) => Promise<T>,
     timeoutMs = this.timeoutMs,
-    options: { retry?: boolean } = {},
+    options: { retry?: boolean; changesGraph?: boolean } = {},
   ): Promise<T> {
-    if (options.retry === false) {
+    if (options.changesGraph === false) return this.runWrite((tx) => work(this.bind(tx)), timeoutMs, options.retry);
+    let changed = false;
+    const result = await this.runWrite(
+      async (tx) => {
+        // Each attempt starts afresh (the driver may retry the whole transaction).
+        let wrote = false;
+        const bound = this.bind(tx, () => (wrote = true));
+        const done = await work(bound);
+        // Raised last, inside the transaction: it commits with the work or not at all, and only when a statement
+        // changed something (a no-op import leaves the revision, and the path search's projection, as they are).
+        if (wrote) await bound.run('edit/bump-graph-revision', {});
+        changed = wrote;
+        return done;
+      },
+      timeoutMs,
+      options.retry,
+    );
+    if (changed) for (const listener of this.changeListeners) listener();
+    return result;
+  }
+
+  private async runWrite<T>(work: (tx: Pick<ManagedTransaction, 'run'>) => Promise<T>, timeoutMs: number, retry = true): Promise<T> {
+    if (!retry) {
       return this.withSession(
         'WRITE',
         async (session) => {
           const tx = session.beginTransaction({ timeout: timeoutMs });
           try {
-            const result = await work(this.bind(tx));
+            const result = await work(tx);
             await tx.commit();
             return result;
           } finally {
@@ -216,7 +255,7 @@ export class Graph {
         timeoutMs,
       );
     }
-    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(this.bind(tx)), { timeout: timeoutMs }), timeoutMs);
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(tx), { timeout: timeoutMs }), timeoutMs);
   }
 
   /** Runs raw text, for schema statements and EXPLAIN checks; not for user-supplied text. */
@@ -257,8 +296,8 @@ export class Graph {
   }
 
   /** A driver transaction as the domain sees one: named statements from the catalog. */
-  private bind(tx: Pick<ManagedTransaction, 'run'>): Transaction {
-    return namedStatements(tx, this.catalog, this.logger);
+  private bind(tx: Pick<ManagedTransaction, 'run'>, noteUpdates?: () => void): Transaction {
+    return namedStatements(tx, this.catalog, this.logger, noteUpdates);
   }
 
   private async withSession<T>(

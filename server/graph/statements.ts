@@ -381,6 +381,7 @@ export const statements = {
   'audit/record-events': statement<{ events: AuditEventMap[] }>(),
   'edit/delete-relationship': statement<{ id: string }, { rel: PropertySnapshot }>('rel'),
   'edit/lock-entities': statement<{ ids: string[] }>(),
+  'edit/bump-graph-revision': statement<NoParams>(),
   'duplicates/find-blocking-candidates': statement<
     { queries: { id: string; query: string }[]; perEntity: number },
     { id: string; candidates: string[] }
@@ -498,6 +499,8 @@ export const statements = {
     }
   >('id', 'internalId', 'type', 'from', 'to', 'fromName', 'toName', 'fromNode', 'toNode'),
   'graph/find-entities': statement<{ ids: string[] }, EntitiesWithSources>('entities', 'sources'),
+  'graph/find-entity-nodes': statement<NoParams, { nodes: number[] }>('nodes'),
+  'graph/find-graph-revision': statement<NoParams, { revision: number }>('revision'),
   'graph/find-entity-links': statement<
     { ids: string[] },
     {
@@ -550,6 +553,21 @@ export const statements = {
       sources: SourceMap[];
     }
   >('links', 'nodes', 'sources'),
+  'graph/read-link-projection': statement<
+    { nodes: number[]; typeCodes: Record<string, number>; stanceCodes: Record<string, number> },
+    {
+      node: number;
+      degree: number;
+      flags: number;
+      rels: number[];
+      targets: number[];
+      types: number[];
+      stances: number[];
+      confidences: number[];
+      citations: number[];
+      retired: boolean[];
+    }
+  >('node', 'degree', 'flags', 'rels', 'targets', 'types', 'stances', 'confidences', 'citations', 'retired'),
   'graph/find-path-links': statement<
     { links: number[] },
     EntitiesWithSources & { rels: MaybeVanished<RelationshipMap & { internalId: number }>[]; disputing: MaybeVanished<EntityMap>[] }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { exportSubgraph, type ExportFile, type ExportRequest } from '../domain/export/index.js';
 import { findRankedPaths, type PathOptions } from '../domain/find-paths.js';
 import type { PathRecord } from '../domain/types.js';
+import { buildLinkProjection, type LinkProjectionData, type ProjectionNotBuilt } from '../domain/paths/link-projection.js';
 import { AppError } from '../errors.js';
 import { CypherCatalog } from '../graph/cypher.js';
 import { createDriver } from '../graph/driver.js';
@@ -15,8 +16,20 @@ import type { WorkerReply } from './worker-pool.js';
  * other request for hundreds of milliseconds on a large graph).
  */
 export type ExportJob = { kind: 'export'; connection: WorkerConnection; request: ExportRequest };
-export type PathsJob = { kind: 'paths'; connection: WorkerConnection; from: string; to: string; options: PathOptions };
-export type GraphJob = ExportJob | PathsJob;
+export type PathsJob = {
+  kind: 'paths';
+  connection: WorkerConnection;
+  from: string;
+  to: string;
+  options: PathOptions;
+  /** The links in memory (shared, not copied), when the server holds them; the search checks they are current. */
+  projection: LinkProjectionData | null;
+};
+/** Reads the path search's link projection (paths/link-projection.ts) into shared memory. */
+export type ProjectJob = { kind: 'project'; connection: WorkerConnection; maxLinks: number };
+export type GraphJob = ExportJob | PathsJob | ProjectJob;
+/** A projection, or why none was built (too many links, or the graph changed while it was read). */
+export type ProjectOutput = LinkProjectionData | ProjectionNotBuilt;
 
 const logger = createLogger({ logLevel: 'warn' });
 const catalog = new CypherCatalog();
@@ -33,18 +46,20 @@ function graphFor(connection: WorkerConnection): Graph {
   return graph.graph;
 }
 
-function runJob(job: GraphJob): Promise<ExportFile | PathRecord[]> {
+function runJob(job: GraphJob): Promise<ExportFile | PathRecord[] | ProjectOutput> {
   const jobGraph = graphFor(job.connection);
   switch (job.kind) {
     case 'export':
       return exportSubgraph(jobGraph, job.request);
     case 'paths':
-      return findRankedPaths(jobGraph, job.from, job.to, job.options);
+      return findRankedPaths(jobGraph, job.from, job.to, job.options, job.projection);
+    case 'project':
+      return jobGraph.readTransaction((tx) => buildLinkProjection(tx, job.maxLinks));
   }
 }
 
 parentPort!.on('message', async (job: GraphJob) => {
-  let reply: WorkerReply<ExportFile | PathRecord[]>;
+  let reply: WorkerReply<ExportFile | PathRecord[] | ProjectOutput>;
   try {
     reply = { ok: true, output: await runJob(job) };
   } catch (error) {

@@ -6,7 +6,8 @@ import type { PathRecord } from '../domain/types.js';
 import type { Graph } from '../graph/run.js';
 import type { Logger } from '../logger.js';
 import { ClientBudget } from './client-budget.js';
-import type { ExportJob, PathsJob } from './graph-worker.js';
+import type { ExportJob, PathsJob, ProjectJob, ProjectOutput } from './graph-worker.js';
+import { PathProjection } from './path-projection.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Exports waiting for a worker beyond those running: a burst queues, a flood is refused. */
@@ -37,7 +38,17 @@ export interface HeavyWork {
   exportFile(graph: Graph, request: ExportRequest): Promise<ExportFile>;
   /** Runs a ranked path search in a worker thread, the same way (its scoring is CPU work: see graph-worker.ts). */
   findPaths(graph: Graph, from: string, to: string, options: PathOptions): Promise<PathRecord[]>;
-  load(): { workers: PoolLoad; pathWorkers: PoolLoad; heavy: ReturnType<ClientBudget['load']> };
+  /**
+   * Holds the graph's links in memory for path searches (server/work/path-projection.ts): read now, and again after
+   * each write this graph commits. Off when PATH_PROJECTION_MAX_LINKS is 0 or the graph cannot be reached from a thread.
+   */
+  holdPathLinks(graph: Graph): void;
+  load(): {
+    workers: PoolLoad;
+    pathWorkers: PoolLoad;
+    pathProjection: ReturnType<PathProjection['describe']> | { state: 'off' };
+    heavy: ReturnType<ClientBudget['load']>;
+  };
   close(): Promise<void>;
 }
 
@@ -62,7 +73,7 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
   // A pool of its own, so that a search never waits behind a minutes-long export; one thread more than one client
   // may use at once (MAX_HEAVY_PER_CLIENT), so that another client's search starts at once however hard one client
   // searches, and a search waiting on the database overlaps another's scoring.
-  const pathSearches = new WorkerPool<PathsJob, PathRecord[]>({
+  const pathSearches = new WorkerPool<PathsJob | ProjectJob, PathRecord[] | ProjectOutput>({
     entry,
     size: Math.max(work.threads, work.maxHeavyPerClient + 1),
     maxQueued: maxQueuedPathSearches,
@@ -78,6 +89,7 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
   // Searches are the interactive work an analyst waits for; exports start their threads when first asked.
   pathSearches.warm();
   const budget = new ClientBudget(work.maxHeavyPerClient, maxWaitingPerClient);
+  let projection: PathProjection | null = null;
   return {
     forViewer: (viewer) => (viewer.role ? (job) => budget.run(viewer.name, job) : (job) => job()),
     exportFile(graph, request) {
@@ -89,10 +101,32 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
     findPaths(graph, from, to, options) {
       const connection = graph.workerConnection();
       if (!connection) return findRankedPaths(graph, from, to, options);
-      return graph.whileAvailable(() => pathSearches.run({ kind: 'paths', from, to, options, connection }));
+      const links = projection?.current() ?? null;
+      return graph.whileAvailable(
+        () => pathSearches.run({ kind: 'paths', from, to, options, connection, projection: links }) as Promise<PathRecord[]>,
+      );
     },
-    load: () => ({ workers: exports.load(), pathWorkers: pathSearches.load(), heavy: budget.load() }),
+    holdPathLinks(graph) {
+      const connection = graph.workerConnection();
+      if (!connection || work.projectionMaxLinks === 0 || projection) return;
+      const held = new PathProjection(
+        () => pathSearches.run({ kind: 'project', connection, maxLinks: work.projectionMaxLinks }) as Promise<ProjectOutput>,
+        async () => (await graph.read('graph/find-graph-revision', {}))[0].revision,
+        logger,
+        true,
+      );
+      projection = held;
+      graph.onGraphChanged(() => held.changed());
+      held.start();
+    },
+    load: () => ({
+      workers: exports.load(),
+      pathWorkers: pathSearches.load(),
+      pathProjection: projection?.describe() ?? { state: 'off' as const },
+      heavy: budget.load(),
+    }),
     close: async () => {
+      projection?.close();
       await Promise.all([exports.close(), pathSearches.close()]);
     },
   };

@@ -9,7 +9,7 @@ import { createHeavyWork } from '../../server/work/heavy-work.js';
 import { connectTestGraph, listenOnLoopback, testLogger } from '../support/graph.js';
 
 const graph = connectTestGraph();
-const heavyWork = createHeavyWork({ threads: 1, timeLimitMs: 60_000, maxHeavyPerClient: 2 }, testLogger);
+const heavyWork = createHeavyWork({ threads: 1, timeLimitMs: 60_000, maxHeavyPerClient: 2, projectionMaxLinks: 0 }, testLogger);
 let httpServer: http.Server;
 let base: string;
 

@@ -8,12 +8,21 @@ import {
   scoreEntitySequencesIn,
   type PathOptions,
 } from '../../server/domain/find-paths.js';
+import { assertRelationship, retractRelationship } from '../../server/domain/edit/assert-relationship.js';
 import { decodeLink, typeCodes } from '../../server/domain/paths/link-codes.js';
+import {
+  buildLinkProjection,
+  expandFromProjection,
+  projectionAnswers,
+  type ExpansionRow,
+  type LinkProjectionData,
+} from '../../server/domain/paths/link-projection.js';
 import { profiles } from '../../server/domain/paths/profiles.js';
 import { toFilterParams } from '../../server/domain/relationship-filter.js';
 import { relationshipTypes } from '../../shared/vocabulary.js';
 import { importContent } from '../../server/domain/import/run-import.js';
 import type { PathRecord } from '../../server/domain/types.js';
+import type { ReadTransaction } from '../../server/graph/run.js';
 import { connectTestGraph } from '../support/graph.js';
 import { freshBundle, removeImported } from '../support/stix-bundles.js';
 
@@ -192,5 +201,156 @@ describe('the path search reading links (graph/expand-for-paths)', () => {
         }
       }
     });
+  });
+});
+
+// The path search's links in memory (server/domain/paths/link-projection.ts) against the statement it stands in for,
+// on the founding case (loaded by the global setup) and this case. Other test files write to the same database
+// meanwhile, so a comparison counts only while the graph revision stays the one the projection was read at, and is
+// tried again otherwise.
+const revisionIn = async (tx: ReadTransaction) => (await tx.run('graph/find-graph-revision', {}))[0].revision;
+
+/** A projection of the database now, or null when another file wrote while it was read. */
+async function projectionNow(): Promise<LinkProjectionData | null> {
+  const built = await graph.readTransaction((tx) => buildLinkProjection(tx, 1_000_000));
+  if ('notBuilt' in built) {
+    expect(built.retry, built.notBuilt).toBe(true);
+    return null;
+  }
+  return built;
+}
+
+/**
+ * Runs `check` against a fresh projection; when it fails and another file wrote meanwhile (the revision moved), or the
+ * projection could not be read for that reason, tries again, up to 8 times.
+ */
+async function whileUnchanged(check: (tx: ReadTransaction, data: LinkProjectionData) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const data = await projectionNow();
+    if (!data) continue;
+    try {
+      await graph.readTransaction((tx) => check(tx, data));
+      return;
+    } catch (error) {
+      // A write being applied as the check read may show in its data a moment before it shows in the revision
+      // (Neo4j reads committed records, not snapshots): look again a little later.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const moved = (await graph.readTransaction(revisionIn)) !== data.revision;
+      if (!moved || attempt >= 8) throw error;
+    }
+  }
+}
+
+/** Rows as comparable lines: entity, degree, then each link's id, far end, far end's degree, confidence and code. */
+const lines = (rows: ExpansionRow[]) =>
+  rows
+    .flatMap((row) =>
+      row.rels.map((rel, index) =>
+        [row.node, row.degree, rel, row.others[index], row.otherDegrees[index], row.confidences[index], row.codes[index]].join(','),
+      ),
+    )
+    .sort();
+
+describe('the path search links held in memory (issue 14/19: paths p95)', () => {
+  it('gives exactly the rows of graph/expand-for-paths for every entity, under both profiles, several filters and ends', async () => {
+    const filters = [
+      null,
+      { minConfidence: 40 },
+      { stances: ['ASSERTED', 'SUSPECTED'] as const },
+      { stances: ['ASSERTED', 'CLAIMED', 'SUSPECTED', 'DENIED'] as const },
+      { includeRetired: true, minConfidence: 1 },
+      { types: ['ATTRIBUTED_TO', 'CLAIMED_BY', 'MADE_BY', 'ABOUT', 'TARGETED', 'SANCTIONS'] },
+    ];
+    const endPairs = [
+      ['homeland-justice', 'sanc-us-mois-2022'],
+      ['iran-mfa', 'inc-july-2022'],
+      [idOf('HomeLand Justice'), idOf('U.S. Department of the Treasury')],
+      [idOf('Destructive cyber attack against the Government of Albania (July 2022)'), idOf('Government of Iran')],
+    ];
+    let compared = 0;
+    await whileUnchanged(async (tx, data) => {
+      compared = 0;
+      const [found] = await tx.run('graph/find-path-ends', { ids: endPairs.flat(), grades: [] });
+      const node = new Map(found.ends.map((end) => [end.id, end.node]));
+      const everyEntity = [...data.nodeIds];
+      for (const profileName of ['ATTRIBUTION', 'ANY_CONNECTION'] as const) {
+        for (const filter of filters) {
+          for (const pair of endPairs) {
+            const params = linkParams(
+              toFilterParams(filter as never, [...defaultPathStances]),
+              profiles[profileName],
+              pair.map((id) => node.get(id)!),
+            );
+            expect(projectionAnswers(params)).toBe(true);
+            const expected = lines(await expandForPaths(tx, everyEntity, params));
+            const actual = lines(expandFromProjection(data, everyEntity, params, expansionSlots(params)) ?? []);
+            expect(actual.length, `${profileName} ${JSON.stringify(filter)}`).toBeGreaterThan(0);
+            expect(actual, `${profileName} ${JSON.stringify(filter)} ${pair.join(' -> ')}`).toEqual(expected);
+            compared += actual.length;
+          }
+        }
+      }
+    });
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('leaves to Neo4j the filters it holds no facts for, and entities it does not hold', async () => {
+    const data = (await projectionNow())!;
+    for (const filter of [{ asOf: '2022-09-08' }, { excludeSources: ['src-seed-article'] }, { knownAsOf: '2022-09-08' }]) {
+      expect(projectionAnswers(linkParams(toFilterParams(filter, [...defaultPathStances]), profiles.ATTRIBUTION, [0, 1]))).toBe(false);
+    }
+    const params = linkParams(toFilterParams(null, [...defaultPathStances]), profiles.ATTRIBUTION, [0, 1]);
+    const missing = Math.max(...data.nodeIds) + 1_000_000;
+    expect(expandFromProjection(data, [data.nodeIds[0], missing], params, expansionSlots(params))).toBeNull();
+  });
+
+  it('finds the same ranked paths as the search reading Neo4j', async () => {
+    const pairs: [string, string, Partial<PathOptions>][] = [
+      ['homeland-justice', 'sanc-us-mois-2022', { maxHops: 4 }],
+      ['homeland-justice', 'sanc-us-mois-2022', { maxHops: 8 }],
+      ['iran-mfa', 'inc-july-2022', { maxHops: 4 }],
+      [idOf('HomeLand Justice'), idOf('U.S. Department of the Treasury'), { maxHops: 6 }],
+      ['homeland-justice', 'sanc-us-mois-2022', { maxHops: 4, filter: { stances: ['ASSERTED', 'SUSPECTED'] } }],
+    ];
+    const shown = (found: PathRecord[]) =>
+      found.map((path) => `${path.score.toFixed(6)} ${path.entities.map((entity) => entity.id).join(' > ')}`);
+    for (const [from, to, options] of pairs) {
+      await whileUnchanged(async (_tx, data) => {
+        const full = { maxHops: 4, limit: 5, ...options };
+        const fromNeo4j = await findRankedPaths(graph, from, to, full);
+        const fromMemory = await findRankedPaths(graph, from, to, full, data);
+        expect(fromMemory.length, `${from} -> ${to}`).toBeGreaterThan(0);
+        expect(shown(fromMemory), `${from} -> ${to} ${JSON.stringify(options)}`).toEqual(shown(fromNeo4j));
+      });
+    }
+  });
+
+  it('is not used once a write has committed after it was read: the search reads Neo4j and sees the new link', async () => {
+    const [from, to] = [idOf('EUROPIUM'), idOf('U.S. Department of the Treasury')];
+    const before = (await projectionNow())!;
+    const revisionBefore = await graph.readTransaction(revisionIn);
+    const direct = await findRankedPaths(graph, from, to, { maxHops: 1, limit: 5 }, before);
+    expect(direct).toEqual([]);
+    const link = await assertRelationship(
+      graph,
+      {
+        type: 'ATTRIBUTED_TO',
+        from,
+        to,
+        stance: 'ASSERTED',
+        confidence: 70,
+        sources: [
+          { title: 'Projection test note', publisher: 'Test desk', url: 'https://example.org/projection', excerpt: 'A test link.' },
+        ],
+      } as never,
+      'link-projection-test',
+    );
+    try {
+      expect(await graph.readTransaction(revisionIn)).toBeGreaterThan(revisionBefore);
+      const after = await findRankedPaths(graph, from, to, { maxHops: 1, limit: 5 }, before);
+      expect(after.map((path) => path.relationships.map((relationship) => relationship.id))).toEqual([[link.id]]);
+    } finally {
+      await retractRelationship(graph, link.id, 'test: remove the projection test link', 'link-projection-test');
+    }
   });
 });

@@ -218,7 +218,10 @@ describe('search', () => {
 
   it('returns Homeland Justice first for "homeland"', async () => {
     const { data } = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'homeland' });
-    expect(data!.search[0].id).toBe('homeland-justice');
+    // Other files import reporting that names the same group ("HomeLand Justice", its own id) while this runs:
+    // either copy of the name may come first, and the founding case's is found.
+    expect(data!.search[0].name.toLowerCase()).toBe('homeland justice');
+    expect(data!.search.slice(0, 2).map((hit) => hit.id)).toContain('homeland-justice');
   });
 
   it('matches aliases, partial words and any case', async () => {
@@ -339,7 +342,7 @@ describe('entity and relationship', () => {
   });
 
   it('resolves kind-specific fields for search results in one extra round trip', async () => {
-    const { data, errors } = await server.graphql<{ search: { claim?: unknown; author?: { id: string } }[] }>(/* GraphQL */ `
+    const { data, errors } = await server.graphql<{ search: { id: string; author?: { id: string } }[] }>(/* GraphQL */ `
       {
         search(text: "claims", kinds: [CLAIM]) {
           id
@@ -355,8 +358,10 @@ describe('entity and relationship', () => {
       }
     `);
     expect(errors).toBeUndefined();
-    expect(data!.search.length).toBeGreaterThan(1);
-    expect(data!.search.every((claim) => claim.author)).toBe(true);
+    // The founding case's claims each name their author (claims other files import meanwhile may not).
+    const founding = data!.search.filter((claim) => claim.id.startsWith('claim-'));
+    expect(founding.length).toBeGreaterThan(1);
+    expect(founding.every((claim) => claim.author)).toBe(true);
   });
 
   it('finds a relationship by id, with its sources and disputes, and answers NOT_FOUND otherwise', async () => {
@@ -593,7 +598,18 @@ describe('neighbourhood, neighbour counts and stats', () => {
       }
     `);
     expect(data!.overview).toHaveLength(5);
-    expect(data!.overview.map((entity) => entity.id)).toContain('iran');
+    // Most connected first, on the shared test database (other files add hubs of their own while this runs): each
+    // listed entity has at least as many links as the next, and Iran, the founding case's hub, is listed unless
+    // five entities have at least as many links as it.
+    const listed = data!.overview.map((entity) => entity.id);
+    const rows = await server.graph.runText('MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, COUNT { (e)--() } AS degree', 'READ', {
+      ids: [...listed, 'iran'],
+    });
+    const degree = new Map(rows.map((row) => [row.id as string, Number(row.degree)]));
+    const degrees = listed.map((id) => degree.get(id)!);
+    expect(degrees, listed.join(', ')).toEqual([...degrees].sort((a, b) => b - a));
+    if (!listed.includes('iran')) expect(Math.min(...degrees)).toBeGreaterThanOrEqual(degree.get('iran')!);
+    expect(degree.get('iran')).toBeGreaterThan(10);
     expect(data!.entities.map((entity) => entity.id)).toEqual(['iran', 'albania']);
     const states = await server.graphql<{ overview: { kind: string }[] }>(/* GraphQL */ `
       {
