@@ -54,7 +54,7 @@ function runJob(job: GraphJob): Promise<ExportFile | PathRecord[] | ProjectOutpu
     case 'paths':
       return findRankedPaths(jobGraph, job.from, job.to, job.options, job.projection);
     case 'project':
-      return jobGraph.readTransaction((tx) => buildLinkProjection(tx, job.maxLinks));
+      return buildLinkProjection(jobGraph, job.maxLinks);
   }
 }
 

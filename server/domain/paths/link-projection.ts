@@ -15,7 +15,7 @@
  * (postMessage shares such arrays instead of copying them).
  */
 import type { PathExpansionSlots, PathLinkParams } from '../../graph/statements.js';
-import type { ReadTransaction } from '../../graph/run.js';
+import type { Graph } from '../../graph/run.js';
 import { stanceCodes, typeCodes } from './link-codes.js';
 
 /** Labels of an entity that the rules read, as bits (graph/read-link-projection), and one the projection adds. */
@@ -74,14 +74,22 @@ function shared<T extends Int32Array | Float64Array | Int8Array | Uint8Array>(
 }
 
 /**
- * Reads the projection in one read transaction: the revision first, every entity a page at a time, and the revision
- * again (a write committed meanwhile would leave a mix of two states: then it is not built). Refuses a graph of more
- * than `maxLinks` links between entities before holding them. Not building is an answer, not a failure (a thrown
- * error would be logged as a failed query).
+ * Reads the projection: the revision first, every entity a page at a time, and the revision again (a write committed
+ * meanwhile would leave a mix of two states: then it is not built). Each page is a read transaction of its own: the
+ * driver keeps every result of a transaction until it ends, and one transaction over 500,000 links held about 200 MB
+ * of records at once (lab, medium graph); Neo4j's reads are read-committed anyway, so the revision read before and
+ * after is what makes the pages one state. Refuses a graph of more than `maxLinks` links between entities before
+ * holding them. Not building is an answer, not a failure (a thrown error would be logged as a failed query).
  */
-export async function buildLinkProjection(tx: ReadTransaction, maxLinks: number): Promise<LinkProjectionData | ProjectionNotBuilt> {
-  const [{ revision }] = await tx.run('graph/find-graph-revision', {});
-  const [{ nodes }] = await tx.run('graph/find-entity-nodes', {});
+export async function buildLinkProjection(
+  graph: Pick<Graph, 'readTransaction'>,
+  maxLinks: number,
+): Promise<LinkProjectionData | ProjectionNotBuilt> {
+  const { revision, nodes } = await graph.readTransaction(async (tx) => {
+    const [{ revision: before }] = await tx.run('graph/find-graph-revision', {});
+    const [found] = await tx.run('graph/find-entity-nodes', {});
+    return { revision: before, nodes: found.nodes };
+  });
   const nodeIds = shared(Float64Array, nodes.length);
   nodeIds.set(nodes);
   const degrees = shared(Int32Array, nodes.length);
@@ -95,7 +103,8 @@ export async function buildLinkProjection(tx: ReadTransaction, maxLinks: number)
     retired: [] as number[],
   };
   for (let first = 0; first < nodes.length; first += pageSize) {
-    const rows = await tx.run('graph/read-link-projection', { nodes: nodes.slice(first, first + pageSize), typeCodes, stanceCodes });
+    const page = nodes.slice(first, first + pageSize);
+    const rows = await graph.readTransaction((tx) => tx.run('graph/read-link-projection', { nodes: page, typeCodes, stanceCodes }));
     for (const row of rows) {
       const node = indexIn(nodeIds, row.node);
       degrees[node] = row.degree;
@@ -115,7 +124,7 @@ export async function buildLinkProjection(tx: ReadTransaction, maxLinks: number)
       return { notBuilt: `the graph has more than ${maxLinks} links between entities (PATH_PROJECTION_MAX_LINKS)`, retry: false };
     }
   }
-  const [again] = await tx.run('graph/find-graph-revision', {});
+  const [again] = await graph.readTransaction((tx) => tx.run('graph/find-graph-revision', {}));
   if (again.revision !== revision) return { notBuilt: 'the graph changed while it was read', retry: true };
 
   const count = found.rels.length;
