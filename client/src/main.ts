@@ -241,7 +241,7 @@ window.explorer = {
     await view.settled();
     return ids.length;
   },
-  settled: () => view.settled(),
+  settled: () => view.atRest(),
   picture: (format, options = {}) => {
     const chosen = { ...pictureOptions(loadPictureSettings(window.localStorage), explorer), ...options };
     return format === 'svg' ? Promise.resolve(view.svgPicture(chosen)) : view.pngPicture(chosen, 2);
@@ -253,7 +253,7 @@ declare global {
       console: { setQuery(text: string): Promise<void>; run(): Promise<void> };
       /** Draws a subgraph ({ entities, relationships } as the API returns them) and lays it out; resolves when drawn. */
       draw(subgraph: SubgraphInput): Promise<number>;
-      /** Resolves once every drawing and layout asked for is done. */
+      /** Resolves once every drawing and layout asked for is done and the viewport has stopped moving. */
       settled(): Promise<void>;
       /** The Export menu's picture (as the picture settings say, with `options` over them); PNG as a data URL. */
       picture(format: 'svg' | 'png', options?: Partial<PictureOptions>): Promise<FramedPicture & { dataUrl?: string; scale?: number }>;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { finishPage, screenshot, useExplorer, waitForNodes, tapElement } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, tapElement, settled } from '../support/browser.js';
 
 // Keyboard and assistive technology (issue 18): axe-core finds no serious or critical violation on the main page,
 // the path panel, the evidence panel and the console; the canvas, tabs, menus and dialogs work from the keyboard;
@@ -34,7 +34,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-const settled = (page: Page) => page.evaluate(() => (window as unknown as { explorer: { settled(): Promise<void> } }).explorer.settled());
 const focusedNode = (page: Page) =>
   page.evaluate(() => (window as unknown as { cy: Cy }).cy.nodes('.keyboard-focus').map((node) => node.id()));
 const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);

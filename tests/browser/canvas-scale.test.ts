@@ -4,7 +4,7 @@ import { generateGraph, scales } from '../../bench/generate-graph.js';
 import { loadRaw } from '../../bench/load.js';
 import { startBenchNeo4j, type BenchNeo4j } from '../../bench/neo4j-instance.js';
 import { buildAdjacency, subgraphOfSize } from '../../bench/sample.js';
-import { finishPage, screenshot, useExplorer, waitForNodes, type ExplorerPage } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, type ExplorerPage, settled } from '../support/browser.js';
 import { neighbourGroupsQuery, neighbourPageQuery, type NeighbourPage } from '../support/canvas-queries.js';
 import { testLogger } from '../support/graph.js';
 
@@ -26,7 +26,6 @@ const explorer = useExplorer({
 afterAll(async () => neo4j?.stop());
 
 type Cy = import('cytoscape').Core;
-const settled = (page: Page) => page.evaluate(() => (window as unknown as { explorer: { settled(): Promise<void> } }).explorer.settled());
 const entityIdsOnCanvas = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { cy: Cy }).cy

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { artifactsDir, finishPage, screenshot, useExplorer, waitForNodes, settled } from '../support/browser.js';
 
 // A canvas readable at every zoom and pictures fit for a report (issue 18). The stance test draws two links of 90%
 // confidence side by side, one claimed and one asserted, and requires them to differ in the canvas's computed
@@ -22,8 +22,6 @@ interface Pict {
   dataUrl?: string;
   scale?: number;
 }
-
-const settled = (page: Page) => page.evaluate(() => (window as unknown as Win).explorer.settled());
 
 const entity = (id: string, kind = 'ORGANIZATION') => ({ id, kind, name: `Entity ${id}`, aliases: [], date: null });
 const link = (id: string, from: string, to: string, stance: string, confidence = 90) => ({

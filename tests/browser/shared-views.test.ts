@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { finishPage, screenshot, useExplorer, waitForNodes } from '../support/browser.js';
+import { finishPage, screenshot, useExplorer, waitForNodes, settled } from '../support/browser.js';
 import { editorToken, readerToken } from '../support/graph.js';
 
 // Views a team shares (issue 18): saved on the server, opened by their URL in another browser exactly as they were
@@ -9,8 +9,6 @@ import { editorToken, readerToken } from '../support/graph.js';
 // context (its own storage and token). Never return Cytoscape objects from page.evaluate: they do not serialise.
 const explorer = useExplorer();
 type Cy = import('cytoscape').Core;
-
-const settled = (page: Page) => page.evaluate(() => (window as unknown as { explorer: { settled(): Promise<void> } }).explorer.settled());
 
 /** Everything a view holds, read off the canvas. */
 const canvasState = (page: Page) =>

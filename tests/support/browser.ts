@@ -51,6 +51,11 @@ export async function waitForNodes(page: Page, count = 1, timeout = 30_000): Pro
     { timeout },
   );
   // An addition arrives in batches, its links after its nodes (and a first draw always does): wait until it is all there.
+  await settled(page);
+}
+
+/** Waits until everything the page asked to draw is laid out and its viewport has stopped moving (a fit animates). */
+export async function settled(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { explorer?: { settled(): Promise<void> } }).explorer?.settled());
 }
 

@@ -272,6 +272,20 @@ export class GraphView {
     return this.work;
   }
 
+  /**
+   * Resolves once everything asked for is drawn and laid out and the viewport has stopped moving. A fit or a reveal
+   * asked for when an addition settles animates for 300 ms after `settled()`: zoom and labels read meanwhile are
+   * those of a frame in between.
+   */
+  async atRest(): Promise<void> {
+    for (;;) {
+      const asked = this.work;
+      await asked;
+      while (this.core.animated()) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (this.work === asked) return;
+    }
+  }
+
   private enqueue(task: () => Promise<void>): Promise<void> {
     this.pendingWork += 1;
     if (this.pendingWork === 1) this.emit('busy', true);
