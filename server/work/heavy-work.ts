@@ -73,7 +73,7 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
   // A pool of its own, so that a search never waits behind a minutes-long export; one thread more than one client
   // may use at once (MAX_HEAVY_PER_CLIENT), so that another client's search starts at once however hard one client
   // searches, and a search waiting on the database overlaps another's scoring.
-  const pathSearches = new WorkerPool<PathsJob | ProjectJob, PathRecord[] | ProjectOutput>({
+  const pathSearches = new WorkerPool<PathsJob, PathRecord[]>({
     entry,
     size: Math.max(work.threads, work.maxHeavyPerClient + 1),
     maxQueued: maxQueuedPathSearches,
@@ -83,6 +83,23 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
       sizeSetting: 'WORKER_THREADS',
       timeSetting: 'HEAVY_WORK_TIMEOUT_S',
       narrowing: 'fewer hops, a lower limit, or a relationship filter',
+    },
+    logger,
+  });
+  // Reading the graph's links into memory (paths/link-projection.ts) grows a thread's heap by about 100 MB on the
+  // medium benchmark graph, nearly all of it garbage once the shared arrays are built: a thread that ends with the
+  // build gives that memory back, where a path worker kept it for the life of the server.
+  const projectionBuilds = new WorkerPool<ProjectJob, ProjectOutput>({
+    entry,
+    size: 1,
+    maxQueued: 1,
+    timeLimitMs: work.timeLimitMs,
+    threadPerJob: true,
+    describe: {
+      work: 'link projection build',
+      sizeSetting: 'WORKER_THREADS',
+      timeSetting: 'HEAVY_WORK_TIMEOUT_S',
+      narrowing: 'a lower PATH_PROJECTION_MAX_LINKS',
     },
     logger,
   });
@@ -102,18 +119,15 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
       const connection = graph.workerConnection();
       if (!connection) return findRankedPaths(graph, from, to, options);
       const links = projection?.current() ?? null;
-      return graph.whileAvailable(
-        () => pathSearches.run({ kind: 'paths', from, to, options, connection, projection: links }) as Promise<PathRecord[]>,
-      );
+      return graph.whileAvailable(() => pathSearches.run({ kind: 'paths', from, to, options, connection, projection: links }));
     },
     holdPathLinks(graph) {
       const connection = graph.workerConnection();
       if (!connection || work.projectionMaxLinks === 0 || projection) return;
       const held = new PathProjection(
-        () => pathSearches.run({ kind: 'project', connection, maxLinks: work.projectionMaxLinks }) as Promise<ProjectOutput>,
+        () => projectionBuilds.run({ kind: 'project', connection, maxLinks: work.projectionMaxLinks }),
         async () => (await graph.read('graph/find-graph-revision', {}))[0].revision,
         logger,
-        true,
       );
       projection = held;
       graph.onGraphChanged(() => held.changed());
@@ -127,7 +141,7 @@ export function createHeavyWork(work: Config['work'], logger: Logger): HeavyWork
     }),
     close: async () => {
       projection?.close();
-      await Promise.all([exports.close(), pathSearches.close()]);
+      await Promise.all([exports.close(), pathSearches.close(), projectionBuilds.close()]);
     },
   };
 }

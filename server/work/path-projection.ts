@@ -12,13 +12,13 @@ export type ProjectionState = 'off' | 'building' | 'ready' | 'too-large' | 'fail
 
 /**
  * Keeps the path search's in-memory links (server/domain/paths/link-projection.ts) on the main thread and hands them
- * to each search: built in a path worker at start, read again shortly after this server commits a write, and after a
+ * to each search: built in a thread of its own at start, read again shortly after this server commits a write, and after a
  * search finds that another process changed the graph. A search checks the revision itself and reads Neo4j while
  * the projection is behind, so holding an old one costs speed, never correctness.
  */
 export class PathProjection {
   private data: LinkProjectionData | null = null;
-  private state: ProjectionState;
+  private state: ProjectionState = 'building';
   private reason: string | null = null;
   private building = false;
   private again = false;
@@ -31,19 +31,16 @@ export class PathProjection {
     private readonly build: () => Promise<ProjectOutput>,
     private readonly readRevision: () => Promise<number>,
     private readonly logger: Logger,
-    enabled: boolean,
-  ) {
-    this.state = enabled ? 'building' : 'off';
-  }
+  ) {}
 
   /** Reads it for the first time. */
   start(): void {
-    if (this.state !== 'off') void this.rebuild();
+    void this.rebuild();
   }
 
   /** The graph changed: read it again soon (once for a burst). */
   changed(): void {
-    if (this.state === 'off' || this.state === 'too-large' || this.closed) return;
+    if (this.state === 'too-large' || this.closed) return;
     if (this.building) {
       this.again = true;
       return;

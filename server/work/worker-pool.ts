@@ -19,6 +19,11 @@ export interface WorkerPoolOptions {
   /** A job still running after this long is stopped (its worker terminated and replaced). */
   timeLimitMs: number;
   /**
+   * Ends each thread once its job is done instead of keeping it for the next: for rare jobs that build large
+   * transient data, whose thread would otherwise hold the heap it grew to until the process ends.
+   */
+  threadPerJob?: boolean;
+  /**
    * What the refusals call the work and name as their settings, e.g. "export" and WORKER_THREADS, and how the
    * user narrows a job that ran too long.
    */
@@ -96,7 +101,8 @@ export class WorkerPool<Input, Output> {
       worker.off('error', onError);
       worker.off('exit', onExit);
       this.busy.delete(worker);
-      if (reuse && !this.closed) this.idle.push(worker);
+      if (reuse && !this.closed && !this.options.threadPerJob) this.idle.push(worker);
+      else if (reuse) void worker.terminate();
       this.next();
     };
     const onMessage = (reply: WorkerReply<Output>) => {

@@ -23,7 +23,8 @@ import { relationshipTypes } from '../../shared/vocabulary.js';
 import { importContent } from '../../server/domain/import/run-import.js';
 import type { PathRecord } from '../../server/domain/types.js';
 import type { ReadTransaction } from '../../server/graph/run.js';
-import { connectTestGraph } from '../support/graph.js';
+import { connectTestGraph, startTestServer } from '../support/graph.js';
+import { waitUntil } from '../support/server-process.js';
 import { freshBundle, removeImported } from '../support/stix-bundles.js';
 
 // The second case (tests/fixtures/stix/albania-2022-reporting.json, public reporting with origins on every
@@ -351,6 +352,41 @@ describe('the path search links held in memory (issue 14/19: paths p95)', () => 
       expect(after.map((path) => path.relationships.map((relationship) => relationship.id))).toEqual([[link.id]]);
     } finally {
       await retractRelationship(graph, link.id, 'test: remove the projection test link', 'link-projection-test');
+    }
+  });
+
+  it('is read by the server at start (in a thread of its own), and again after a write the server commits', async () => {
+    const server = await startTestServer();
+    type Health = { pathProjection: { state: string; revision: number | null; links: number } };
+    const health = async () => (await (await fetch(`${server.url}/healthz`)).json()) as Health;
+    try {
+      await waitUntil(async () => (await health()).pathProjection.state === 'ready', 60_000);
+      const first = await health();
+      expect(first.pathProjection.links).toBeGreaterThan(0);
+      const [from, to] = [idOf('EUROPIUM'), idOf('U.S. Department of the Treasury')];
+      const link = await assertRelationship(
+        server.graph,
+        {
+          type: 'ATTRIBUTED_TO',
+          from,
+          to,
+          stance: 'ASSERTED',
+          confidence: 70,
+          sources: [
+            { title: 'Projection test note', publisher: 'Test desk', url: 'https://example.org/projection', excerpt: 'A test link.' },
+          ],
+        } as never,
+        'link-projection-test',
+      );
+      try {
+        const rebuilt = async () => ((await health()).pathProjection.revision ?? 0) > first.pathProjection.revision!;
+        await waitUntil(rebuilt, 60_000);
+        expect(await rebuilt()).toBe(true);
+      } finally {
+        await retractRelationship(server.graph, link.id, 'test: remove the projection test link', 'link-projection-test');
+      }
+    } finally {
+      await server.close();
     }
   });
 });

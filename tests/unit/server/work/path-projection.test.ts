@@ -36,7 +36,6 @@ function holder(outputs: ((revision: number) => ProjectOutput)[] = []) {
     },
     async () => graph.revision,
     logger,
-    true,
   );
   return { graph, projection };
 }

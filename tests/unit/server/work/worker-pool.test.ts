@@ -3,15 +3,16 @@ import { QueryTooExpensiveError } from '../../../../server/errors.js';
 import { WorkerPool } from '../../../../server/work/worker-pool.js';
 import { testLogger } from '../../../support/graph.js';
 
-type Job = { echo?: string; spinMs?: number; fail?: string };
+type Job = { echo?: string; spinMs?: number; fail?: string; thread?: boolean };
 const pools: WorkerPool<Job, string>[] = [];
 
-function pool(options: { size?: number; maxQueued?: number; timeLimitMs?: number; entry?: string } = {}) {
+function pool(options: { size?: number; maxQueued?: number; timeLimitMs?: number; entry?: string; threadPerJob?: boolean } = {}) {
   const created = new WorkerPool<Job, string>({
     entry: new URL(options.entry ?? '../../../support/test-worker.ts', import.meta.url),
     size: options.size ?? 1,
     maxQueued: options.maxQueued ?? 4,
     timeLimitMs: options.timeLimitMs ?? 20_000,
+    threadPerJob: options.threadPerJob,
     describe: { work: 'test job', sizeSetting: 'WORKER_THREADS', timeSetting: 'HEAVY_WORK_TIMEOUT_S', narrowing: 'a smaller job' },
     logger: testLogger,
   });
@@ -36,6 +37,18 @@ describe('WorkerPool', () => {
     expect(workers.load()).toMatchObject({ started: 2, running: 0 });
     expect(await Promise.all(['a', 'b'].map((echo) => workers.run({ echo })))).toEqual(['a', 'b']);
     expect(workers.load()).toMatchObject({ started: 2, running: 0 });
+  });
+
+  it('keeps its threads for the next jobs, or with threadPerJob ends each thread with its job', async () => {
+    const kept = pool();
+    const [first, second] = [await kept.run({ thread: true }), await kept.run({ thread: true })];
+    expect(second).toBe(first);
+    expect(kept.load()).toMatchObject({ started: 1, running: 0 });
+
+    const single = pool({ threadPerJob: true });
+    const [one, two] = [await single.run({ thread: true }), await single.run({ thread: true })];
+    expect(two).not.toBe(one);
+    expect(single.load()).toMatchObject({ started: 0, running: 0 });
   });
 
   it('drops a warmed thread that cannot load its module, without failing the process, and fails the next job plainly', async () => {
