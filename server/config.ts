@@ -99,6 +99,7 @@ const environmentSchema = z.object({
   HEAVY_WORK_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
   MAX_HEAVY_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(2),
   PATH_PROJECTION_MAX_LINKS: z.coerce.number().int().min(0).max(20_000_000).default(1_000_000),
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
 });
 
 export interface EmbeddedNeo4jConfig {
@@ -134,6 +135,12 @@ export interface Config {
     maxTokens: number;
     maxCost: number;
   };
+  /**
+   * How far V8 lets each JavaScript heap of the server (the request thread's and every worker's) grow past what the
+   * last full collection kept, in percent; 0 leaves it to V8, which lets a busy heap grow up to fourfold
+   * (server/heap-growth.ts says what it changes).
+   */
+  heapGrowthPercent: number;
   /** Heavy work off the request thread (server/work/): worker threads, their time limit, the per-client budget. */
   work: {
     threads: number;
@@ -214,6 +221,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Readon
       maxTokens: env.MAX_QUERY_TOKENS,
       maxCost: env.MAX_QUERY_COST,
     },
+    heapGrowthPercent: env.HEAP_GROWTH_PERCENT,
     work: {
       // One core is left to the event loop (and, on a small machine, to Neo4j).
       threads: env.WORKER_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),

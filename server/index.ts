@@ -8,12 +8,14 @@ import { applySchema, loadFoundingCaseIfEmpty } from './domain/bootstrap.js';
 import { warmUpFirstView } from './domain/warm-up.js';
 import { DataDirError } from './data-dir.js';
 import { EmbeddedNeo4jError } from './graph/embedded-neo4j.js';
+import { applyHeapGrowth } from './heap-growth.js';
 import { createLogger } from './logger.js';
 import { mintLoginCode } from './login-links.js';
 import { checkPortFree } from './port-check.js';
 
 // Boot only: config -> logger -> port check -> database -> server -> listen.
 const config = loadConfigOrExit();
+applyHeapGrowth(config.heapGrowthPercent);
 const logger = createLogger(config);
 const startedAt = Date.now();
 /** Where `npm run editor-link` finds the address of the running server. */

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('.data')).toBe(true);
     expect(config.neo4j.mode).toBe('embedded');
     expect(config.loadFoundingCase).toBe(true);
+    expect(config.heapGrowthPercent).toBe(50);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -19,7 +20,7 @@ describe('loadConfig', () => {
 
   it('names every bad variable in one message', () => {
     try {
-      loadConfig({ PORT: 'abc', NEO4J_HEAP: 'lots', LOAD_FOUNDING_CASE: 'maybe' });
+      loadConfig({ PORT: 'abc', NEO4J_HEAP: 'lots', LOAD_FOUNDING_CASE: 'maybe', HEAP_GROWTH_PERCENT: '-5' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       expect(message).toContain('PORT');
       expect(message).toContain('NEO4J_HEAP');
       expect(message).toContain('LOAD_FOUNDING_CASE');
+      expect(message).toContain('HEAP_GROWTH_PERCENT');
       expect(message.split('\n')).toHaveLength(1);
     }
   });
