@@ -99,7 +99,7 @@ const environmentSchema = z.object({
   HEAVY_WORK_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
   MAX_HEAVY_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(2),
   PATH_PROJECTION_MAX_LINKS: z.coerce.number().int().min(0).max(20_000_000).default(1_000_000),
-  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(100),
 });
 
 export interface EmbeddedNeo4jConfig {

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('.data')).toBe(true);
     expect(config.neo4j.mode).toBe('embedded');
     expect(config.loadFoundingCase).toBe(true);
-    expect(config.heapGrowthPercent).toBe(50);
+    expect(config.heapGrowthPercent).toBe(100);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
