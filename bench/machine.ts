@@ -55,6 +55,19 @@ export function peakMemoryMb(pid: number): number | null {
   return statusMb(pid, 'VmHWM');
 }
 
+/**
+ * Starts a new peak for `peakMemoryMb` (Linux: 5 written to /proc/<pid>/clear_refs sets VmHWM to the RSS now), so a
+ * phase's own peak can be read at its end; false where that is not possible.
+ */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Resident memory (VmRSS) of a live process now, in MB; null when it is gone or /proc is absent. */
 export function residentMemoryMb(pid: number): number | null {
   return statusMb(pid, 'VmRSS');

@@ -182,6 +182,8 @@ async function main(): Promise<number> {
   let jvmPeakWithPeers: number | null = null;
   let jvmHeap: JvmHeap | null = null;
   let serverPeak: number | null = null;
+  /** The server's peak from its start until its links are in memory, before the first workload. */
+  let serverStartPeak: number | null = null;
   let peers: PeerRow[] = [];
   let pathWorkloads: Workload[] = [];
   let pathProjection: Record<string, unknown> | null = null;
@@ -217,6 +219,7 @@ async function main(): Promise<number> {
       // The path search reads links from memory once the server holds them (server/work/path-projection.ts).
       pathProjection = await server.pathProjection(300);
       say(`path search links in memory: ${JSON.stringify(pathProjection)}`);
+      serverStartPeak = server.phasePeakMb();
       const graphql = graphqlSender(server.url, 120_000);
       const direct = rawSender(database.driver, sizing.txTimeoutSeconds * 1000);
       const wanted = options.workloads
@@ -236,7 +239,11 @@ async function main(): Promise<number> {
               warmup: level === 0,
             });
             // The server's resident memory once the workload is done: which phase makes it grow.
-            queries.push({ ...queryRow(workload.name, concurrency, measured), server_rss_mb: server.rssMb() });
+            queries.push({
+              ...queryRow(workload.name, concurrency, measured),
+              server_rss_mb: server.rssMb(),
+              server_peak_mb: server.phasePeakMb(),
+            });
           }
         }
       } finally {
@@ -360,6 +367,8 @@ async function main(): Promise<number> {
     memory: {
       node_peak_mb: ownPeakMemoryMb(),
       server_peak_mb: serverPeak,
+      // Its peak before the first workload: start-up and reading the path search's links into memory.
+      server_start_peak_mb: serverStartPeak,
       // The path search's links held in the server (state, entities, links, megabytes, build time).
       server_path_projection: pathProjection,
       jvm_peak_mb: jvmPeak,

@@ -5,12 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../server/config.js';
-import { peakMemoryMb, residentMemoryMb } from './machine.js';
+import { peakMemoryMb, resetPeakMemory, residentMemoryMb } from './machine.js';
 
 export interface BenchServer {
   url: string;
   pid: number;
+  /** Its peak resident memory since it started, in MB. */
   peakMb(): number | null;
+  /**
+   * Its peak resident memory since the last call (or its start), in MB: read at the end of each phase, it says
+   * which phase made it grow, where the resident memory at the end says what it kept.
+   */
+  phasePeakMb(): number | null;
   /** Its resident memory now (VmRSS), in MB. */
   rssMb(): number | null;
   /** The server's last log lines (warnings and errors), for when requests fail. */
@@ -85,10 +91,19 @@ export async function startServer(
     throw error;
   });
   let stopped: Promise<void> | null = null;
+  // The highest peak read before a reset: VmHWM itself starts again at each phasePeakMb().
+  let overallPeak = 0;
   return {
     url,
     pid: child.pid ?? -1,
-    peakMb: () => peakMemoryMb(child.pid ?? -1),
+    peakMb: () => Math.max(overallPeak, peakMemoryMb(child.pid ?? -1) ?? 0) || null,
+    phasePeakMb() {
+      const peak = peakMemoryMb(child.pid ?? -1);
+      if (peak !== null) overallPeak = Math.max(overallPeak, peak);
+      // Where the peak cannot be reset, each phase reports the peak so far.
+      resetPeakMemory(child.pid ?? -1);
+      return peak;
+    },
     rssMb: () => residentMemoryMb(child.pid ?? -1),
     logTail: () => [...stderrTail],
     async pathProjection(seconds) {

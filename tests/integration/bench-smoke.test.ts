@@ -95,8 +95,9 @@ describe('npm run bench (small scale, smoke)', () => {
         names.flatMap((name) => [`${name}@1`, `${name}@4`]),
       );
       for (const row of report.queries) {
-        // The server's resident memory once each workload is done.
+        // The server's resident memory once each workload is done, and its peak during it (at least what it kept).
         expect(positive(row.server_rss_mb), `${row.name} server_rss_mb`).toBe(true);
+        expect(row.server_peak_mb, `${row.name} server_peak_mb`).toBeGreaterThanOrEqual(row.server_rss_mb);
         // A row either has numbers or says why not (e.g. every request ran past the short timeout).
         if (row.p50_ms === null) {
           expect(typeof row.error, `${row.name}`).toBe('string');
@@ -197,6 +198,11 @@ describe('npm run bench (small scale, smoke)', () => {
       expect(positive(report.memory.node_peak_mb)).toBe(true);
       expect(positive(report.memory.jvm_peak_mb)).toBe(true);
       expect(positive(report.memory.server_peak_mb)).toBe(true);
+      // The peak over the whole run covers the phases', whose peaks were reset in between.
+      expect(report.memory.server_start_peak_mb).toBeLessThanOrEqual(report.memory.server_peak_mb);
+      expect(Math.max(...report.queries.map((row: { server_peak_mb: number }) => row.server_peak_mb))).toBeLessThanOrEqual(
+        report.memory.server_peak_mb,
+      );
       expect(positive(report.memory.jvm_peak_with_peers_mb)).toBe(true);
       // The JVM's heap as JMX reports it: used within what is committed, the maximum the configured size.
       const heap = report.memory.jvm_heap;
