@@ -22,7 +22,7 @@ import { toFilterParams } from '../../server/domain/relationship-filter.js';
 import { relationshipTypes } from '../../shared/vocabulary.js';
 import { importContent } from '../../server/domain/import/run-import.js';
 import type { PathRecord } from '../../server/domain/types.js';
-import type { ReadTransaction } from '../../server/graph/run.js';
+import type { Graph, ReadTransaction } from '../../server/graph/run.js';
 import { connectTestGraph, startTestServer } from '../support/graph.js';
 import { waitUntil } from '../support/server-process.js';
 import { freshBundle, removeImported } from '../support/stix-bundles.js';
@@ -30,6 +30,27 @@ import { freshBundle, removeImported } from '../support/stix-bundles.js';
 // The second case (tests/fixtures/stix/albania-2022-reporting.json, public reporting with origins on every
 // statement), with fresh STIX ids: imported here, removed after.
 const graph = connectTestGraph();
+
+/** Runs `body` while an asserted test link from `from` to `to` exists (written through `on`), then retracts it. */
+async function withTestLink(on: Graph, from: string, to: string, body: (link: { id: string }) => Promise<void>): Promise<void> {
+  const link = await assertRelationship(
+    on,
+    {
+      type: 'ATTRIBUTED_TO',
+      from,
+      to,
+      stance: 'ASSERTED',
+      confidence: 70,
+      sources: [{ title: 'Projection test note', publisher: 'Test desk', url: 'https://example.org/projection', excerpt: 'A test link.' }],
+    } as never,
+    'link-projection-test',
+  );
+  try {
+    await body(link);
+  } finally {
+    await retractRelationship(on, link.id, 'test: remove the projection test link', 'link-projection-test');
+  }
+}
 const bundle = freshBundle('albania-2022-reporting.json');
 const { document } = bundle;
 
@@ -332,27 +353,11 @@ describe('the path search links held in memory (issue 14/19: paths p95)', () => 
     const revisionBefore = await graph.readTransaction(revisionIn);
     const direct = await findRankedPaths(graph, from, to, { maxHops: 1, limit: 5 }, before);
     expect(direct).toEqual([]);
-    const link = await assertRelationship(
-      graph,
-      {
-        type: 'ATTRIBUTED_TO',
-        from,
-        to,
-        stance: 'ASSERTED',
-        confidence: 70,
-        sources: [
-          { title: 'Projection test note', publisher: 'Test desk', url: 'https://example.org/projection', excerpt: 'A test link.' },
-        ],
-      } as never,
-      'link-projection-test',
-    );
-    try {
+    await withTestLink(graph, from, to, async (link) => {
       expect(await graph.readTransaction(revisionIn)).toBeGreaterThan(revisionBefore);
       const after = await findRankedPaths(graph, from, to, { maxHops: 1, limit: 5 }, before);
       expect(after.map((path) => path.relationships.map((relationship) => relationship.id))).toEqual([[link.id]]);
-    } finally {
-      await retractRelationship(graph, link.id, 'test: remove the projection test link', 'link-projection-test');
-    }
+    });
   });
 
   it('is read by the server at start (in a thread of its own), and again after a write the server commits', async () => {
@@ -364,27 +369,11 @@ describe('the path search links held in memory (issue 14/19: paths p95)', () => 
       const first = await health();
       expect(first.pathProjection.links).toBeGreaterThan(0);
       const [from, to] = [idOf('EUROPIUM'), idOf('U.S. Department of the Treasury')];
-      const link = await assertRelationship(
-        server.graph,
-        {
-          type: 'ATTRIBUTED_TO',
-          from,
-          to,
-          stance: 'ASSERTED',
-          confidence: 70,
-          sources: [
-            { title: 'Projection test note', publisher: 'Test desk', url: 'https://example.org/projection', excerpt: 'A test link.' },
-          ],
-        } as never,
-        'link-projection-test',
-      );
-      try {
+      await withTestLink(server.graph, from, to, async () => {
         const rebuilt = async () => ((await health()).pathProjection.revision ?? 0) > first.pathProjection.revision!;
         await waitUntil(rebuilt, 60_000);
         expect(await rebuilt()).toBe(true);
-      } finally {
-        await retractRelationship(server.graph, link.id, 'test: remove the projection test link', 'link-projection-test');
-      }
+      });
     } finally {
       await server.close();
     }
