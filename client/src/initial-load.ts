@@ -48,7 +48,7 @@ export async function loadInitialView(explorer: Explorer, url: UrlState, ui: Ini
   }
 }
 
-async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi): Promise<void> {
+async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi, attempt = 1): Promise<void> {
   const ids = (await fetchMostConnected(seedCount)).map((hit) => hit.id);
   if (ids.length === 0) {
     ui.empty.show('The graph is empty', [
@@ -59,6 +59,9 @@ async function loadFoundingCase(explorer: Explorer, ui: InitialLoadUi): Promise<
     return;
   }
   const subgraph = await fetchNeighbourhood({ ids, depth: caseDepth, limit: caseLimit });
+  // Deleted between the two reads (on a shared server, by someone else): ask again for what is there now, rather
+  // than leave a blank canvas that says nothing.
+  if (subgraph.entities.length === 0 && attempt < 3) return loadFoundingCase(explorer, ui, attempt + 1);
   explorer.view.add(subgraphToElements(subgraph), 'full');
   if (subgraph.truncated) toast(`Large case: showing the ${caseLimit} strongest links. Expand nodes to see more.`);
 }

@@ -1,5 +1,5 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { AppError, BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../errors.js';
+import { AppError, BadUserInputError, ErrorCode, GraphUnavailableError, QueryTooExpensiveError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CypherCatalog } from './cypher.js';
 import { targetOf, type DriverTarget } from './driver.js';
@@ -45,6 +45,13 @@ export function translateNeo4jError(error: unknown, mode: 'READ' | 'WRITE' = 'WR
         'The query ran past the database transaction timeout; narrow it (fewer hops, a lower limit, more filters).',
       );
     }
+    if (code === deadlockCode) {
+      // Not a GraphUnavailableError: the database is fine, and a graph that believed it away would fail fast.
+      return new AppError(
+        ErrorCode.GRAPH_UNAVAILABLE,
+        'Other edits of the same elements kept locking this one out; nothing was written. Try again shortly.',
+      );
+    }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new BadUserInputError('The change conflicts with existing data (a unique id is already taken).');
     }
@@ -60,6 +67,31 @@ export function translateNeo4jError(error: unknown, mode: 'READ' | 'WRITE' = 'WR
     }
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+const deadlockCode = 'Neo.TransientError.Transaction.DeadlockDetected';
+
+/**
+ * How long a retried write goes on running again after deadlocks. The driver's own retry (maxTransactionRetryTime,
+ * 2 s from the first failure) rides out a cluster's leader change; edits of the same elements on a busy machine wait
+ * for each other's locks longer than that, and Neo4j fails one of each deadlocked pair every time they meet (a CI
+ * run lost an edit so, out of fifteen at once). A deadlock is the other writers' doing, never the edit's, so it is
+ * always worth another attempt while the edit's time lasts.
+ */
+const deadlockRetryMs = 30_000;
+
+/** Runs `attempt` (a whole retried transaction) again while it fails with a deadlock, for up to deadlockRetryMs. */
+async function runAgainOnDeadlock<T>(attempt: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let round = 1; ; round++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof Neo4jError && error.code === deadlockCode) || Date.now() - started > deadlockRetryMs) throw error;
+      // Jittered, growing pauses: writers that keep meeting in the same order fall out of step.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** round) * (0.5 + Math.random())));
+    }
+  }
 }
 
 /**
@@ -255,7 +287,11 @@ export class Graph {
         timeoutMs,
       );
     }
-    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(tx), { timeout: timeoutMs }), timeoutMs);
+    return this.withSession(
+      'WRITE',
+      (session) => runAgainOnDeadlock(() => session.executeWrite((tx) => work(tx), { timeout: timeoutMs })),
+      timeoutMs,
+    );
   }
 
   /** Runs raw text, for schema statements and EXPLAIN checks; not for user-supplied text. */

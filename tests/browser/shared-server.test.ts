@@ -61,7 +61,8 @@ describe.runIf(lanAddress)(`the explorer on a shared server, over http://${lanAd
       if (!request.url().startsWith(base) && !request.url().startsWith('data:')) insecure.push(request.url());
     });
     await page.goto(`${base}/?token=${readerToken}`);
-    await waitForNodes(page, 5);
+    // The file's first page: the server's and the browser's first draw, slow on a loaded machine (as in explorer.test.ts).
+    await waitForNodes(page, 5, 90_000);
     expect(failed).toEqual([]);
     expect(insecure).toEqual([]);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.topbar')!).display)).not.toBe('');

@@ -334,6 +334,65 @@ describe('edits with provenance', () => {
     expect(data!.relationship.disputedBy.map((entity) => entity.id)).toEqual(expect.arrayContaining(denials));
   });
 
+  it("commits an edit that deadlocks with other writers three times in a row, past the driver's own retry window", async () => {
+    // The edit locks `first`, then `second`. Before each of its first three attempts an older writer takes
+    // `second` and then waits for `first`: the edit, younger, is the one Neo4j fails with a deadlock. The driver
+    // alone retries for 2 s after the first failure and gives up on the third; on a busy machine, edits of the
+    // same elements meet each other's locks like this (the concurrent edits above failed so in CI).
+    const [first, second] = [`${prefix}state`, `${prefix}mfa`];
+    const lock = (tx: { run: (name: 'edit/lock-entities', params: { ids: string[] }) => Promise<unknown> }, id: string) =>
+      tx.run('edit/lock-entities', { ids: [id] });
+    const signal = () => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      return { promise, resolve };
+    };
+    const writers: Promise<unknown>[] = [];
+    let editHoldsFirst = signal();
+    /** An older writer: holds `second` from now, and asks for `first` once the edit holds it. */
+    const startOlderWriter = async () => {
+      const holdsSecond = signal();
+      const waitFor = editHoldsFirst;
+      writers.push(
+        server.graph.writeTransaction(
+          async (tx) => {
+            await lock(tx, second);
+            holdsSecond.resolve();
+            await waitFor.promise;
+            await lock(tx, first);
+          },
+          undefined,
+          { retry: false },
+        ),
+      );
+      await holdsSecond.promise;
+    };
+    let attempts = 0;
+    const deadlocks: string[] = [];
+    await startOlderWriter();
+    await server.graph.writeTransaction(
+      async (tx) => {
+        attempts += 1;
+        await lock(tx, first);
+        const asked = editHoldsFirst;
+        editHoldsFirst = signal();
+        asked.resolve();
+        try {
+          await lock(tx, second);
+        } catch (error) {
+          deadlocks.push(String((error as { code?: string }).code));
+          if (deadlocks.length < 3) await startOlderWriter();
+          throw error;
+        }
+      },
+      undefined,
+      { retry: true },
+    );
+    await Promise.all(writers);
+    expect(deadlocks).toEqual(Array(3).fill('Neo.TransientError.Transaction.DeadlockDetected'));
+    expect(attempts).toBe(4);
+  });
+
   it('grades a source and a citation: reliability, origin and derived-from on new sources, credibility on citations, updateSource later', async () => {
     const sourceFields = /* GraphQL */ `
       fragment Graded on Source {

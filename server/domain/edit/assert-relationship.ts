@@ -40,7 +40,7 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
   const id = input.id?.trim() || `rel-${slug(input.from).slice(0, 30)}-${slug(input.type)}-${slug(input.to).slice(0, 30)}`;
   const { sources, citations } = citationsFromInput(input.sources, 'input');
   const markings = input.markings ? markingIds(input.markings, 'input.markings') : null;
-  // Read where it is written, after its source end is locked (an edit of this link locks the same end): an edit
+  // Read where it is written, after its ends are locked (an edit of this link locks the same ends): an edit
   // committed in between is kept, its citations too.
   const build = async (tx: ReadTransaction): Promise<ImportDocument> => {
     const existing = await findRelationshipIn(tx, id);
@@ -69,7 +69,7 @@ export async function assertRelationship(graph: Graph, input: RelationshipInput,
     };
     return { sources, entities: [], relationships: [relationship] };
   };
-  await writeEdit(graph, build, { actor, perElement: true }, [input.from]);
+  await writeEdit(graph, build, { actor, perElement: true }, [input.from, input.to]);
   return (await findRelationship(graph, id))!;
 }
 

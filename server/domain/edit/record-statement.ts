@@ -72,7 +72,7 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
     link('ABOUT', target.to.id, 'about-to'),
   ];
   // A denial rewrites the link with itself added to disputedBy: the link is read again where it is written, after
-  // its source end is locked (edits of the link lock the same end), so a citation or a denial committed in between
+  // its ends are locked (edits of the link lock the same ends), so a citation or a denial committed in between
   // stays.
   const build = async (tx: ReadTransaction): Promise<ImportDocument> => {
     if (input.kind !== 'DENIAL') return { sources, entities: [statement], relationships };
@@ -89,7 +89,8 @@ export async function recordStatement(graph: Graph, input: StatementInput, actor
     graph,
     build,
     { actor, perElement: true, reason: `${verb} ${input.relationshipId}` },
-    input.kind === 'DENIAL' ? [target.from.id] : [],
+    // The entities its links end at: the author, and the link's ends (a denial rewrites the link too).
+    [input.author, target.from.id, target.to.id],
   );
   return (await findEntity(graph, id))!;
 }

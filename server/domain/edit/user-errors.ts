@@ -12,7 +12,8 @@ export function toUserError(error: ImportValidationError): BadUserInputError {
 /**
  * Writes an edit through the one import pipeline, audited per element; validation problems become BAD_USER_INPUT.
  * An edit that adds to what is stored passes a builder, run in the writing transaction (see DocumentSource), and
- * the entities to lock before it reads (see ImportOptions.lockEntities).
+ * the existing entities it writes to (a link's ends too), locked before it reads, in sorted order (see
+ * ImportOptions.lockEntities).
  */
 export async function writeEdit(
   graph: Graph,
@@ -21,7 +22,7 @@ export async function writeEdit(
   lockEntities: string[] = [],
 ): Promise<void> {
   try {
-    await importDocument(graph, document, { audit, lockEntities, retryConflicts: true });
+    await importDocument(graph, document, { audit, lockEntities: [...new Set(lockEntities)].sort(), retryConflicts: true });
   } catch (error) {
     throw error instanceof ImportValidationError ? toUserError(error) : error;
   }

@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../../../../server/errors.js';
+import { AppError, BadUserInputError, GraphUnavailableError, QueryTooExpensiveError } from '../../../../server/errors.js';
 import { CypherCatalog } from '../../../../server/graph/cypher.js';
 import { namedStatements, translateNeo4jError } from '../../../../server/graph/run.js';
 import { testLogger } from '../../../support/graph.js';
@@ -22,6 +22,15 @@ describe('translateNeo4jError', () => {
     expect(translateNeo4jError(neo4jError('ServiceUnavailable'))).toBeInstanceOf(GraphUnavailableError);
     const other = neo4jError('Neo.ClientError.Statement.SyntaxError');
     expect(translateNeo4jError(other)).toBe(other);
+  });
+
+  it('tells an edit that kept deadlocking to try again, without marking the database away', () => {
+    const translated = translateNeo4jError(neo4jError('Neo.TransientError.Transaction.DeadlockDetected'));
+    expect(translated).toBeInstanceOf(AppError);
+    expect((translated as AppError).code).toBe('GRAPH_UNAVAILABLE');
+    // A GraphUnavailableError would make the graph fail every request fast until a ping answered.
+    expect(translated).not.toBeInstanceOf(GraphUnavailableError);
+    expect(translated.message).toMatch(/nothing was written/);
   });
 });
 
