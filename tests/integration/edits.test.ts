@@ -334,6 +334,35 @@ describe('edits with provenance', () => {
     expect(data!.relationship.disputedBy.map((entity) => entity.id)).toEqual(expect.arrayContaining(denials));
   });
 
+  it('creates an entity that several editors add at the same moment once, with every citation', async () => {
+    // None of them finds it when it reads, so each writes it as new: none may fail on the unique id, or drop another's citation.
+    const id = `${prefix}created-at-once`;
+    const sightings = Array.from({ length: 6 }, (_, i) => `Created at once ${i + 1}.`);
+    const edits = await Promise.all(
+      sightings.map((excerpt) =>
+        server.graphql(
+          upsert,
+          { input: { id, kind: 'ORGANIZATION', name: 'Created at once', sources: [{ ...source, excerpt }] } },
+          editorToken,
+        ),
+      ),
+    );
+    expect(edits.flatMap((edit) => edit.errors ?? [])).toEqual([]);
+    const { data } = await server.graphql<{ entity: { sources: { excerpt: string }[] } }>(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          entity(id: $id) {
+            sources {
+              excerpt
+            }
+          }
+        }
+      `,
+      { id },
+    );
+    expect(data!.entity.sources.map((cited) => cited.excerpt).sort()).toEqual(sightings);
+  });
+
   it("commits an edit that deadlocks with other writers three times in a row, past the driver's own retry window", async () => {
     // The edit locks `first`, then `second`. Before each of its first three attempts an older writer takes
     // `second` and then waits for `first`: the edit, younger, is the one Neo4j fails with a deadlock. The driver
