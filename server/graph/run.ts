@@ -26,6 +26,9 @@ export type WriteTransaction = Transaction;
 /** Several reads that must see the same data (element ids from one read are used by the next). */
 export type ReadTransaction = Transaction;
 
+/** Neo4j fails one transaction of each pair that wait for each other's locks with this (transient) code. */
+const deadlockCode = 'Neo.TransientError.Transaction.DeadlockDetected';
+
 /**
  * Neo4j's failures -> the app's error codes; the one place that knows Neo4j error codes. `mode` says whether
  * the failed work was a read (a query to narrow) or a write (an import or edit to split).
@@ -68,8 +71,6 @@ export function translateNeo4jError(error: unknown, mode: 'READ' | 'WRITE' = 'WR
   }
   return error instanceof Error ? error : new Error(String(error));
 }
-
-const deadlockCode = 'Neo.TransientError.Transaction.DeadlockDetected';
 
 /**
  * How long a retried write goes on running again after deadlocks. The driver's own retry (maxTransactionRetryTime,

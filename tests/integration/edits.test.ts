@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteTransaction } from '../../server/graph/run.js';
 import { editorToken, readerToken, startTestServer, uniquePrefix, type TestServer } from '../support/graph.js';
 
 let server: TestServer;
@@ -369,8 +370,7 @@ describe('edits with provenance', () => {
     // alone retries for 2 s after the first failure and gives up on the third; on a busy machine, edits of the
     // same elements meet each other's locks like this (the concurrent edits above failed so in CI).
     const [first, second] = [`${prefix}state`, `${prefix}mfa`];
-    const lock = (tx: { run: (name: 'edit/lock-entities', params: { ids: string[] }) => Promise<unknown> }, id: string) =>
-      tx.run('edit/lock-entities', { ids: [id] });
+    const lock = (tx: WriteTransaction, id: string) => tx.run('edit/lock-entities', { ids: [id] });
     const signal = () => {
       let resolve!: () => void;
       const promise = new Promise<void>((done) => (resolve = done));
