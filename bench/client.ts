@@ -121,6 +121,8 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Every page is served on loopback; no proxy from the environment in between.
+  '--no-proxy-server',
 ];
 
 async function buildPage(outDir: string): Promise<void> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localEditorName } from '../../server/auth.js';
 import { mintLoginCode } from '../../server/login-links.js';
 import { startConfiguredServer, type ConfiguredServer } from '../support/configured-server.js';
+import { chromiumTestArgs } from '../support/browser.js';
 
 // The editor link and the browser's files (finding 11). A link that carried the token left it in Chromium's
 // History, Favicons, Cache and Sessions files for good; a login link carries a single-use code, so the only
@@ -31,7 +32,7 @@ describe('opening an editor link', () => {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: chromiumTestArgs,
     });
     try {
       const page = await context.newPage();
@@ -75,7 +76,7 @@ describe('opening an editor link', () => {
     const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ae-profile-')), {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      args: chromiumTestArgs,
     });
     try {
       const page = await context.newPage();

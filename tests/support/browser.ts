@@ -9,20 +9,26 @@ import { startTestServer, type TestServer } from './graph.js';
 /** Where browser tests keep the screenshots they took, to be looked at. */
 export const artifactsDir = path.join(projectRoot, 'tests', 'artifacts');
 
+/**
+ * Chromium's switches for the tests: headless, with nothing that reaches beyond this machine. Every page a test opens
+ * is served here, so no proxy: Chromium takes one from http_proxy and the like, and bypasses it only for loopback. A
+ * server on the machine's network address (tests/browser/shared-server.test.ts) then went through the proxy
+ * (net::ERR_PROXY_CONNECTION_FAILED, or the proxy's own error page and a canvas that never draws).
+ */
+export const chromiumTestArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-proxy-server',
+];
+
 /** Debian's Chromium, headless, with nothing that reaches beyond this machine. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumTestArgs });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -42,21 +48,70 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Waits until the explorer has drawn at least `count` nodes on its Cytoscape canvas. */
 export async function waitForNodes(page: Page, count = 1, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (minimum) => {
-      const cy = (window as unknown as { cy?: { nodes(): { length: number } } }).cy;
-      return Boolean(cy && cy.nodes().length >= minimum);
-    },
-    count,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      (minimum) => {
+        const cy = (window as unknown as { cy?: { nodes(): { length: number } } }).cy;
+        return Boolean(cy && cy.nodes().length >= minimum);
+      },
+      count,
+      { timeout },
+    );
+  } catch (error) {
+    throw new Error(`${count} nodes were not drawn within ${timeout / 1000} s. ${await describePage(page)}`, { cause: error });
+  }
   // An addition arrives in batches, its links after its nodes (and a first draw always does): wait until it is all there.
   await settled(page);
 }
 
 /** Waits until everything the page asked to draw is laid out and its viewport has stopped moving (a fit animates). */
-export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { explorer?: { settled(): Promise<void> } }).explorer?.settled());
+export async function settled(page: Page, timeout = 60_000): Promise<void> {
+  const atRest = page.evaluate(() => (window as unknown as { explorer?: { settled(): Promise<void> } }).explorer?.settled());
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeout)));
+  try {
+    if ((await Promise.race([atRest, late])) === 'late') {
+      throw new Error(`The canvas did not come to rest within ${timeout / 1000} s. ${await describePage(page)}`);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * What a page shows, for the message of a wait that failed: a failed CI run keeps only its output, so the message has
+ * to say whether the page was blank, an error page, an empty state or a canvas still busy.
+ */
+export async function describePage(page: Page): Promise<string> {
+  const problems = (page as Partial<ExplorerPage>).problems ?? [];
+  const seen = page
+    .evaluate(() => {
+      const cy = (window as unknown as { cy?: { nodes(): { length: number }; edges(): { length: number }; animated(): boolean } }).cy;
+      return {
+        title: document.title,
+        readyState: document.readyState,
+        canvas: cy ? `${cy.nodes().length} nodes, ${cy.edges().length} links, animating: ${cy.animated()}` : 'no canvas (window.cy unset)',
+        // What the explorer says to the analyst (an empty state, a toast, the loading bar), else the page's own text.
+        text: [...document.querySelectorAll<HTMLElement>('[data-testid=empty-state], [data-testid$=toast], [data-testid=loading]')]
+          .filter((element) => !element.hidden)
+          .map((element) => element.innerText || `(${element.dataset.testid})`)
+          .concat(document.querySelector('.topbar') ? [] : [document.body?.innerText ?? ''])
+          .join(' / ')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 600),
+      };
+    })
+    .catch((error: unknown) => `could not be read (${error instanceof Error ? error.message : String(error)})`);
+  const answer = await Promise.race([
+    seen,
+    new Promise<string>((resolve) => setTimeout(() => resolve('did not answer within 5 s (main thread busy?)'), 5_000)),
+  ]);
+  const state =
+    typeof answer === 'string'
+      ? `The page ${answer}.`
+      : `The page (${answer.readyState}) "${answer.title}": ${answer.canvas}; it says: "${answer.text}".`;
+  return `At ${page.url()}. ${state} Page errors: ${problems.length ? problems.join(' | ') : 'none'}.`;
 }
 
 /**
