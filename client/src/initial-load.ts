@@ -110,7 +110,11 @@ async function loadFocus(explorer: Explorer, id: string, ui: InitialLoadUi): Pro
 async function loadPath(explorer: Explorer, from: string, to: string, ui: InitialLoadUi): Promise<void> {
   const ends = await fetchPathEnds(from, to);
   if (!ends.from || !ends.to) {
-    ui.empty.show('Path ends not found', [`No entity has the id “${ends.from ? to : from}”.`]);
+    const missing = [ends.from ? null : from, ends.to ? null : to].filter((id) => id !== null).map((id) => `“${id}”`);
+    ui.empty.show('Path ends not found', [
+      `No entity has the id ${missing.join(' or ')}. It may have been removed, or the link was mistyped.`,
+      ui.searchButton(),
+    ]);
     return;
   }
   ui.showPaths();

@@ -183,6 +183,27 @@ describe('the analyst in the explorer', () => {
   });
 });
 
+describe('an address that names no entity', { timeout: 180_000 }, () => {
+  it('says the entity was not found, naming the id, with a way to search, for a focus and for a path end', async () => {
+    const focus = await openPage('/?focus=no-such-entity');
+    const empty = focus.getByTestId('empty-state');
+    await empty.getByText('Entity not found').waitFor({ timeout: 90_000 });
+    expect(await empty.textContent()).toContain('No entity has the id “no-such-entity”');
+    await finishPage(focus, 'explorer-focus-not-found');
+    const path = await openPage('/?from=homeland-justice&to=no-such-sanction');
+    await path.getByTestId('empty-state').getByText('Path ends not found').waitFor();
+    const said = await path.getByTestId('empty-state').textContent();
+    expect(said).toContain('No entity has the id “no-such-sanction”');
+    expect(said).not.toContain('homeland-justice');
+    await path
+      .getByTestId('empty-state')
+      .getByRole('button', { name: /search/i })
+      .click();
+    expect(await path.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+    await finishPage(path, 'explorer-path-end-not-found');
+  });
+});
+
 describe('pictures from the export menu', () => {
   it.each([
     ['export-png', 'png'],

@@ -113,10 +113,19 @@ export async function postGraphQL<T>(
   }
 }
 
-/** Posts a document and returns its data, or throws the first GraphQL error as an ApiError. */
-export async function request<T>(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<T> {
+/**
+ * Posts a document and returns its data, or throws the first GraphQL error as an ApiError. `missingIsNull`: a field
+ * the server reports NOT_FOUND stays null in the data instead (a lookup of ids from an address, which may name
+ * something deleted or mistyped, answers "not found" with an empty state of its own, not "could not load").
+ */
+export async function request<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+  { missingIsNull = false } = {},
+): Promise<T> {
   const body = await postGraphQL<T>(query, variables, operationName);
-  const first = body.errors?.[0];
+  const first = body.errors?.find((error) => !(missingIsNull && error.extensions?.code === 'NOT_FOUND'));
   if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!body.data) throw new ApiError('The server returned no data.', 'INTERNAL_SERVER_ERROR');
   return body.data;

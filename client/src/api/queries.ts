@@ -56,8 +56,8 @@ import views from './operations/views.graphql?raw';
 
 const index = indexDocuments([fragments, explore, paths, evidence, lookup, exportQuery, canvas, groups, views, duplicates, analysis]);
 
-function run<T>(operationName: string, variables: object): Promise<T> {
-  return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName);
+function run<T>(operationName: string, variables: object, options?: { missingIsNull?: boolean }): Promise<T> {
+  return request<T>(buildDocument(index, operationName), variables as Record<string, unknown>, operationName, options);
 }
 
 export type Subgraph = NeighbourhoodQuery['neighbourhood'];
@@ -103,8 +103,11 @@ export const fetchNeighbourGroups = async (
   exclude: string[],
 ): Promise<NeighbourGroup[]> => (await run<NeighbourGroupsQuery>('NeighbourGroups', { id, filter, exclude })).neighbourGroups;
 
-export const fetchNeighbourTotals = async (id: string, filter: RelationshipFilter | undefined, exclude: string[]): Promise<NeighbourTotals> =>
-  (await run<NeighbourTotalsQuery>('NeighbourTotals', { id, filter, exclude })).neighbourTotals;
+export const fetchNeighbourTotals = async (
+  id: string,
+  filter: RelationshipFilter | undefined,
+  exclude: string[],
+): Promise<NeighbourTotals> => (await run<NeighbourTotalsQuery>('NeighbourTotals', { id, filter, exclude })).neighbourTotals;
 
 export const fetchNeighbourPage = async (variables: NeighbourPageQueryVariables): Promise<NeighbourPage> =>
   (await run<NeighbourPageQuery>('NeighbourPage', variables)).neighbourPage;
@@ -122,10 +125,13 @@ export const fetchRelationshipEvidence = async (id: string): Promise<Relationshi
 
 export const fetchOverview = (): Promise<GraphOverviewQuery> => run<GraphOverviewQuery>('GraphOverview', {});
 
-export const fetchPathEnds = (from: string, to: string): Promise<PathEndsQuery> => run<PathEndsQuery>('PathEnds', { from, to });
+/** The two ends of a path opened from an address; an id that names no entity comes back null. */
+export const fetchPathEnds = (from: string, to: string): Promise<PathEndsQuery> =>
+  run<PathEndsQuery>('PathEnds', { from, to }, { missingIsNull: true });
 
+/** The entity an address focuses on, or null when no entity has that id. */
 export const fetchFocusEntity = async (id: string): Promise<FocusEntityQuery['entity']> =>
-  (await run<FocusEntityQuery>('FocusEntity', { id })).entity;
+  (await run<FocusEntityQuery>('FocusEntity', { id }, { missingIsNull: true })).entity;
 
 export type ExportFile = ExportSubgraphQuery['export'];
 export type { ExportFormat };
