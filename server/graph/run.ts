@@ -81,14 +81,18 @@ export function translateNeo4jError(error: unknown, mode: 'READ' | 'WRITE' = 'WR
  */
 const deadlockRetryMs = 30_000;
 
-/** Runs `attempt` (a whole retried transaction) again while it fails with a deadlock, for up to deadlockRetryMs. */
-async function runAgainOnDeadlock<T>(attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `attempt` (a whole retried transaction) again while it fails with a deadlock, for up to deadlockRetryMs.
+ * `answered` is told of each deadlock: the database answered, so it is not the frozen one a session's deadline is for.
+ */
+async function runAgainOnDeadlock<T>(attempt: () => Promise<T>, answered: () => void): Promise<T> {
   const started = Date.now();
   for (let round = 1; ; round++) {
     try {
       return await attempt();
     } catch (error) {
       if (!(error instanceof Neo4jError && error.code === deadlockCode) || Date.now() - started > deadlockRetryMs) throw error;
+      answered();
       // Jittered, growing pauses: writers that keep meeting in the same order fall out of step.
       await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** round) * (0.5 + Math.random())));
     }
@@ -290,7 +294,7 @@ export class Graph {
     }
     return this.withSession(
       'WRITE',
-      (session) => runAgainOnDeadlock(() => session.executeWrite((tx) => work(tx), { timeout: timeoutMs })),
+      (session, answered) => runAgainOnDeadlock(() => session.executeWrite((tx) => work(tx), { timeout: timeoutMs }), answered),
       timeoutMs,
     );
   }
@@ -339,7 +343,8 @@ export class Graph {
 
   private async withSession<T>(
     mode: 'READ' | 'WRITE',
-    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+    /** `answered`: the database has just answered (a deadlock, say): the deadline starts again from now. */
+    work: (session: ReturnType<Driver['session']>, answered: () => void) => Promise<T>,
     timeoutMs = this.timeoutMs,
   ): Promise<T> {
     // Once the database is known to be away, answer at once instead of waiting out the driver's retries.
@@ -350,7 +355,8 @@ export class Graph {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     // A query is cut when the database goes away under it, and at the latest a little after the transaction
-    // timeout, which a frozen database never enforces itself.
+    // timeout, which a frozen database never enforces itself. A write run again after deadlocks may take longer
+    // in all (deadlockRetryMs), and each deadlock shows the database is there: each one starts the deadline again.
     let wasCut = false;
     let cut!: (error: Error) => void;
     const cutOff = new Promise<never>((_resolve, reject) => {
@@ -361,11 +367,16 @@ export class Graph {
     });
     cutOff.catch(() => undefined);
     this.inFlight.set(cut, mode);
-    const deadline = setTimeout(
-      () => cut(new GraphUnavailableError('The graph database did not answer in time; try again shortly.')),
-      timeoutMs + 5_000,
-    );
-    const running = work(session);
+    let deadline: NodeJS.Timeout | undefined;
+    const startDeadline = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(
+        () => cut(new GraphUnavailableError('The graph database did not answer in time; try again shortly.')),
+        timeoutMs + 5_000,
+      );
+    };
+    startDeadline();
+    const running = work(session, startDeadline);
     running.catch(() => undefined); // its own failure is reported below, or no longer matters once cut
     try {
       return await Promise.race([running, cutOff]);

@@ -364,11 +364,16 @@ describe('edits with provenance', () => {
     expect(data!.entity.sources.map((cited) => cited.excerpt).sort()).toEqual(sightings);
   });
 
-  it("commits an edit that deadlocks with other writers three times in a row, past the driver's own retry window", async () => {
-    // The edit locks `first`, then `second`. Before each of its first three attempts an older writer takes
-    // `second` and then waits for `first`: the edit, younger, is the one Neo4j fails with a deadlock. The driver
-    // alone retries for 2 s after the first failure and gives up on the third; on a busy machine, edits of the
-    // same elements meet each other's locks like this (the concurrent edits above failed so in CI).
+  /**
+   * Runs an edit that locks `first`, then `second`. Before its first attempt, and after each deadlock while `again`
+   * says so, an older writer takes `second` and then waits for `first` once the edit holds it: the edit, younger, is
+   * the one Neo4j fails with a deadlock. On a busy machine, edits of the same elements meet each other's locks like
+   * this (the concurrent edits above failed so in CI).
+   */
+  async function editDeadlockedWhile(
+    again: (deadlocks: number) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ attempts: number; deadlocks: string[] }> {
     const [first, second] = [`${prefix}state`, `${prefix}mfa`];
     const lock = (tx: WriteTransaction, id: string) => tx.run('edit/lock-entities', { ids: [id] });
     const signal = () => {
@@ -410,16 +415,31 @@ describe('edits with provenance', () => {
           await lock(tx, second);
         } catch (error) {
           deadlocks.push(String((error as { code?: string }).code));
-          if (deadlocks.length < 3) await startOlderWriter();
+          if (again(deadlocks.length)) await startOlderWriter();
           throw error;
         }
       },
-      undefined,
+      timeoutMs,
       { retry: true },
     );
     await Promise.all(writers);
+    return { attempts, deadlocks };
+  }
+
+  it("commits an edit that deadlocks with other writers three times in a row, past the driver's own retry window", async () => {
+    // The driver alone retries for 2 s after the first failure and gives up on the third.
+    const { attempts, deadlocks } = await editDeadlockedWhile((count) => count < 3);
     expect(deadlocks).toEqual(Array(3).fill('Neo.TransientError.Transaction.DeadlockDetected'));
     expect(attempts).toBe(4);
+  });
+
+  it("commits an edit that keeps deadlocking for longer than its statement's deadline (timeout + 5 s): each deadlock shows the database answers", async () => {
+    // A 1 s transaction timeout gives a 6 s deadline, which is there for a frozen database; deadlocks go on for 7 s.
+    const started = Date.now();
+    const { attempts, deadlocks } = await editDeadlockedWhile(() => Date.now() - started < 7_000, 1_000);
+    expect(Date.now() - started).toBeGreaterThan(7_000);
+    expect(new Set(deadlocks)).toEqual(new Set(['Neo.TransientError.Transaction.DeadlockDetected']));
+    expect(attempts).toBe(deadlocks.length + 1);
   });
 
   it('grades a source and a citation: reliability, origin and derived-from on new sources, credibility on citations, updateSource later', async () => {
