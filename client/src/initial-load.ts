@@ -121,4 +121,6 @@ async function loadPath(explorer: Explorer, from: string, to: string, ui: Initia
   ui.paths.setEnd('from', ends.from);
   ui.paths.setEnd('to', ends.to);
   await ui.paths.run();
+  // A path from an entity to itself is no search (the panel says so): show the entity, not a blank canvas.
+  if (from === to) await loadFocus(explorer, from, ui);
 }

@@ -202,6 +202,15 @@ describe('an address that names no entity', { timeout: 180_000 }, () => {
     expect(await path.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
     await finishPage(path, 'explorer-path-end-not-found');
   });
+
+  it('a path from an entity to itself: the panel says so, and the canvas shows the entity, not an error', async () => {
+    const page = await openPage('/?from=homeland-justice&to=homeland-justice');
+    await page.getByTestId('path-same-ends').getByText('From and To are both Homeland Justice').waitFor({ timeout: 90_000 });
+    await waitForNodes(page, 2);
+    expect(await nodeIds(page)).toContain('homeland-justice');
+    expect(await page.getByTestId('error-toast').count()).toBe(0);
+    await finishPage(page, 'explorer-path-same-ends');
+  });
 });
 
 describe('pictures from the export menu', () => {

@@ -197,6 +197,12 @@ export function createPathPanel(explorer: Explorer): PathPanel {
       );
       return;
     }
+    if (from.value.id === to.value.id) {
+      results.replaceChildren(
+        h('li', { class: 'muted', testid: 'path-same-ends' }, `From and To are both ${from.value.name}: pick another entity for one end.`),
+      );
+      return;
+    }
     const f = filter();
     if (f.stances?.length === 0) {
       results.replaceChildren(h('li', { class: 'muted' }, 'Tick at least one stance.'));
