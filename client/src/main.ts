@@ -161,7 +161,11 @@ const right = createTabs(
     { id: 'analysis', label: 'Hypotheses', content: ach.element },
     { id: 'console', label: 'GraphQL console', content: consolePanel.element },
   ],
-  (id) => id === 'console' && void consolePanel.activate(),
+  (id) => {
+    if (id === 'console') void consolePanel.activate();
+    if (id === 'analysis')
+      ach.offer(view.cy.nodes('[kind = "INCIDENT"]').map((node) => ({ id: node.id(), name: String(node.data('name')) })));
+  },
 );
 $('right').append(right.element);
 explorer.on('selection', (selection) => {

@@ -56,6 +56,26 @@ describe('the analyst weighs competing hypotheses', () => {
     await finishPage(page, 'ach-2-july-2022-columns-sources');
   });
 
+  it('opened from its tab with no matrix yet, offers the incidents on the canvas, and one click weighs one', async () => {
+    const page = await explorer.open('/');
+    await waitForNodes(page, 5, 90_000);
+    const onCanvas = await page.evaluate(() =>
+      (window as unknown as { cy: import('cytoscape').Core }).cy
+        .nodes('[kind = "INCIDENT"]')
+        .map((node) => String(node.data('name')))
+        .sort((a, b) => a.localeCompare(b)),
+    );
+    expect(onCanvas.length).toBeGreaterThan(1);
+    await page.getByRole('tab', { name: 'Hypotheses' }).click();
+    const panel = page.getByTestId('ach-panel');
+    expect(await panel.getByTestId('ach-offer').allTextContents()).toEqual(onCanvas);
+    await screenshot(page, 'ach-0-offers');
+    await panel.getByTestId('ach-offer').filter({ hasText: 'July 2022' }).click();
+    await panel.getByTestId('ach-matrix').waitFor();
+    expect(await panel.getByTestId('ach-summary').textContent()).toContain('is the least inconsistent hypothesis');
+    await finishPage(page, 'ach-0-offer-opened');
+  });
+
   it('turns the time bar to knowledge time: what was known on 1 August and on 22 September 2022, and what changed', async () => {
     const page = await explorer.open('/');
     await waitForNodes(page, 20);

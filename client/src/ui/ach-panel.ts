@@ -27,7 +27,12 @@ export interface AchPanel {
   open(incident: { id: string; name: string }): Promise<void>;
   /** Builds the open matrix again, e.g. for another knowledge date. */
   refresh(): Promise<void>;
+  /** Before any matrix is open: offers the incidents on the canvas, one click each (the tab's empty state). */
+  offer(incidents: { id: string; name: string }[]): void;
 }
+
+/** How many incidents the empty state lists; more are reached through the canvas or search. */
+const offeredIncidents = 12;
 
 /** The time bar's knowledge clock: the matrix is built from what was known by then. */
 export type KnowledgeClock = () => { knownAsOf: string | null; includeUndated: boolean };
@@ -44,7 +49,8 @@ export function createAchPanel(clock: KnowledgeClock = () => ({ knownAsOf: null,
   let hypothesesInRows = true;
   let current: { incident: { id: string; name: string }; matrix: HypothesisMatrix } | null = null;
   let sequence = 0;
-  element.replaceChildren(h('p', { class: 'panel-empty muted' }, 'Select an incident and choose “Analyse hypotheses” in its evidence.'));
+  const howTo = 'Select an incident and choose “Analyse hypotheses” in its evidence.';
+  element.replaceChildren(h('p', { class: 'panel-empty muted' }, howTo));
 
   function render(selected: Evidence | null = null): void {
     if (!current) return;
@@ -204,6 +210,27 @@ export function createAchPanel(clock: KnowledgeClock = () => ({ knownAsOf: null,
   const panel: AchPanel = {
     element,
     refresh: () => (shown ? panel.open(shown) : Promise.resolve()),
+    offer(incidents) {
+      if (shown) return;
+      if (incidents.length === 0) {
+        element.replaceChildren(
+          h('p', { class: 'panel-empty muted' }, `${howTo} No incident is on the canvas: search for one, or expand an actor or a victim.`),
+        );
+        return;
+      }
+      const sorted = [...incidents].sort((a, b) => a.name.localeCompare(b.name));
+      const offers = sorted
+        .slice(0, offeredIncidents)
+        .map((incident) =>
+          h('li', {}, h('button', { class: 'entity-link', testid: 'ach-offer', onclick: () => void panel.open(incident) }, incident.name)),
+        );
+      const more = sorted.length - offers.length;
+      element.replaceChildren(
+        h('p', { class: 'muted' }, 'Who is responsible? Weigh every candidate against the evidence for an incident on the canvas:'),
+        h('ul', { class: 'ach-offers', testid: 'ach-offers' }, ...offers),
+        ...(more > 0 ? [h('p', { class: 'muted' }, `${more} more on the canvas. ${howTo}`)] : []),
+      );
+    },
     async open(incident) {
       const mine = (sequence += 1);
       shown = incident;
