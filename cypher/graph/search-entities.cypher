@@ -1,4 +1,5 @@
-// Params: $query (Lucene query built from the text, escaped), $text (the text, lower-cased),
+// Params: $query (Lucene query built from the text, escaped), $text (the text, lower-cased), $key (the text as a
+//         name key: lower-cased, possessive 's dropped, the characters in $ignored removed; search-entities.ts nameKey),
 //         $kinds (list of kinds or null), $limit, $candidates (how many index hits to consider),
 //         $summary (true: only id, kind, name, aliases, date, markings, retirement and knownSince (fragments/known-since) of
 //         each entity, and no sources),
@@ -21,12 +22,16 @@ CALL {
   RETURN node, 0.0 AS score LIMIT $candidates
 }
 WITH node, max(score) AS score
+// Names and aliases as keys, the way nameKey makes $key.
 WITH node, score,
+     reduce(k = replace(replace(node.nameLower + ' ', "'s ", ' '), '’s ', ' '), c IN $ignored | replace(k, c, '')) AS nameKey
+WITH node, score, nameKey,
      CASE
-       WHEN node.nameLower = $text THEN 0
-       WHEN any(alias IN node.aliases WHERE toLower(alias) = $text) THEN 1
+       WHEN node.nameLower = $text OR nameKey = $key THEN 0
+       WHEN any(alias IN node.aliases WHERE toLower(alias) = $text
+                OR reduce(k = replace(replace(toLower(alias) + ' ', "'s ", ' '), '’s ', ' '), c IN $ignored | replace(k, c, '')) = $key) THEN 1
        WHEN any(externalId IN coalesce(node.externalIds, []) WHERE toLower(externalId) = $text) THEN 1
-       WHEN node.nameLower STARTS WITH $text THEN 2
+       WHEN node.nameLower STARTS WITH $text OR ($key <> '' AND nameKey STARTS WITH $key) THEN 2
        ELSE 3
      END AS rank
 WITH score, rank,

@@ -610,6 +610,8 @@ export const statements = {
     {
       query: string;
       text: string;
+      key: string;
+      ignored: string[];
       kinds: EntityKindName[] | null;
       limit: number;
       candidates: number;

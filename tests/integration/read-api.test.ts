@@ -241,6 +241,16 @@ describe('search', () => {
     expect(kinds.data!.search.every((hit) => hit.kind === 'CLAIM')).toBe(true);
   });
 
+  it('finds the entity meant when it is spelled another way: a hyphen, a possessive, a typo, words written apart', async () => {
+    const first = async (text: string) => (await server.graphql<{ search: Hit[] }>(searchQuery, { text })).data!.search[0]?.name;
+    // The organisation itself, not the incidents and claims that name it ("Claimed hack of Air Albania ...").
+    expect(await first('air-albania')).toBe('Air Albania');
+    expect(await first("Iran's")).toBe('Iran');
+    expect(await first('zero cleare')).toBe('ZeroCleare');
+    const typo = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'Homland' });
+    expect(typo.data!.search[0].name.toLowerCase()).toBe('homeland justice');
+  });
+
   it('treats query syntax as plain text and refuses empty or oversized text', async () => {
     const syntax = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'iran) OR (*:* AND "' });
     expect(syntax.errors).toBeUndefined();
