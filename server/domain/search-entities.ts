@@ -54,8 +54,8 @@ export function nameKey(text: string): string {
  * Entities matching names, aliases, external ids (ATT&CK's T0800) and descriptions; exact names first, then
  * aliases and external ids, prefixes, the rest. Exact and prefix compare names as nameKey does (spacing, hyphens and
  * possessives aside), so "air-albania" finds the organisation Air Albania before the incidents that name it. Only
- * when the text finds nothing is it searched for again with one typo a word allowed. A revoked entity is answered by what replaces it, and revoked or
- * deprecated ones are left out unless `includeRetired`. A kind that stands for a family (THREAT_ACTOR: actors)
+ * when the text finds nothing is it searched for again with one typo a word allowed. A revoked entity is answered by
+ * what replaces it, and revoked or deprecated ones are left out unless `includeRetired`. A kind that stands for a family (THREAT_ACTOR: actors)
  * includes its family.
  */
 export async function searchEntities(
@@ -71,9 +71,9 @@ export async function searchEntities(
     throw new BadUserInputError('search text must hold 1 to 200 characters.');
   }
   checkRange(limit, 'limit', 1, 100);
-  const read = async (typos: boolean) => {
+  const read = async (query: string) => {
     const [row] = await graph.read('graph/search-entities', {
-      query: toLuceneQuery(trimmed, { typos }),
+      query,
       text: trimmed.toLowerCase(),
       key: nameKey(trimmed),
       ignored: nameKeyIgnored,
@@ -86,6 +86,8 @@ export async function searchEntities(
     return new RecordBuilder(row?.sources).entityList(row?.entities);
   };
   // Typos only when the text as typed finds nothing: a near spelling must never push aside what was typed.
-  const found = await read(false);
-  return found.length > 0 ? found : read(true);
+  const asTyped = toLuceneQuery(trimmed);
+  const found = await read(asTyped);
+  const withTypos = toLuceneQuery(trimmed, { typos: true });
+  return found.length > 0 || withTypos === asTyped ? found : read(withTypos);
 }
