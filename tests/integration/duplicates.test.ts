@@ -414,7 +414,11 @@ describe('imports: newer STIX versions, dry runs and AUTO matching (issue 15)', 
     expect(report.dryRun).toBe(true);
     const match = report.matches.find((found) => found.entityId === newId);
     expect(match, JSON.stringify(report.matches)).toBeDefined();
-    expect([local('roadsweep'), ...truePairs.filter(([a]) => a === local('roadsweep')).map(([, b]) => b)]).toContain(match!.existingId);
+    // Any RoadSweep in the graph is the right match: the shared test database also holds the founding case's own
+    // copy (id roadsweep), as good a match as this run's prefixed one, and either may rank first (a CI run saw it).
+    const [existing] = await findEntitiesByIds(graph, [match!.existingId]);
+    expect(existing.kind).toBe('MALWARE');
+    expect(existing.name.toLowerCase()).toContain('roadsweep');
     expect(match!.reasons.length).toBeGreaterThan(0);
     expect(match!.merged).toBe(false);
     expect(await findEntitiesByIds(graph, [newId])).toEqual([]);

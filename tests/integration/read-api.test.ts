@@ -224,9 +224,11 @@ describe('search', () => {
     expect(data!.search.slice(0, 2).map((hit) => hit.id)).toContain('homeland-justice');
   });
 
+  // Other files import copies of the founding case under prefixes of their own while this runs (duplicates.test.ts):
+  // a copy of an entity is as good a hit as the entity, so the tests below say which entity by name.
   it('matches aliases, partial words and any case', async () => {
     const alias = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'mois' });
-    expect(alias.data!.search[0].id).toBe('iran-mois');
+    expect(alias.data!.search[0].name).toBe('Ministry of Intelligence and Security of Iran');
     const partial = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'HOMEL' });
     expect(partial.data!.search.map((hit) => hit.id)).toContain('homeland-justice');
     const inside = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'eland jus' });
@@ -235,7 +237,7 @@ describe('search', () => {
 
   it('ranks an exact name first and filters by kind', async () => {
     const exact = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'iran' });
-    expect(exact.data!.search[0].id).toBe('iran');
+    expect(exact.data!.search[0].name).toBe('Iran');
     const kinds = await server.graphql<{ search: Hit[] }>(searchQuery, { text: 'homeland', kinds: ['CLAIM'] });
     expect(kinds.data!.search.length).toBeGreaterThan(0);
     expect(kinds.data!.search.every((hit) => hit.kind === 'CLAIM')).toBe(true);
@@ -610,11 +612,25 @@ describe('neighbourhood, neighbour counts and stats', () => {
     expect(data!.overview).toHaveLength(5);
     // Most connected first, on the shared test database (other files add hubs of their own while this runs): each
     // listed entity has at least as many links as the next, and Iran, the founding case's hub, is listed unless
-    // five entities have at least as many links as it.
-    const listed = data!.overview.map((entity) => entity.id);
-    const rows = await server.graph.runText('MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, COUNT { (e)--() } AS degree', 'READ', {
-      ids: [...listed, 'iran'],
-    });
+    // five entities have at least as many links as it. The list and the degrees are two reads: they are compared only
+    // when no write committed between them (other files merge and delete meanwhile; a run saw the order change).
+    const revision = async () => (await server.graph.read('graph/find-graph-revision', {}))[0].revision;
+    const listedAtRest = async () => {
+      for (let attempt = 1; ; attempt++) {
+        const before = await revision();
+        const { data: read } = await server.graphql<{ overview: { id: string }[] }>('{ overview(limit: 5) { id } }');
+        const ids = read!.overview.map((entity) => entity.id);
+        const found = await server.graph.runText(
+          'MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, COUNT { (e)--() } AS degree',
+          'READ',
+          {
+            ids: [...ids, 'iran'],
+          },
+        );
+        if ((await revision()) === before || attempt === 10) return { listed: ids, rows: found };
+      }
+    };
+    const { listed, rows } = await listedAtRest();
     const degree = new Map(rows.map((row) => [row.id as string, Number(row.degree)]));
     const degrees = listed.map((id) => degree.get(id)!);
     expect(degrees, listed.join(', ')).toEqual([...degrees].sort((a, b) => b - a));
