@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { projectRoot } from '../server/config.js';
+import { withTimeout } from '../shared/with-timeout.js';
 import type { CanvasVariant, DrawResult, FrameResult } from './client-page/api.js';
 import { round } from './load.js';
 import { say } from './progress.js';
@@ -154,14 +155,6 @@ function serve(folder: string): Promise<{ url: string; close(): Promise<void> }>
       resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
-}
-
-function withTimeout<T>(work: Promise<T>, seconds: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>(
-    (_resolve, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${seconds} s`)), seconds * 1000)),
-  );
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
 /** Drags the background in a circle for `seconds` with the mouse held down, and returns the frame statistics. */

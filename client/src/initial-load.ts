@@ -102,6 +102,11 @@ async function loadFocus(explorer: Explorer, id: string, ui: InitialLoadUi): Pro
     ]);
     return;
   }
+  await showSurroundings(explorer, id);
+}
+
+/** An entity known to exist, with what lies within two links of it, selected. */
+async function showSurroundings(explorer: Explorer, id: string): Promise<void> {
   const subgraph = await fetchNeighbourhood({ ids: [id], depth: 2, limit: caseLimit });
   explorer.view.add(subgraphToElements(subgraph), 'full');
   explorer.select({ id, group: 'nodes' });
@@ -122,5 +127,5 @@ async function loadPath(explorer: Explorer, from: string, to: string, ui: Initia
   ui.paths.setEnd('to', ends.to);
   await ui.paths.run();
   // A path from an entity to itself is no search (the panel says so): show the entity, not a blank canvas.
-  if (from === to) await loadFocus(explorer, from, ui);
+  if (from === to) await showSurroundings(explorer, from);
 }

@@ -22,16 +22,16 @@ CALL {
   RETURN node, 0.0 AS score LIMIT $candidates
 }
 WITH node, max(score) AS score
-// Names and aliases as keys, the way nameKey makes $key.
+// The name and then each alias as keys, the way nameKey makes $key: keys[0] is the name's.
 WITH node, score,
-     reduce(k = replace(replace(node.nameLower + ' ', "'s ", ' '), '’s ', ' '), c IN $ignored | replace(k, c, '')) AS nameKey
-WITH node, score, nameKey,
+     [name IN [node.nameLower] + [alias IN coalesce(node.aliases, []) | toLower(alias)] |
+      reduce(k = replace(replace(name + ' ', "'s ", ' '), '’s ', ' '), c IN $ignored | replace(k, c, ''))] AS keys
+WITH node, score, keys,
      CASE
-       WHEN node.nameLower = $text OR nameKey = $key THEN 0
-       WHEN any(alias IN node.aliases WHERE toLower(alias) = $text
-                OR reduce(k = replace(replace(toLower(alias) + ' ', "'s ", ' '), '’s ', ' '), c IN $ignored | replace(k, c, '')) = $key) THEN 1
+       WHEN node.nameLower = $text OR keys[0] = $key THEN 0
+       WHEN any(alias IN node.aliases WHERE toLower(alias) = $text) OR $key IN keys[1..] THEN 1
        WHEN any(externalId IN coalesce(node.externalIds, []) WHERE toLower(externalId) = $text) THEN 1
-       WHEN node.nameLower STARTS WITH $text OR ($key <> '' AND nameKey STARTS WITH $key) THEN 2
+       WHEN node.nameLower STARTS WITH $text OR ($key <> '' AND keys[0] STARTS WITH $key) THEN 2
        ELSE 3
      END AS rank
 WITH score, rank,

@@ -55,8 +55,8 @@ export function nameKey(text: string): string {
  * aliases and external ids, prefixes, the rest. Exact and prefix compare names as nameKey does (spacing, hyphens and
  * possessives aside), so "air-albania" finds the organisation Air Albania before the incidents that name it. Only
  * when the text finds nothing is it searched for again with one typo a word allowed. A revoked entity is answered by
- * what replaces it, and revoked or deprecated ones are left out unless `includeRetired`. A kind that stands for a family (THREAT_ACTOR: actors)
- * includes its family.
+ * what replaces it, and revoked or deprecated ones are left out unless `includeRetired`. A kind that stands for a
+ * family (THREAT_ACTOR: actors) includes its family.
  */
 export async function searchEntities(
   graph: Graph,

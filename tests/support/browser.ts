@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { projectRoot } from '../../server/config.js';
 import type { Graph } from '../../server/graph/run.js';
+import { TimeoutError, withTimeout } from '../../shared/with-timeout.js';
 import { startTestServer, type TestServer } from './graph.js';
 
 /** Where browser tests keep the screenshots they took, to be looked at. */
@@ -67,14 +68,11 @@ export async function waitForNodes(page: Page, count = 1, timeout = 30_000): Pro
 /** Waits until everything the page asked to draw is laid out and its viewport has stopped moving (a fit animates). */
 export async function settled(page: Page, timeout = 60_000): Promise<void> {
   const atRest = page.evaluate(() => (window as unknown as { explorer?: { settled(): Promise<void> } }).explorer?.settled());
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeout)));
   try {
-    if ((await Promise.race([atRest, late])) === 'late') {
-      throw new Error(`The canvas did not come to rest within ${timeout / 1000} s. ${await describePage(page)}`);
-    }
-  } finally {
-    clearTimeout(timer);
+    await withTimeout(atRest, timeout / 1000, 'Coming to rest');
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    throw new Error(`The canvas did not come to rest within ${timeout / 1000} s. ${await describePage(page)}`, { cause: error });
   }
 }
 
@@ -103,10 +101,7 @@ export async function describePage(page: Page): Promise<string> {
       };
     })
     .catch((error: unknown) => `could not be read (${error instanceof Error ? error.message : String(error)})`);
-  const answer = await Promise.race([
-    seen,
-    new Promise<string>((resolve) => setTimeout(() => resolve('did not answer within 5 s (main thread busy?)'), 5_000)),
-  ]);
+  const answer = await withTimeout(seen, 5, 'Reading the page').catch(() => 'did not answer within 5 s (main thread busy?)');
   const state =
     typeof answer === 'string'
       ? `The page ${answer}.`
